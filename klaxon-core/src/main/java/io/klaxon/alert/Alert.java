@@ -1,0 +1,71 @@
+package io.klaxon.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One alert as it stands at {@link #version()}: an immutable snapshot. Changes are made by the
+ * alert engine, which produces a new snapshot and a {@link HistoryEntry} for each.
+ *
+ * @param id 64-bit identity, assigned when the alert is created
+ * @param fingerprint de-duplication key: at most one active alert has it at any time
+ * @param subject what the alert is about, if anything
+ * @param attributes producer-specific facts (bookmaker, market, symbol, …) as JSON-like values
+ * @param occurrences how many triggers this alert has absorbed, the first included
+ * @param version optimistic lock: 1 when created, one more with every change
+ */
+public record Alert(
+    long id,
+    String fingerprint,
+    String source,
+    String type,
+    Severity severity,
+    AlertStatus status,
+    String title,
+    @Nullable String message,
+    @Nullable Subject subject,
+    @Nullable Double value,
+    @Nullable Double previousValue,
+    @Nullable Double threshold,
+    @Nullable Double changePercent,
+    Map<String, Object> attributes,
+    long occurrences,
+    Instant detectedAt,
+    Instant lastSeenAt,
+    @Nullable Instant acknowledgedAt,
+    @Nullable Instant resolvedAt,
+    @Nullable Instant expiresAt,
+    boolean autoResolved,
+    @Nullable Severity previousSeverity,
+    long version) {
+
+  public Alert {
+    attributes = Map.copyOf(attributes);
+  }
+
+  public boolean isActive() {
+    return status.isActive();
+  }
+
+  /** A copy at another point of its lifecycle; the caller keeps the timestamps consistent. */
+  public Alert withStatus(
+      AlertStatus newStatus,
+      @Nullable Instant newAcknowledgedAt,
+      @Nullable Instant newResolvedAt,
+      boolean newAutoResolved) {
+    return new Alert(
+        id, fingerprint, source, type, severity, newStatus, title, message, subject, value,
+        previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
+        newAcknowledgedAt, newResolvedAt, expiresAt, newAutoResolved, previousSeverity,
+        version + 1);
+  }
+
+  /** A copy one version on with nothing else changed (a note was added). */
+  public Alert touched() {
+    return new Alert(
+        id, fingerprint, source, type, severity, status, title, message, subject, value,
+        previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
+        acknowledgedAt, resolvedAt, expiresAt, autoResolved, previousSeverity, version + 1);
+  }
+}

@@ -1,0 +1,77 @@
+package io.klaxon.alert;
+
+import io.klaxon.problem.InvalidInput;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question asked of the stored alerts: filters (empty sets and nulls mean "any"), order and
+ * page.
+ *
+ * @param from inclusive lower bound of {@code detectedAt}
+ * @param to exclusive upper bound of {@code detectedAt}
+ * @param text case-insensitive text that the title or the message contains
+ * @param attributes attribute name to the text form its value must equal
+ */
+public record AlertQuery(
+    Set<AlertStatus> statuses,
+    Set<Severity> severities,
+    Set<String> types,
+    Set<String> sources,
+    @Nullable String subjectType,
+    @Nullable String subjectKey,
+    @Nullable Instant from,
+    @Nullable Instant to,
+    @Nullable String text,
+    Map<String, String> attributes,
+    AlertSort sort,
+    int limit,
+    long offset) {
+
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 1000;
+
+  public AlertQuery {
+    statuses = Set.copyOf(statuses);
+    severities = Set.copyOf(severities);
+    types = Set.copyOf(types);
+    sources = Set.copyOf(sources);
+    attributes = Map.copyOf(attributes);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInput("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    if (offset < 0) {
+      throw new InvalidInput("offset", "must not be negative");
+    }
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new InvalidInput("from", "must be before 'to'");
+    }
+  }
+
+  /** Every alert, newest first, first page. */
+  public static AlertQuery all() {
+    return new AlertQuery(
+        Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, null, Map.of(),
+        AlertSort.DETECTED_AT_DESC, DEFAULT_LIMIT, 0);
+  }
+
+  public AlertQuery withStatuses(Set<AlertStatus> newStatuses) {
+    return new AlertQuery(
+        newStatuses, severities, types, sources, subjectType, subjectKey, from, to, text,
+        attributes, sort, limit, offset);
+  }
+
+  public AlertQuery withSubject(String newSubjectType, String newSubjectKey) {
+    return new AlertQuery(
+        statuses, severities, types, sources, newSubjectType, newSubjectKey, from, to, text,
+        attributes, sort, limit, offset);
+  }
+
+  public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
+    return new AlertQuery(
+        statuses, severities, types, sources, subjectType, subjectKey, from, to, text, attributes,
+        newSort, newLimit, newOffset);
+  }
+}

@@ -1,0 +1,113 @@
+package io.klaxon.engine;
+
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.Subject;
+import io.klaxon.alert.Transition;
+import io.klaxon.problem.InvalidInput;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A request to change alerts, applied only by the {@link AlertEngine}. */
+public sealed interface AlertCommand {
+
+  /** Who asked: a user, an API key, a detector, or {@code klaxon} for housekeeping. */
+  String actor();
+
+  /**
+   * Something is wrong: open an alert for the fingerprint, or re-trigger the active one.
+   *
+   * @param occurredAt when the producer saw it; the engine's clock when null
+   * @param expiresAt when the alert stops mattering (a match's kick-off), if ever
+   */
+  record Trigger(
+      String fingerprint,
+      String source,
+      String type,
+      Severity severity,
+      String title,
+      @Nullable String message,
+      @Nullable Subject subject,
+      @Nullable Double value,
+      @Nullable Double threshold,
+      @Nullable Double changePercent,
+      Map<String, Object> attributes,
+      @Nullable Instant occurredAt,
+      @Nullable Instant expiresAt,
+      String actor)
+      implements AlertCommand {
+
+    public Trigger {
+      attributes = Map.copyOf(attributes);
+      Limits.requireText("fingerprint", fingerprint, Limits.KEY);
+      Limits.requireText("source", source, Limits.KEY);
+      Limits.requireText("type", type, Limits.KEY);
+      Limits.requireText("title", title, Limits.TITLE);
+      Limits.optionalText("message", message, Limits.TEXT);
+      Limits.requireText("actor", actor, Limits.KEY);
+      if (subject != null) {
+        Limits.requireText("subject.type", subject.type(), Limits.KEY);
+        Limits.requireText("subject.key", subject.key(), Limits.KEY);
+        Limits.requireText("subject.name", subject.name(), Limits.TITLE);
+      }
+    }
+
+    /** A trigger with only what every alert needs; the rest empty. */
+    public static Trigger of(
+        String fingerprint, String source, String type, Severity severity, String title) {
+      return new Trigger(
+          fingerprint, source, type, severity, title, null, null, null, null, null, Map.of(), null,
+          null, source);
+    }
+  }
+
+  /** Move an alert along its lifecycle. */
+  record Change(
+      AlertRef target,
+      Transition transition,
+      String actor,
+      @Nullable String note,
+      boolean automatic)
+      implements AlertCommand {
+
+    public Change {
+      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.optionalText("note", note, Limits.TEXT);
+    }
+
+    public static Change of(AlertRef target, Transition transition, String actor) {
+      return new Change(target, transition, actor, null, false);
+    }
+  }
+
+  /** Add a note to an alert's history; allowed in every status. */
+  record Note(AlertRef target, String text, String actor) implements AlertCommand {
+
+    public Note {
+      Limits.requireText("text", text, Limits.TEXT);
+      Limits.requireText("actor", actor, Limits.KEY);
+    }
+  }
+
+  /** Sizes of text fields, the same in the API, the engine and the schema. */
+  final class Limits {
+    public static final int KEY = 255;
+    public static final int TITLE = 500;
+    public static final int TEXT = 10_000;
+
+    private Limits() {}
+
+    static void requireText(String field, @Nullable String text, int max) {
+      if (text == null || text.isBlank()) {
+        throw new InvalidInput(field, "is required and must not be blank");
+      }
+      optionalText(field, text, max);
+    }
+
+    static void optionalText(String field, @Nullable String text, int max) {
+      if (text != null && text.length() > max) {
+        throw new InvalidInput(field, "must be at most " + max + " characters");
+      }
+    }
+  }
+}

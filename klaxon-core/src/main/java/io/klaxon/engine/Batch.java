@@ -1,0 +1,200 @@
+package io.klaxon.engine;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.HistoryAction;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Lifecycle;
+import io.klaxon.alert.Subject;
+import io.klaxon.alert.Transition;
+import io.klaxon.problem.KlaxonException;
+import io.klaxon.problem.NotFound;
+import io.klaxon.store.ChangeSet;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The changes of one engine batch before commit: an overlay over the engine's memory, so that a
+ * later command in the batch sees what an earlier one did, and repeated changes of one alert are
+ * coalesced into one row update.
+ */
+final class Batch {
+
+  private final Function<String, Optional<Alert>> committedActive;
+  private final LongFunction<Optional<Alert>> committedById;
+  private final InstantSource clock;
+  private long lastId;
+
+  private final Map<Long, Alert> touched = new LinkedHashMap<>();
+  private final Map<Long, Long> storedVersions = new HashMap<>();
+  private final Set<Long> created = new HashSet<>();
+  /** Fingerprints whose active alert this batch changed; a null value means "none active". */
+  private final Map<String, Long> activeIds = new HashMap<>();
+  private final Map<String, Subject> subjects = new LinkedHashMap<>();
+  private final List<HistoryEntry> history = new ArrayList<>();
+
+  Batch(
+      Function<String, Optional<Alert>> committedActive,
+      LongFunction<Optional<Alert>> committedById,
+      long lastId,
+      InstantSource clock) {
+    this.committedActive = committedActive;
+    this.committedById = committedById;
+    this.lastId = lastId;
+    this.clock = clock;
+  }
+
+  CommandResult apply(AlertCommand command) {
+    try {
+      return switch (command) {
+        case AlertCommand.Trigger trigger -> trigger(trigger);
+        case AlertCommand.Change change -> change(change);
+        case AlertCommand.Note note -> note(note);
+      };
+    } catch (KlaxonException refused) {
+      return CommandResult.refused(refused);
+    }
+  }
+
+  ChangeSet changes() {
+    List<Alert> inserts = new ArrayList<>();
+    List<ChangeSet.AlertUpdate> updates = new ArrayList<>();
+    for (Alert alert : touched.values()) {
+      if (created.contains(alert.id())) {
+        inserts.add(alert);
+      } else {
+        updates.add(new ChangeSet.AlertUpdate(alert, storedVersions.get(alert.id())));
+      }
+    }
+    return new ChangeSet(List.copyOf(subjects.values()), inserts, updates, history);
+  }
+
+  Collection<Alert> touched() {
+    return touched.values();
+  }
+
+  long lastId() {
+    return lastId;
+  }
+
+  private CommandResult trigger(AlertCommand.Trigger trigger) {
+    Instant now = now();
+    Instant occurredAt =
+        trigger.occurredAt() == null ? now : trigger.occurredAt().truncatedTo(ChronoUnit.MICROS);
+    if (trigger.subject() != null) {
+      subjects.put(trigger.subject().reference(), trigger.subject());
+    }
+    Optional<Alert> active = active(trigger.fingerprint());
+    if (active.isPresent()) {
+      TriggerRules.Retriggered retrigger = TriggerRules.retrigger(active.get(), trigger, occurredAt);
+      record(retrigger.alert(), now, trigger.actor(), HistoryAction.RETRIGGERED,
+          active.get().status(), retrigger.changes(), null);
+      return CommandResult.of(Outcome.UPDATED, retrigger.alert());
+    }
+    Alert alert = TriggerRules.open(++lastId, trigger, occurredAt);
+    created.add(alert.id());
+    record(alert, now, trigger.actor(), HistoryAction.CREATED, null, List.of(), null);
+    return CommandResult.of(Outcome.CREATED, alert);
+  }
+
+  private CommandResult change(AlertCommand.Change change) {
+    Optional<Alert> found = find(change.target());
+    if (found.isEmpty()) {
+      return CommandResult.of(Outcome.UNCHANGED, null);
+    }
+    Alert before = found.get();
+    Instant now = now();
+    Optional<Alert> after =
+        Lifecycle.apply(before, change.transition(), now, change.automatic());
+    if (after.isEmpty()) {
+      return CommandResult.of(Outcome.UNCHANGED, before);
+    }
+    record(after.get(), now, change.actor(), change.transition().action(), before.status(),
+        List.of(), change.note());
+    return CommandResult.of(outcomeOf(change.transition()), after.get());
+  }
+
+  private CommandResult note(AlertCommand.Note note) {
+    Optional<Alert> found = find(note.target());
+    if (found.isEmpty()) {
+      return CommandResult.of(Outcome.UNCHANGED, null);
+    }
+    Alert after = found.get().touched();
+    record(after, now(), note.actor(), HistoryAction.NOTED, after.status(), List.of(), note.text());
+    return CommandResult.of(Outcome.NOTED, after);
+  }
+
+  /** By fingerprint: the active alert or none. By id: that alert, or {@link NotFound}. */
+  private Optional<Alert> find(AlertRef ref) {
+    return switch (ref) {
+      case AlertRef.ByFingerprint(String fingerprint) -> active(fingerprint);
+      case AlertRef.ById(long id) -> {
+        Alert mine = touched.get(id);
+        if (mine != null) {
+          yield Optional.of(mine);
+        }
+        yield Optional.of(committedById.apply(id).orElseThrow(() -> new NotFound("alert", id)));
+      }
+    };
+  }
+
+  private Optional<Alert> active(String fingerprint) {
+    if (activeIds.containsKey(fingerprint)) {
+      Long id = activeIds.get(fingerprint);
+      return id == null ? Optional.empty() : Optional.of(touched.get(id));
+    }
+    return committedActive.apply(fingerprint);
+  }
+
+  private void record(
+      Alert after,
+      Instant at,
+      String actor,
+      HistoryAction action,
+      @Nullable AlertStatus fromStatus,
+      List<HistoryEntry.FieldChange> changes,
+      @Nullable String note) {
+    boolean heldFingerprint =
+        active(after.fingerprint()).map(current -> current.id() == after.id()).orElse(false);
+    if (!created.contains(after.id()) && !storedVersions.containsKey(after.id())) {
+      storedVersions.put(after.id(), after.version() - 1);
+    }
+    touched.put(after.id(), after);
+    if (after.isActive()) {
+      activeIds.put(after.fingerprint(), after.id());
+    } else if (heldFingerprint) {
+      activeIds.put(after.fingerprint(), null);
+    }
+    history.add(
+        new HistoryEntry(
+            after.id(), after.version(), at, actor, action, fromStatus, after.status(), changes,
+            note));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Outcome outcomeOf(Transition transition) {
+    return switch (transition) {
+      case ACKNOWLEDGE -> Outcome.ACKNOWLEDGED;
+      case UNACKNOWLEDGE -> Outcome.UNACKNOWLEDGED;
+      case RESOLVE -> Outcome.RESOLVED;
+      case DISMISS -> Outcome.DISMISSED;
+      case EXPIRE -> Outcome.EXPIRED;
+    };
+  }
+}

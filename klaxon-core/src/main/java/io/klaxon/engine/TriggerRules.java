@@ -1,0 +1,105 @@
+package io.klaxon.engine;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.HistoryEntry.FieldChange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** What a trigger does to an alert: open a new one, or fold into the active one. */
+final class TriggerRules {
+
+  private TriggerRules() {}
+
+  /** The alert as re-triggered, and the fields that moved (for its history entry). */
+  record Retriggered(Alert alert, List<FieldChange> changes) {}
+
+  static Alert open(long id, AlertCommand.Trigger trigger, Instant occurredAt) {
+    return new Alert(
+        id,
+        trigger.fingerprint(),
+        trigger.source(),
+        trigger.type(),
+        trigger.severity(),
+        AlertStatus.OPEN,
+        trigger.title(),
+        trigger.message(),
+        trigger.subject(),
+        trigger.value(),
+        null,
+        trigger.threshold(),
+        trigger.changePercent(),
+        trigger.attributes(),
+        1,
+        occurredAt,
+        occurredAt,
+        null,
+        null,
+        trigger.expiresAt(),
+        false,
+        null,
+        1);
+  }
+
+  /**
+   * Folds a trigger into the active alert: one more occurrence, the latest sighting, and the
+   * trigger's severity, text and numbers where it brings them. A changed severity keeps the old
+   * one as {@code previousSeverity}; a changed value keeps the old one as {@code previousValue}.
+   */
+  static Retriggered retrigger(Alert active, AlertCommand.Trigger trigger, Instant occurredAt) {
+    List<FieldChange> changes = new ArrayList<>();
+    long occurrences = active.occurrences() + 1;
+    changes.add(change("occurrences", active.occurrences(), occurrences));
+
+    var severity = active.severity();
+    var previousSeverity = active.previousSeverity();
+    if (trigger.severity() != active.severity()) {
+      changes.add(change("severity", active.severity().word(), trigger.severity().word()));
+      previousSeverity = active.severity();
+      severity = trigger.severity();
+    }
+    Double value = active.value();
+    Double previousValue = active.previousValue();
+    if (trigger.value() != null && !trigger.value().equals(active.value())) {
+      changes.add(change("value", active.value(), trigger.value()));
+      previousValue = active.value();
+      value = trigger.value();
+    }
+    String title = changed(changes, "title", active.title(), trigger.title());
+    String message = changed(changes, "message", active.message(), trigger.message());
+    Double threshold = changed(changes, "threshold", active.threshold(), trigger.threshold());
+    Double changePercent =
+        changed(changes, "changePercent", active.changePercent(), trigger.changePercent());
+    Instant expiresAt = changed(changes, "expiresAt", active.expiresAt(), trigger.expiresAt());
+    var subject = trigger.subject() != null ? trigger.subject() : active.subject();
+    var attributes = trigger.attributes().isEmpty() ? active.attributes() : trigger.attributes();
+    Instant lastSeenAt =
+        occurredAt.isAfter(active.lastSeenAt()) ? occurredAt : active.lastSeenAt();
+
+    Alert after =
+        new Alert(
+            active.id(), active.fingerprint(), active.source(), active.type(), severity,
+            active.status(), title, message, subject, value, previousValue, threshold,
+            changePercent, attributes, occurrences, active.detectedAt(), lastSeenAt,
+            active.acknowledgedAt(), active.resolvedAt(), expiresAt, active.autoResolved(),
+            previousSeverity, active.version() + 1);
+    return new Retriggered(after, changes);
+  }
+
+  /** The trigger's value where it brings one that differs, noting the change; else the old. */
+  private static <T> @Nullable T changed(
+      List<FieldChange> changes, String field, @Nullable T old, @Nullable T offered) {
+    if (offered == null || offered.equals(old)) {
+      return old;
+    }
+    changes.add(change(field, old, offered));
+    return offered;
+  }
+
+  private static FieldChange change(String field, @Nullable Object from, @Nullable Object to) {
+    return new FieldChange(field, Objects.toString(from, null), Objects.toString(to, null));
+  }
+}

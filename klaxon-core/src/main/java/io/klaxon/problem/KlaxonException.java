@@ -1,0 +1,16 @@
+package io.klaxon.problem;
+
+/** The few ways a Klaxon operation can be refused; each maps to one HTTP status at the edge. */
+public abstract sealed class KlaxonException extends RuntimeException
+    permits NotFound, TransitionRefused, InvalidInput, Unavailable {
+
+  private static final long serialVersionUID = 1L;
+
+  protected KlaxonException(String message) {
+    super(message);
+  }
+
+  protected KlaxonException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

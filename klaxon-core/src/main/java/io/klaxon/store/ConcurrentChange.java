@@ -1,0 +1,11 @@
+package io.klaxon.store;
+
+/** A stored alert changed under the engine (another writer): the whole change set is refused. */
+public final class ConcurrentChange extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public ConcurrentChange(long alertId, long expectedVersion) {
+    super("alert " + alertId + " is no longer at version " + expectedVersion);
+  }
+}
