@@ -38,6 +38,12 @@ public sealed interface AlertCommand {
       implements AlertCommand {
 
     public Trigger {
+      for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
+        if (attribute.getValue() == null) {
+          throw new InvalidInput(
+              "attributes." + attribute.getKey(), "must not be null: leave it out instead");
+        }
+      }
       attributes = Map.copyOf(attributes);
       Limits.requireText("fingerprint", fingerprint, Limits.KEY);
       Limits.requireText("source", source, Limits.KEY);
