@@ -4,71 +4,109 @@ import io.klaxon.alert.Alert;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
-import io.klaxon.store.ChangeSet;
-import io.klaxon.store.ConcurrentChange;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one write path for alerts. It keeps the active alerts in memory by fingerprint, so that
- * de-duplication needs no read; applies commands in batches; and commits each batch to the store
- * in one transaction before its callers hear of it.
+ * de-duplication needs no read. Callers submit commands to a bounded queue; one writer thread
+ * takes whatever has gathered (group commit), applies it as one batch and commits it in one
+ * transaction; only then are the callers answered.
  */
-public final class AlertEngine {
+public final class AlertEngine implements AutoCloseable {
 
   private final AlertStore store;
   private final InstantSource clock;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, Alert> activeByFingerprint = new HashMap<>();
-  private final Map<Long, Alert> activeById = new HashMap<>();
-  private long lastId;
+  private final EngineSettings settings;
+  private final EngineMetrics metrics;
+  private final ActiveIndex active = new ActiveIndex();
+  private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+  private final Semaphore room;
+  private final Thread writer;
+  private volatile boolean closing;
 
-  private AlertEngine(AlertStore store, InstantSource clock) {
+  /** Commands from one caller, and where to send their results. */
+  record Submission(List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
+
+  private AlertEngine(
+      AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
     this.store = store;
     this.clock = clock;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.room = new Semaphore(settings.queueCapacity());
+    this.writer =
+        Thread.ofPlatform().name("klaxon-alert-writer").daemon(true).unstarted(this::writeLoop);
   }
 
-  /** Loads the active alerts from the store and returns an engine ready to apply commands. */
+  /** Loads the active alerts from the store and starts the writer, with default settings. */
   public static AlertEngine start(AlertStore store, InstantSource clock) {
-    AlertEngine engine = new AlertEngine(store, clock);
-    engine.reload();
+    return start(store, clock, EngineSettings.defaults(), EngineMetrics.NONE);
+  }
+
+  /** Loads the active alerts from the store and starts the writer. */
+  public static AlertEngine start(
+      AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
+    AlertEngine engine = new AlertEngine(store, clock, settings, metrics);
+    engine.active.reload(store);
+    engine.writer.start();
     return engine;
   }
 
   /**
-   * Applies commands in order as one batch, committed in one transaction. A command that is
-   * refused (unknown alert, refused transition) fails alone; the others still apply.
+   * Queues commands to be applied in order and committed together with whatever else is
+   * waiting. A command that is refused (unknown alert, refused transition) fails alone.
+   *
+   * @return completes with one result per command, in order, once they are committed; or
+   *     exceptionally with {@link Unavailable} when they could not be
+   * @throws Unavailable at once when the queue is full or the engine is closed
+   */
+  public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
+    if (commands.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    int size = commands.size();
+    if (size > settings.queueCapacity()) {
+      throw new Unavailable("a request of " + size + " commands is larger than the write queue");
+    }
+    if (closing) {
+      throw new Unavailable("the alert engine is shutting down");
+    }
+    if (!room.tryAcquire(size)) {
+      metrics.rejected(size);
+      throw new Unavailable("the write queue is full; retry shortly");
+    }
+    Submission submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
+    queue.add(submission);
+    return submission.answer();
+  }
+
+  /**
+   * Applies commands and waits until they are committed.
    *
    * @return one result per command, in the order given
-   * @throws Unavailable when the batch could not be committed; then none of it applied
+   * @throws Unavailable when they could not be committed; then none of them applied
    */
   public List<CommandResult> apply(List<? extends AlertCommand> commands) {
-    lock.lock();
     try {
-      Batch batch = new Batch(this::activeFor, this::alertById, lastId, clock);
-      List<CommandResult> results = new ArrayList<>(commands.size());
-      for (AlertCommand command : commands) {
-        results.add(batch.apply(command));
+      return submit(commands).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof KlaxonException refusal) {
+        throw refusal;
       }
-      ChangeSet changes = batch.changes();
-      if (!changes.isEmpty()) {
-        commit(changes);
-        lastId = batch.lastId();
-        publish(batch.touched());
-      }
-      return results;
-    } finally {
-      lock.unlock();
+      throw e;
     }
   }
 
   /**
-   * Applies one command.
+   * Applies one command and waits until it is committed.
    *
    * @return the result; its alert is null only when nothing was found to change
    * @throws KlaxonException when the command was refused or could not be committed
@@ -83,74 +121,65 @@ public final class AlertEngine {
 
   /** The active alert for a fingerprint, as last committed. */
   public Optional<Alert> active(String fingerprint) {
-    lock.lock();
-    try {
-      return Optional.ofNullable(activeByFingerprint.get(fingerprint));
-    } finally {
-      lock.unlock();
-    }
+    return active.byFingerprint(fingerprint);
   }
 
   public int activeCount() {
-    lock.lock();
+    return active.size();
+  }
+
+  /** Commands waiting to be committed. */
+  public int queueDepth() {
+    return settings.queueCapacity() - room.availablePermits();
+  }
+
+  /** Stops taking commands, commits everything already queued, then stops the writer. */
+  @Override
+  public void close() {
+    closing = true;
     try {
-      return activeById.size();
-    } finally {
-      lock.unlock();
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // A submission that slipped in after the writer's last look is refused, not left hanging.
+    Submission late;
+    while ((late = queue.poll()) != null) {
+      late.answer().completeExceptionally(new Unavailable("the alert engine is shutting down"));
     }
   }
 
-  private void commit(ChangeSet changes) {
-    try {
-      store.commit(changes);
-    } catch (ConcurrentChange e) {
-      // Another writer moved an alert under us: our memory is stale, so read it again.
-      reload();
-      throw new Unavailable("alerts changed outside this engine; retry the request", e);
-    } catch (KlaxonException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new Unavailable("the alert store could not commit: " + e.getMessage(), e);
-    }
-  }
-
-  private void publish(Iterable<Alert> touched) {
-    for (Alert alert : touched) {
-      if (alert.isActive()) {
-        Alert previous = activeByFingerprint.put(alert.fingerprint(), alert);
-        if (previous != null && previous.id() != alert.id()) {
-          activeById.remove(previous.id());
+  private void writeLoop() {
+    Submission carried = null;
+    while (true) {
+      Submission first;
+      try {
+        first = carried != null ? carried : queue.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      carried = null;
+      if (first == null) {
+        if (closing && queue.isEmpty()) {
+          return;
         }
-        activeById.put(alert.id(), alert);
-      } else {
-        activeById.remove(alert.id());
-        activeByFingerprint.computeIfPresent(
-            alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
+        continue;
       }
-    }
-  }
-
-  private Optional<Alert> activeFor(String fingerprint) {
-    return Optional.ofNullable(activeByFingerprint.get(fingerprint));
-  }
-
-  private Optional<Alert> alertById(long id) {
-    Alert active = activeById.get(id);
-    return active != null ? Optional.of(active) : store.findById(id);
-  }
-
-  private void reload() {
-    lock.lock();
-    try {
-      activeByFingerprint.clear();
-      activeById.clear();
-      for (Alert alert : store.loadActive()) {
-        activeByFingerprint.put(alert.fingerprint(), alert);
-        activeById.put(alert.id(), alert);
+      List<Submission> group = new ArrayList<>();
+      group.add(first);
+      int commands = first.commands().size();
+      Submission next;
+      while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
+        if (commands + next.commands().size() > settings.maxBatchCommands()) {
+          carried = next;
+          break;
+        }
+        group.add(next);
+        commands += next.commands().size();
       }
-      lastId = store.maxAlertId();
-    } finally {
-      lock.unlock();
+      new GroupCommit(store, clock, settings, metrics, active).run(group);
+      room.release(commands);
     }
   }
 }

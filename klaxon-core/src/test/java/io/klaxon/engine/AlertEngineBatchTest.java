@@ -106,11 +106,14 @@ class AlertEngineBatchTest {
   }
 
   @Test
-  void storeRefusal_thatIsAlreadyAKlaxonProblem_passesThroughUnchanged() {
-    Unavailable closed = new Unavailable("pool closed");
-    store.failNextCommit(closed);
+  void storeUnavailableOnce_isRetried_andTheCommandCommitsOnce() {
+    store.failNextCommit(new Unavailable("pool closed"));
 
-    assertThatThrownBy(() -> engine.apply(trigger("fp"))).isSameAs(closed);
+    CommandResult result = engine.apply(trigger("fp"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(store.findById(result.alert().id())).contains(result.alert());
+    assertThat(store.history(result.alert().id())).hasSize(1);
   }
 
   @Test

@@ -33,6 +33,8 @@ public final class InMemoryAlertStore implements AlertStore {
   private final List<ChangeSet> commits = new ArrayList<>();
   private long maxAlertId;
   private @Nullable RuntimeException nextFailure;
+  private int failuresLeft;
+  private boolean landBeforeFailing;
 
   @Override
   public synchronized List<Alert> loadActive() {
@@ -82,8 +84,12 @@ public final class InMemoryAlertStore implements AlertStore {
   public synchronized void commit(ChangeSet changes) {
     RuntimeException failure = nextFailure;
     if (failure != null) {
-      nextFailure = null;
-      throw failure;
+      if (--failuresLeft <= 0) {
+        nextFailure = null;
+      }
+      if (!landBeforeFailing) {
+        throw failure;
+      }
     }
     Map<Long, Alert> staged = stage(changes);
     checkOneActivePerFingerprint(staged);
@@ -101,11 +107,32 @@ public final class InMemoryAlertStore implements AlertStore {
       history.computeIfAbsent(entry.alertId(), id -> new ArrayList<>()).add(entry);
     }
     commits.add(changes);
+    if (failure != null && landBeforeFailing) {
+      landBeforeFailing = false;
+      throw failure;
+    }
   }
 
   /** Makes the next {@link #commit} throw {@code failure} and write nothing. */
   public synchronized void failNextCommit(RuntimeException failure) {
+    failCommits(failure, 1);
+  }
+
+  /** Makes the next {@code times} commits throw {@code failure} and write nothing. */
+  public synchronized void failCommits(RuntimeException failure, int times) {
     nextFailure = failure;
+    failuresLeft = times;
+    landBeforeFailing = false;
+  }
+
+  /**
+   * Makes the next commit write everything and then throw {@code failure}: the connection lost
+   * while the commit was acknowledged, so the caller cannot know it landed.
+   */
+  public synchronized void landThenFail(RuntimeException failure) {
+    nextFailure = failure;
+    failuresLeft = 1;
+    landBeforeFailing = true;
   }
 
   /** Makes the next {@link #commit} fail as if the database had gone away. */
@@ -116,6 +143,8 @@ public final class InMemoryAlertStore implements AlertStore {
   /** Forgets a failure asked for with {@link #failNextCommit} that has not happened yet. */
   public synchronized void clearFailure() {
     nextFailure = null;
+    failuresLeft = 0;
+    landBeforeFailing = false;
   }
 
   /** The change sets committed so far, oldest first. */

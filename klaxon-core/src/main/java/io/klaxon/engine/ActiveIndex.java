@@ -1,0 +1,64 @@
+package io.klaxon.engine;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's memory: every active alert by fingerprint and by id, as last committed, and the
+ * last id handed out. Written only by the engine's writer; read from any thread.
+ */
+final class ActiveIndex {
+
+  private final Map<String, Alert> byFingerprint = new ConcurrentHashMap<>();
+  private final Map<Long, Alert> byId = new ConcurrentHashMap<>();
+  private volatile long lastId;
+
+  void reload(AlertStore store) {
+    var active = store.loadActive();
+    long maxId = store.maxAlertId();
+    byFingerprint.clear();
+    byId.clear();
+    for (Alert alert : active) {
+      byFingerprint.put(alert.fingerprint(), alert);
+      byId.put(alert.id(), alert);
+    }
+    lastId = maxId;
+  }
+
+  Optional<Alert> byFingerprint(String fingerprint) {
+    return Optional.ofNullable(byFingerprint.get(fingerprint));
+  }
+
+  Optional<Alert> byId(long id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  int size() {
+    return byId.size();
+  }
+
+  long lastId() {
+    return lastId;
+  }
+
+  /** Takes in what a committed batch changed. */
+  void publish(Iterable<Alert> touched, long newLastId) {
+    for (Alert alert : touched) {
+      if (alert.isActive()) {
+        Alert previous = byFingerprint.put(alert.fingerprint(), alert);
+        if (previous != null && previous.id() != alert.id()) {
+          byId.remove(previous.id());
+        }
+        byId.put(alert.id(), alert);
+      } else {
+        byId.remove(alert.id());
+        byFingerprint.computeIfPresent(
+            alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
+      }
+    }
+    lastId = newLastId;
+  }
+}

@@ -1,0 +1,144 @@
+package io.klaxon.engine;
+
+import io.klaxon.problem.KlaxonException;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ConcurrentChange;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Commits the commands of several callers in one transaction. A store that is unavailable is
+ * retried with back-off (memory re-read from the store before each try, since a failed commit
+ * may have landed); a batch that fails for another reason is split so that only the caller
+ * whose commands cannot be committed is failed.
+ */
+final class GroupCommit {
+
+  private final AlertStore store;
+  private final InstantSource clock;
+  private final EngineSettings settings;
+  private final EngineMetrics metrics;
+  private final ActiveIndex active;
+
+  GroupCommit(
+      AlertStore store,
+      InstantSource clock,
+      EngineSettings settings,
+      EngineMetrics metrics,
+      ActiveIndex active) {
+    this.store = store;
+    this.clock = clock;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.active = active;
+  }
+
+  void run(List<AlertEngine.Submission> group) {
+    try {
+      List<List<CommandResult>> results = commitWithRetry(group);
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).answer().complete(results.get(i));
+      }
+    } catch (Unavailable | ConcurrentChange e) {
+      fail(group, e);
+    } catch (RuntimeException e) {
+      if (group.size() > 1) {
+        for (AlertEngine.Submission alone : group) {
+          run(List.of(alone));
+        }
+      } else {
+        fail(group, e);
+      }
+    }
+  }
+
+  private List<List<CommandResult>> commitWithRetry(List<AlertEngine.Submission> group) {
+    long deadline = System.nanoTime() + settings.retryFor().toNanos();
+    Duration backoff = settings.firstBackoff();
+    while (true) {
+      long started = System.nanoTime();
+      Batch batch = new Batch(active::byFingerprint, this::alertById, active.lastId(), clock);
+      List<List<CommandResult>> results = new ArrayList<>(group.size());
+      int commands = 0;
+      for (AlertEngine.Submission submission : group) {
+        List<CommandResult> mine = new ArrayList<>(submission.commands().size());
+        for (AlertCommand command : submission.commands()) {
+          mine.add(batch.apply(command));
+        }
+        commands += mine.size();
+        results.add(mine);
+      }
+      ChangeSet changes = batch.changes();
+      if (changes.isEmpty()) {
+        return results;
+      }
+      try {
+        store.commit(changes);
+        active.publish(batch.touched(), batch.lastId());
+        metrics.committed(
+            group.size(), commands, changes.created().size() + changes.updated().size(),
+            changes.history().size(), System.nanoTime() - started);
+        return results;
+      } catch (ConcurrentChange e) {
+        // Another writer moved an alert under us: our memory is stale, so read it again.
+        reloadQuietly();
+        throw e;
+      } catch (Unavailable e) {
+        if (System.nanoTime() + backoff.toNanos() > deadline) {
+          reloadQuietly();
+          throw e;
+        }
+        metrics.retried(e);
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+            ? settings.maxBackoff()
+            : backoff.multipliedBy(2);
+        reloadQuietly();
+      }
+    }
+  }
+
+  private java.util.Optional<io.klaxon.alert.Alert> alertById(long id) {
+    var mine = active.byId(id);
+    return mine.isPresent() ? mine : store.findById(id);
+  }
+
+  /** A failed commit may still have landed; the store is the truth, so memory follows it. */
+  private void reloadQuietly() {
+    try {
+      active.reload(store);
+    } catch (RuntimeException stillDown) {
+      // The next try reloads again; until one succeeds, nothing is published.
+    }
+  }
+
+  private void fail(List<AlertEngine.Submission> group, RuntimeException cause) {
+    int commands = group.stream().mapToInt(s -> s.commands().size()).sum();
+    metrics.failed(commands, cause);
+    KlaxonException answer =
+        cause instanceof Unavailable unavailable
+            ? unavailable
+            : new Unavailable(
+                cause instanceof ConcurrentChange
+                    ? "alerts changed outside this engine; retry the request"
+                    : "the alert store could not commit: " + cause.getMessage(),
+                cause);
+    for (AlertEngine.Submission submission : group) {
+      submission.answer().completeExceptionally(answer);
+    }
+  }
+
+  private static void pause(Duration backoff) {
+    long jittered = (long) (backoff.toNanos() * (0.5 + ThreadLocalRandom.current().nextDouble()));
+    try {
+      Thread.sleep(Duration.ofNanos(jittered));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package io.klaxon.engine;
+
+import static io.klaxon.engine.Commands.trigger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQuery;
+import io.klaxon.alert.AlertStats;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Subject;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeSet;
+import io.klaxon.store.InMemoryAlertStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The write path: group commit, retries, isolation of a poisoned caller, back-pressure, drain. */
+class AlertEngineWritePathTest {
+
+  private final InMemoryAlertStore memory = new InMemoryAlertStore();
+  private final GatedStore store = new GatedStore(memory);
+  private final FakeClock clock = new FakeClock();
+  private AlertEngine engine;
+
+  @AfterEach
+  void close() {
+    store.open();
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private AlertEngine start(int queueCapacity, Duration retryFor) {
+    engine =
+        AlertEngine.start(
+            store,
+            clock,
+            new EngineSettings(queueCapacity, 1000, retryFor, Duration.ofMillis(1), Duration.ofMillis(5)),
+            EngineMetrics.NONE);
+    return engine;
+  }
+
+  /** Holds the writer inside its first commit until opened, so that callers queue up behind it. */
+  private CompletableFuture<List<CommandResult>> blockWriter() throws InterruptedException {
+    store.close();
+    CompletableFuture<List<CommandResult>> first = engine.submit(List.of(trigger("first")));
+    assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+    return first;
+  }
+
+  @Test
+  void callersThatArriveDuringACommitShareTheNextTransaction() throws Exception {
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var a = engine.submit(List.of(trigger("a")));
+    var b = engine.submit(List.of(trigger("b"), trigger("a")));
+    var c = engine.submit(List.of(trigger("c")));
+    store.open();
+
+    assertThat(first.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(b.get(5, TimeUnit.SECONDS)).extracting(CommandResult::outcome)
+        .containsExactly(Outcome.CREATED, Outcome.UPDATED);
+    assertThat(a.get().getFirst().alert().id()).isEqualTo(b.get().get(1).alert().id());
+    assertThat(c.get().getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(memory.commits()).hasSize(2);
+    ChangeSet grouped = memory.commits().get(1);
+    assertThat(grouped.created()).extracting(Alert::fingerprint).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(grouped.history()).hasSize(4);
+  }
+
+  @Test
+  void aCallerWhoseCommandsCannotBeCommittedFailsAloneAndTheOthersCommit() throws Exception {
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    store.poison("poison");
+    var good = engine.submit(List.of(trigger("good")));
+    var bad = engine.submit(List.of(trigger("poison")));
+    var alsoGood = engine.submit(List.of(trigger("also-good")));
+    store.open();
+
+    first.get(5, TimeUnit.SECONDS);
+    assertThat(good.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(alsoGood.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Unavailable.class);
+    assertThat(engine.active("poison")).isEmpty();
+    assertThat(memory.loadActive()).extracting(Alert::fingerprint)
+        .containsExactlyInAnyOrder("first", "good", "also-good");
+  }
+
+  @Test
+  void aStoreThatStaysUnavailableFailsTheCallersAfterTheRetryWindowAndRecoversAfter() {
+    start(1000, Duration.ofMillis(100));
+    memory.failCommits(new Unavailable("database down"), 1_000_000);
+
+    assertThatThrownBy(() -> engine.apply(trigger("fp"))).isInstanceOf(Unavailable.class);
+    assertThat(memory.loadActive()).isEmpty();
+    assertThat(engine.active("fp")).isEmpty();
+
+    memory.clearFailure();
+    assertThat(engine.apply(trigger("fp")).outcome()).isEqualTo(Outcome.CREATED);
+  }
+
+  @Test
+  void aCommitThatLandedButReportedFailureLeavesMemoryEqualToTheStore() {
+    start(1000, Duration.ofSeconds(1));
+    memory.landThenFail(new Unavailable("connection reset during commit"));
+
+    CommandResult result = engine.apply(trigger("fp"));
+
+    // The retry sees the landed alert, so the trigger folds into it rather than opening another.
+    assertThat(memory.loadActive()).hasSize(1);
+    Alert stored = memory.loadActive().getFirst();
+    assertThat(engine.active("fp")).contains(stored);
+    assertThat(result.alert()).isEqualTo(stored);
+    assertThat(memory.history(stored.id())).extracting(HistoryEntry::version)
+        .containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aFullQueueRefusesAtOnceInsteadOfQueueingWithoutBound() throws Exception {
+    start(3, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var queued = engine.submit(List.of(trigger("a"), trigger("b")));
+
+    assertThat(engine.queueDepth()).isEqualTo(3);
+    assertThatThrownBy(() -> engine.submit(List.of(trigger("c"))))
+        .isInstanceOf(Unavailable.class)
+        .hasMessageContaining("queue is full");
+    store.open();
+    first.get(5, TimeUnit.SECONDS);
+    queued.get(5, TimeUnit.SECONDS);
+    assertThat(engine.queueDepth()).isZero();
+    assertThat(engine.submit(List.of(trigger("c"))).get(5, TimeUnit.SECONDS)).hasSize(1);
+  }
+
+  @Test
+  void closingCommitsEverythingAlreadyQueuedAndRefusesWhatComesAfter() throws Exception {
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var queued = engine.submit(List.of(trigger("a"), trigger("b")));
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(engine::close);
+    Thread.sleep(50);
+    store.open();
+    closed.get(5, TimeUnit.SECONDS);
+
+    assertThat(first.isDone() && queued.isDone()).isTrue();
+    assertThat(memory.loadActive()).hasSize(3);
+    assertThatThrownBy(() -> engine.submit(List.of(trigger("late")))).isInstanceOf(Unavailable.class);
+  }
+
+  @Test
+  void applyUnwrapsTheFailureOfItsBatch() {
+    start(1000, Duration.ZERO);
+    memory.failCommits(new Unavailable("database down"), 10);
+    assertThatThrownBy(() -> engine.apply(List.of(trigger("x"))))
+        .isInstanceOf(Unavailable.class)
+        .isNotInstanceOf(CompletionException.class);
+  }
+
+  /** A store whose commits can be held at a gate, and which refuses a poisoned fingerprint. */
+  private static final class GatedStore implements AlertStore {
+    private final AlertStore delegate;
+    final CountDownLatch entered = new CountDownLatch(1);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile String poisoned = "";
+
+    GatedStore(AlertStore delegate) {
+      this.delegate = delegate;
+    }
+
+    void close() {
+      gate = new CountDownLatch(1);
+    }
+
+    void open() {
+      gate.countDown();
+    }
+
+    void poison(String fingerprint) {
+      poisoned = fingerprint;
+    }
+
+    @Override
+    public void commit(ChangeSet changes) {
+      entered.countDown();
+      try {
+        gate.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (changes.created().stream().anyMatch(a -> a.fingerprint().equals(poisoned))) {
+        throw new IllegalStateException("value too long for column");
+      }
+      delegate.commit(changes);
+    }
+
+    @Override
+    public List<Alert> loadActive() {
+      return delegate.loadActive();
+    }
+
+    @Override
+    public long maxAlertId() {
+      return delegate.maxAlertId();
+    }
+
+    @Override
+    public Optional<Alert> findById(long id) {
+      return delegate.findById(id);
+    }
+
+    @Override
+    public AlertPage find(AlertQuery query) {
+      return delegate.find(query);
+    }
+
+    @Override
+    public AlertStats stats(AlertQuery query) {
+      return delegate.stats(query);
+    }
+
+    @Override
+    public List<HistoryEntry> history(long alertId) {
+      return delegate.history(alertId);
+    }
+
+    @Override
+    public Optional<Subject> findSubject(String type, String key) {
+      return delegate.findSubject(type, key);
+    }
+  }
+}
