@@ -1,0 +1,15 @@
+package io.klaxon.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Klaxon server: REST API, console and housekeeping around the alert engine. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KlaxonApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(KlaxonApplication.class, args);
+  }
+}

@@ -1,0 +1,62 @@
+package io.klaxon.server;
+
+import io.klaxon.store.jdbc.Dialect;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Klaxon's settings ({@code klaxon.*}, or {@code KLAXON_*} in the environment); the defaults
+ * are documented in docs/OPERATIONS.md.
+ *
+ * @param dataDir where the embedded database and other local files live
+ * @param db the database; SQLite in the data dir unless a URL says otherwise
+ * @param api limits of the HTTP API
+ * @param engine the write path's queue and batches
+ */
+@ConfigurationProperties("klaxon")
+public record KlaxonProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue Db db,
+    @DefaultValue Api api,
+    @DefaultValue Engine engine) {
+
+  /**
+   * @param url JDBC URL; {@code jdbc:postgresql://…} selects PostgreSQL, empty means SQLite in
+   *     the data dir
+   * @param poolSize most connections kept open
+   * @param connectTimeout how long to wait for a connection before the store counts as away
+   */
+  public record Db(
+      @Nullable String url,
+      @Nullable String username,
+      @Nullable String password,
+      @DefaultValue("10") int poolSize,
+      @DefaultValue("3s") Duration connectTimeout) {}
+
+  /**
+   * @param maxBodySize largest request body accepted; larger ones get 413
+   */
+  public record Api(@DefaultValue("16MB") DataSize maxBodySize) {}
+
+  /**
+   * @param queueCapacity most commands waiting for a commit; past it, writes answer 503
+   * @param maxBatch most commands in one transaction
+   * @param retryFor how long a commit is retried while the database is unavailable
+   */
+  public record Engine(
+      @DefaultValue("200000") int queueCapacity,
+      @DefaultValue("20000") int maxBatch,
+      @DefaultValue("10s") Duration retryFor) {}
+
+  /** The JDBC URL in force: the configured one, or SQLite in the data dir. */
+  public String jdbcUrl() {
+    if (db.url() != null && !db.url().isBlank()) {
+      return db.url();
+    }
+    return Dialect.sqliteUrl(dataDir.resolve("klaxon.db").toAbsolutePath().normalize());
+  }
+}

@@ -1,0 +1,90 @@
+package io.klaxon.server;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.EngineSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.JdbcAlertStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the store chosen by {@code klaxon.db.url} and the alert engine on top of it. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource klaxonDataSource(KlaxonProperties properties) {
+    String url = properties.jdbcUrl();
+    if (url.startsWith("jdbc:sqlite:")) {
+      createDataDir(properties);
+    } else if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalStateException(
+          "klaxon.db.url must be a jdbc:sqlite: or jdbc:postgresql: URL, not " + url);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (url.startsWith("jdbc:sqlite:")) {
+      // Per-connection settings, applied by the driver to every pooled connection: cascades need
+      // foreign keys; FULL sync makes a committed batch survive a power cut, not only a crash.
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "FULL");
+      config.addDataSourceProperty("busy_timeout", "10000");
+    }
+    // Fail fast when the database is away: the engine retries with back-off on its own.
+    config.setConnectionTimeout(properties.db().connectTimeout().toMillis());
+    config.setUsername(properties.db().username());
+    config.setPassword(properties.db().password());
+    config.setMaximumPoolSize(properties.db().poolSize());
+    config.setPoolName("klaxon");
+    log.info("Klaxon store: {}", url);
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  AlertStore alertStore(HikariDataSource dataSource) {
+    return JdbcAlertStore.open(dataSource);
+  }
+
+  @Bean
+  InstantSource clock() {
+    return InstantSource.system();
+  }
+
+  @Bean(destroyMethod = "close")
+  AlertEngine alertEngine(
+      AlertStore store, InstantSource clock, KlaxonProperties properties, MeterRegistry registry) {
+    KlaxonProperties.Engine settings = properties.engine();
+    AlertEngine engine =
+        AlertEngine.start(
+            store,
+            clock,
+            new EngineSettings(
+                settings.queueCapacity(), settings.maxBatch(), settings.retryFor(),
+                Duration.ofMillis(20), Duration.ofSeconds(1)),
+            new EngineMeters(registry));
+    EngineMeters.watch(registry, () -> engine);
+    log.info("Alert engine started with {} active alerts", engine.activeCount());
+    return engine;
+  }
+
+  private static void createDataDir(KlaxonProperties properties) {
+    try {
+      Files.createDirectories(properties.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the data directory " + properties.dataDir().toAbsolutePath(), e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.klaxon.server.alert;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.Transition;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.AlertRef;
+import io.klaxon.engine.CommandResult;
+import io.klaxon.problem.InvalidInput;
+import io.klaxon.problem.KlaxonException;
+import io.klaxon.server.problem.PayloadTooLarge;
+import io.klaxon.server.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Takes raw alert events from producers, and bulk changes from people. */
+@RestController
+@RequestMapping("/api/alerts")
+@Tag(name = "alerts")
+class AlertEventsController {
+
+  static final int MAX_EVENTS = 10_000;
+  static final int MAX_BULK_IDS = 1_000;
+
+  private final AlertEngine engine;
+  private final ObjectMapper json;
+
+  AlertEventsController(AlertEngine engine, ObjectMapper json) {
+    this.engine = engine;
+    this.json = json;
+  }
+
+  /** What became of one event or one id. */
+  record ItemResult(
+      int index,
+      @Nullable Long alertId,
+      @Nullable String fingerprint,
+      String outcome,
+      @Nullable String status,
+      @Nullable ItemError error) {}
+
+  /** Why one item was refused: the HTTP status it would have had alone, and the reason. */
+  record ItemError(int status, String detail) {}
+
+  /** Per-item answers, in the order sent. */
+  record Results(List<ItemResult> results) {}
+
+  /** The body of POST /api/alerts/bulk. */
+  record BulkRequest(@Nullable String action, @Nullable List<Long> ids, @Nullable String note) {}
+
+  @PostMapping("/events")
+  @Operation(
+      summary = "Trigger, acknowledge or resolve alerts by dedupKey",
+      description = "One event object, or an array of up to 10,000. Answers per event, in order.")
+  Results events(
+      @RequestBody JsonNode body,
+      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
+    String who = Actors.of(actor);
+    List<JsonNode> items = new ArrayList<>();
+    boolean array = body.isArray();
+    if (array) {
+      body.forEach(items::add);
+    } else if (body.isObject()) {
+      items.add(body);
+    } else {
+      throw new InvalidInput("body", "must be an event object or an array of them");
+    }
+    if (items.isEmpty()) {
+      throw new InvalidInput("body", "the array has no events");
+    }
+    if (items.size() > MAX_EVENTS) {
+      throw new PayloadTooLarge("at most " + MAX_EVENTS + " events per request, got " + items.size());
+    }
+    FieldErrors errors = new FieldErrors();
+    List<AlertCommand> commands = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      String path = array ? "[" + i + "]." : "";
+      AlertEventRequest event = read(items.get(i), path, errors);
+      if (event != null) {
+        commands.add(event.toCommand(path, who, errors));
+      }
+    }
+    errors.throwIfAny();
+    List<CommandResult> results = engine.apply(commands);
+    List<ItemResult> answers = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      String fingerprint = fingerprintOf(commands.get(i));
+      answers.add(result(i, results.get(i), fingerprint, null));
+    }
+    return new Results(answers);
+  }
+
+  @PostMapping("/bulk")
+  @Operation(
+      summary = "Acknowledge, unacknowledge, resolve or dismiss many alerts by id",
+      description = "Answers per id, in order; one refused id does not stop the others.")
+  Results bulk(
+      @RequestBody BulkRequest body,
+      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
+    String who = Actors.of(actor);
+    FieldErrors errors = new FieldErrors();
+    Transition transition = transition(body.action(), errors);
+    List<Long> ids = body.ids() == null ? List.of() : body.ids();
+    if (ids.isEmpty()) {
+      errors.add("ids", "give at least one alert id");
+    } else if (ids.size() > MAX_BULK_IDS) {
+      errors.add("ids", "at most " + MAX_BULK_IDS + " ids per request");
+    } else if (ids.contains(null)) {
+      errors.add("ids", "ids must be numbers, not null");
+    }
+    errors.throwIfAny();
+    List<AlertCommand> commands = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      AlertCommand.Change command =
+          errors.attempt("", () -> new AlertCommand.Change(AlertRef.id(id), transition, who, body.note(), false));
+      commands.add(command);
+    }
+    errors.throwIfAny();
+    List<CommandResult> results = engine.apply(commands);
+    List<ItemResult> answers = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      answers.add(result(i, results.get(i), null, ids.get(i)));
+    }
+    return new Results(answers);
+  }
+
+  private @Nullable AlertEventRequest read(JsonNode item, String path, FieldErrors errors) {
+    if (!item.isObject()) {
+      errors.add(path.isEmpty() ? "body" : path.substring(0, path.length() - 1), "must be an event object");
+      return null;
+    }
+    try {
+      return json.treeToValue(item, AlertEventRequest.class);
+    } catch (JacksonException e) {
+      errors.add(path + Problems.jsonPath(e), Problems.jsonReason(e));
+      return null;
+    }
+  }
+
+  private static @Nullable Transition transition(@Nullable String action, FieldErrors errors) {
+    String verb = action == null ? "" : action.trim().toLowerCase(Locale.ROOT);
+    return switch (verb) {
+      case "acknowledge" -> Transition.ACKNOWLEDGE;
+      case "unacknowledge" -> Transition.UNACKNOWLEDGE;
+      case "resolve" -> Transition.RESOLVE;
+      case "dismiss" -> Transition.DISMISS;
+      default -> {
+        errors.add("action", "use acknowledge, unacknowledge, resolve or dismiss");
+        yield null;
+      }
+    };
+  }
+
+  private static @Nullable String fingerprintOf(AlertCommand command) {
+    return switch (command) {
+      case AlertCommand.Trigger trigger -> trigger.fingerprint();
+      case AlertCommand.Change change when change.target() instanceof AlertRef.ByFingerprint fp ->
+          fp.fingerprint();
+      default -> null;
+    };
+  }
+
+  private static ItemResult result(
+      int index, CommandResult result, @Nullable String fingerprint, @Nullable Long requestedId) {
+    KlaxonException refusal = result.refusal();
+    if (refusal != null) {
+      return new ItemResult(
+          index, requestedId, fingerprint, result.outcome().word(), null,
+          new ItemError(Problems.statusOf(refusal).value(), refusal.getMessage()));
+    }
+    Alert alert = result.alert();
+    return new ItemResult(
+        index,
+        alert == null ? requestedId : Long.valueOf(alert.id()),
+        alert == null ? fingerprint : alert.fingerprint(),
+        result.outcome().word(),
+        alert == null ? null : alert.status().word(),
+        null);
+  }
+}

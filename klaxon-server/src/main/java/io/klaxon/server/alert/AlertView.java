@@ -1,0 +1,70 @@
+package io.klaxon.server.alert;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.Subject;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** An alert as the API shows it: lowercase words for status and severity, ISO-8601 UTC times. */
+record AlertView(
+    long id,
+    String fingerprint,
+    String source,
+    String type,
+    String severity,
+    String status,
+    String title,
+    @Nullable String message,
+    @Nullable SubjectView subject,
+    @Nullable Double value,
+    @Nullable Double previousValue,
+    @Nullable Double threshold,
+    @Nullable Double changePercent,
+    Map<String, Object> attributes,
+    long occurrences,
+    Instant detectedAt,
+    Instant lastSeenAt,
+    @Nullable Instant acknowledgedAt,
+    @Nullable Instant resolvedAt,
+    @Nullable Instant expiresAt,
+    boolean autoResolved,
+    @Nullable String previousSeverity,
+    long version) {
+
+  /** What an alert is about, as the API shows it. */
+  record SubjectView(String type, String key, String name) {
+    static @Nullable SubjectView of(@Nullable Subject subject) {
+      return subject == null ? null : new SubjectView(subject.type(), subject.key(), subject.name());
+    }
+  }
+
+  static AlertView of(Alert alert) {
+    Severity previous = alert.previousSeverity();
+    return new AlertView(
+        alert.id(),
+        alert.fingerprint(),
+        alert.source(),
+        alert.type(),
+        alert.severity().word(),
+        alert.status().word(),
+        alert.title(),
+        alert.message(),
+        SubjectView.of(alert.subject()),
+        alert.value(),
+        alert.previousValue(),
+        alert.threshold(),
+        alert.changePercent(),
+        alert.attributes(),
+        alert.occurrences(),
+        alert.detectedAt(),
+        alert.lastSeenAt(),
+        alert.acknowledgedAt(),
+        alert.resolvedAt(),
+        alert.expiresAt(),
+        alert.autoResolved(),
+        previous == null ? null : previous.word(),
+        alert.version());
+  }
+}

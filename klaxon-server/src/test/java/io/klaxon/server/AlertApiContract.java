@@ -1,0 +1,426 @@
+package io.klaxon.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The alert REST API over real HTTP, run unchanged on SQLite and PostgreSQL by its subclasses.
+ * Every test works on its own producer ({@code source}), so tests share one server and database.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"klaxon.api.max-body-size=256KB"})
+@DirtiesContext
+abstract class AlertApiContract {
+
+  @LocalServerPort int port;
+  Api api;
+  String source;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    source = "test-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String trigger(String dedupKey, String severity) {
+    return """
+        {"action":"trigger","dedupKey":"%s","source":"%s","type":"disk","severity":"%s",
+         "title":"Disk almost full","subject":{"type":"server","key":"nas-%s","name":"NAS"},
+         "value":91.5,"threshold":90,"attributes":{"mount":"/data","strategyId":123,"critical":true}}
+        """.formatted(dedupKey, source, severity, source);
+  }
+
+  private long created(String body) {
+    Api.Answer answer = api.post("/api/alerts/events", body);
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+    return answer.number("/results/0/alertId");
+  }
+
+  private long count(String query) {
+    return api.get("/api/alerts?source=" + source + query).number("/total");
+  }
+
+  @Test
+  void triggeringCreatesAnAlertAndReTriggeringUpdatesTheSameOne() {
+    Api.Answer first = api.post("/api/alerts/events", trigger(source + "-k", "warning"));
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.text("/results/0/outcome")).isEqualTo("created");
+    assertThat(first.text("/results/0/fingerprint")).isEqualTo(source + "-k");
+    long id = first.number("/results/0/alertId");
+
+    Api.Answer second = api.post("/api/alerts/events", trigger(source + "-k", "critical"));
+    assertThat(second.text("/results/0/outcome")).isEqualTo("updated");
+    assertThat(second.number("/results/0/alertId")).isEqualTo(id);
+
+    Api.Answer alert = api.get("/api/alerts/" + id);
+    assertThat(alert.status()).isEqualTo(200);
+    assertThat(alert.text("/severity")).isEqualTo("critical");
+    assertThat(alert.text("/previousSeverity")).isEqualTo("medium");
+    assertThat(alert.text("/status")).isEqualTo("open");
+    assertThat(alert.number("/occurrences")).isEqualTo(2);
+    assertThat(alert.number("/version")).isEqualTo(2);
+    assertThat(alert.text("/subject/key")).isEqualTo("nas-" + source);
+    assertThat(alert.json().at("/attributes/strategyId").asInt()).isEqualTo(123);
+    assertThat(alert.json().at("/attributes/critical").asBoolean()).isTrue();
+    assertThat(alert.json().at("/value").asDouble()).isEqualTo(91.5);
+    assertThat(count("&status=open")).isEqualTo(1);
+  }
+
+  @Test
+  void anArrayOfEventsIsAnsweredPerItemInOrder() {
+    String body =
+        "["
+            + trigger(source + "-a", "high")
+            + ","
+            + trigger(source + "-b", "low")
+            + ","
+            + trigger(source + "-a", "high")
+            + "]";
+    Api.Answer answer = api.post("/api/alerts/events", body);
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode results = answer.json().get("results");
+    assertThat(results.size()).isEqualTo(3);
+    assertThat(answer.text("/results/0/outcome")).isEqualTo("created");
+    assertThat(answer.text("/results/1/outcome")).isEqualTo("created");
+    assertThat(answer.text("/results/2/outcome")).isEqualTo("updated");
+    assertThat(answer.number("/results/2/alertId")).isEqualTo(answer.number("/results/0/alertId"));
+    assertThat(count("")).isEqualTo(2);
+  }
+
+  @Test
+  void withoutADedupKeyTheFingerprintComesFromSourceSubjectAndType() {
+    String event =
+        """
+        {"action":"trigger","source":"%s","type":"offline","severity":"high","title":"down",
+         "subject":{"type":"server","key":"web-1"}}
+        """
+            .formatted(source);
+    Api.Answer first = api.post("/api/alerts/events", event);
+    Api.Answer again = api.post("/api/alerts/events", event);
+    assertThat(first.text("/results/0/fingerprint")).isEqualTo(source + "|server/web-1|offline");
+    assertThat(again.text("/results/0/outcome")).isEqualTo("updated");
+    assertThat(again.number("/results/0/alertId")).isEqualTo(first.number("/results/0/alertId"));
+  }
+
+  @Test
+  void acknowledgeAndResolveEventsActOnTheActiveAlertOfTheDedupKey() {
+    long id = created(trigger(source + "-k", "high"));
+    String ack =
+        """
+        {"action":"acknowledge","dedupKey":"%s-k","source":"%s","type":"disk"}
+        """
+            .formatted(source, source);
+    Api.Answer acknowledged = api.post("/api/alerts/events", ack);
+    assertThat(acknowledged.text("/results/0/outcome")).isEqualTo("acknowledged");
+    assertThat(acknowledged.number("/results/0/alertId")).isEqualTo(id);
+
+    String resolve = ack.replace("acknowledge", "resolve");
+    assertThat(api.post("/api/alerts/events", resolve).text("/results/0/outcome"))
+        .isEqualTo("resolved");
+    Api.Answer nothingActive = api.post("/api/alerts/events", resolve);
+    assertThat(nothingActive.text("/results/0/outcome")).isEqualTo("unchanged");
+    assertThat(nothingActive.json().at("/results/0/alertId").isNull()).isTrue();
+
+    long reopened = created(trigger(source + "-k", "high"));
+    assertThat(reopened).isNotEqualTo(id);
+    assertThat(api.get("/api/alerts/" + id).text("/status")).isEqualTo("resolved");
+  }
+
+  @Test
+  void invalidEventsAreRefusedNamingEveryBadFieldAndNothingIsWritten() {
+    String body =
+        "["
+            + trigger(source + "-ok", "high")
+            + ","
+            + """
+            {"action":"trigger","source":"%s","type":"disk","severity":"apocalyptic"}
+            """
+                .formatted(source)
+            + ","
+            + """
+            {"action":"explode","source":"%s","type":"disk"}
+            """
+                .formatted(source)
+            + "]";
+    Api.Answer answer = api.post("/api/alerts/events", body);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    String fields =
+        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+    assertThat(fields).contains("[1].title", "[1].severity", "[2].action");
+    assertThat(answer.text("/detail")).contains("apocalyptic");
+    assertThat(count("")).isZero();
+  }
+
+  @Test
+  void malformedJsonUnknownFieldsAndWrongTypesAreRefusedWith400() {
+    Api.Answer malformed = api.post("/api/alerts/events", "{\"action\":");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+    Api.Answer unknown =
+        api.post(
+            "/api/alerts/events",
+            """
+            {"action":"trigger","source":"%s","type":"t","severity":"low","title":"x","severty":"high"}
+            """
+                .formatted(source));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.text("/errors/0/field")).isEqualTo("severty");
+
+    Api.Answer wrongType =
+        api.post(
+            "/api/alerts/events",
+            "[{\"action\":\"trigger\",\"source\":\"%s\",\"type\":\"t\",\"severity\":\"low\",\"title\":\"x\",\"value\":\"lots\"}]"
+                .formatted(source));
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.text("/errors/0/field")).isEqualTo("[0].value");
+
+    Api.Answer badTime =
+        api.post(
+            "/api/alerts/events",
+            "{\"action\":\"trigger\",\"source\":\"%s\",\"type\":\"t\",\"severity\":\"low\",\"title\":\"x\",\"occurredAt\":\"yesterday\"}"
+                .formatted(source));
+    assertThat(badTime.status()).isEqualTo(400);
+    assertThat(badTime.text("/errors/0/field")).isEqualTo("occurredAt");
+    assertThat(count("")).isZero();
+  }
+
+  @Test
+  void bodiesOverTheLimitAndTooManyEventsGet413() {
+    String big = "[" + IntStream.range(0, 2000).mapToObj(i -> trigger(source + i, "low")).collect(Collectors.joining(",")) + "]";
+    Api.Answer tooBig = api.post("/api/alerts/events", big);
+    assertThat(tooBig.status()).isEqualTo(413);
+
+    String many = "[" + "{},".repeat(10_000) + "{}]";
+    Api.Answer tooMany = api.post("/api/alerts/events", many);
+    assertThat(tooMany.status()).isEqualTo(413);
+    assertThat(count("")).isZero();
+  }
+
+  @Test
+  void listFiltersByEveryField() {
+    created(trigger(source + "-1", "critical"));
+    long low = created(trigger(source + "-2", "low"));
+    created(
+        """
+        {"action":"trigger","dedupKey":"%s-3","source":"%s","type":"price_change","severity":"elevated",
+         "title":"Price moved 12%% on Arsenal","message":"house moved first",
+         "subject":{"type":"event","key":"%s-e1","name":"Arsenal v Spurs"},
+         "attributes":{"bookmaker":"house","strategyId":"77"}}
+        """
+            .formatted(source, source, source));
+    api.patch("/api/alerts/" + low, "{\"acknowledged\":true}");
+
+    assertThat(count("")).isEqualTo(3);
+    assertThat(count("&severity=critical,high")).isEqualTo(2);
+    assertThat(count("&severity=critical&severity=low")).isEqualTo(2);
+    assertThat(count("&status=acknowledged")).isEqualTo(1);
+    assertThat(count("&status=new")).isEqualTo(2);
+    assertThat(count("&type=price_change")).isEqualTo(1);
+    assertThat(count("&subjectType=event&subjectKey=" + source + "-e1")).isEqualTo(1);
+    assertThat(count("&q=ARSENAL")).isEqualTo(1);
+    assertThat(count("&q=moved%20first")).isEqualTo(1);
+    assertThat(count("&attr.strategyId=123")).isEqualTo(2);
+    assertThat(count("&attr.strategyId=77")).isEqualTo(1);
+    assertThat(count("&attr.critical=true")).isEqualTo(2);
+    assertThat(count("&from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z")).isEqualTo(3);
+    assertThat(count("&to=2000-01-01T00:00:00Z")).isZero();
+
+    Api.Answer list = api.get("/api/alerts?source=" + source + "&status=open");
+    assertThat(list.number("/total")).isEqualTo(2);
+    assertThat(list.number("/counts/open")).isEqualTo(2);
+    assertThat(list.number("/counts/acknowledged")).isEqualTo(1);
+    assertThat(list.number("/counts/resolved")).isZero();
+  }
+
+  @Test
+  void pagesAreStableAndSortable() {
+    for (int i = 0; i < 5; i++) {
+      created(trigger(source + "-" + i, i % 2 == 0 ? "low" : "critical"));
+    }
+    Api.Answer first = api.get("/api/alerts?source=" + source + "&limit=2");
+    Api.Answer second = api.get("/api/alerts?source=" + source + "&limit=2&offset=2");
+    Api.Answer third = api.get("/api/alerts?source=" + source + "&limit=2&offset=4");
+    assertThat(first.number("/total")).isEqualTo(5);
+    assertThat(first.json().get("alerts").size()).isEqualTo(2);
+    assertThat(third.json().get("alerts").size()).isEqualTo(1);
+    var ids =
+        java.util.stream.Stream.of(first, second, third)
+            .flatMap(a -> a.json().get("alerts").valueStream())
+            .map(a -> a.get("id").asLong())
+            .toList();
+    assertThat(ids).doesNotHaveDuplicates().hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    Api.Answer bySeverity = api.get("/api/alerts?source=" + source + "&sort=-severity");
+    assertThat(bySeverity.text("/alerts/0/severity")).isEqualTo("critical");
+    assertThat(bySeverity.text("/alerts/4/severity")).isEqualTo("low");
+    Api.Answer ascending = api.get("/api/alerts?source=" + source + "&sort=severity");
+    assertThat(ascending.text("/alerts/0/severity")).isEqualTo("low");
+  }
+
+  @Test
+  void badQueryParametersAreRefusedNamingEachOne() {
+    Api.Answer answer =
+        api.get("/api/alerts?status=sleeping&limit=1001&sort=colour&from=yesterday&severty=high");
+    assertThat(answer.status()).isEqualTo(400);
+    String fields =
+        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+    assertThat(fields).contains("status", "sort", "from", "severty");
+    assertThat(api.get("/api/alerts?limit=1001").text("/errors/0/field")).isEqualTo("limit");
+    assertThat(api.get("/api/alerts?limit=0").status()).isEqualTo(400);
+    assertThat(api.get("/api/alerts?offset=-1").status()).isEqualTo(400);
+    assertThat(api.get("/api/alerts/stats?severity=dire").status()).isEqualTo(400);
+  }
+
+  @Test
+  void statsCountUnderTheSameFilters() {
+    created(trigger(source + "-1", "critical"));
+    created(trigger(source + "-2", "critical"));
+    long resolved = created(trigger(source + "-3", "low"));
+    api.post("/api/alerts/" + resolved + "/resolve", "{}");
+
+    Api.Answer stats = api.get("/api/alerts/stats?source=" + source);
+    assertThat(stats.status()).isEqualTo(200);
+    assertThat(stats.number("/total")).isEqualTo(3);
+    assertThat(stats.number("/byStatus/open")).isEqualTo(2);
+    assertThat(stats.number("/byStatus/resolved")).isEqualTo(1);
+    assertThat(stats.number("/byStatus/dismissed")).isZero();
+    assertThat(stats.number("/bySeverity/critical")).isEqualTo(2);
+    assertThat(stats.number("/bySeverity/info")).isZero();
+    assertThat(stats.number("/byType/disk")).isEqualTo(3);
+    assertThat(stats.number("/bySource/" + source)).isEqualTo(3);
+    assertThat(api.get("/api/alerts/stats?source=" + source + "&status=open").number("/total")).isEqualTo(2);
+  }
+
+  @Test
+  void unknownAlertsAre404AndMalformedIdsAre400() {
+    assertThat(api.get("/api/alerts/987654321987").status()).isEqualTo(404);
+    assertThat(api.get("/api/alerts/987654321987/history").status()).isEqualTo(404);
+    assertThat(api.patch("/api/alerts/987654321987", "{\"acknowledged\":true}").status()).isEqualTo(404);
+    assertThat(api.post("/api/alerts/987654321987/resolve", "{}").status()).isEqualTo(404);
+    Api.Answer malformed = api.get("/api/alerts/abc");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.text("/errors/0/field")).isEqualTo("id");
+  }
+
+  @Test
+  void acknowledgingByPatchAndTheHistoryThatRecordsIt() {
+    long id = created(trigger(source + "-k", "high"));
+    Api.Answer acknowledged =
+        api.send(
+            api.request("/api/alerts/" + id)
+                .header("Content-Type", "application/json")
+                .header("X-Klaxon-Actor", "alice")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"acknowledged\":true,\"note\":\"on it\"}")));
+    assertThat(acknowledged.status()).isEqualTo(200);
+    assertThat(acknowledged.text("/status")).isEqualTo("acknowledged");
+    assertThat(acknowledged.json().at("/acknowledgedAt").isNull()).isFalse();
+
+    Api.Answer again = api.patch("/api/alerts/" + id, "{\"acknowledged\":true}");
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.number("/version")).isEqualTo(2);
+
+    Api.Answer unacknowledged = api.patch("/api/alerts/" + id, "{\"acknowledged\":false}");
+    assertThat(unacknowledged.text("/status")).isEqualTo("open");
+    assertThat(unacknowledged.json().at("/acknowledgedAt").isNull()).isTrue();
+
+    assertThat(api.patch("/api/alerts/" + id, "{}").status()).isEqualTo(400);
+    assertThat(api.patch("/api/alerts/" + id, "{\"acknowledged\":\"maybe\"}").status()).isEqualTo(400);
+
+    Api.Answer history = api.get("/api/alerts/" + id + "/history");
+    assertThat(history.status()).isEqualTo(200);
+    assertThat(history.json().size()).isEqualTo(3);
+    assertThat(history.text("/0/action")).isEqualTo("created");
+    assertThat(history.text("/1/action")).isEqualTo("acknowledged");
+    assertThat(history.text("/1/actor")).isEqualTo("alice");
+    assertThat(history.text("/1/note")).isEqualTo("on it");
+    assertThat(history.text("/1/fromStatus")).isEqualTo("open");
+    assertThat(history.text("/2/action")).isEqualTo("unacknowledged");
+    assertThat(history.text("/2/actor")).isEqualTo("api");
+  }
+
+  @Test
+  void finalAlertsRefuseTransitionsWith409NamingTheirStatusButTakeNotes() {
+    long id = created(trigger(source + "-k", "high"));
+    Api.Answer dismissed = api.post("/api/alerts/" + id + "/dismiss", "{\"note\":\"test box\"}");
+    assertThat(dismissed.status()).isEqualTo(200);
+    assertThat(dismissed.text("/status")).isEqualTo("dismissed");
+    assertThat(dismissed.json().at("/resolvedAt").isNull()).isFalse();
+
+    Api.Answer refused = api.post("/api/alerts/" + id + "/resolve", "{}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.text("/currentStatus")).isEqualTo("dismissed");
+    assertThat(api.patch("/api/alerts/" + id, "{\"acknowledged\":true}").status()).isEqualTo(409);
+
+    Api.Answer noted = api.post("/api/alerts/" + id + "/notes", "{\"text\":\"was a drill\"}");
+    assertThat(noted.status()).isEqualTo(200);
+    assertThat(noted.number("/version")).isEqualTo(3);
+    assertThat(api.post("/api/alerts/" + id + "/notes", "{\"text\":\"  \"}").status()).isEqualTo(400);
+    assertThat(api.get("/api/alerts/" + id + "/history").text("/2/note")).isEqualTo("was a drill");
+  }
+
+  @Test
+  void bulkChangesAnswerPerIdAndRefusalsDoNotStopTheOthers() {
+    long a = created(trigger(source + "-a", "high"));
+    long b = created(trigger(source + "-b", "high"));
+    api.post("/api/alerts/" + b + "/resolve", "{}");
+    Api.Answer answer =
+        api.post(
+            "/api/alerts/bulk",
+            "{\"action\":\"acknowledge\",\"ids\":[%d,%d,987654321987]}".formatted(a, b));
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text("/results/0/outcome")).isEqualTo("acknowledged");
+    assertThat(answer.text("/results/1/outcome")).isEqualTo("refused");
+    assertThat(answer.number("/results/1/error/status")).isEqualTo(409);
+    assertThat(answer.number("/results/2/error/status")).isEqualTo(404);
+    assertThat(api.get("/api/alerts/" + a).text("/status")).isEqualTo("acknowledged");
+
+    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"explode\",\"ids\":[1]}").status()).isEqualTo(400);
+    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"resolve\",\"ids\":[]}").status()).isEqualTo(400);
+    assertThat(api.get("/api/alerts/" + a).text("/status")).isEqualTo("acknowledged");
+  }
+
+  @Test
+  void alertsAreListedBySubjectAndBySportsEvent() {
+    created(
+        """
+        {"action":"trigger","source":"%s","type":"price_change","severity":"high","title":"moved",
+         "subject":{"type":"event","key":"%s","name":"Arsenal v Spurs"}}
+        """
+            .formatted(source, source));
+    created(trigger(source + "-disk", "low"));
+    Api.Answer byEvent = api.get("/api/events/" + source + "/alerts");
+    assertThat(byEvent.status()).isEqualTo(200);
+    assertThat(byEvent.number("/total")).isEqualTo(1);
+    assertThat(byEvent.text("/alerts/0/subject/name")).isEqualTo("Arsenal v Spurs");
+    Api.Answer bySubject = api.get("/api/subjects/server/nas-" + source + "/alerts?status=open");
+    assertThat(bySubject.number("/total")).isEqualTo(1);
+    assertThat(api.get("/api/subjects/server/nas-" + source + "/alerts?status=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  void openApiHealthAndMetricsAreServed() {
+    Api.Answer docs = api.get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.json().at("/paths").propertyNames()).contains("/api/alerts", "/api/alerts/events", "/api/alerts/{id}");
+    assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    Api.Answer health = api.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.text("/status")).isEqualTo("UP");
+    Api.Answer metrics = api.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.raw().body()).contains("jvm_memory_used_bytes");
+  }
+}

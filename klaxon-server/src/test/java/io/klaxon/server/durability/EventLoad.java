@@ -1,0 +1,143 @@
+package io.klaxon.server.durability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Producers sending batches of triggers with fresh dedup keys until stopped, remembering every
+ * event the server acknowledged with 200 and every other answer it gave.
+ */
+final class EventLoad {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String base;
+  private final String source;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final List<Thread> workers = new ArrayList<>();
+  /** Fingerprint to alert id, for every event answered 200 with outcome created (or updated, where a retried commit had landed). */
+  final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+  /** HTTP status (or -1 for a connection failure) to how many requests got it. */
+  final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+  final Set<String> unexpected = ConcurrentHashMap.newKeySet();
+
+  EventLoad(int port, String source) {
+    this.base = "http://127.0.0.1:" + port;
+    this.source = source;
+  }
+
+  EventLoad start(int producers, int batch) {
+    for (int p = 0; p < producers; p++) {
+      int producer = p;
+      workers.add(Thread.ofPlatform().daemon().start(() -> produce(producer, batch)));
+    }
+    return this;
+  }
+
+  void stop() throws InterruptedException {
+    running.set(false);
+    for (Thread worker : workers) {
+      worker.join(60_000);
+    }
+  }
+
+  int count(int status) {
+    AtomicInteger n = answers.get(status);
+    return n == null ? 0 : n.get();
+  }
+
+  private void produce(int producer, int batch) {
+    int sequence = 0;
+    while (running.get()) {
+      StringBuilder body = new StringBuilder("[");
+      for (int i = 0; i < batch; i++) {
+        String key = source + "-" + producer + "-" + sequence++;
+        if (i > 0) {
+          body.append(',');
+        }
+        body.append("{\"action\":\"trigger\",\"dedupKey\":\"").append(key)
+            .append("\",\"source\":\"").append(source)
+            .append("\",\"type\":\"disk\",\"severity\":\"high\",\"title\":\"full\"}");
+      }
+      send(body.append(']').toString());
+    }
+  }
+
+  private void send(String body) {
+    int status;
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/alerts/events"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      status = response.statusCode();
+      if (status == 200) {
+        for (JsonNode result : JSON.readTree(response.body()).get("results")) {
+          if (!result.get("outcome").asString().matches("created|updated")) {
+            unexpected.add(result.toString());
+          }
+          acknowledged.put(result.get("fingerprint").asString(), result.get("alertId").asLong());
+        }
+      } else if (status != 503) {
+        unexpected.add(status + " " + response.body());
+      }
+    } catch (IOException e) {
+      status = -1;
+      pause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Every stored alert of a source, fingerprint to id, read page by page through the API. */
+  static Map<String, Long> stored(int port, String source) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    Map<String, Long> found = new java.util.HashMap<>();
+    for (int offset = 0; ; offset += 1000) {
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:" + port + "/api/alerts?limit=1000&sort=detectedAt&source="
+                              + source + "&offset=" + offset))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode alerts = JSON.readTree(page.body()).get("alerts");
+      for (JsonNode alert : alerts) {
+        found.put(alert.get("fingerprint").asString(), alert.get("id").asLong());
+      }
+      if (alerts.size() < 1000) {
+        return found;
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.klaxon.store.jdbc;
+
+import static org.jooq.impl.DSL.excluded;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Subject;
+import io.klaxon.store.ChangeSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Commits an engine's change set in one transaction, in few statements: this is the hot path.
+ * Rows are inserted in batches ({@link RowInsert}), alerts updated in batches ({@link
+ * AlertUpdates}).
+ */
+final class AlertWriter {
+
+  private final DSLContext dsl;
+  private final Tables tables;
+  private final AlertRows rows;
+  private final AlertUpdates updates;
+  private final RowInsert<Alert> alertInsert;
+  private final RowInsert<HistoryEntry> historyInsert;
+
+  AlertWriter(DSLContext dsl, Dialect dialect, Tables tables, AlertRows rows) {
+    this.dsl = dsl;
+    this.tables = tables;
+    this.rows = rows;
+    this.updates = new AlertUpdates(dsl, dialect, tables, rows);
+    this.alertInsert =
+        new RowInsert<>(dsl, dialect, tables.alerts.table, tables.alerts.columns(), rows::values);
+    this.historyInsert =
+        new RowInsert<>(
+            dsl, dialect, tables.history.table, tables.history.insertColumns(), rows::values);
+  }
+
+  /**
+   * Writes all of the change set or none of it.
+   *
+   * @throws io.klaxon.store.ConcurrentChange when an updated alert is no longer at its expected
+   *     version
+   */
+  void commit(ChangeSet changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    dsl.transaction(
+        configuration -> {
+          DSLContext tx = configuration.dsl();
+          upsertSubjects(tx, changes.subjects());
+          // Updates first: a batch may resolve an alert and open a new one for the same
+          // fingerprint, and the unique index on active fingerprints checks row by row.
+          updates.apply(tx, changes.updated());
+          alertInsert.insert(tx, changes.created());
+          recordLastId(tx, changes.created());
+          historyInsert.insert(tx, changes.history());
+        });
+  }
+
+  /** Inserts new subjects; rewrites known ones only when name, start or attributes differ. */
+  private void upsertSubjects(DSLContext tx, List<Subject> subjects) {
+    if (subjects.isEmpty()) {
+      return;
+    }
+    // One row per key: a statement may not upsert the same row twice (PostgreSQL refuses).
+    Map<String, Subject> unique = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      unique.put(subject.type() + '\u0000' + subject.key(), subject);
+    }
+    Tables.Subjects s = tables.subjects;
+    for (List<Subject> chunk : RowInsert.chunks(List.copyOf(unique.values()), s.columns().size())) {
+      InsertValuesStepN<Record> insert = tx.insertInto(s.table, s.columns());
+      for (Subject subject : chunk) {
+        insert = insert.values(rows.values(subject));
+      }
+      insert
+          .onConflict(s.type, s.key)
+          .doUpdate()
+          .set(s.name, excluded(s.name))
+          .set(s.startsAt, excluded(s.startsAt))
+          .set(s.attributes, excluded(s.attributes))
+          .where(
+              s.name.isDistinctFrom(excluded(s.name))
+                  .or(s.startsAt.isDistinctFrom(excluded(s.startsAt)))
+                  .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
+          .execute();
+    }
+  }
+
+  /** Keeps the largest id ever committed, which deletes of alerts cannot lower. */
+  private void recordLastId(DSLContext tx, List<Alert> created) {
+    if (created.isEmpty()) {
+      return;
+    }
+    long max = created.stream().mapToLong(Alert::id).max().orElseThrow();
+    Field<Long> lastId = tables.alertIds.lastId;
+    tx.update(tables.alertIds.table).set(lastId, DSL.greatest(lastId, DSL.val(max))).execute();
+  }
+}

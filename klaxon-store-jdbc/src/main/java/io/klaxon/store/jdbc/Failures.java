@@ -1,0 +1,48 @@
+package io.klaxon.store.jdbc;
+
+import io.klaxon.problem.Unavailable;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Turns a database that cannot be reached into {@link Unavailable}, which callers may retry, and
+ * lets every other failure through as it is.
+ */
+final class Failures {
+
+  private final Dialect dialect;
+
+  Failures(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  <T> T call(String what, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (DataAccessException e) {
+      throw translate(what, e);
+    }
+  }
+
+  void run(String what, Runnable work) {
+    call(
+        what,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  private RuntimeException translate(String what, DataAccessException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && dialect.isUnavailable(sql)) {
+        return new Unavailable(
+            "the alert store (" + dialect.productName() + ") cannot be reached to " + what + ": "
+                + sql.getMessage(),
+            failure);
+      }
+    }
+    return failure;
+  }
+}
