@@ -276,7 +276,7 @@ abstract class AlertApiContract {
     assertThat(answer.status()).isEqualTo(400);
     String fields =
         answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
-    assertThat(fields).contains("status", "sort", "from", "severty");
+    assertThat(fields).contains("status", "limit", "sort", "from", "severty");
     assertThat(api.get("/api/alerts?limit=1001").text("/errors/0/field")).isEqualTo("limit");
     assertThat(api.get("/api/alerts?limit=0").status()).isEqualTo(400);
     assertThat(api.get("/api/alerts?offset=-1").status()).isEqualTo(400);
@@ -421,6 +421,33 @@ abstract class AlertApiContract {
     assertThat(health.text("/status")).isEqualTo("UP");
     Api.Answer metrics = api.get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.raw().body()).contains("jvm_memory_used_bytes");
+    assertThat(metrics.raw().body())
+        .contains("jvm_memory_used_bytes", "klaxon_writer_queue_depth", "klaxon_alerts_active");
+  }
+
+  @Test
+  void theWritePathReportsItsCommitsAsMetrics() {
+    created(trigger(source + "-m", "low"));
+    String metrics = api.get("/actuator/prometheus").raw().body();
+    assertThat(metrics)
+        .contains("klaxon_writer_commands_total", "klaxon_writer_commit_seconds_count")
+        .containsPattern("klaxon_writer_alerts_written_total(\\{[^}]*\\})? [1-9]");
+  }
+
+  @Test
+  void bodiesThatAreNotJsonAndWrongMethodsAreRefused() {
+    Api.Answer text =
+        api.send(
+            api.request("/api/alerts/events")
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("disk full")));
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.contentType()).startsWith("application/problem+json");
+    Api.Answer delete = api.send(api.request("/api/alerts/events").DELETE());
+    assertThat(delete.status()).isEqualTo(405);
+    assertThat(api.get("/api/nothing-here").status()).isEqualTo(404);
+    assertThat(api.post("/api/alerts/events", "42").status()).isEqualTo(400);
+    assertThat(api.post("/api/alerts/events", "[]").status()).isEqualTo(400);
+    assertThat(count("")).isZero();
   }
 }

@@ -58,7 +58,13 @@ final class AlertQueryParser {
     AlertSort sort =
         sortText == null ? AlertSort.DETECTED_AT_DESC : errors.attempt("", () -> AlertSort.parse(sortText));
     Long limit = number(params, "limit", errors);
+    if (limit != null && (limit < 1 || limit > AlertQuery.MAX_LIMIT)) {
+      errors.add("limit", "must be between 1 and " + AlertQuery.MAX_LIMIT + ", not " + limit);
+    }
     Long offset = number(params, "offset", errors);
+    if (offset != null && offset < 0) {
+      errors.add("offset", "must not be negative");
+    }
     String subjectType = single(params, "subjectType", errors);
     String subjectKey = single(params, "subjectKey", errors);
     String text = single(params, "q", errors);
