@@ -62,10 +62,8 @@ final class AlertFilters {
       conditions.add(
           alerts.title.containsIgnoreCase(text).or(alerts.message.containsIgnoreCase(text)));
     }
-    query
-        .attributes()
-        .forEach(
-            (name, value) -> conditions.add(dialect.attributeEquals(alerts.attributes, name, value)));
+    query.attributes().forEach(
+        (name, value) -> conditions.add(dialect.attributeEquals(alerts.attributes, name, value)));
     return DSL.and(conditions);
   }
 

@@ -93,7 +93,8 @@ final class AlertReader {
   }
 
   long maxAlertId() {
-    Long recorded = dsl.select(tables.alertIds.lastId).from(tables.alertIds.table).fetchOne(0, Long.class);
+    Tables.AlertIds ids = tables.alertIds;
+    Long recorded = dsl.select(ids.lastId).from(ids.table).fetchOne(0, Long.class);
     Long stored = dsl.select(DSL.max(alerts.id)).from(alerts.table).fetchOne(0, Long.class);
     return Math.max(recorded == null ? 0 : recorded, stored == null ? 0 : stored);
   }
@@ -118,11 +119,11 @@ final class AlertReader {
   private Map<AlertStatus, Long> countByStatus(Condition condition) {
     Map<AlertStatus, Long> counts = zeros(AlertStatus.class);
     Field<Integer> count = DSL.count();
-    dsl.select(alerts.status, count)
-        .from(alerts.table)
-        .where(condition)
-        .groupBy(alerts.status)
-        .forEach(group -> counts.put(AlertRows.status(group.get(alerts.status)), (long) group.get(count)));
+    var groups =
+        dsl.select(alerts.status, count).from(alerts.table).where(condition).groupBy(alerts.status);
+    for (Record group : groups) {
+      counts.put(AlertRows.status(group.get(alerts.status)), (long) group.get(count));
+    }
     return counts;
   }
 

@@ -7,6 +7,7 @@ import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class AlertRows {
 
   /** What to select, from alerts left-joined to subjects, for {@link #alert}. */
   List<SelectField<?>> alertSelection() {
-    List<SelectField<?>> selection = new java.util.ArrayList<>(alerts.columns());
+    List<SelectField<?>> selection = new ArrayList<>(alerts.columns());
     selection.add(subjectStartsAt);
     selection.add(subjectAttributes);
     return selection;
@@ -73,6 +74,7 @@ final class AlertRows {
 
   /** An alert from a row of {@link #alertSelection()}. */
   Alert alert(Record row) {
+    String previousSeverity = row.get(alerts.previousSeverity);
     return new Alert(
         row.get(alerts.id), row.get(alerts.fingerprint), row.get(alerts.source),
         row.get(alerts.type), severity(row.get(alerts.severity)), status(row.get(alerts.status)),
@@ -81,8 +83,7 @@ final class AlertRows {
         Json.readObject(row.get(alerts.attributes)), row.get(alerts.occurrences),
         row.get(alerts.detectedAt), row.get(alerts.lastSeenAt), row.get(alerts.acknowledgedAt),
         row.get(alerts.resolvedAt), row.get(alerts.expiresAt), row.get(alerts.autoResolved),
-        row.get(alerts.previousSeverity) == null ? null : severity(row.get(alerts.previousSeverity)),
-        row.get(alerts.version));
+        previousSeverity == null ? null : severity(previousSeverity), row.get(alerts.version));
   }
 
   Subject subject(Record row) {

@@ -28,23 +28,26 @@ final class AlertUpdates {
   private final AlertRows rows;
   /** Where the assigned and the indexed columns are in {@link AlertRows#values}. */
   private final int[] assignedAt;
-  private final JdbcBatch versioned;
   private final int[] indexedAt;
+  private final JdbcBatch versioned;
   private final @Nullable JdbcBatch indexedWhereChanged;
 
   AlertUpdates(DSLContext dsl, Dialect dialect, Tables tables, AlertRows rows) {
     this.alerts = tables.alerts;
     this.rows = rows;
+    List<Field<?>> fixed =
+        List.of(alerts.id, alerts.fingerprint, alerts.source, alerts.type, alerts.detectedAt);
     List<Field<?>> indexed =
         List.of(alerts.status, alerts.subjectType, alerts.subjectKey, alerts.expiresAt);
     boolean split = dialect.assignmentRewritesIndexes();
+    List<Field<?>> assigned =
+        alerts.columns().stream()
+            .filter(column -> !fixed.contains(column) && !(split && indexed.contains(column)))
+            .toList();
+    assignedAt = positions(assigned);
+    indexedAt = positions(indexed);
 
-    List<Field<?>> assigned = new ArrayList<>(alerts.columns());
-    assigned.removeAll(
-        List.of(alerts.id, alerts.fingerprint, alerts.source, alerts.type, alerts.detectedAt));
-    if (split) {
-      assigned.removeAll(indexed);
-    }
+    // update alerts set <assigned> where id = ? and version = <expected>
     versioned =
         new JdbcBatch(
             dsl, dialect,
@@ -53,20 +56,17 @@ final class AlertUpdates {
                 .where(alerts.id.eq(DSL.param(alerts.id)))
                 .and(alerts.version.eq(DSL.param(alerts.version))),
             concat(assigned, List.of(alerts.id, alerts.version)));
-
-    assignedAt = positions(assigned);
-    indexedAt = positions(indexed);
-    Condition changed = DSL.or(indexed.stream().map(AlertUpdates::distinctFromParam).toList());
+    // update alerts set <indexed> where id = ? and (<any indexed> is distinct from <new>)
     indexedWhereChanged =
-        !split
-            ? null
-            : new JdbcBatch(
+        split
+            ? new JdbcBatch(
                 dsl, dialect,
                 dsl.update(alerts.table)
                     .set(assignments(indexed))
                     .where(alerts.id.eq(DSL.param(alerts.id)))
-                    .and(changed),
-                concat(concat(indexed, List.of(alerts.id)), indexed));
+                    .and(DSL.or(indexed.stream().map(AlertUpdates::distinctFromParam).toList())),
+                concat(concat(indexed, List.of(alerts.id)), indexed))
+            : null;
   }
 
   /**

@@ -130,8 +130,8 @@ public enum Dialect {
           attributes, DSL.val("$.\"" + name + "\""), DSL.val(value));
     }
     return DSL.condition(
-        "exists (select 1 from json_each({0}) where key = {1} and (case type"
-            + " when 'true' then 'true' when 'false' then 'false' else cast(value as text) end) = {2})",
+        "exists (select 1 from json_each({0}) where key = {1} and (case type when 'true'"
+            + " then 'true' when 'false' then 'false' else cast(value as text) end) = {2})",
         attributes, DSL.val(name), DSL.val(value));
   }
 

@@ -28,6 +28,7 @@ final class JdbcBatch {
     this.dialect = dialect;
     this.sql = dsl.render(query);
     this.types = binds.stream().<Class<?>>map(Field::getType).toList();
+    types.stream().filter(type -> type != Instant.class).forEach(JdbcBatch::sqlType); // fail early
     if (query.getBindValues().size() != types.size()) {
       throw new IllegalStateException(
           "'" + sql + "' has " + query.getBindValues().size() + " parameters, not " + types.size());

@@ -1,7 +1,8 @@
 package io.klaxon.store.jdbc;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
@@ -13,40 +14,51 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class AlertStoreContract
     implements RoundTripContract, IntegrityContract, QueryContract, OrderContract, StatsContract {
 
-  private TestDatabase database;
-  private JdbcAlertStore store;
-  private ManualClock clock;
+  private @Nullable TestDatabase database;
+  private @Nullable JdbcAlertStore store;
+  private @Nullable RuntimeException notOpened;
+  private ManualClock clock = new ManualClock(AlertBuilder.T0);
 
   /** The database to run the contract on; closed after the last test. */
   protected abstract TestDatabase openDatabase();
 
-  @BeforeAll
-  void openStore() {
-    database = openDatabase();
-    store = JdbcAlertStore.open(database.dataSource());
+  /**
+   * Opens the database with the first test rather than before all of them, so that a database
+   * that is not there (an aborted {@link TestDatabase#postgres()}) shows every test as skipped.
+   */
+  @BeforeEach
+  protected final void emptyStore() {
+    if (notOpened != null) {
+      throw notOpened;
+    }
+    if (database == null) {
+      try {
+        database = openDatabase();
+      } catch (RuntimeException e) {
+        notOpened = e;
+        throw e;
+      }
+      store = JdbcAlertStore.open(database.dataSource());
+    }
+    database.clear();
+    clock = new ManualClock(AlertBuilder.T0);
   }
 
   @AfterAll
-  void closeDatabase() {
+  protected final void closeDatabase() {
     if (database != null) {
       database.close();
     }
   }
 
-  @BeforeEach
-  void emptyStore() {
-    database.clear();
-    clock = new ManualClock(AlertBuilder.T0);
-  }
-
   @Override
   public JdbcAlertStore store() {
-    return store;
+    return Objects.requireNonNull(store);
   }
 
   @Override
   public TestDatabase database() {
-    return database;
+    return Objects.requireNonNull(database);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class DialectTest {
 
   @Test
   void sqliteUrlsCarryThePerConnectionSettings() {
-    assertThat(Dialect.sqliteUrl(java.nio.file.Path.of("/data/klaxon.db")))
+    assertThat(Dialect.sqliteUrl(Path.of("/data/klaxon.db")))
         .isEqualTo(
             "jdbc:sqlite:/data/klaxon.db?foreign_keys=true&journal_mode=WAL&busy_timeout=10000");
   }
@@ -55,10 +56,13 @@ class DialectTest {
   /** A data source whose connections say they belong to another database product. */
   private static DataSource dataSourceOf(String product) {
     DatabaseMetaData metaData =
-        proxy(DatabaseMetaData.class, (method, args) -> method.equals("getDatabaseProductName") ? product : null);
+        proxy(
+            DatabaseMetaData.class,
+            (method, args) -> method.equals("getDatabaseProductName") ? product : null);
     Connection connection =
         proxy(Connection.class, (method, args) -> method.equals("getMetaData") ? metaData : null);
-    return proxy(DataSource.class, (method, args) -> method.equals("getConnection") ? connection : null);
+    return proxy(
+        DataSource.class, (method, args) -> method.equals("getConnection") ? connection : null);
   }
 
   private interface Answer {

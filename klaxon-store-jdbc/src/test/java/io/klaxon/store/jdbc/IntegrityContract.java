@@ -61,10 +61,13 @@ interface IntegrityContract extends StoreFixture {
 
   @Test
   default void theEngineOpensANewAlertAfterTheActiveOneIsResolved() {
-    AlertEngine engine = engine();
-    long first = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id();
-    engine.apply(AlertCommand.Change.of(AlertRef.id(first), Transition.RESOLVE, "ops"));
-    CommandResult again = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
+    long first;
+    CommandResult again;
+    try (AlertEngine engine = engine()) {
+      first = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id();
+      engine.apply(AlertCommand.Change.of(AlertRef.id(first), Transition.RESOLVE, "ops"));
+      again = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
+    }
 
     assertThat(again.outcome()).isEqualTo(Outcome.CREATED);
     assertThat(again.alertOrThrow().id()).isNotEqualTo(first);
@@ -141,18 +144,26 @@ interface IntegrityContract extends StoreFixture {
     execute("delete from subjects");
 
     assertThat(store().maxAlertId()).isEqualTo(3);
-    assertThat(engine().apply(StoreFixture.trigger("disk:nas-02", NAS_02)).alertOrThrow().id())
-        .isEqualTo(4);
+    try (AlertEngine engine = engine()) {
+      assertThat(engine.apply(StoreFixture.trigger("disk:nas-02", NAS_02)).alertOrThrow().id())
+          .isEqualTo(4);
+    }
   }
 
   @Test
   default void aRestartedEngineStillDeduplicatesActiveAlerts() {
-    Alert opened = engine().apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow();
+    Alert opened;
+    try (AlertEngine engine = engine()) {
+      opened = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow();
+    }
 
-    AlertEngine restarted =
-        AlertEngine.start(JdbcAlertStore.open(database().dataSource()), clock());
-    CommandResult again = restarted.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
-    CommandResult other = restarted.apply(StoreFixture.trigger("disk:nas-02", NAS_02));
+    CommandResult again;
+    CommandResult other;
+    JdbcAlertStore reopened = JdbcAlertStore.open(database().dataSource());
+    try (AlertEngine restarted = AlertEngine.start(reopened, clock())) {
+      again = restarted.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
+      other = restarted.apply(StoreFixture.trigger("disk:nas-02", NAS_02));
+    }
 
     assertThat(again.outcome()).isEqualTo(Outcome.UPDATED);
     assertThat(again.alertOrThrow().id()).isEqualTo(opened.id());

@@ -38,13 +38,16 @@ interface OrderContract extends StoreFixture {
 
   static Comparator<Alert> expected(AlertSort sort) {
     Comparator<Alert> byId = Comparator.comparingLong(Alert::id);
+    Comparator<Alert> detected = Comparator.comparing(Alert::detectedAt).thenComparing(byId);
+    Comparator<Alert> lastSeen = Comparator.comparing(Alert::lastSeenAt).thenComparing(byId);
+    Comparator<Alert> severity = Comparator.comparing(Alert::severity).thenComparing(byId);
     return switch (sort) {
-      case DETECTED_AT_ASC -> Comparator.comparing(Alert::detectedAt).thenComparing(byId);
-      case DETECTED_AT_DESC -> Comparator.comparing(Alert::detectedAt).thenComparing(byId).reversed();
-      case LAST_SEEN_AT_ASC -> Comparator.comparing(Alert::lastSeenAt).thenComparing(byId);
-      case LAST_SEEN_AT_DESC -> Comparator.comparing(Alert::lastSeenAt).thenComparing(byId).reversed();
-      case SEVERITY_ASC -> Comparator.comparing(Alert::severity).thenComparing(byId);
-      case SEVERITY_DESC -> Comparator.comparing(Alert::severity).thenComparing(byId).reversed();
+      case DETECTED_AT_ASC -> detected;
+      case DETECTED_AT_DESC -> detected.reversed();
+      case LAST_SEEN_AT_ASC -> lastSeen;
+      case LAST_SEEN_AT_DESC -> lastSeen.reversed();
+      case SEVERITY_ASC -> severity;
+      case SEVERITY_DESC -> severity.reversed();
     };
   }
 

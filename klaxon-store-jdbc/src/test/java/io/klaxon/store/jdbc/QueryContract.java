@@ -41,7 +41,9 @@ interface QueryContract extends StoreFixture {
             .title("NAS offline").message("No heartbeat for 5 minutes").build(),
         alert(6).type("take_profit").source("decisions").severity(Severity.CRITICAL)
             .status(AlertStatus.DISMISSED).title("Close AAPL")
-            .attributes(Map.of("symbol", "AAPL", "odd.name", "x", "say \"hi\"", "y")).build());
+            .attributes(
+                Map.of("symbol", "AAPL", "odd.name", "x", "say \"hi\"", "y", "back\\slash", "z"))
+            .build());
   }
 
   private List<Long> find(QueryBuilder query) {
@@ -130,6 +132,8 @@ interface QueryContract extends StoreFixture {
 
     assertThat(find(query().attribute("odd.name", "x"))).containsExactly(6L);
     assertThat(find(query().attribute("say \"hi\"", "y"))).containsExactly(6L);
+    assertThat(find(query().attribute("back\\slash", "z"))).containsExactly(6L);
+    assertThat(find(query().attribute("", "z"))).isEmpty();
     assertThat(find(query().attribute("symbol') or 1=1 --", "AAPL"))).isEmpty();
     assertThat(find(query().attribute("' or '1'='1", "AAPL"))).isEmpty();
     assertThat(find(query().attribute("$.symbol", "AAPL"))).isEmpty();
@@ -156,8 +160,8 @@ interface QueryContract extends StoreFixture {
   default void totalCountsEveryMatchAndCountsIgnoreOnlyTheStatusFilter() {
     createSixAlerts();
 
-    AlertPage open =
-        store().find(query().statuses(AlertStatus.OPEN).page(AlertSort.DETECTED_AT_DESC, 1, 0).build());
+    var openFirst = query().statuses(AlertStatus.OPEN).page(AlertSort.DETECTED_AT_DESC, 1, 0);
+    AlertPage open = store().find(openFirst.build());
     AlertPage odds = store().find(query().sources("odds").statuses(AlertStatus.RESOLVED).build());
 
     assertThat(ids(open)).containsExactly(3L);

@@ -50,8 +50,8 @@ interface StatsContract extends QueryContract {
   default void statsCountOnlyWhatTheFiltersKeep() {
     createSixAlerts();
 
-    AlertStats stats =
-        store().stats(query().sources("hosts").statuses(AlertStatus.OPEN, AlertStatus.EXPIRED).build());
+    var hosts = query().sources("hosts").statuses(AlertStatus.OPEN, AlertStatus.EXPIRED);
+    AlertStats stats = store().stats(hosts.build());
 
     assertThat(stats.total()).isEqualTo(2);
     assertThat(stats.byStatus()).isEqualTo(StoreFixture.statusCounts(1, 0, 0, 0, 1));

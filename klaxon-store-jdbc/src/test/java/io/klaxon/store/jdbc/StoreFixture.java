@@ -28,12 +28,12 @@ interface StoreFixture {
 
   ManualClock clock();
 
-  /** A new engine on the store, loading its active alerts as at start-up. */
+  /** A new engine on the store, loading its active alerts as at start-up; close it after use. */
   default AlertEngine engine() {
     return AlertEngine.start(store(), clock());
   }
 
-  /** Commits new alerts with their subjects and their {@code created} history, as the engine does. */
+  /** Commits new alerts with their subjects and {@code created} history, as the engine does. */
   default void create(Alert... alerts) {
     store().commit(creation(alerts));
   }

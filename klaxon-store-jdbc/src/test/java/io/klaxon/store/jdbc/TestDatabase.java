@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -39,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
     this.dropSchema = dropSchema;
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
-    config.setPoolName("test-" + schema);
+    config.setPoolName("test-" + dialect.name().toLowerCase(Locale.ROOT) + "-" + schema);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(1);
     this.dataSource = new HikariDataSource(config);
@@ -59,16 +60,17 @@ public final class TestDatabase implements AutoCloseable {
    */
   public static TestDatabase postgres() {
     String server = System.getenv().getOrDefault("KLAXON_TEST_PG_URL", DEFAULT_POSTGRES_URL);
-    String schema = "klaxon_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    String schema =
+        "klaxon_test_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     try (Connection connection = connect(server);
         Statement statement = connection.createStatement()) {
       statement.execute("create schema " + schema);
     } catch (SQLException e) {
-      notReachable(server, e);
+      throw notReachable(server, e);
     }
     String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDatabase(
-        Dialect.POSTGRESQL, url, schema, () -> execute(server, "drop schema " + schema + " cascade"));
+    Runnable drop = () -> execute(server, "drop schema " + schema + " cascade");
+    return new TestDatabase(Dialect.POSTGRESQL, url, schema, drop);
   }
 
   public DataSource dataSource() {
@@ -127,17 +129,17 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  private static void notReachable(String url, SQLException cause) {
+  /** In CI, the failure to throw; elsewhere, aborts the calling test (and never returns). */
+  private static RuntimeException notReachable(String url, SQLException cause) {
     // Only the address: the URL's parameters may hold a password.
     String address = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-    String message =
-        "PostgreSQL not reachable at " + address + ": PostgreSQL tests skipped (" + cause.getMessage() + ")";
+    String unreachable = "PostgreSQL not reachable at " + address;
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(
-          "PostgreSQL not reachable at " + address + ", and CI=true requires it: " + cause.getMessage(),
-          cause);
+      return new IllegalStateException(
+          unreachable + ", and CI=true requires it: " + cause.getMessage(), cause);
     }
+    String message = unreachable + ": PostgreSQL tests skipped (" + cause.getMessage() + ")";
     System.err.println(message);
-    Assumptions.abort(message);
+    return Assumptions.abort(message);
   }
 }
