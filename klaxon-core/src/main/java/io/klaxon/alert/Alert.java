@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One alert as it stands at {@link #version()}: an immutable snapshot. Changes are made by the
- * alert engine, which produces a new snapshot and a {@link HistoryEntry} for each.
+ * alert engine, which produces a new snapshot and a {@link HistoryEntry} for each. {@code id},
+ * {@code fingerprint}, {@code source}, {@code type} and {@code detectedAt} never change after
+ * creation; stores may rely on that.
  *
  * @param id 64-bit identity, assigned when the alert is created
  * @param fingerprint de-duplication key: at most one active alert has it at any time

@@ -8,4 +8,9 @@ public final class ConcurrentChange extends RuntimeException {
   public ConcurrentChange(long alertId, long expectedVersion) {
     super("alert " + alertId + " is no longer at version " + expectedVersion);
   }
+
+  /** Another writer stored what the engine meant to create (an id, an active fingerprint). */
+  public ConcurrentChange(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -187,6 +187,18 @@ public enum Dialect {
     }
   }
 
+  /** The failure is a unique or primary key violation. */
+  boolean isDuplicate(SQLException failure) {
+    if (this == SQLITE) {
+      // A batch reports the constraint only in its message, not in its error code.
+      String message = String.valueOf(failure.getMessage());
+      return message.contains("UNIQUE constraint failed")
+          || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")
+          || message.contains("SQLITE_CONSTRAINT_UNIQUE");
+    }
+    return "23505".equals(failure.getSQLState());
+  }
+
   /** The failure means the database cannot be reached or is busy: the caller may retry later. */
   boolean isUnavailable(SQLException failure) {
     if (failure instanceof SQLTransientConnectionException

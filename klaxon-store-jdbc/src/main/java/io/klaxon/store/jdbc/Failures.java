@@ -1,13 +1,14 @@
 package io.klaxon.store.jdbc;
 
 import io.klaxon.problem.Unavailable;
+import io.klaxon.store.ConcurrentChange;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Turns a database that cannot be reached into {@link Unavailable}, which callers may retry, and
- * lets every other failure through as it is.
+ * Turns a database that cannot be reached into {@link Unavailable}, which callers may retry, a
+ * duplicate key into {@link ConcurrentChange}, and lets every other failure through as it is.
  */
 final class Failures {
 
@@ -36,6 +37,12 @@ final class Failures {
 
   private RuntimeException translate(String what, DataAccessException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && dialect.isDuplicate(sql)) {
+        // Only another writer can make the engine's own ids or active fingerprints clash.
+        return new ConcurrentChange(
+            "another writer stored an alert this engine meant to create: " + sql.getMessage(),
+            failure);
+      }
       if (cause instanceof SQLException sql && dialect.isUnavailable(sql)) {
         return new Unavailable(
             "the alert store (" + dialect.productName() + ") cannot be reached to " + what + ": "

@@ -35,10 +35,19 @@ interface IntegrityContract extends StoreFixture {
     create(alert(1).fingerprint("disk:nas-01").status(AlertStatus.ACKNOWLEDGED).build());
 
     assertThatThrownBy(() -> create(alert(2).fingerprint("disk:nas-01").build()))
-        .isInstanceOf(RuntimeException.class)
-        .isNotInstanceOf(Unavailable.class);
+        .isInstanceOf(ConcurrentChange.class)
+        .hasMessageContaining("another writer");
     assertThat(store().findById(2)).isEmpty();
     assertThat(store().history(2)).isEmpty();
+  }
+
+  @Test
+  default void anAlertIdThatIsAlreadyStoredIsReportedAsAConcurrentChange() {
+    create(alert(7).fingerprint("disk:nas-01").build());
+
+    assertThatThrownBy(() -> create(alert(7).fingerprint("disk:nas-02").build()))
+        .isInstanceOf(ConcurrentChange.class);
+    assertThat(store().findById(7).orElseThrow().fingerprint()).isEqualTo("disk:nas-01");
   }
 
   @Test
