@@ -2,7 +2,7 @@ package io.klaxon.problem;
 
 /** The few ways a Klaxon operation can be refused; each maps to one HTTP status at the edge. */
 public abstract sealed class KlaxonException extends RuntimeException
-    permits NotFound, TransitionRefused, InvalidInput, Unavailable {
+    permits NotFound, TransitionRefused, InvalidInput, Unavailable, Conflict {
 
   private static final long serialVersionUID = 1L;
 

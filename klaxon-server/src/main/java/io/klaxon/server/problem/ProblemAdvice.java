@@ -1,5 +1,6 @@
 package io.klaxon.server.problem;
 
+import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.TransitionRefused;
@@ -40,6 +41,7 @@ class ProblemAdvice {
         problem.setProperty("alertId", refused.alertId());
         problem.setProperty("currentStatus", refused.currentStatus());
       }
+      case Conflict conflict -> problem.setProperty("field", conflict.field());
       case Unavailable unavailable -> {
         log.warn("Unavailable: {}", unavailable.getMessage(), unavailable.getCause());
         return ResponseEntity.status(status)

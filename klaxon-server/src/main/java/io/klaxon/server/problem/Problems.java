@@ -1,5 +1,6 @@
 package io.klaxon.server.problem;
 
+import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
@@ -21,6 +22,7 @@ public final class Problems {
     return switch (refusal) {
       case NotFound ignored -> HttpStatus.NOT_FOUND;
       case TransitionRefused ignored -> HttpStatus.CONFLICT;
+      case Conflict ignored -> HttpStatus.CONFLICT;
       case InvalidInput ignored -> HttpStatus.BAD_REQUEST;
       case Unavailable ignored -> HttpStatus.SERVICE_UNAVAILABLE;
     };
