@@ -32,6 +32,9 @@ public final class AlertEngine implements AutoCloseable {
   private final Thread writer;
   private volatile boolean closing;
 
+  /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
+  private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
+
   /** Commands from one caller, and where to send their results. */
   record Submission(List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
 
@@ -136,7 +139,11 @@ public final class AlertEngine implements AutoCloseable {
   /** Stops taking commands, commits everything already queued, then stops the writer. */
   @Override
   public void close() {
+    if (closing) {
+      return;
+    }
     closing = true;
+    queue.add(CLOSE);
     try {
       writer.join();
     } catch (InterruptedException e) {
@@ -154,23 +161,25 @@ public final class AlertEngine implements AutoCloseable {
     while (true) {
       Submission first;
       try {
-        first = carried != null ? carried : queue.poll(50, TimeUnit.MILLISECONDS);
+        first = carried != null ? carried : queue.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       carried = null;
-      if (first == null) {
-        if (closing && queue.isEmpty()) {
-          return;
-        }
-        continue;
+      if (first == CLOSE) {
+        return;
       }
       List<Submission> group = new ArrayList<>();
       group.add(first);
       int commands = first.commands().size();
+      boolean closeAfter = false;
       Submission next;
       while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
+        if (next == CLOSE) {
+          closeAfter = true;
+          break;
+        }
         if (commands + next.commands().size() > settings.maxBatchCommands()) {
           carried = next;
           break;
@@ -180,6 +189,9 @@ public final class AlertEngine implements AutoCloseable {
       }
       new GroupCommit(store, clock, settings, metrics, active).run(group);
       room.release(commands);
+      if (closeAfter) {
+        carried = CLOSE;
+      }
     }
   }
 }
