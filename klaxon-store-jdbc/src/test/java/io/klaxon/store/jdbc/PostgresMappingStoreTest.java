@@ -1,0 +1,10 @@
+package io.klaxon.store.jdbc;
+
+/** The mapping store contract on PostgreSQL, in a schema of its own. */
+class PostgresMappingStoreTest extends MappingStoreContract {
+
+  @Override
+  protected TestDatabase openDatabase() {
+    return TestDatabase.postgres();
+  }
+}
