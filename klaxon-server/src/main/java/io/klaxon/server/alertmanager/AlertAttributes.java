@@ -1,0 +1,123 @@
+package io.klaxon.server.alertmanager;
+
+import io.klaxon.alert.Alert;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an Alertmanager alert is kept in a Klaxon alert's attributes, and read back. The layout is
+ * flat so that the list API's {@code attr.NAME=VALUE} filter reaches every part of it: {@code
+ * labels.NAME} and {@code annotations.NAME} for each label and annotation, {@code generatorURL},
+ * {@code startsAt} (the earliest seen), {@code endsAt} (as last sent, when sent), {@code
+ * receivedAt} (the last time Klaxon got it) and {@code receivedVia} ({@code api} or {@code
+ * webhook}), times as ISO-8601 text.
+ */
+final class AlertAttributes {
+
+  static final String LABEL = "labels.";
+  static final String ANNOTATION = "annotations.";
+  static final String GENERATOR_URL = "generatorURL";
+  static final String STARTS_AT = "startsAt";
+  static final String ENDS_AT = "endsAt";
+  static final String RECEIVED_AT = "receivedAt";
+  static final String RECEIVED_VIA = "receivedVia";
+
+  /** The paths an alert can come in by; only alerts posted to the API time out. */
+  enum Via {
+    API("api"),
+    WEBHOOK("webhook");
+
+    final String word;
+
+    Via(String word) {
+      this.word = word;
+    }
+  }
+
+  private AlertAttributes() {}
+
+  static Map<String, Object> of(PostedAlert alert, Instant startsAt, Instant receivedAt, Via via) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    alert.labels().forEach((name, value) -> attributes.put(LABEL + name, value));
+    alert.annotations().forEach((name, value) -> attributes.put(ANNOTATION + name, value));
+    if (alert.generatorURL() != null && !alert.generatorURL().isEmpty()) {
+      attributes.put(GENERATOR_URL, alert.generatorURL());
+    }
+    attributes.put(STARTS_AT, startsAt.toString());
+    if (alert.endsAt() != null) {
+      attributes.put(ENDS_AT, alert.endsAt().toString());
+    }
+    attributes.put(RECEIVED_AT, receivedAt.toString());
+    attributes.put(RECEIVED_VIA, via.word);
+    return attributes;
+  }
+
+  /** The alert's labels, sorted by name. */
+  static Map<String, String> labels(Alert alert) {
+    return prefixed(alert, LABEL);
+  }
+
+  /** The alert's annotations, sorted by name. */
+  static Map<String, String> annotations(Alert alert) {
+    return prefixed(alert, ANNOTATION);
+  }
+
+  static @Nullable String generatorURL(Alert alert) {
+    return alert.attributes().get(GENERATOR_URL) instanceof String url ? url : null;
+  }
+
+  /** The earliest {@code startsAt} sent; the time Klaxon first saw it when that is unreadable. */
+  static Instant startsAt(Alert alert) {
+    Instant startsAt = time(alert, STARTS_AT);
+    return startsAt != null ? startsAt : alert.detectedAt();
+  }
+
+  /** {@code endsAt} as last sent, if it was. */
+  static @Nullable Instant endsAt(Alert alert) {
+    return time(alert, ENDS_AT);
+  }
+
+  /** When Klaxon last received the alert; its last sighting when that is unreadable. */
+  static Instant receivedAt(Alert alert) {
+    Instant receivedAt = time(alert, RECEIVED_AT);
+    return receivedAt != null ? receivedAt : alert.lastSeenAt();
+  }
+
+  /** Whether the alert was last received by the given path. */
+  static boolean cameVia(Alert alert, Via via) {
+    return via.word.equals(alert.attributes().get(RECEIVED_VIA));
+  }
+
+  /** Whether the alert is keyed by a label set, as this package makes them. */
+  static boolean isLabelSet(Alert alert) {
+    return alert.fingerprint().startsWith(LabelFingerprint.PREFIX);
+  }
+
+  private static Map<String, String> prefixed(Alert alert, String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    alert
+        .attributes()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(prefix)) {
+                found.put(name.substring(prefix.length()), String.valueOf(value));
+              }
+            });
+    return found;
+  }
+
+  private static @Nullable Instant time(Alert alert, String name) {
+    if (alert.attributes().get(name) instanceof String text) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        return null; // someone else's attribute of the same name: fall back, do not fail a list
+      }
+    }
+    return null;
+  }
+}

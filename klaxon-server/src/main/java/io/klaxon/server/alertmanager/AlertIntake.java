@@ -1,0 +1,107 @@
+package io.klaxon.server.alertmanager;
+
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.CommandResult;
+import io.klaxon.problem.InvalidInput;
+import io.klaxon.server.alertmanager.AlertAttributes.Via;
+import io.klaxon.server.alertmanager.PostedAlert.Fault;
+import io.klaxon.server.problem.PayloadTooLarge;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a batch of Alertmanager alerts and, only when every one of them is acceptable, applies them
+ * through the engine in one submission: a refused request writes nothing.
+ */
+@Component
+class AlertIntake {
+
+  /** Most alerts in one request, as for Klaxon's own events. */
+  static final int MAX_ALERTS = 10_000;
+
+  /** Longest actor name, as everywhere in Klaxon. */
+  private static final int MAX_ACTOR = AlertCommand.Limits.KEY;
+
+  /** What became of one alert: its fingerprint, and the engine's result when there was work. */
+  record Taken(String fingerprint, @Nullable CommandResult result) {}
+
+  private final AlertEngine engine;
+  private final AlertMapping mapping;
+  private final InstantSource clock;
+
+  AlertIntake(AlertEngine engine, AlertMapping mapping, InstantSource clock) {
+    this.engine = engine;
+    this.mapping = mapping;
+    this.clock = clock;
+  }
+
+  /**
+   * Takes the alerts of one request: all of them, or none.
+   *
+   * @param prefix put before each item's index in fault paths ({@code alerts} for the webhook)
+   * @param refuse throws the caller's refusal for the faults found; it must not return
+   * @return one entry per item, in order, once the commands are committed
+   */
+  List<Taken> take(
+      List<JsonNode> items,
+      String prefix,
+      Via via,
+      @Nullable String actorHeader,
+      Consumer<List<Fault>> refuse) {
+    if (items.size() > MAX_ALERTS) {
+      throw new PayloadTooLarge(
+          "at most " + MAX_ALERTS + " alerts per request, got " + items.size());
+    }
+    String actor = actor(actorHeader);
+    var now = clock.instant();
+    List<Fault> faults = new ArrayList<>();
+    List<PostedAlert> alerts = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      alerts.add(
+          PostedAlert.read(items.get(i), prefix + "[" + i + "].", via == Via.WEBHOOK, faults));
+    }
+    List<AlertMapping.Mapped> mapped = new ArrayList<>(items.size());
+    for (int i = 0; i < alerts.size(); i++) {
+      PostedAlert alert = alerts.get(i);
+      if (alert != null) {
+        mapped.add(mapping.map(alert, via, actor, now, prefix + "[" + i + "].", faults));
+      }
+    }
+    if (!faults.isEmpty()) {
+      refuse.accept(faults);
+      throw new IllegalStateException("a refusal must throw");
+    }
+    List<AlertCommand> commands = new ArrayList<>();
+    for (AlertMapping.Mapped one : mapped) {
+      if (one != null && one.command() != null) {
+        commands.add(one.command());
+      }
+    }
+    List<CommandResult> results = engine.apply(commands);
+    List<Taken> taken = new ArrayList<>(mapped.size());
+    int next = 0;
+    for (AlertMapping.Mapped one : mapped) {
+      if (one == null) {
+        throw new IllegalStateException("every alert was mapped once the faults are none");
+      }
+      taken.add(new Taken(one.fingerprint(), one.command() == null ? null : results.get(next++)));
+    }
+    return taken;
+  }
+
+  private static String actor(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return AlertMapping.SOURCE;
+    }
+    if (header.length() > MAX_ACTOR) {
+      throw new InvalidInput("X-Klaxon-Actor", "must be at most " + MAX_ACTOR + " characters");
+    }
+    return header.trim();
+  }
+}

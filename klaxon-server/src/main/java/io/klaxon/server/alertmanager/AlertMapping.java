@@ -1,0 +1,181 @@
+package io.klaxon.server.alertmanager;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.Subject;
+import io.klaxon.alert.Transition;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertCommand.Limits;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.AlertRef;
+import io.klaxon.problem.InvalidInput;
+import io.klaxon.server.alertmanager.AlertAttributes.Via;
+import io.klaxon.server.alertmanager.PostedAlert.Fault;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Klaxon's reading of an Alertmanager alert, in one place: a firing alert triggers the alert of its
+ * label set's fingerprint, a resolved one resolves it. See docs/ALERTMANAGER.md.
+ */
+@Component
+class AlertMapping {
+
+  static final String SOURCE = "alertmanager";
+
+  /** The type of an alert without an {@code alertname} label, which Alertmanager allows. */
+  static final String UNNAMED = "unnamed";
+
+  /** What to do for one alert; no command when there is nothing to do. */
+  record Mapped(String fingerprint, @Nullable AlertCommand command) {}
+
+  private final AlertEngine engine;
+  private final Severity defaultSeverity;
+
+  AlertMapping(AlertEngine engine, AlertmanagerSettings settings) {
+    this.engine = engine;
+    this.defaultSeverity = settings.severity();
+  }
+
+  /**
+   * The command for one alert received at {@code now}.
+   *
+   * @return what to do, or null with the reason added to {@code faults} under {@code path}
+   */
+  @Nullable Mapped map(
+      PostedAlert alert, Via via, String actor, Instant now, String path, List<Fault> faults) {
+    String fingerprint = LabelFingerprint.key(alert.labels());
+    Optional<Alert> active = engine.active(fingerprint);
+    Instant endsAt = alert.endsAt();
+    boolean resolved =
+        alert.firing() != null ? !alert.firing() : endsAt != null && !endsAt.isAfter(now);
+    try {
+      if (resolved) {
+        return new Mapped(fingerprint, resolve(active, endsAt, actor));
+      }
+      return new Mapped(fingerprint, trigger(fingerprint, alert, active, via, actor, now));
+    } catch (InvalidInput e) {
+      for (InvalidInput.FieldError error : e.errors()) {
+        faults.add(new Fault(path + inPayload(error.field()), error.reason(), false));
+      }
+      return null;
+    }
+  }
+
+  private AlertCommand.Trigger trigger(
+      String fingerprint,
+      PostedAlert alert,
+      Optional<Alert> active,
+      Via via,
+      String actor,
+      Instant now) {
+    Map<String, String> labels = alert.labels();
+    Instant sent = alert.startsAt() != null ? alert.startsAt() : now;
+    // Alertmanager keeps the earliest startsAt of an alert; Klaxon keeps it in the attributes.
+    Instant startsAt =
+        active.map(AlertAttributes::startsAt).filter(kept -> kept.isBefore(sent)).orElse(sent);
+    // The first trigger dates the alert (detectedAt); later ones are sightings, dated now.
+    Instant occurredAt = active.isPresent() ? null : (sent.isBefore(now) ? sent : now);
+    String alertname = labels.get("alertname");
+    return new AlertCommand.Trigger(
+        fingerprint,
+        SOURCE,
+        blank(alertname) ? UNNAMED : cut(alertname, Limits.KEY),
+        severity(labels.get("severity")),
+        cut(title(alert), Limits.TITLE),
+        blank(alert.annotations().get("description"))
+            ? null
+            : cut(alert.annotations().get("description"), Limits.TEXT),
+        subject(labels),
+        null,
+        null,
+        null,
+        AlertAttributes.of(alert, startsAt, now, via),
+        occurredAt,
+        null,
+        actor);
+  }
+
+  private static @Nullable AlertCommand resolve(
+      Optional<Alert> active, @Nullable Instant endsAt, String actor) {
+    if (active.isEmpty()) {
+      return null; // nothing firing: Alertmanager would only keep the resolved alert, not show it
+    }
+    if (endsAt != null && AlertAttributes.startsAt(active.get()).isAfter(endsAt)) {
+      return null; // a late resolve of an earlier firing must not close the newer one
+    }
+    String note =
+        endsAt == null
+            ? "resolved by the sending Alertmanager"
+            : "endsAt " + endsAt + " has passed";
+    return new AlertCommand.Change(
+        AlertRef.fingerprint(active.get().fingerprint()), Transition.RESOLVE, actor, note, true);
+  }
+
+  private Severity severity(@Nullable String label) {
+    if (label == null || label.isBlank()) {
+      return defaultSeverity;
+    }
+    try {
+      return Severity.parse(label);
+    } catch (InvalidInput unknown) {
+      return defaultSeverity; // "page", "error": the label is kept; one word must not fail a batch
+    }
+  }
+
+  private static String title(PostedAlert alert) {
+    String summary = alert.annotations().get("summary");
+    if (!blank(summary)) {
+      return summary;
+    }
+    String alertname = alert.labels().get("alertname");
+    if (!blank(alertname)) {
+      return alertname;
+    }
+    return alert.labels().entrySet().stream()
+        .map(label -> label.getKey() + "=\"" + label.getValue() + "\"")
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /** The instance, else the job; none when that label is longer than a Klaxon key. */
+  private static @Nullable Subject subject(Map<String, String> labels) {
+    for (String kind : List.of("instance", "job")) {
+      String key = labels.get(kind);
+      if (!blank(key)) {
+        return key.length() <= Limits.KEY ? Subject.of(kind, key, key) : null;
+      }
+    }
+    return null;
+  }
+
+  /** Where a core refusal's field came from in the posted alert. */
+  private static String inPayload(String field) {
+    return switch (field) {
+      case "type" -> "labels.alertname";
+      case "title" -> "annotations.summary";
+      case "message" -> "annotations.description";
+      default -> field;
+    };
+  }
+
+  /** Title and message are derived; the full text stays in the annotations. */
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
+  }
+
+  private static boolean blank(@Nullable String text) {
+    return text == null || text.isBlank();
+  }
+}

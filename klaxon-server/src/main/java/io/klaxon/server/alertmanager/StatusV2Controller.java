@@ -1,0 +1,133 @@
+package io.klaxon.server.alertmanager;
+
+import io.klaxon.server.KlaxonApplication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alertmanager's v2 status, receivers and silences, answered honestly: one receiver, no cluster, no
+ * silences (an alert is silenced in Klaxon by acknowledging it).
+ */
+@RestController
+@RequestMapping("/api/v2")
+@Tag(name = "alertmanager")
+class StatusV2Controller {
+
+  private final AlertmanagerSettings settings;
+  private final String startedAt;
+
+  StatusV2Controller(AlertmanagerSettings settings, InstantSource clock) {
+    this.settings = settings;
+    this.startedAt = GettableAlert.format(clock.instant());
+  }
+
+  /** {@code alertmanagerStatus}. */
+  record Status(Cluster cluster, VersionInfo versionInfo, Config config, String uptime) {}
+
+  /** {@code clusterStatus}: Klaxon does not gossip, so the cluster is disabled. */
+  record Cluster(String status, List<Object> peers) {}
+
+  /** {@code versionInfo}: Klaxon's own version; the Go fields say it is not Go. */
+  record VersionInfo(
+      String version,
+      String revision,
+      String branch,
+      String buildUser,
+      String buildDate,
+      String goVersion) {}
+
+  /** {@code alertmanagerConfig}: the configuration that Klaxon behaves as, as YAML. */
+  record Config(String original) {}
+
+  @GetMapping("/status")
+  @Operation(summary = "Alertmanager status: what amtool and Grafana check to connect")
+  Status status() {
+    String version =
+        Objects.requireNonNullElse(
+            KlaxonApplication.class.getPackage().getImplementationVersion(), "dev");
+    return new Status(
+        new Cluster("disabled", List.of()),
+        new VersionInfo(
+            "klaxon-" + version,
+            "",
+            "",
+            "klaxon",
+            "",
+            "none (Java " + Runtime.version().feature() + ")"),
+        new Config(configYaml()),
+        startedAt);
+  }
+
+  @GetMapping("/receivers")
+  @Operation(summary = "Alertmanager receivers: Klaxon itself")
+  List<GettableAlert.Receiver> receivers() {
+    return List.of(new GettableAlert.Receiver(settings.receiver()));
+  }
+
+  @GetMapping("/silences")
+  @Operation(summary = "Alertmanager silences: none; acknowledge an alert in Klaxon instead")
+  List<Object> silences() {
+    return List.of();
+  }
+
+  @PostMapping("/silences")
+  @Operation(summary = "Not implemented: Klaxon has no silences")
+  void createSilence() {
+    throw AlertmanagerError.notImplemented(
+        "Klaxon has no silences: acknowledge the alert instead (PATCH /api/alerts/{id})");
+  }
+
+  @GetMapping("/silence/{id}")
+  @Operation(summary = "No silence exists in Klaxon")
+  void silence(@PathVariable String id) {
+    throw AlertmanagerError.notFound("silence " + id + " not found: Klaxon has no silences");
+  }
+
+  @DeleteMapping("/silence/{id}")
+  @Operation(summary = "No silence exists in Klaxon")
+  void expireSilence(@PathVariable String id) {
+    throw AlertmanagerError.notFound("silence " + id + " not found: Klaxon has no silences");
+  }
+
+  private String configYaml() {
+    return """
+    global:
+      resolve_timeout: %s
+    route:
+      receiver: %s
+    receivers:
+    - name: %s
+    templates: []
+    """
+        .formatted(goDuration(settings.resolveTimeout()), settings.receiver(), settings.receiver());
+  }
+
+  /** A duration as Prometheus writes one: {@code 5m}, {@code 1h30m}, {@code 90ms}. */
+  static String goDuration(Duration duration) {
+    StringBuilder text = new StringBuilder();
+    long hours = duration.toHours();
+    if (hours > 0) {
+      text.append(hours).append('h');
+    }
+    if (duration.toMinutesPart() > 0) {
+      text.append(duration.toMinutesPart()).append('m');
+    }
+    if (duration.toSecondsPart() > 0) {
+      text.append(duration.toSecondsPart()).append('s');
+    }
+    if (duration.toMillisPart() > 0) {
+      text.append(duration.toMillisPart()).append("ms");
+    }
+    return text.isEmpty() ? "0s" : text.toString();
+  }
+}
