@@ -2,6 +2,8 @@ package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeSet.SubjectRef;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,12 +38,26 @@ final class ActiveIndex {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /** The active alerts about a subject: a scan, fine for the rare purge. */
+  List<Alert> ofSubject(SubjectRef subject) {
+    return byId.values().stream().filter(subject::matches).toList();
+  }
+
   int size() {
     return byId.size();
   }
 
   long lastId() {
     return lastId;
+  }
+
+  /** Drops alerts that a committed batch deleted. */
+  void forget(Iterable<Alert> deleted) {
+    for (Alert alert : deleted) {
+      byId.remove(alert.id());
+      byFingerprint.computeIfPresent(
+          alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
+    }
   }
 
   /** Takes in what a committed batch changed. */

@@ -95,6 +95,20 @@ public sealed interface AlertCommand {
     }
   }
 
+  /**
+   * Delete a subject with every alert about it and their history, in one transaction; anything
+   * else the store keeps about the subject (a server's detector states) goes with it. Active
+   * alerts of the subject leave the engine's memory, so a later trigger opens a new alert.
+   */
+  record Purge(String subjectType, String subjectKey, String actor) implements AlertCommand {
+
+    public Purge {
+      Limits.requireText("subject.type", subjectType, Limits.KEY);
+      Limits.requireText("subject.key", subjectKey, Limits.KEY);
+      Limits.requireText("actor", actor, Limits.KEY);
+    }
+  }
+
   /** Sizes of text fields, the same in the API, the engine and the schema. */
   final class Limits {
     public static final int KEY = 255;

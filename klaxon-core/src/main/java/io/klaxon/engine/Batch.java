@@ -9,7 +9,9 @@ import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
+import io.klaxon.problem.Unavailable;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ChangeSet.SubjectRef;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +38,9 @@ final class Batch {
 
   private final Function<String, Optional<Alert>> committedActive;
   private final LongFunction<Optional<Alert>> committedById;
+  private final Function<SubjectRef, List<Alert>> committedOfSubject;
   private final InstantSource clock;
+  private final long firstLastId;
   private long lastId;
 
   private final Map<Long, Alert> touched = new LinkedHashMap<>();
@@ -45,14 +50,20 @@ final class Batch {
   private final Map<String, Long> activeIds = new HashMap<>();
   private final Map<String, Subject> subjects = new LinkedHashMap<>();
   private final List<HistoryEntry> history = new ArrayList<>();
+  private final Set<SubjectRef> purged = new LinkedHashSet<>();
+  /** Committed active alerts that the purges delete: the engine's memory drops them. */
+  private final Map<Long, Alert> purgedActive = new LinkedHashMap<>();
 
   Batch(
       Function<String, Optional<Alert>> committedActive,
       LongFunction<Optional<Alert>> committedById,
+      Function<SubjectRef, List<Alert>> committedOfSubject,
       long lastId,
       InstantSource clock) {
     this.committedActive = committedActive;
     this.committedById = committedById;
+    this.committedOfSubject = committedOfSubject;
+    this.firstLastId = lastId;
     this.lastId = lastId;
     this.clock = clock;
   }
@@ -63,6 +74,8 @@ final class Batch {
         case AlertCommand.Trigger trigger -> trigger(trigger);
         case AlertCommand.Change change -> change(change);
         case AlertCommand.Note note -> note(note);
+        case AlertCommand.Purge purge ->
+            purge(new SubjectRef(purge.subjectType(), purge.subjectKey()));
       };
     } catch (KlaxonException refused) {
       return CommandResult.refused(refused);
@@ -79,11 +92,18 @@ final class Batch {
         updates.add(new ChangeSet.AlertUpdate(alert, storedVersions.get(alert.id())));
       }
     }
-    return new ChangeSet(List.copyOf(subjects.values()), inserts, updates, history);
+    return new ChangeSet(
+        List.copyOf(subjects.values()), inserts, updates, history, List.copyOf(purged),
+        lastId > firstLastId ? lastId : 0);
   }
 
   Collection<Alert> touched() {
     return touched.values();
+  }
+
+  /** The committed active alerts that this batch's purges delete. */
+  Collection<Alert> purged() {
+    return purgedActive.values();
   }
 
   long lastId() {
@@ -137,6 +157,54 @@ final class Batch {
     return CommandResult.of(Outcome.NOTED, after);
   }
 
+  /**
+   * Deletes a subject's alerts from the batch and, once committed, from the store. The batch's
+   * own changes to them are dropped: the store deletes the purged subject before it writes the
+   * rest, so an update of one of its alerts would find no row. The alerts' fingerprints are
+   * free again, so a later trigger in the batch opens a new alert.
+   *
+   * <p>Refused (to be retried) when an earlier command of the batch moved a stored alert onto or
+   * away from the subject: the store, deleting first, would see the alert where it was.
+   */
+  private CommandResult purge(SubjectRef subject) {
+    Set<Long> doomed = new LinkedHashSet<>();
+    for (Alert alert : touched.values()) {
+      boolean now = subject.matches(alert);
+      if (!created.contains(alert.id()) && storedAbout(alert.id(), subject) != now) {
+        return CommandResult.refused(
+            new Unavailable(
+                "an alert about " + subject.type() + "/" + subject.key()
+                    + " changed subject in the same batch; retry the purge"));
+      }
+      if (now) {
+        doomed.add(alert.id());
+      }
+    }
+    for (Alert committed : committedOfSubject.apply(subject)) {
+      purgedActive.put(committed.id(), committed);
+      doomed.add(committed.id());
+    }
+    for (long id : doomed) { // first free the fingerprints, while the overlay still has them
+      Alert current = touched.containsKey(id) ? touched.get(id) : purgedActive.get(id);
+      if (current != null && active(current.fingerprint()).map(a -> a.id() == id).orElse(false)) {
+        activeIds.put(current.fingerprint(), null);
+      }
+    }
+    for (long id : doomed) {
+      touched.remove(id);
+      created.remove(id);
+      storedVersions.remove(id);
+    }
+    history.removeIf(entry -> doomed.contains(entry.alertId()));
+    subjects.remove(subject.type() + "/" + subject.key());
+    purged.add(subject);
+    return CommandResult.of(Outcome.PURGED, null);
+  }
+
+  private boolean storedAbout(long id, SubjectRef subject) {
+    return committedById.apply(id).map(subject::matches).orElse(false);
+  }
+
   /** By fingerprint: the active alert or none. By id: that alert, or {@link NotFound}. */
   private Optional<Alert> find(AlertRef ref) {
     return switch (ref) {
@@ -146,7 +214,11 @@ final class Batch {
         if (mine != null) {
           yield Optional.of(mine);
         }
-        yield Optional.of(committedById.apply(id).orElseThrow(() -> new NotFound("alert", id)));
+        Alert stored = committedById.apply(id).orElseThrow(() -> new NotFound("alert", id));
+        if (purged.stream().anyMatch(subject -> subject.matches(stored))) {
+          throw new NotFound("alert", id); // deleted earlier in this batch
+        }
+        yield Optional.of(stored);
       }
     };
   }

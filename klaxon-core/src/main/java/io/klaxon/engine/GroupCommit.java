@@ -62,7 +62,9 @@ final class GroupCommit {
     Duration backoff = settings.firstBackoff();
     while (true) {
       long started = System.nanoTime();
-      Batch batch = new Batch(active::byFingerprint, this::alertById, active.lastId(), clock);
+      Batch batch =
+          new Batch(
+              active::byFingerprint, this::alertById, active::ofSubject, active.lastId(), clock);
       List<List<CommandResult>> results = new ArrayList<>(group.size());
       int commands = 0;
       for (AlertEngine.Submission submission : group) {
@@ -79,6 +81,7 @@ final class GroupCommit {
       }
       try {
         store.commit(changes);
+        active.forget(batch.purged());
         active.publish(batch.touched(), batch.lastId());
         metrics.committed(
             group.size(), commands, changes.created().size() + changes.updated().size(),

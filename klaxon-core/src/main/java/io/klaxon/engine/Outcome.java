@@ -12,6 +12,8 @@ public enum Outcome {
   DISMISSED,
   EXPIRED,
   NOTED,
+  /** A subject and its alerts were deleted. */
+  PURGED,
   /** Nothing to do: already in that state, or no active alert for the fingerprint. */
   UNCHANGED,
   /** The command was refused; the result carries the reason. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random runs of batches (triggers of a few fingerprints and severities; acknowledge,
- * unacknowledge, resolve, dismiss, expire and notes, by id and by fingerprint; a clock that moves;
+ * unacknowledge, resolve, dismiss, expire and notes, by id and by fingerprint; purges of a
+ * subject; a clock that moves;
  * commits that fail; engines that restart) against the engine on the in-memory store. See {@link
  * RandomRuns} for tries, seeds and replay, {@link EngineModel} for the oracle, {@link
  * StoreInvariants} for what must hold after every batch.
@@ -220,7 +221,10 @@ class AlertEngineProperties {
       String note = random.nextInt(4) == 0 ? "because" : null;
       return new AlertCommand.Change(ref, transition, "alice", note, random.nextInt(3) == 0);
     }
-    return new AlertCommand.Note(ref, "note", "bob");
+    if (kind < 19) {
+      return new AlertCommand.Note(ref, "note", "bob");
+    }
+    return new AlertCommand.Purge("server", fingerprint, "alice");
   }
 
   /** Simpler variants of a step: one command fewer, no failure, no restart, no time passing. */
@@ -257,6 +261,7 @@ class AlertEngineProperties {
       case AlertCommand.Change c ->
           c.transition().word() + "(" + describe(c.target()) + (c.automatic() ? " auto" : "") + ")";
       case AlertCommand.Note n -> "note(" + describe(n.target()) + ")";
+      case AlertCommand.Purge p -> "purge(" + p.subjectType() + "/" + p.subjectKey() + ")";
     };
   }
 

@@ -5,10 +5,13 @@ import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.problem.TransitionRefused;
+import io.klaxon.problem.Unavailable;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +21,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class EngineModel {
 
-  /** One alert as the model knows it. */
-  record Tracked(long id, String fingerprint, AlertStatus status, long version, long occurrences) {
+  /** One alert as the model knows it; {@code subjectKey} is that of a {@code server} subject. */
+  record Tracked(
+      long id,
+      String fingerprint,
+      AlertStatus status,
+      long version,
+      long occurrences,
+      @Nullable String subjectKey) {
 
     Tracked moved(AlertStatus newStatus) {
-      return new Tracked(id, fingerprint, newStatus, version + 1, occurrences);
+      return new Tracked(id, fingerprint, newStatus, version + 1, occurrences, subjectKey);
     }
   }
 
@@ -56,8 +65,12 @@ final class EngineModel {
 
   private final Map<Long, Tracked> alerts = new LinkedHashMap<>();
   private final Map<String, Long> activeByFingerprint = new HashMap<>();
+  /** Alerts moved onto a subject by this copy's commands: one batch, as the engine sees it. */
+  private final Map<Long, String> movedInBatch = new HashMap<>();
+  private final Set<Long> createdInBatch = new HashSet<>();
   private long lastId;
 
+  /** A copy for the next batch. */
   EngineModel copy() {
     EngineModel copy = new EngineModel();
     copy.alerts.putAll(alerts);
@@ -76,28 +89,49 @@ final class EngineModel {
 
   Expected apply(AlertCommand command) {
     return switch (command) {
-      case AlertCommand.Trigger trigger -> trigger(trigger.fingerprint());
+      case AlertCommand.Trigger trigger ->
+          trigger(
+              trigger.fingerprint(), trigger.subject() == null ? null : trigger.subject().key());
       case AlertCommand.Change change -> change(change.target(), change.transition());
       case AlertCommand.Note note -> note(note.target());
+      case AlertCommand.Purge purge -> purge(purge.subjectKey());
     };
   }
 
-  private Expected trigger(String fingerprint) {
+  /**
+   * Every alert about the subject goes, final ones too; their ids are never handed out again. An
+   * alert that the same batch moved onto the subject makes the engine refuse the purge.
+   */
+  private Expected purge(String subjectKey) {
+    if (movedInBatch.containsValue(subjectKey)) {
+      return new Expected(Outcome.REFUSED, null, Unavailable.class, null);
+    }
+    alerts.values().removeIf(alert -> subjectKey.equals(alert.subjectKey()));
+    activeByFingerprint.values().removeIf(id -> !alerts.containsKey(id));
+    return new Expected(Outcome.PURGED, null, null, null);
+  }
+
+  private Expected trigger(String fingerprint, @Nullable String subjectKey) {
     Long active = activeByFingerprint.get(fingerprint);
     if (active != null) {
       Tracked before = alerts.get(active);
+      if (before.subjectKey() == null && subjectKey != null && !createdInBatch.contains(active)) {
+        movedInBatch.put(before.id(), subjectKey);
+      }
       Tracked after =
           new Tracked(
               before.id(),
               fingerprint,
               before.status(),
               before.version() + 1,
-              before.occurrences() + 1);
+              before.occurrences() + 1,
+              subjectKey != null ? subjectKey : before.subjectKey());
       alerts.put(after.id(), after);
       return new Expected(Outcome.UPDATED, after, null, null);
     }
-    Tracked created = new Tracked(++lastId, fingerprint, AlertStatus.OPEN, 1, 1);
+    Tracked created = new Tracked(++lastId, fingerprint, AlertStatus.OPEN, 1, 1, subjectKey);
     alerts.put(created.id(), created);
+    createdInBatch.add(created.id());
     activeByFingerprint.put(fingerprint, created.id());
     return new Expected(Outcome.CREATED, created, null, null);
   }

@@ -9,10 +9,12 @@ import io.klaxon.alert.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * alert ids and history (alert, version) pairs are unique, history and subjects are referenced by
  * existing rows, at most one active alert per fingerprint, and updates apply only at the expected
  * version. {@link #commit} checks everything before it writes anything, so a commit is all or
- * nothing.
+ * nothing. A change set's purges go first and take the subject's alerts and their history, as the
+ * schema's cascade does.
  *
  * <p>Test hooks: {@link #failNextCommit} makes the next commit throw before it writes; {@link
  * #commits} lists the change sets committed so far. All methods are thread-safe.
@@ -91,11 +94,19 @@ public final class InMemoryAlertStore implements AlertStore {
         throw failure;
       }
     }
-    Map<Long, Alert> staged = stage(changes);
-    checkOneActivePerFingerprint(staged);
-    checkHistory(changes.history(), staged);
-    checkSubjects(staged, changes.subjects());
+    Set<Long> purged = purgedIds(changes);
+    Map<Long, Alert> staged = stage(changes, purged);
+    checkOneActivePerFingerprint(staged, purged);
+    checkHistory(changes.history(), staged, purged);
+    checkSubjects(staged, changes.subjects(), changes.purged());
 
+    for (ChangeSet.SubjectRef subject : changes.purged()) {
+      subjects.remove(subject.type() + "/" + subject.key());
+    }
+    for (long id : purged) {
+      alerts.remove(id);
+      history.remove(id);
+    }
     for (Subject subject : changes.subjects()) {
       subjects.put(subject.reference(), subject);
     }
@@ -103,6 +114,7 @@ public final class InMemoryAlertStore implements AlertStore {
     for (Alert created : changes.created()) {
       maxAlertId = Math.max(maxAlertId, created.id());
     }
+    maxAlertId = Math.max(maxAlertId, changes.highestNewId());
     for (HistoryEntry entry : changes.history()) {
       history.computeIfAbsent(entry.alertId(), id -> new ArrayList<>()).add(entry);
     }
@@ -157,10 +169,21 @@ public final class InMemoryAlertStore implements AlertStore {
     return alerts.values().stream().sorted(Comparator.comparingLong(Alert::id)).toList();
   }
 
+  /** The stored alerts whose subject the change set purges: deleted before anything is written. */
+  private Set<Long> purgedIds(ChangeSet changes) {
+    Set<Long> ids = new HashSet<>();
+    for (Alert alert : alerts.values()) {
+      if (changes.purged().stream().anyMatch(subject -> subject.matches(alert))) {
+        ids.add(alert.id());
+      }
+    }
+    return ids;
+  }
+
   /**
    * Subjects, inserts and updates in order, as a database would apply them statement by statement.
    */
-  private Map<Long, Alert> stage(ChangeSet changes) {
+  private Map<Long, Alert> stage(ChangeSet changes, Set<Long> purged) {
     Map<Long, Alert> staged = new LinkedHashMap<>();
     for (Alert created : changes.created()) {
       if (alerts.containsKey(created.id()) || staged.containsKey(created.id())) {
@@ -170,7 +193,8 @@ public final class InMemoryAlertStore implements AlertStore {
     }
     for (ChangeSet.AlertUpdate update : changes.updated()) {
       long id = update.alert().id();
-      Alert current = staged.containsKey(id) ? staged.get(id) : alerts.get(id);
+      Alert current =
+          staged.containsKey(id) ? staged.get(id) : purged.contains(id) ? null : alerts.get(id);
       if (current == null || current.version() != update.expectedVersion()) {
         throw new ConcurrentChange(id, update.expectedVersion());
       }
@@ -180,9 +204,12 @@ public final class InMemoryAlertStore implements AlertStore {
   }
 
   /** The partial unique index: at most one open or acknowledged alert per fingerprint. */
-  private void checkOneActivePerFingerprint(Map<Long, Alert> staged) {
+  private void checkOneActivePerFingerprint(Map<Long, Alert> staged, Set<Long> purged) {
     Map<String, Long> activeIds = new HashMap<>();
     for (Alert alert : alerts.values()) {
+      if (purged.contains(alert.id())) {
+        continue;
+      }
       Alert after = staged.getOrDefault(alert.id(), alert);
       if (after.isActive()) {
         activeIds.put(after.fingerprint(), after.id());
@@ -205,16 +232,17 @@ public final class InMemoryAlertStore implements AlertStore {
     }
   }
 
-  private void checkHistory(List<HistoryEntry> entries, Map<Long, Alert> staged) {
+  private void checkHistory(List<HistoryEntry> entries, Map<Long, Alert> staged, Set<Long> purged) {
     Map<Long, List<Long>> versions = new HashMap<>();
     for (HistoryEntry entry : entries) {
       long id = entry.alertId();
-      if (!alerts.containsKey(id) && !staged.containsKey(id)) {
+      if ((!alerts.containsKey(id) || purged.contains(id)) && !staged.containsKey(id)) {
         throw new IllegalStateException("history for unknown alert " + id);
       }
       List<Long> seen = versions.computeIfAbsent(id, key -> new ArrayList<>());
       boolean stored =
-          history.getOrDefault(id, List.of()).stream()
+          !purged.contains(id)
+              && history.getOrDefault(id, List.of()).stream()
               .anyMatch(e -> e.version() == entry.version());
       if (stored || seen.contains(entry.version())) {
         throw new IllegalStateException(
@@ -224,11 +252,16 @@ public final class InMemoryAlertStore implements AlertStore {
     }
   }
 
-  private void checkSubjects(Map<Long, Alert> staged, List<Subject> incoming) {
+  private void checkSubjects(
+      Map<Long, Alert> staged, List<Subject> incoming, List<ChangeSet.SubjectRef> purged) {
     for (Alert alert : staged.values()) {
       Subject subject = alert.subject();
+      boolean stored =
+          subject != null
+              && subjects.containsKey(subject.reference())
+              && purged.stream().noneMatch(ref -> ref.matches(alert));
       if (subject != null
-          && !subjects.containsKey(subject.reference())
+          && !stored
           && incoming.stream().noneMatch(s -> s.reference().equals(subject.reference()))) {
         throw new IllegalStateException(
             "alert " + alert.id() + " refers to unknown subject " + subject.reference());

@@ -54,14 +54,27 @@ final class AlertWriter {
     dsl.transaction(
         configuration -> {
           DSLContext tx = configuration.dsl();
+          purge(tx, changes.purged());
           upsertSubjects(tx, changes.subjects());
           // Updates first: a batch may resolve an alert and open a new one for the same
           // fingerprint, and the unique index on active fingerprints checks row by row.
           updates.apply(tx, changes.updated());
           alertInsert.insert(tx, changes.created());
-          recordLastId(tx, changes.created());
+          recordLastId(tx, changes.highestNewId());
           historyInsert.insert(tx, changes.history());
         });
+  }
+
+  /**
+   * Deletes purged subjects first, so that a subject mentioned again later in the same batch is
+   * inserted anew. The schema's cascades take the subject's alerts, their history, and whatever
+   * else references the subject (a server's row and its detector states).
+   */
+  private void purge(DSLContext tx, List<ChangeSet.SubjectRef> purged) {
+    Tables.Subjects s = tables.subjects;
+    for (ChangeSet.SubjectRef subject : purged) {
+      tx.deleteFrom(s.table).where(s.type.eq(subject.type()), s.key.eq(subject.key())).execute();
+    }
   }
 
   /** Inserts new subjects; rewrites known ones only when name, start or attributes differ. */
@@ -94,12 +107,11 @@ final class AlertWriter {
     }
   }
 
-  /** Keeps the largest id ever committed, which deletes of alerts cannot lower. */
-  private void recordLastId(DSLContext tx, List<Alert> created) {
-    if (created.isEmpty()) {
+  /** Keeps the largest id ever handed out, which deletes of alerts cannot lower. */
+  private void recordLastId(DSLContext tx, long max) {
+    if (max == 0) {
       return;
     }
-    long max = created.stream().mapToLong(Alert::id).max().orElseThrow();
     Field<Long> lastId = tables.alertIds.lastId;
     tx.update(tables.alertIds.table).set(lastId, DSL.greatest(lastId, DSL.val(max))).execute();
   }

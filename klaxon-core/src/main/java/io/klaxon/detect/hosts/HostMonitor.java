@@ -1,0 +1,152 @@
+package io.klaxon.detect.hosts;
+
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Host health monitoring: the servers, the detector over their metrics and heartbeats, its alert
+ * states and settings. Servers, states and settings are held in memory, loaded from the {@link
+ * HostStore} at start-up and written through on every change; alerts go through the {@link
+ * AlertEngine}, the one write path. Thread-safe: work on one server is serialized.
+ */
+public final class HostMonitor {
+
+  private final AlertEngine engine;
+  private final HostStore store;
+  private final InstantSource clock;
+  private final ServerLocks locks = new ServerLocks();
+  private final ServerBook servers;
+  private final StateBook states;
+  private final Detector detector;
+  private volatile HostSettings settings;
+
+  private HostMonitor(
+      AlertEngine engine, HostStore store, InstantSource clock, HostSettings defaults) {
+    this.engine = engine;
+    this.store = store;
+    this.clock = clock;
+    this.servers = new ServerBook(store);
+    this.states = new StateBook(store.loadStates());
+    this.settings = store.loadSettings().orElse(defaults);
+    this.detector = new Detector(engine, store, servers, states, locks);
+  }
+
+  /**
+   * Loads servers, states and settings from the store; {@code defaults} apply until settings are
+   * saved with {@link #updateSettings}.
+   *
+   * @throws io.klaxon.problem.Unavailable when the store cannot be read
+   */
+  public static HostMonitor start(
+      AlertEngine engine, HostStore store, InstantSource clock, HostSettings defaults) {
+    return new HostMonitor(engine, store, clock, defaults);
+  }
+
+  /** Every server, by id. */
+  public List<Server> servers() {
+    return servers.all();
+  }
+
+  public Optional<Server> server(String id) {
+    return servers.get(id);
+  }
+
+  /**
+   * Registers a server by hand.
+   *
+   * @throws io.klaxon.problem.InvalidInput naming each bad field
+   * @throws io.klaxon.problem.Conflict naming {@code id} when it exists
+   */
+  public Server register(
+      String id, @Nullable String hostname, @Nullable String displayName, List<String> tags) {
+    Server server = Server.of(id, hostname, displayName, tags, false, now());
+    return locks.locked(id, () -> servers.register(server));
+  }
+
+  /**
+   * Rewrites a server's hostname, display name and tags; its alerts keep the name they had.
+   *
+   * @throws io.klaxon.problem.NotFound when there is no such server
+   * @throws io.klaxon.problem.InvalidInput naming each bad field
+   */
+  public Server describe(
+      String id, @Nullable String hostname, @Nullable String displayName, List<String> tags) {
+    return locks.locked(
+        id,
+        () -> servers.update(servers.require(id).describedAs(hostname, displayName, tags, now())));
+  }
+
+  /**
+   * Deletes a server with its alerts, their history and its alert states, in one transaction of the
+   * alert engine; then forgets them.
+   *
+   * @throws io.klaxon.problem.NotFound when there is no such server
+   */
+  public void delete(String id, String actor) {
+    locks.locked(
+        id,
+        () -> {
+          servers.require(id);
+          engine.apply(new AlertCommand.Purge(Server.SUBJECT_TYPE, id, actor));
+          states.forget(id);
+          servers.forget(id);
+          return id;
+        });
+  }
+
+  /** One alert state, if its check has taken in a signal. */
+  public Optional<AlertState> state(StateKey key) {
+    return states.get(key);
+  }
+
+  /** A server's alert states: metrics, offline, then services by name. */
+  public List<AlertState> states(String server) {
+    servers.require(server);
+    return states.of(server);
+  }
+
+  /**
+   * Takes in metric samples, all or none.
+   *
+   * @throws io.klaxon.problem.InvalidInput naming each sample ({@code [i].observedAt}) whose time
+   *     is further ahead than the clock skew allows; nothing is written
+   * @throws io.klaxon.problem.NotFound for an unknown server when auto-registration is off
+   * @throws io.klaxon.problem.Unavailable when the alerts or states could not be committed
+   */
+  public SignalReport takeMetrics(List<MetricSample> samples) {
+    return detector.metrics(samples, settings, now());
+  }
+
+  /** Takes in heartbeats, all or none; the refusals are those of {@link #takeMetrics}. */
+  public SignalReport takeHeartbeats(List<Heartbeat> heartbeats) {
+    return detector.heartbeats(heartbeats, settings, now());
+  }
+
+  /**
+   * Opens the alerts that time alone decides: servers silent for too long, breaches whose cool-down
+   * is over. Call it regularly (the server's scheduler does).
+   */
+  public List<HostAlertChange> tick() {
+    return detector.tick(settings, now());
+  }
+
+  public HostSettings settings() {
+    return settings;
+  }
+
+  /** Saves new settings; the next signal is judged by them. */
+  public synchronized void updateSettings(HostSettings newSettings) {
+    store.saveSettings(newSettings, now());
+    settings = newSettings;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,48 @@
+package io.klaxon.detect.hosts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where servers, their alert states and the detector's settings are kept. Called only by {@link
+ * HostMonitor}, which keeps all of it in memory and reads the store at start-up.
+ *
+ * <p>There is no delete: a server goes with its subject, when the alert engine commits an {@link
+ * io.klaxon.engine.AlertCommand.Purge} of {@code server/{id}}. The store must then delete the
+ * server and its states in the same transaction as the subject's alerts (the JDBC schema does it by
+ * cascade from the subject).
+ *
+ * <p>Implementations raise {@link io.klaxon.problem.Unavailable} when the store cannot be reached.
+ */
+public interface HostStore {
+
+  /** Every server, by id. */
+  List<Server> loadServers();
+
+  /**
+   * Stores a new server, and its subject {@code server/{id}} when there is none yet.
+   *
+   * @throws io.klaxon.problem.Conflict naming {@code id} when the server exists
+   */
+  void insertServer(Server server);
+
+  /**
+   * Rewrites a server's hostname, display name and tags, and its subject's name.
+   *
+   * @return false when there is no such server
+   */
+  boolean updateServer(Server server);
+
+  /** Every alert state. */
+  List<AlertState> loadStates();
+
+  /** Inserts or replaces states, all or none; their servers exist. */
+  void saveStates(List<AlertState> states);
+
+  /** The settings last saved, if any were. */
+  Optional<HostSettings> loadSettings();
+
+  /** Saves the settings, replacing those saved before. */
+  void saveSettings(HostSettings settings, Instant savedAt);
+}

@@ -1,0 +1,42 @@
+package io.klaxon.server.hosts;
+
+import io.klaxon.detect.hosts.HostMonitor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The host detector's thresholds and timings, saved in the database. Until the first PUT, the
+ * {@code klaxon.hosts.*} properties apply. (A shared {@code /api/settings} for every detector is to
+ * come; this is its {@code hosts} section.)
+ */
+@RestController
+@RequestMapping("/api/settings/hosts")
+@Tag(name = "hosts")
+class HostSettingsController {
+
+  private final HostMonitor monitor;
+
+  HostSettingsController(HostMonitor monitor) {
+    this.monitor = monitor;
+  }
+
+  @GetMapping
+  @Operation(summary = "The host detector's settings in force")
+  SettingsBody get() {
+    return SettingsBody.of(monitor.settings());
+  }
+
+  @PutMapping
+  @Operation(
+      summary = "Replace the host detector's settings",
+      description = "Every field is required; each one missing or out of range is named (400).")
+  SettingsBody put(@RequestBody SettingsBody body) {
+    monitor.updateSettings(body.toSettings());
+    return SettingsBody.of(monitor.settings());
+  }
+}

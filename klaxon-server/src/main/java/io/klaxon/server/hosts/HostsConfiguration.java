@@ -1,0 +1,36 @@
+package io.klaxon.server.hosts;
+
+import io.klaxon.detect.hosts.HostMonitor;
+import io.klaxon.detect.hosts.HostStore;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.JdbcHostStore;
+import java.time.InstantSource;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wires the host store, the host monitor over the alert engine, and its scheduled check. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class HostsConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(HostsConfiguration.class);
+
+  /** {@code alertStore} is asked for so that its schema migration has run first. */
+  @Bean
+  HostStore hostStore(DataSource dataSource, AlertStore alertStore) {
+    return JdbcHostStore.open(dataSource);
+  }
+
+  @Bean
+  HostMonitor hostMonitor(
+      AlertEngine engine, HostStore store, InstantSource clock, HostsProperties properties) {
+    HostMonitor monitor = HostMonitor.start(engine, store, clock, properties.settings());
+    log.info("Host monitor started with {} servers", monitor.servers().size());
+    return monitor;
+  }
+}

@@ -1,0 +1,56 @@
+package io.klaxon.server.hosts;
+
+import io.klaxon.detect.hosts.HostSettings;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The host detector's configuration ({@code klaxon.hosts.*}, documented in docs/HOSTS.md). The
+ * thresholds and timings are the defaults until settings are saved with {@code PUT
+ * /api/settings/hosts}; a metric's level left unset takes seed 002's default.
+ *
+ * @param checkInterval how often the offline check (and cool-down ends) runs
+ */
+@ConfigurationProperties("klaxon.hosts")
+record HostsProperties(
+    @DefaultValue Levels cpu,
+    @DefaultValue Levels memory,
+    @DefaultValue Levels disk,
+    @DefaultValue("2") int autoResolveSamples,
+    @DefaultValue("15m") Duration coolDown,
+    @DefaultValue("180s") Duration offlineAfter,
+    @DefaultValue("30s") Duration maxClockSkew,
+    @DefaultValue("true") boolean autoRegister,
+    @DefaultValue("10s") Duration checkInterval) {
+
+  /** One metric's levels in percent, and breaches in a row before an alert; unset = default. */
+  record Levels(@Nullable Double high, @Nullable Double critical, @Nullable Integer consecutive) {
+
+    HostSettings.Thresholds or(HostSettings.Thresholds defaults) {
+      return new HostSettings.Thresholds(
+          high == null ? defaults.high() : high,
+          critical == null ? defaults.critical() : critical,
+          consecutive == null ? defaults.consecutive() : consecutive);
+    }
+  }
+
+  /**
+   * The settings these properties give.
+   *
+   * @throws io.klaxon.problem.InvalidInput naming each setting out of range (start-up fails)
+   */
+  HostSettings settings() {
+    HostSettings seed = HostSettings.defaults();
+    return new HostSettings(
+        cpu.or(seed.cpu()),
+        memory.or(seed.memory()),
+        disk.or(seed.disk()),
+        autoResolveSamples,
+        coolDown.toSeconds(),
+        offlineAfter.toSeconds(),
+        maxClockSkew.toSeconds(),
+        autoRegister);
+  }
+}

@@ -1,0 +1,10 @@
+package io.klaxon.store.jdbc;
+
+/** The host store and detector on PostgreSQL, in a schema of its own. */
+class PostgresHostStoreTest extends HostStoreContract {
+
+  @Override
+  protected TestDatabase openDatabase() {
+    return TestDatabase.postgres();
+  }
+}
