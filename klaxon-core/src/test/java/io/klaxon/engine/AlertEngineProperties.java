@@ -59,6 +59,7 @@ class AlertEngineProperties {
           for (Step step : steps) {
             clock.advance(step.advance());
             if (step.restart()) {
+              engine.close();
               engine = AlertEngine.start(store, clock);
             }
             EngineModel next = model.copy();
@@ -88,6 +89,7 @@ class AlertEngineProperties {
             assertThat(store.all()).hasSize(model.alerts().size());
             assertThat(store.maxAlertId()).isEqualTo(model.lastId());
           }
+          engine.close();
         });
   }
 
@@ -107,11 +109,14 @@ class AlertEngineProperties {
             restartedClock.advance(step.advance());
             keptClock.advance(step.advance());
             if (step.restart()) {
+              restarted.close();
               restarted = AlertEngine.start(restartedStore, restartedClock);
             }
             assertThat(comparable(restarted.apply(step.commands())))
                 .isEqualTo(comparable(kept.apply(step.commands())));
           }
+          restarted.close();
+          kept.close();
           assertThat(restartedStore.all()).isEqualTo(keptStore.all());
           for (Alert alert : keptStore.all()) {
             assertThat(restartedStore.history(alert.id())).isEqualTo(keptStore.history(alert.id()));

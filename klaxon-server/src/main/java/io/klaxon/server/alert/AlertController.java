@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;

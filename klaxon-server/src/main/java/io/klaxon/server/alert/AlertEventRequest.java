@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;

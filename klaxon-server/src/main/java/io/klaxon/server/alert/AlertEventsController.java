@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -87,7 +87,7 @@ class AlertEventsController {
     List<AlertCommand> commands = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       String path = array ? "[" + i + "]." : "";
-      AlertEventRequest event = read(items.get(i), path, errors);
+      AlertEventRequest event = errors.read(json, items.get(i), AlertEventRequest.class, path);
       if (event != null) {
         commands.add(event.toCommand(path, who, errors));
       }
@@ -134,19 +134,6 @@ class AlertEventsController {
       answers.add(result(i, results.get(i), null, ids.get(i)));
     }
     return new Results(answers);
-  }
-
-  private @Nullable AlertEventRequest read(JsonNode item, String path, FieldErrors errors) {
-    if (!item.isObject()) {
-      errors.add(path.isEmpty() ? "body" : path.substring(0, path.length() - 1), "must be an event object");
-      return null;
-    }
-    try {
-      return json.treeToValue(item, AlertEventRequest.class);
-    } catch (JacksonException e) {
-      errors.add(path + Problems.jsonPath(e), Problems.jsonReason(e));
-      return null;
-    }
   }
 
   private static @Nullable Transition transition(@Nullable String action, FieldErrors errors) {

@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.ServiceStatus;
@@ -23,7 +24,7 @@ record HeartbeatRequest(
    * The heartbeat, or null, with every fault recorded under {@code path}; the caller refuses the
    * request when any item had one.
    */
-  @Nullable Heartbeat toHeartbeat(String path, Instant now, HostSettings settings, Faults faults) {
+  @Nullable Heartbeat toHeartbeat(String path, Instant now, HostSettings settings, FieldErrors faults) {
     boolean complete = faults.require(path + "server", server);
     Instant at = observedAt == null ? now : observedAt;
     settings.refuseObservedAt(at, now).ifPresent(reason -> faults.add(path + "observedAt", reason));

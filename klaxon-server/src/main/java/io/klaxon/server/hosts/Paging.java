@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
@@ -14,7 +15,7 @@ record Paging(int limit, long offset) {
    * @throws io.klaxon.problem.InvalidInput naming each bad or unknown parameter
    */
   static Paging parse(MultiValueMap<String, String> params) {
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       if (!param.getKey().equals("limit") && !param.getKey().equals("offset")) {
         faults.add(param.getKey(), "unknown parameter; known: limit, offset");
@@ -35,7 +36,7 @@ record Paging(int limit, long offset) {
   }
 
   private static long number(
-      MultiValueMap<String, String> params, String name, long fallback, Faults faults) {
+      MultiValueMap<String, String> params, String name, long fallback, FieldErrors faults) {
     String text = params.getFirst(name);
     if (text == null || text.isBlank()) {
       return fallback;

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
@@ -54,7 +55,7 @@ class ServerController {
   @PostMapping
   @Operation(summary = "Register a server; 409 when the id is taken")
   ResponseEntity<ServerView> register(@RequestBody ServerRequest body) {
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     faults.require("id", body.id());
     List<String> tags = body.tags(faults);
     faults.throwIfAny();
@@ -73,7 +74,7 @@ class ServerController {
   @PutMapping("/{id}")
   @Operation(summary = "Rewrite a server's hostname, display name and tags")
   ServerView describe(@PathVariable String id, @RequestBody ServerRequest body) {
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     if (body.id() != null && !body.id().equals(id)) {
       faults.add("id", "the path names the server: leave the id out, or repeat it");
     }

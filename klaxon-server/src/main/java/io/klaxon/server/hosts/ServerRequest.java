@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ record ServerRequest(
     @Nullable List<@Nullable String> tags) {
 
   /** The tags given, or the fault recorded under {@code tags}. */
-  List<String> tags(Faults faults) {
+  List<String> tags(FieldErrors faults) {
     if (tags == null) {
       return List.of();
     }

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.HostSettings;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ record SettingsBody(
    * @throws io.klaxon.problem.InvalidInput naming every field missing or out of range
    */
   HostSettings toSettings() {
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     boolean complete = levels("cpu", cpu, faults);
     complete &= levels("memory", memory, faults);
     complete &= levels("disk", disk, faults);
@@ -72,7 +73,7 @@ record SettingsBody(
     return new Levels(thresholds.high(), thresholds.critical(), thresholds.consecutive());
   }
 
-  private static boolean levels(String metric, @Nullable Levels levels, Faults faults) {
+  private static boolean levels(String metric, @Nullable Levels levels, FieldErrors faults) {
     if (!faults.require(metric, levels)) {
       return false;
     }

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostSettings;
@@ -46,7 +47,7 @@ class SignalController {
     SignalItems items = SignalItems.of(body, "metric sample");
     Instant now = clock.instant();
     HostSettings settings = monitor.settings();
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     List<MetricSample> samples = new ArrayList<>(items.nodes().size());
     for (int i = 0; i < items.nodes().size(); i++) {
       String path = items.path(i);
@@ -68,7 +69,7 @@ class SignalController {
     SignalItems items = SignalItems.of(body, "heartbeat");
     Instant now = clock.instant();
     HostSettings settings = monitor.settings();
-    Faults faults = new Faults();
+    FieldErrors faults = new FieldErrors();
     List<Heartbeat> heartbeats = new ArrayList<>(items.nodes().size());
     for (int i = 0; i < items.nodes().size(); i++) {
       String path = items.path(i);

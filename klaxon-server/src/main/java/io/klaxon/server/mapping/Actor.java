@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingLimits;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ final class Actor {
    *
    * @return null when the header or the reason is bad
    */
-  static @Nullable Edit edit(@Nullable String header, @Nullable String reason, Errors errors) {
+  static @Nullable Edit edit(@Nullable String header, @Nullable String reason, FieldErrors errors) {
     String actor = header == null || header.isBlank() ? DEFAULT : header.strip();
     if (actor.length() > MappingLimits.ACTOR) {
       errors.add(HEADER, "must be at most " + MappingLimits.ACTOR + " characters");

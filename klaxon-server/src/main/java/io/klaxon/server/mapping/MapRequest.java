@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,7 @@ record MapRequest(
     @Nullable String reason) {
 
   /** Records what does not fit together; the core checks the values themselves. */
-  void check(Errors errors) {
+  void check(FieldErrors errors) {
     if (mappingId != null && canonicalId != null) {
       errors.add(
           "mappingId",

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.AuditAction;
 import io.klaxon.mapping.AuditPage;
 import io.klaxon.mapping.AuditQuery;
@@ -39,7 +40,7 @@ class MappingAuditController {
   @GetMapping("/audit")
   @Operation(summary = "The audit log, newest first: filters action, canonicalId, from, to; paged")
   AuditList audit(@RequestParam MultiValueMap<String, String> params) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Params read = new Params(params, errors, PARAMS);
     Set<AuditAction> actions = read.words("action", AuditAction::parse);
     String canonicalId = read.single("canonicalId");

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingPage;
@@ -52,7 +53,7 @@ class MappingController {
   @GetMapping
   @Operation(summary = "List mappings: filters active, source, q; paged")
   MappingList list(@RequestParam MultiValueMap<String, String> params) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Params read = new Params(params, errors, LIST_PARAMS);
     Boolean active = read.bool("active");
     Set<String> sources = read.words("source", Function.identity());
@@ -74,7 +75,7 @@ class MappingController {
   @GetMapping("/resolve")
   @Operation(summary = "The active mapping of a source's market id, or 404")
   MappingView resolve(@RequestParam MultiValueMap<String, String> params) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Params read = new Params(params, errors, List.of("source", "externalId"));
     String source = read.single("source");
     String externalId = read.single("externalId");
@@ -99,7 +100,7 @@ class MappingController {
   ResponseEntity<MappingView> create(
       @RequestBody MappingRequest body,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Edit edit = Actor.edit(actor, body.reason(), errors);
     MappingDraft draft = body.draft(errors);
     errors.throwIfAny();
@@ -115,7 +116,7 @@ class MappingController {
       @PathVariable long id,
       @RequestBody MappingRequest body,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Edit edit = Actor.edit(actor, body.reason(), errors);
     MappingDraft draft = body.draft(errors);
     errors.throwIfAny();
@@ -129,7 +130,7 @@ class MappingController {
       @PathVariable long id,
       @RequestParam MultiValueMap<String, String> params,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     String reason = new Params(params, errors, List.of("reason")).single("reason");
     Edit edit = Actor.edit(actor, reason, errors);
     errors.throwIfAny();
@@ -155,7 +156,7 @@ class MappingController {
   }
 
   private static Edit edit(@Nullable String actor, @Nullable ReasonRequest body) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Edit edit = Actor.edit(actor, body == null ? null : body.reason(), errors);
     errors.throwIfAny();
     return Objects.requireNonNull(edit);

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.OutcomeMapping;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ record MappingRequest(
   record Outcome(@Nullable String canonical, @Nullable Map<String, String> sources) {}
 
   /** The draft, or null with every fault recorded in {@code errors}. */
-  @Nullable MappingDraft draft(Errors errors) {
+  @Nullable MappingDraft draft(FieldErrors errors) {
     return errors.attempt(
         "",
         () -> MappingDraft.of(canonicalId, name, sourceIds, outcomes(outcomeMapping), priority));

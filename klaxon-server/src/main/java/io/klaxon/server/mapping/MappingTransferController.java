@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.ImportItem;
 import io.klaxon.mapping.ImportReport;
@@ -78,7 +79,7 @@ class MappingTransferController {
   @GetMapping("/export")
   @Operation(summary = "Every mapping, active or not, as one JSON document")
   Export export(@RequestParam MultiValueMap<String, String> params) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     new Params(params, errors, List.of());
     errors.throwIfAny();
     List<MappingView> mappings = store.all().stream().map(MappingView::of).toList();
@@ -92,7 +93,7 @@ class MappingTransferController {
   ImportView importAll(
       @RequestBody ImportRequest body,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Edit edit = Actor.edit(actor, body.reason(), errors);
     List<ImportRequest.Item> items = body.mappings();
     if (items == null) {

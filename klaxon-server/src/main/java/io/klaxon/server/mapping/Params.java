@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.MappingLimits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,15 +13,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Reads query parameters, naming every bad one at once (in the {@link Errors} it was given):
+ * Reads query parameters, naming every bad one at once (in the {@link FieldErrors} it was given):
  * unknown names are refused, multi-value filters take repeated or comma-separated values.
  */
 final class Params {
 
   private final MultiValueMap<String, String> params;
-  private final Errors errors;
+  private final FieldErrors errors;
 
-  Params(MultiValueMap<String, String> params, Errors errors, List<String> known) {
+  Params(MultiValueMap<String, String> params, FieldErrors errors, List<String> known) {
     this.params = params;
     this.errors = errors;
     for (String name : params.keySet()) {

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.UnmappedSighting;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ record SightingRequest(
     @Nullable Instant seenAt) {
 
   /** The sighting, or null with every fault recorded under {@code path}. */
-  @Nullable UnmappedSighting sighting(String path, Instant now, Errors errors) {
+  @Nullable UnmappedSighting sighting(String path, Instant now, FieldErrors errors) {
     Instant at = seenAt == null ? now : seenAt;
     return errors.attempt(
         path,

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappedMarket;
 import io.klaxon.mapping.MappingRegistry;
@@ -70,7 +71,7 @@ class UnmappedController {
           "List unmapped markets: filters source, status; sort -occurrences (default), occurrences,"
               + " -lastSeenAt, lastSeenAt")
   UnmappedList list(@RequestParam MultiValueMap<String, String> params) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Params read = new Params(params, errors, LIST_PARAMS);
     Set<String> sources = read.words("source", Function.identity());
     Set<UnmappedStatus> statuses = read.words("status", UnmappedStatus::parse);
@@ -104,7 +105,7 @@ class UnmappedController {
       throw new PayloadTooLarge(
           "at most " + MAX_SIGHTINGS + " sightings per request, got " + body.size());
     }
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     if (body.isEmpty()) {
       errors.add("body", "the array has no sightings");
     }
@@ -127,7 +128,7 @@ class UnmappedController {
   @PatchMapping("/{id}")
   @Operation(summary = "Change the status (NEW, ACKNOWLEDGED, MAPPED, IGNORED) or the notes")
   UnmappedView update(@PathVariable long id, @RequestBody UnmappedPatchRequest body) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     String statusText = body.status();
     UnmappedStatus status =
         statusText == null ? null : errors.attempt("", () -> UnmappedStatus.parse(statusText));
@@ -147,7 +148,7 @@ class UnmappedController {
       @PathVariable long id,
       @RequestBody MapRequest body,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
-    Errors errors = new Errors();
+    FieldErrors errors = new FieldErrors();
     Edit edit = Actor.edit(actor, body.reason(), errors);
     body.check(errors);
     errors.throwIfAny();
@@ -171,7 +172,7 @@ class UnmappedController {
                 mapped.created()));
   }
 
-  private static @Nullable UnmappedSighting recordNull(Errors errors, String path) {
+  private static @Nullable UnmappedSighting recordNull(FieldErrors errors, String path) {
     errors.add(path, "must be a sighting object");
     return null;
   }
