@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The one write path for alerts. It keeps the active alerts in memory by fingerprint, so that
@@ -30,6 +32,7 @@ public final class AlertEngine implements AutoCloseable {
   private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
   private final Semaphore room;
   private final Thread writer;
+  private final List<Consumer<List<Alert>>> committedListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
   /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
@@ -122,6 +125,16 @@ public final class AlertEngine implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Registers a listener called on the writer thread after each commit that changed alerts, with
+   * the alerts it created or changed as committed (purged alerts are not included), before the
+   * callers of that commit are answered. It must be quick, since the writer waits for it; an
+   * exception it throws is logged and does not affect the commit or the other listeners.
+   */
+  public void onCommitted(Consumer<List<Alert>> listener) {
+    committedListeners.add(listener);
+  }
+
   /** The active alert for a fingerprint, as last committed. */
   public Optional<Alert> active(String fingerprint) {
     return active.byFingerprint(fingerprint);
@@ -187,7 +200,7 @@ public final class AlertEngine implements AutoCloseable {
         group.add(next);
         commands += next.commands().size();
       }
-      new GroupCommit(store, clock, settings, metrics, active).run(group);
+      new GroupCommit(store, clock, settings, metrics, active, committedListeners).run(group);
       room.release(commands);
       if (closeAfter) {
         carried = CLOSE;

@@ -1,5 +1,6 @@
 package io.klaxon.engine;
 
+import io.klaxon.alert.Alert;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
@@ -10,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Commits the commands of several callers in one transaction. A store that is unavailable is
@@ -24,18 +26,21 @@ final class GroupCommit {
   private final EngineSettings settings;
   private final EngineMetrics metrics;
   private final ActiveIndex active;
+  private final List<Consumer<List<Alert>>> listeners;
 
   GroupCommit(
       AlertStore store,
       InstantSource clock,
       EngineSettings settings,
       EngineMetrics metrics,
-      ActiveIndex active) {
+      ActiveIndex active,
+      List<Consumer<List<Alert>>> listeners) {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
     this.active = active;
+    this.listeners = listeners;
   }
 
   void run(List<AlertEngine.Submission> group) {
@@ -86,6 +91,7 @@ final class GroupCommit {
         metrics.committed(
             group.size(), commands, changes.created().size() + changes.updated().size(),
             changes.history().size(), System.nanoTime() - started);
+        notifyChanged(changes);
         return results;
       } catch (ConcurrentChange e) {
         // Another writer moved an alert under us: our memory is stale, so read it again.
@@ -102,6 +108,30 @@ final class GroupCommit {
             ? settings.maxBackoff()
             : backoff.multipliedBy(2);
         reloadQuietly();
+      }
+    }
+  }
+
+  /**
+   * Tells the listeners of the alerts committed; only alerts that still exist, since a purge's
+   * deletions are not changes a listener can show. A failing listener must never stop the writer.
+   */
+  private void notifyChanged(ChangeSet changes) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    List<Alert> changed = new ArrayList<>(changes.created());
+    changes.updated().forEach(update -> changed.add(update.alert()));
+    if (changed.isEmpty()) {
+      return;
+    }
+    List<Alert> committed = List.copyOf(changed);
+    for (Consumer<List<Alert>> listener : listeners) {
+      try {
+        listener.accept(committed);
+      } catch (RuntimeException e) {
+        System.getLogger(AlertEngine.class.getName())
+            .log(System.Logger.Level.WARNING, "a commit listener failed; the commit stands", e);
       }
     }
   }
