@@ -69,6 +69,13 @@ public record AlertQuery(
         attributes, sort, limit, offset);
   }
 
+  /** The same query, also requiring each attribute's text form to equal the given value. */
+  public AlertQuery withAttributes(Map<String, String> newAttributes) {
+    return new AlertQuery(
+        statuses, severities, types, sources, subjectType, subjectKey, from, to, text,
+        newAttributes, sort, limit, offset);
+  }
+
   public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
     return new AlertQuery(
         statuses, severities, types, sources, subjectType, subjectKey, from, to, text, attributes,

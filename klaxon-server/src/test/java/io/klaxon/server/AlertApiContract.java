@@ -450,4 +450,53 @@ abstract class AlertApiContract {
     assertThat(api.post("/api/alerts/events", "[]").status()).isEqualTo(400);
     assertThat(count("")).isZero();
   }
+
+  @Test
+  void tradingDecisionsRaiseAlertsByActionAndUrgencyAndHoldRaisesNone() {
+    String strategy = source;
+    Api.Answer answer =
+        api.post(
+            "/api/signals/decisions",
+            """
+            [{"action":"CLOSE","urgency":"IMMEDIATE","rule":"take_profit","symbol":"SPY",
+              "strategyId":"%s","reason":"75%% of max profit","metadata":{"pnl":412.5},
+              "decidedAt":"2026-11-23T05:00:00Z"},
+             {"action":"HOLD","urgency":"LOW","rule":"theta","symbol":"SPY","strategyId":"%s",
+              "reason":"nothing to do","decidedAt":"2026-11-23T05:00:00Z"},
+             {"action":"ROLL","urgency":"NORMAL","rule":"dte","symbol":"QQQ","strategyId":"%s-2",
+              "reason":"21 days left","decidedAt":"2026-11-23T05:00:00Z"}]
+            """
+                .formatted(strategy, strategy, strategy));
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+    assertThat(answer.text("/results/0/outcome")).isEqualTo("created");
+    assertThat(answer.text("/results/0/severity")).isEqualTo("critical");
+    assertThat(answer.text("/results/0/alertClass")).isEqualTo("critical");
+    assertThat(answer.text("/results/1/outcome")).isEqualTo("skipped");
+    assertThat(answer.text("/results/2/severity")).isEqualTo("medium");
+
+    Api.Answer bySymbol = api.get("/api/alerts?source=decisions&attr.symbol=SPY&attr.strategyId=" + strategy);
+    assertThat(bySymbol.number("/total")).isEqualTo(1);
+    assertThat(bySymbol.text("/alerts/0/title")).contains("Take Profit");
+    assertThat(bySymbol.text("/alerts/0/message")).isEqualTo("75% of max profit");
+    assertThat(bySymbol.json().at("/alerts/0/attributes/metadata/pnl").asDouble()).isEqualTo(412.5);
+  }
+
+  @Test
+  void badDecisionsAreRefusedNamingEachFieldAndRaiseNothing() {
+    Api.Answer answer =
+        api.post(
+            "/api/signals/decisions",
+            """
+            [{"action":"CLOSE","urgency":"IMMEDIATE","rule":"take_profit","strategyId":"%s",
+              "reason":"ok","decidedAt":"2026-11-23T05:00:00Z"},
+             {"action":"SELL","urgency":"HIGH","rule":"x","reason":"r","decidedAt":"2026-11-23T05:00:00Z"},
+             {"action":"CLOSE","urgency":"HIGH","rule":"x","reason":"r","decidedAt":"soon"}]
+            """
+                .formatted(source));
+    assertThat(answer.status()).isEqualTo(400);
+    String fields =
+        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+    assertThat(fields).contains("[1].action", "[2].decidedAt");
+    assertThat(api.get("/api/alerts?source=decisions&attr.strategyId=" + source).number("/total")).isZero();
+  }
 }

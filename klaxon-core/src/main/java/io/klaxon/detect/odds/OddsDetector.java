@@ -1,0 +1,169 @@
+package io.klaxon.detect.odds;
+
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.mapping.MarketMapping;
+import io.klaxon.mapping.MarketResolver;
+import io.klaxon.mapping.OutcomeMapping;
+import io.klaxon.mapping.UnmappedSighting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Watches the house bookmaker's prices against its competitors and says which alert commands to
+ * apply: {@code price_change}, {@code direction_disagreement} and {@code availability} (issue 5).
+ *
+ * <p>Per event × market × line × outcome and per bookmaker it keeps only the prices inside the
+ * look-back window, measured back from each observation's own time; nothing reads a clock, so
+ * the commands depend only on the snapshots seen, the settings and the mappings. Every market
+ * id, the house's included, goes through the {@link MarketResolver}; an id with no mapping is
+ * recorded there as unmapped, still gets the house's {@code price_change} (keyed by the house's
+ * own id) and takes no part in the rules that compare bookmakers.
+ *
+ * <p>Not thread-safe: callers apply snapshots one batch at a time, and apply the commands
+ * returned through the alert engine in order.
+ */
+public final class OddsDetector {
+
+  /** The alerts' source, and the actor in their history. */
+  public static final String SOURCE = OddsAlerts.SOURCE;
+
+  private final MarketResolver markets;
+  private final Map<String, EventBook> events = new HashMap<>();
+  private @Nullable String house;
+
+  public OddsDetector(MarketResolver markets) {
+    this.markets = markets;
+  }
+
+  /**
+   * The commands one snapshot calls for, in the order to apply them; empty when it changes no
+   * alert, repeats or precedes the series' last sighting, or is observed at or after kick-off (the
+   * event's alerts have expired by then, so any new one would be born expired).
+   */
+  public List<AlertCommand> onSnapshot(OddsSnapshot snapshot, OddsSettings settings) {
+    List<AlertCommand> out = new ArrayList<>(2);
+    take(snapshot, settings, out);
+    return out;
+  }
+
+  /**
+   * The commands a batch calls for, taking its snapshots oldest first (in their given order when
+   * observed at the same time), so a batch holding a series' history counts it in order.
+   */
+  public List<AlertCommand> onSnapshots(List<OddsSnapshot> snapshots, OddsSettings settings) {
+    List<AlertCommand> out = new ArrayList<>();
+    for (OddsSnapshot snapshot :
+        snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList()) {
+      take(snapshot, settings, out);
+    }
+    return out;
+  }
+
+  /**
+   * Forgets every event whose kick-off is at or before {@code now}, with its windows: their alerts
+   * expire at kick-off (a job's work, not the detector's), so nothing more is to be said of them.
+   *
+   * @return how many events were forgotten
+   */
+  public int forgetStarted(Instant now) {
+    int forgotten = 0;
+    for (Iterator<EventBook> it = events.values().iterator(); it.hasNext(); ) {
+      if (!it.next().kickoff().isAfter(now)) {
+        it.remove();
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  /** Forgets one event (deleted, or its subject purged); nothing when it is not known. */
+  public void forgetEvent(String eventId) {
+    events.remove(eventId);
+  }
+
+  /** How many events the detector holds windows for. */
+  public int events() {
+    return events.size();
+  }
+
+  private void take(OddsSnapshot snapshot, OddsSettings settings, List<AlertCommand> out) {
+    if (!snapshot.observedAt().isBefore(snapshot.kickoff())) {
+      return;
+    }
+    if (!settings.houseBookmaker().equals(house)) {
+      // The windows and what was said are the old house's against its competitors: start afresh
+      // rather than compare two bookmakers' prices in one window. Alerts already sent stay open
+      // until kick-off, or until the risk desk closes them.
+      events.clear();
+      house = settings.houseBookmaker();
+    }
+    String bookmaker = snapshot.bookmaker();
+    boolean isHouse = bookmaker.equals(settings.houseBookmaker());
+    Optional<MarketMapping> mapping = markets.resolve(bookmaker, snapshot.marketId());
+    SeriesKey key;
+    if (mapping.isPresent()) {
+      key =
+          new SeriesKey(
+              mapping.get().canonicalId(),
+              snapshot.line(),
+              canonicalOutcome(mapping.get(), bookmaker, snapshot.outcome()),
+              true);
+    } else {
+      markets.recordUnmapped(
+          UnmappedSighting.of(
+              bookmaker,
+              snapshot.marketId(),
+              snapshot.marketName(),
+              List.of(snapshot.outcome()),
+              snapshot.observedAt()));
+      if (!isHouse) {
+        return; // a competitor's unmapped market compares with nothing: keep no window for it
+      }
+      key = new SeriesKey(snapshot.marketId(), snapshot.line(), snapshot.outcome(), false);
+    }
+    EventBook event =
+        events.computeIfAbsent(snapshot.eventId(), id -> new EventBook(id, snapshot.kickoff()));
+    event.update(snapshot.eventName(), snapshot.kickoff());
+    Series series = event.series(key, k -> new Series(k, snapshot.marketName()));
+    long at = snapshot.observedAt().toEpochMilli();
+    long from = at - settings.lookback().toMillis();
+    PriceWindow window = series.window(bookmaker, isHouse);
+    if (!window.add(at, snapshot.odds(), snapshot.available(), from)) {
+      return;
+    }
+    if (isHouse) {
+      series.marketName = snapshot.marketName();
+      series.houseMarketId = snapshot.marketId();
+      event.houseSeenAt = Math.max(event.houseSeenAt, at);
+    }
+    if (!settings.alertEnabled()) {
+      return; // windows stay current, so alerting resumes from true prices when re-enabled
+    }
+    Instant observedAt = snapshot.observedAt();
+    if (isHouse && snapshot.available()) {
+      OddsRules.priceChange(event, series, settings, from, observedAt, out);
+    }
+    if (key.mapped()) {
+      OddsRules.directionDisagreement(event, series, settings, from, observedAt, out);
+      OddsRules.availability(event, series, settings, from, observedAt, out);
+    }
+  }
+
+  /** The canonical name of a bookmaker's outcome; its own name when the mapping has none. */
+  private static String canonicalOutcome(MarketMapping mapping, String bookmaker, String outcome) {
+    for (OutcomeMapping candidate : mapping.outcomeMapping()) {
+      String name = candidate.sources().get(bookmaker);
+      if (name != null && name.equalsIgnoreCase(outcome)) {
+        return candidate.canonical();
+      }
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,27 @@
+package io.klaxon.detect.odds;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A series within an event: market × line × outcome. For a mapped market the canonical market id
+ * and canonical outcome, shared by every bookmaker; for a market with no mapping the house's own
+ * market id and outcome name ({@code mapped = false}), which only the house's price change uses.
+ *
+ * @param line the line, with -0.0 read as 0.0 so the two are one series
+ */
+record SeriesKey(String market, @Nullable Double line, String outcome, boolean mapped) {
+
+  SeriesKey {
+    if (line != null && line == 0.0) {
+      line = 0.0; // -0.0 == 0.0 but Double.equals tells them apart
+    }
+  }
+
+  /** The line as written in fingerprints and titles: {@code 2.5}, {@code -1}, or {@code -}. */
+  String lineText() {
+    if (line == null) {
+      return "-";
+    }
+    return line == Math.rint(line) ? String.valueOf(line.longValue()) : String.valueOf(line);
+  }
+}
