@@ -1,0 +1,24 @@
+package io.klaxon.bench;
+
+import io.klaxon.bench.load.LoadCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe and JMH. */
+@Command(
+    name = "klaxon-bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks for Klaxon; see BENCHMARKS.md.",
+    subcommands = {LoadCommand.class, RssCommand.class, JmhCommand.class})
+public final class Bench implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    // No subcommand given: say what there is rather than do nothing silently.
+    new CommandLine(this).usage(System.err);
+  }
+}

@@ -1,0 +1,85 @@
+package io.klaxon.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** The server's alert API, over one HTTP/1.1 client whose tasks run on virtual threads. */
+final class Endpoint implements AutoCloseable {
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final HttpClient client;
+
+  Endpoint(URI base) {
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            // HTTP/1.1 on purpose: the default would try an h2c upgrade on every new connection.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** Posts a JSON array of events to {@code /api/alerts/events}. */
+  HttpResponse<String> postEvents(String json) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/api/alerts/events"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("X-Klaxon-Actor", "klaxon-bench")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GETs a path with its query string, e.g. {@code /api/alerts?status=open}. */
+  HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .timeout(REQUEST_TIMEOUT)
+            .GET()
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Seconds to wait as the answer's {@code Retry-After} asks; 1 when it names none or a date. */
+  static long retryAfterSeconds(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(
+            value -> {
+              try {
+                return Math.max(0, Long.parseLong(value.trim()));
+              } catch (NumberFormatException dateOrJunk) {
+                return 1L;
+              }
+            })
+        .orElse(1L);
+  }
+
+  /** How many times {@code needle} occurs in {@code text}: a JSON parse is not needed to count. */
+  static int count(String text, String needle) {
+    int found = 0;
+    for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+      found++;
+    }
+    return found;
+  }
+
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+}
