@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one write path for alerts. It keeps the active alerts in memory by fingerprint, so that
@@ -34,6 +35,7 @@ public final class AlertEngine implements AutoCloseable {
   private final Thread writer;
   private final List<Consumer<List<Alert>>> committedListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
+  private volatile @Nullable Throwable broken;
 
   /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
   private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
@@ -83,7 +85,10 @@ public final class AlertEngine implements AutoCloseable {
       throw new Unavailable("a request of " + size + " commands is larger than the write queue");
     }
     if (closing) {
-      throw new Unavailable("the alert engine is shutting down");
+      Throwable cause = broken;
+      throw cause == null
+          ? new Unavailable("the alert engine is shutting down")
+          : new Unavailable("the alert engine failed and takes no writes: " + cause, cause);
     }
     if (!room.tryAcquire(size)) {
       metrics.rejected(size);
@@ -144,6 +149,14 @@ public final class AlertEngine implements AutoCloseable {
     return active.size();
   }
 
+  /**
+   * Whether the engine can take writes: its writer runs and has not died of an error (such as
+   * running out of memory).
+   */
+  public boolean isWorking() {
+    return broken == null && writer.isAlive() && !closing;
+  }
+
   /** Commands waiting to be committed. */
   public int queueDepth() {
     return settings.queueCapacity() - room.availablePermits();
@@ -163,9 +176,15 @@ public final class AlertEngine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     // A submission that slipped in after the writer's last look is refused, not left hanging.
+    failQueued(new Unavailable("the alert engine is shutting down"));
+  }
+
+  private void failQueued(Unavailable reason) {
     Submission late;
     while ((late = queue.poll()) != null) {
-      late.answer().completeExceptionally(new Unavailable("the alert engine is shutting down"));
+      if (late != CLOSE) {
+        late.answer().completeExceptionally(reason);
+      }
     }
   }
 
@@ -200,8 +219,27 @@ public final class AlertEngine implements AutoCloseable {
         group.add(next);
         commands += next.commands().size();
       }
-      new GroupCommit(store, clock, settings, metrics, active, committedListeners).run(group);
-      room.release(commands);
+      try {
+        new GroupCommit(store, clock, settings, metrics, active, committedListeners).run(group);
+      } catch (RuntimeException | Error e) {
+        // Whatever broke, no caller may wait forever: fail this group, and after an Error
+        // (out of memory) stop taking writes so that health checks see a broken engine.
+        Unavailable failed = new Unavailable("the alert engine failed: " + e, e);
+        if (e instanceof Error) {
+          broken = e;
+          closing = true;
+        }
+        group.forEach(s -> s.answer().completeExceptionally(failed));
+        if (e instanceof Error) {
+          room.release(commands);
+          failQueued(failed);
+          return;
+        }
+      } finally {
+        if (broken == null) {
+          room.release(commands);
+        }
+      }
       if (closeAfter) {
         carried = CLOSE;
       }

@@ -159,6 +159,31 @@ class AlertEngineWritePathTest {
   }
 
   @Test
+  void aWriterThatDiesOfAnErrorAnswersItsCallersAndRefusesFurtherWrites() {
+    start(1000, Duration.ofSeconds(1));
+    store.dieWith(new OutOfMemoryError("Java heap space (test)"));
+
+    assertThatThrownBy(() -> engine.apply(trigger("a")))
+        .isInstanceOf(Unavailable.class)
+        .hasMessageContaining("Java heap space");
+    assertThat(engine.isWorking()).isFalse();
+    assertThatThrownBy(() -> engine.submit(List.of(trigger("b"))))
+        .isInstanceOf(Unavailable.class)
+        .hasMessageContaining("failed");
+  }
+
+  @Test
+  void aRuntimeFailureOutsideTheStoreFailsOnlyItsGroupAndTheWriterGoesOn() {
+    start(1000, Duration.ofSeconds(1));
+    engine.onCommitted(
+        alerts -> {
+          throw new IllegalStateException("listener bug");
+        });
+    assertThat(engine.apply(trigger("a")).outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(engine.isWorking()).isTrue();
+  }
+
+  @Test
   void applyUnwrapsTheFailureOfItsBatch() {
     start(1000, Duration.ZERO);
     memory.failCommits(new Unavailable("database down"), 10);
@@ -173,6 +198,7 @@ class AlertEngineWritePathTest {
     final CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile String poisoned = "";
+    private volatile @org.jspecify.annotations.Nullable Error fatal;
 
     GatedStore(AlertStore delegate) {
       this.delegate = delegate;
@@ -190,6 +216,10 @@ class AlertEngineWritePathTest {
       poisoned = fingerprint;
     }
 
+    void dieWith(Error error) {
+      fatal = error;
+    }
+
     @Override
     public void commit(ChangeSet changes) {
       entered.countDown();
@@ -197,6 +227,10 @@ class AlertEngineWritePathTest {
         gate.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      Error error = fatal;
+      if (error != null) {
+        throw error;
       }
       if (changes.created().stream().anyMatch(a -> a.fingerprint().equals(poisoned))) {
         throw new IllegalStateException("value too long for column");
