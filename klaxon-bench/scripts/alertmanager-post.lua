@@ -1,0 +1,19 @@
+-- Posts Prometheus-shaped alert batches to /api/v2/alerts: 100 alerts a request, drawn from
+-- a key space of `fingerprints` distinct label sets, so most posts are re-sends (as Prometheus does).
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local fingerprints = tonumber(os.getenv("FINGERPRINTS") or "100000")
+local batch = tonumber(os.getenv("BATCH") or "100")
+local counter = 0
+request = function()
+  local parts = {}
+  for i = 1, batch do
+    counter = counter + 1
+    local n = (counter * 7919) % fingerprints
+    parts[i] = string.format(
+      '{"labels":{"alertname":"DiskFull","instance":"host-%d","job":"node","severity":"warning"},' ..
+      '"annotations":{"summary":"disk almost full on host-%d"},' ..
+      '"startsAt":"2026-11-23T06:00:00Z","generatorURL":"http://prometheus/graph"}', n, n)
+  end
+  return wrk.format(nil, "/api/v2/alerts", nil, "[" .. table.concat(parts, ",") .. "]")
+end
