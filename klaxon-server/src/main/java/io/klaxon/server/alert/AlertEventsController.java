@@ -1,15 +1,14 @@
 package io.klaxon.server.alert;
 
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.JsonItems;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
-import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
-import io.klaxon.server.problem.PayloadTooLarge;
 import io.klaxon.server.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,25 +67,11 @@ class AlertEventsController {
       @RequestBody JsonNode body,
       @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
     String who = Actors.of(actor);
-    List<JsonNode> items = new ArrayList<>();
-    boolean array = body.isArray();
-    if (array) {
-      body.forEach(items::add);
-    } else if (body.isObject()) {
-      items.add(body);
-    } else {
-      throw new InvalidInput("body", "must be an event object or an array of them");
-    }
-    if (items.isEmpty()) {
-      throw new InvalidInput("body", "the array has no events");
-    }
-    if (items.size() > MAX_EVENTS) {
-      throw new PayloadTooLarge("at most " + MAX_EVENTS + " events per request, got " + items.size());
-    }
+    JsonItems items = JsonItems.of(body, MAX_EVENTS, "events");
     FieldErrors errors = new FieldErrors();
     List<AlertCommand> commands = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      String path = array ? "[" + i + "]." : "";
+      String path = items.path(i);
       AlertEventRequest event = errors.read(json, items.get(i), AlertEventRequest.class, path);
       if (event != null) {
         commands.add(event.toCommand(path, who, errors));

@@ -6,9 +6,8 @@ import io.klaxon.detect.decisions.DecisionMapper;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
-import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.PayloadTooLarge;
+import io.klaxon.server.problem.JsonItems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -56,25 +55,11 @@ class DecisionSignalController {
               + " CLOSE+NORMAL medium, CLOSE+LOW low, ROLL medium, HOLD no alert. All or nothing:"
               + " one bad decision refuses the request.")
   Results decisions(@RequestBody JsonNode body) {
-    List<JsonNode> items = new ArrayList<>();
-    boolean array = body.isArray();
-    if (array) {
-      body.forEach(items::add);
-    } else if (body.isObject()) {
-      items.add(body);
-    } else {
-      throw new InvalidInput("body", "must be a decision object or an array of them");
-    }
-    if (items.isEmpty()) {
-      throw new InvalidInput("body", "the array has no decisions");
-    }
-    if (items.size() > MAX_DECISIONS) {
-      throw new PayloadTooLarge("at most " + MAX_DECISIONS + " decisions per request");
-    }
+    JsonItems items = JsonItems.of(body, MAX_DECISIONS, "decisions");
     FieldErrors errors = new FieldErrors();
     List<Decision> decisions = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      String path = array ? "[" + i + "]." : "";
+      String path = items.path(i);
       DecisionRequest request = errors.read(json, items.get(i), DecisionRequest.class, path);
       decisions.add(request == null ? null : errors.attempt(path, request::toDecision));
     }
