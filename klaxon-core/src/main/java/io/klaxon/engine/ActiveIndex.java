@@ -3,6 +3,8 @@ package io.klaxon.engine;
 import io.klaxon.alert.Alert;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet.SubjectRef;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,5 +78,13 @@ final class ActiveIndex {
       }
     }
     lastId = newLastId;
+  }
+
+  /** Active alerts whose {@code expiresAt} is at or before {@code now}, oldest deadline first. */
+  List<Alert> expiredBy(Instant now) {
+    return byId.values().stream()
+        .filter(a -> a.expiresAt() != null && !a.expiresAt().isAfter(now))
+        .sorted(Comparator.comparing(Alert::expiresAt))
+        .toList();
   }
 }

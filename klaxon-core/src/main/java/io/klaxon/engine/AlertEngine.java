@@ -1,9 +1,11 @@
 package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +149,26 @@ public final class AlertEngine implements AutoCloseable {
 
   public int activeCount() {
     return active.size();
+  }
+
+  /**
+   * Expires every active alert whose deadline ({@code expiresAt}, e.g. a match's kick-off) is at
+   * or before {@code now}, through the same write path as every other change.
+   *
+   * @return how many alerts were expired
+   * @throws Unavailable when the store could not commit; nothing was expired then
+   */
+  public int expireDue(Instant now, String actor) {
+    List<AlertCommand> expiries =
+        active.expiredBy(now).stream()
+            .limit(settings.maxBatchCommands())
+            .<AlertCommand>map(
+                alert ->
+                    new AlertCommand.Change(
+                        AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
+            .toList();
+    return (int)
+        apply(expiries).stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
   }
 
   /**

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 abstract class AlertApiContract {
 
   @LocalServerPort int port;
+  @org.springframework.beans.factory.annotation.Autowired io.klaxon.engine.AlertEngine engine;
   Api api;
   String source;
 
@@ -498,5 +499,78 @@ abstract class AlertApiContract {
         answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
     assertThat(fields).contains("[1].action", "[2].decidedAt");
     assertThat(api.get("/api/alerts?source=decisions&attr.strategyId=" + source).number("/total")).isZero();
+  }
+
+  private String snapshot(String event, double odds, java.time.Instant observedAt, java.time.Instant kickoff) {
+    return """
+        {"eventId":"%s","eventName":"Arsenal v Spurs","kickoff":"%s","bookmaker":"betpawa",
+         "marketId":"1x2","marketName":"Match result","outcome":"1","odds":%s,"observedAt":"%s"}
+        """
+        .formatted(event, kickoff, odds, observedAt);
+  }
+
+  @Test
+  void aHousePriceMoveRaisesAPriceChangeAlertOnTheEventThatExpiresAtKickOff() {
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant kickoff = now.plus(java.time.Duration.ofDays(1));
+    String event = source;
+    Api.Answer answer =
+        api.post(
+            "/api/signals/odds",
+            "["
+                + snapshot(event, 2.00, now.minusSeconds(600), kickoff)
+                + ","
+                + snapshot(event, 2.30, now.minusSeconds(300), kickoff)
+                + "]");
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+    assertThat(answer.number("/snapshots")).isEqualTo(2);
+    assertThat(answer.text("/alerts/0/type")).isEqualTo("price_change");
+    assertThat(answer.text("/alerts/0/severity")).isEqualTo("critical");
+
+    Api.Answer onEvent = api.get("/api/events/" + event + "/alerts");
+    assertThat(onEvent.number("/total")).isEqualTo(1);
+    assertThat(onEvent.text("/alerts/0/expiresAt")).isEqualTo(kickoff.toString());
+    assertThat(onEvent.json().at("/alerts/0/value").asDouble()).isEqualTo(2.30);
+    assertThat(onEvent.json().at("/alerts/0/changePercent").asDouble()).isEqualTo(15.0);
+    assertThat(onEvent.text("/alerts/0/subject/name")).isEqualTo("Arsenal v Spurs");
+  }
+
+  @Test
+  void aBadSnapshotRefusesTheWholeRequestNamingItsField() {
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant kickoff = now.plus(java.time.Duration.ofDays(1));
+    Api.Answer answer =
+        api.post(
+            "/api/signals/odds",
+            "["
+                + snapshot(source, 2.00, now.minusSeconds(600), kickoff)
+                + ","
+                + snapshot(source, 1.00, now.minusSeconds(300), kickoff)
+                + "]");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.text("/errors/0/field")).isEqualTo("[1].odds");
+    assertThat(api.get("/api/events/" + source + "/alerts").number("/total")).isZero();
+  }
+
+  @Test
+  void alertsExpireAtTheirDeadlineAndCannotBeAcknowledgedAfterwards() {
+    java.time.Instant kickoff = java.time.Instant.now().plus(java.time.Duration.ofDays(3650));
+    long id =
+        created(
+            """
+            {"action":"trigger","source":"%s","type":"price_change","severity":"high","title":"moved",
+             "subject":{"type":"event","key":"%s"},"expiresAt":"%s"}
+            """
+                .formatted(source, source, kickoff));
+
+    assertThat(engine.expireDue(kickoff, "klaxon")).isPositive();
+
+    Api.Answer expired = api.get("/api/alerts/" + id);
+    assertThat(expired.text("/status")).isEqualTo("expired");
+    assertThat(api.get("/api/alerts?status=past&source=" + source).number("/total")).isEqualTo(1);
+    Api.Answer refused = api.patch("/api/alerts/" + id, "{\"acknowledged\":true}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.text("/currentStatus")).isEqualTo("expired");
+    assertThat(api.get("/api/alerts/" + id + "/history").text("/1/actor")).isEqualTo("klaxon");
   }
 }
