@@ -14,9 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class AlertStoreContract
     implements RoundTripContract, IntegrityContract, QueryContract, OrderContract, StatsContract {
 
-  private @Nullable TestDatabase database;
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
-  private @Nullable RuntimeException notOpened;
   private ManualClock clock = new ManualClock(AlertBuilder.T0);
 
   /** The database to run the contract on; closed after the last test. */
@@ -28,16 +27,9 @@ public abstract class AlertStoreContract
    */
   @BeforeEach
   protected final void emptyStore() {
-    if (notOpened != null) {
-      throw notOpened;
-    }
-    if (database == null) {
-      try {
-        database = openDatabase();
-      } catch (RuntimeException e) {
-        notOpened = e;
-        throw e;
-      }
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
       store = JdbcAlertStore.open(database.dataSource());
     }
     database.clear();
@@ -46,9 +38,7 @@ public abstract class AlertStoreContract
 
   @AfterAll
   protected final void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
+    shared.close();
   }
 
   @Override
@@ -58,7 +48,7 @@ public abstract class AlertStoreContract
 
   @Override
   public TestDatabase database() {
-    return Objects.requireNonNull(database);
+    return shared.get();
   }
 
   @Override

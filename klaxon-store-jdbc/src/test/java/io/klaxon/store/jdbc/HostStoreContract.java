@@ -18,8 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class HostStoreContract implements HostRowsContract, HostDetectionContract {
 
-  private @Nullable TestDatabase database;
-  private @Nullable RuntimeException notOpened;
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore alertStore;
   private @Nullable JdbcHostStore hostStore;
   private @Nullable AlertEngine engine;
@@ -30,16 +29,9 @@ public abstract class HostStoreContract implements HostRowsContract, HostDetecti
 
   @BeforeEach
   protected final void emptyStore() {
-    if (notOpened != null) {
-      throw notOpened;
-    }
-    if (database == null) {
-      try {
-        database = openDatabase();
-      } catch (RuntimeException e) {
-        notOpened = e;
-        throw e;
-      }
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
       // The stores keep nothing in memory: a restart only needs a new engine and monitor.
       alertStore = JdbcAlertStore.open(database.dataSource());
       hostStore = JdbcHostStore.open(database.dataSource());
@@ -60,9 +52,7 @@ public abstract class HostStoreContract implements HostRowsContract, HostDetecti
 
   @AfterAll
   protected final void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
+    shared.close();
   }
 
   @Override
@@ -74,7 +64,7 @@ public abstract class HostStoreContract implements HostRowsContract, HostDetecti
 
   @Override
   public TestDatabase database() {
-    return Objects.requireNonNull(database);
+    return shared.get();
   }
 
   @Override

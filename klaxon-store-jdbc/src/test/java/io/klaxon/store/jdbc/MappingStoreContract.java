@@ -21,10 +21,9 @@ public abstract class MappingStoreContract
         MappingAuditContract,
         UnmappedContract {
 
-  private @Nullable TestDatabase database;
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcMappingStore store;
   private @Nullable MappingRegistry registry;
-  private @Nullable RuntimeException notOpened;
   private ManualClock clock = new ManualClock(MappingFixture.T0);
 
   /** The database to run the contract on; closed after the last test. */
@@ -33,16 +32,9 @@ public abstract class MappingStoreContract
   /** Opens the database with the first test, so that a missing one shows every test skipped. */
   @BeforeEach
   protected final void emptyRegistry() throws SQLException {
-    if (notOpened != null) {
-      throw notOpened;
-    }
-    if (database == null) {
-      try {
-        database = openDatabase();
-      } catch (RuntimeException e) {
-        notOpened = e;
-        throw e;
-      }
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
       store = JdbcMappingStore.open(database.dataSource());
     }
     try (Connection connection = database.dataSource().getConnection();
@@ -58,9 +50,7 @@ public abstract class MappingStoreContract
 
   @AfterAll
   protected final void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
+    shared.close();
   }
 
   @Override
@@ -75,7 +65,7 @@ public abstract class MappingStoreContract
 
   @Override
   public TestDatabase database() {
-    return Objects.requireNonNull(database);
+    return shared.get();
   }
 
   @Override
