@@ -573,4 +573,54 @@ abstract class AlertApiContract {
     assertThat(refused.text("/currentStatus")).isEqualTo("expired");
     assertThat(api.get("/api/alerts/" + id + "/history").text("/1/actor")).isEqualTo("klaxon");
   }
+
+  @Test
+  void alertSettingsChangeInPartApplyAtOnceAreRecordedAndRefuseBadValuesWhole() {
+    Api.Answer defaults = api.get("/api/settings");
+    assertThat(defaults.status()).isEqualTo(200);
+    assertThat(defaults.json().at("/alertThresholdWarning").asDouble()).isEqualTo(7.0);
+    assertThat(defaults.text("/houseBookmaker")).isEqualTo("betpawa");
+
+    Api.Answer bad =
+        api.send(
+            api.request("/api/settings")
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"alertThresholdWarning\":12.0,\"alertLookbackMinutes\":5000}")));
+    assertThat(bad.status()).isEqualTo(400);
+    String fields =
+        bad.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+    assertThat(fields).contains("alertThresholdElevated", "alertLookbackMinutes");
+    assertThat(api.get("/api/settings").json().at("/alertThresholdWarning").asDouble()).isEqualTo(7.0);
+
+    try {
+      Api.Answer changed =
+          api.send(
+              api.request("/api/settings")
+                  .header("Content-Type", "application/json")
+                  .header("X-Klaxon-Actor", "risk-lead")
+                  .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"alertThresholdWarning\":3.0}")));
+      assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+      assertThat(changed.json().at("/alertThresholdWarning").asDouble()).isEqualTo(3.0);
+      assertThat(changed.json().at("/alertThresholdElevated").asDouble()).isEqualTo(10.0);
+
+      java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      java.time.Instant kickoff = now.plus(java.time.Duration.ofDays(1));
+      Api.Answer moved =
+          api.post(
+              "/api/signals/odds",
+              "[" + snapshot(source, 2.00, now.minusSeconds(600), kickoff) + ","
+                  + snapshot(source, 2.10, now.minusSeconds(300), kickoff) + "]");
+      assertThat(moved.text("/alerts/0/severity")).as("a 5%% move is past the new warning").isEqualTo("medium");
+
+      Api.Answer history = api.get("/api/settings/history");
+      assertThat(history.text("/0/actor")).isEqualTo("risk-lead");
+      assertThat(history.text("/0/newValue")).contains("3.0");
+    } finally {
+      api.send(
+          api.request("/api/settings")
+              .header("Content-Type", "application/json")
+              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"alertThresholdWarning\":7.0}")));
+    }
+  }
 }

@@ -2,7 +2,6 @@ package io.klaxon.server.odds;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.detect.odds.OddsDetector;
-import io.klaxon.detect.odds.OddsSettings;
 import io.klaxon.detect.odds.OddsSnapshot;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
@@ -32,16 +31,16 @@ class OddsSignalController {
   private final AlertEngine engine;
   private final ObjectMapper json;
   private final OddsDetector detector;
-  private final OddsSettings settings;
+  private final AlertSettings settings;
   // The detector keeps per-series windows and is not thread-safe; requests take turns.
   private final ReentrantLock lock = new ReentrantLock();
 
   OddsSignalController(
-      AlertEngine engine, ObjectMapper json, MarketResolver markets, OddsProperties properties) {
+      AlertEngine engine, ObjectMapper json, MarketResolver markets, AlertSettings settings) {
     this.engine = engine;
     this.json = json;
     this.detector = new OddsDetector(markets);
-    this.settings = properties.settings();
+    this.settings = settings;
   }
 
   /** An alert the snapshots raised or changed. */
@@ -73,7 +72,7 @@ class OddsSignalController {
     List<CommandResult> applied;
     lock.lock();
     try {
-      List<AlertCommand> commands = detector.onSnapshots(snapshots, settings);
+      List<AlertCommand> commands = detector.onSnapshots(snapshots, settings.current());
       applied = engine.apply(commands);
     } finally {
       lock.unlock();
