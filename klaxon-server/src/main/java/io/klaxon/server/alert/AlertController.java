@@ -48,21 +48,6 @@ class AlertController {
     this.engine = engine;
   }
 
-  /** One page of alerts, with how many match and how many of each status. */
-  record AlertList(
-      List<AlertView> alerts, long total, int limit, long offset, Map<String, Long> counts) {
-
-    static AlertList of(AlertPage page, AlertQuery query) {
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (AlertStatus status : AlertStatus.values()) {
-        counts.put(status.word(), page.counts().getOrDefault(status, 0L));
-      }
-      return new AlertList(
-          page.alerts().stream().map(AlertView::of).toList(), page.total(), query.limit(),
-          query.offset(), counts);
-    }
-  }
-
   /** Counts of the matching alerts, whole and by status, severity, type and source. */
   record StatsView(
       long total,

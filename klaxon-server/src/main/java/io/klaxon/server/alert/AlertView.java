@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** An alert as the API shows it: lowercase words for status and severity, ISO-8601 UTC times. */
-record AlertView(
+public record AlertView(
     long id,
     String fingerprint,
     String source,
@@ -34,7 +34,7 @@ record AlertView(
     long version) {
 
   /** What an alert is about, as the API shows it. */
-  record SubjectView(String type, String key, String name) {
+  public record SubjectView(String type, String key, String name) {
     static @Nullable SubjectView of(@Nullable Subject subject) {
       return subject == null ? null : new SubjectView(subject.type(), subject.key(), subject.name());
     }

@@ -4,13 +4,14 @@ import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
+import io.klaxon.alert.AlertQuery;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.alert.AlertList;
+import io.klaxon.server.alert.AlertQueryParser;
+import io.klaxon.server.problem.QueryParams;
+import io.klaxon.store.AlertStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -37,19 +38,24 @@ class ServerController {
   static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final HostMonitor monitor;
+  private final AlertStore alerts;
 
-  ServerController(HostMonitor monitor) {
+  ServerController(HostMonitor monitor, AlertStore alerts) {
+    this.alerts = alerts;
     this.monitor = monitor;
   }
 
   @GetMapping
   @Operation(summary = "List servers by id, paged with limit and offset")
   ServerView.Page list(@RequestParam MultiValueMap<String, String> params) {
-    Paging paging = Paging.parse(params);
+    FieldErrors errors = new FieldErrors();
+    QueryParams read = new QueryParams(params, errors, List.of("limit", "offset"));
+    int limit = read.limit();
+    long offset = read.offset();
+    errors.throwIfAny();
     List<Server> all = monitor.servers();
-    List<ServerView> page =
-        all.stream().skip(paging.offset()).limit(paging.limit()).map(this::view).toList();
-    return new ServerView.Page(page, all.size(), paging.limit(), paging.offset());
+    List<ServerView> page = all.stream().skip(offset).limit(limit).map(this::view).toList();
+    return new ServerView.Page(page, all.size(), limit, offset);
   }
 
   @PostMapping
@@ -103,12 +109,10 @@ class ServerController {
       summary = "A server's alerts, with the filters of GET /api/alerts",
       description =
           "The same answer as GET /api/subjects/server/{id}/alerts, and 404 for an unknown server.")
-  void alerts(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-      throws ServletException, IOException {
-    // One list implementation, the alert API's, reached with the query string as it came. The id
-    // is a registered server's, so it is safe in a path.
-    String path = "/api/subjects/" + Server.SUBJECT_TYPE + "/" + require(id).id() + "/alerts";
-    request.getRequestDispatcher(path).forward(request, response);
+  AlertList alerts(@PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
+    Server server = require(id);
+    AlertQuery query = AlertQueryParser.parse(params).withSubject(Server.SUBJECT_TYPE, server.id());
+    return AlertList.of(alerts.find(query), query);
   }
 
   private Server require(String id) {

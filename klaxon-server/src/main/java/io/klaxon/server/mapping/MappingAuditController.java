@@ -1,6 +1,7 @@
 package io.klaxon.server.mapping;
 
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.AuditAction;
 import io.klaxon.mapping.AuditPage;
 import io.klaxon.mapping.AuditQuery;
@@ -41,7 +42,7 @@ class MappingAuditController {
   @Operation(summary = "The audit log, newest first: filters action, canonicalId, from, to; paged")
   AuditList audit(@RequestParam MultiValueMap<String, String> params) {
     FieldErrors errors = new FieldErrors();
-    Params read = new Params(params, errors, PARAMS);
+    QueryParams read = new QueryParams(params, errors, PARAMS);
     Set<AuditAction> actions = read.words("action", AuditAction::parse);
     String canonicalId = read.single("canonicalId");
     Instant from = read.time("from");

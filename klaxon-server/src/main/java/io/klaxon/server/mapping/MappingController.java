@@ -1,6 +1,7 @@
 package io.klaxon.server.mapping;
 
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingPage;
@@ -54,7 +55,7 @@ class MappingController {
   @Operation(summary = "List mappings: filters active, source, q; paged")
   MappingList list(@RequestParam MultiValueMap<String, String> params) {
     FieldErrors errors = new FieldErrors();
-    Params read = new Params(params, errors, LIST_PARAMS);
+    QueryParams read = new QueryParams(params, errors, LIST_PARAMS);
     Boolean active = read.bool("active");
     Set<String> sources = read.words("source", Function.identity());
     String text = read.single("q");
@@ -76,7 +77,7 @@ class MappingController {
   @Operation(summary = "The active mapping of a source's market id, or 404")
   MappingView resolve(@RequestParam MultiValueMap<String, String> params) {
     FieldErrors errors = new FieldErrors();
-    Params read = new Params(params, errors, List.of("source", "externalId"));
+    QueryParams read = new QueryParams(params, errors, List.of("source", "externalId"));
     String source = read.single("source");
     String externalId = read.single("externalId");
     if (source == null) {
@@ -131,7 +132,7 @@ class MappingController {
       @RequestParam MultiValueMap<String, String> params,
       @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
     FieldErrors errors = new FieldErrors();
-    String reason = new Params(params, errors, List.of("reason")).single("reason");
+    String reason = new QueryParams(params, errors, List.of("reason")).single("reason");
     Edit edit = Actor.edit(actor, reason, errors);
     errors.throwIfAny();
     return MappingView.of(registry.delete(id, Objects.requireNonNull(edit)));

@@ -1,6 +1,7 @@
 package io.klaxon.server.mapping;
 
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.ImportItem;
 import io.klaxon.mapping.ImportReport;
@@ -80,7 +81,7 @@ class MappingTransferController {
   @Operation(summary = "Every mapping, active or not, as one JSON document")
   Export export(@RequestParam MultiValueMap<String, String> params) {
     FieldErrors errors = new FieldErrors();
-    new Params(params, errors, List.of());
+    new QueryParams(params, errors, List.of());
     errors.throwIfAny();
     List<MappingView> mappings = store.all().stream().map(MappingView::of).toList();
     return new Export(clock.instant().truncatedTo(ChronoUnit.MICROS), mappings.size(), mappings);

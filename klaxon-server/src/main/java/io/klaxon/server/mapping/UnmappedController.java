@@ -1,6 +1,7 @@
 package io.klaxon.server.mapping;
 
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappedMarket;
 import io.klaxon.mapping.MappingRegistry;
@@ -72,7 +73,7 @@ class UnmappedController {
               + " -lastSeenAt, lastSeenAt")
   UnmappedList list(@RequestParam MultiValueMap<String, String> params) {
     FieldErrors errors = new FieldErrors();
-    Params read = new Params(params, errors, LIST_PARAMS);
+    QueryParams read = new QueryParams(params, errors, LIST_PARAMS);
     Set<String> sources = read.words("source", Function.identity());
     Set<UnmappedStatus> statuses = read.words("status", UnmappedStatus::parse);
     String sortText = read.single("sort");

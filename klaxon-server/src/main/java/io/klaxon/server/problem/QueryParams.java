@@ -1,7 +1,5 @@
-package io.klaxon.server.mapping;
+package io.klaxon.server.problem;
 
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.mapping.MappingLimits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -16,25 +14,46 @@ import org.springframework.util.MultiValueMap;
  * Reads query parameters, naming every bad one at once (in the {@link FieldErrors} it was given):
  * unknown names are refused, multi-value filters take repeated or comma-separated values.
  */
-final class Params {
+public final class QueryParams {
+
+  /** The page size when none is asked for, and the largest one allowed, for every list. */
+  public static final int DEFAULT_LIMIT = 50;
+
+  public static final int MAX_LIMIT = 1000;
 
   private final MultiValueMap<String, String> params;
   private final FieldErrors errors;
 
-  Params(MultiValueMap<String, String> params, FieldErrors errors, List<String> known) {
+  /**
+   * @param known the parameter names this request takes; others are refused
+   * @param knownPrefixes prefixes of names it also takes (such as {@code attr.})
+   */
+  public QueryParams(
+      MultiValueMap<String, String> params,
+      FieldErrors errors,
+      List<String> known,
+      String... knownPrefixes) {
     this.params = params;
     this.errors = errors;
     for (String name : params.keySet()) {
-      if (!known.contains(name)) {
+      boolean prefixed = false;
+      for (String prefix : knownPrefixes) {
+        prefixed |= name.startsWith(prefix);
+      }
+      if (!known.contains(name) && !prefixed) {
+        List<String> all = new java.util.ArrayList<>(known);
+        for (String prefix : knownPrefixes) {
+          all.add(prefix + "NAME");
+        }
         errors.add(
             name,
             "unknown parameter"
-                + (known.isEmpty() ? ": this takes none" : "; known: " + String.join(", ", known)));
+                + (all.isEmpty() ? ": this takes none" : "; known: " + String.join(", ", all)));
       }
     }
   }
 
-  @Nullable String single(String name) {
+  public @Nullable String single(String name) {
     List<String> values = params.getOrDefault(name, List.of());
     if (values.size() > 1) {
       errors.add(name, "give at most one value");
@@ -44,7 +63,7 @@ final class Params {
   }
 
   /** Every value of a multi-value parameter, parsed; the parser's refusals are recorded. */
-  <T> Set<T> words(String name, Function<String, T> parser) {
+  public <T> Set<T> words(String name, Function<String, T> parser) {
     Set<T> values = new LinkedHashSet<>();
     for (String raw : params.getOrDefault(name, List.of())) {
       for (String part : raw.split(",")) {
@@ -59,7 +78,7 @@ final class Params {
     return values;
   }
 
-  @Nullable Boolean bool(String name) {
+  public @Nullable Boolean bool(String name) {
     String text = single(name);
     if (text == null) {
       return null;
@@ -74,7 +93,7 @@ final class Params {
     };
   }
 
-  @Nullable Instant time(String name) {
+  public @Nullable Instant time(String name) {
     String text = single(name);
     if (text == null) {
       return null;
@@ -87,20 +106,17 @@ final class Params {
     }
   }
 
-  /**
-   * {@code limit}: 1 to {@value MappingLimits#MAX_LIMIT}, default {@value
-   * MappingLimits#DEFAULT_LIMIT}.
-   */
-  int limit() {
+  /** {@code limit}: 1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}. */
+  public int limit() {
     Long limit = number("limit");
-    if (limit != null && (limit < 1 || limit > MappingLimits.MAX_LIMIT)) {
-      errors.add("limit", "must be between 1 and " + MappingLimits.MAX_LIMIT + ", not " + limit);
-      return MappingLimits.DEFAULT_LIMIT;
+    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+      errors.add("limit", "must be between 1 and " + MAX_LIMIT + ", not " + limit);
+      return DEFAULT_LIMIT;
     }
-    return limit == null ? MappingLimits.DEFAULT_LIMIT : limit.intValue();
+    return limit == null ? DEFAULT_LIMIT : limit.intValue();
   }
 
-  long offset() {
+  public long offset() {
     Long offset = number("offset");
     if (offset != null && offset < 0) {
       errors.add("offset", "must not be negative");
