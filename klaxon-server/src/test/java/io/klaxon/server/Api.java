@@ -10,20 +10,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the API tests: real requests to the server on its random port. */
-final class Api {
+public final class Api {
 
   /** One answer: status, headers and the body, parsed as JSON when it is JSON. */
-  record Answer(int status, HttpResponse<String> raw, JsonNode json) {
-    String text(String pointer) {
+  public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
+    public String text(String pointer) {
       return json.at(pointer).asString();
     }
 
-    long number(String pointer) {
+    public long number(String pointer) {
       return json.at(pointer).asLong();
     }
 
-    String contentType() {
+    public String contentType() {
       return raw.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** The fields named by a problem's errors, in order. */
+    public java.util.List<String> fields() {
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      json.path("errors").forEach(error -> fields.add(error.path("field").asString()));
+      return fields;
     }
   }
 
@@ -32,28 +39,37 @@ final class Api {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
-  Api(int port) {
+  public Api(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  Answer post(String path, String body) {
+  public Answer post(String path, String body) {
     return send(json(path, body).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer postAs(String actor, String path, String body) {
+  public Answer postAs(String actor, String path, String body) {
     return send(
         json(path, body).header("X-Klaxon-Actor", actor).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer patch(String path, String body) {
+  public Answer put(String path, String body) {
+    return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** DELETE as a named actor, for history and audit checks. */
+  public Answer deleteAs(String actor, String path) {
+    return send(request(path).header("X-Klaxon-Actor", actor).DELETE());
+  }
+
+  public Answer patch(String path, String body) {
     return send(json(path, body).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer send(HttpRequest.Builder request) {
+  public Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -71,7 +87,7 @@ final class Api {
     }
   }
 
-  HttpRequest.Builder request(String path) {
+  public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path));
   }
 

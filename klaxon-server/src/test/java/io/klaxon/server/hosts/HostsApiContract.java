@@ -2,6 +2,7 @@ package io.klaxon.server.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.server.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,18 +44,18 @@ abstract class HostsApiContract {
   @Autowired MovableClock clock;
   @Autowired OfflineCheck check;
   @Autowired ScheduledTaskHolder scheduled;
-  HostsApi api;
+  Api api;
   String server;
 
   @BeforeEach
   void setUp() {
-    api = new HostsApi(port);
+    api = new Api(port);
     server = "srv-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Test
   void threeCpuSamplesInARow_openOneAlert_listedUnderTheAutoRegisteredServer() {
-    HostsApi.Answer answer =
+    Api.Answer answer =
         metrics(
             sample(server, "cpu", 90, 0),
             sample(server, "cpu", 91, 1),
@@ -67,16 +68,16 @@ abstract class HostsApiContract {
     assertThat(answer.text("/changes/0/severity")).isEqualTo("high");
     long id = answer.number("/changes/0/alertId");
     assertThat(api.get("/api/servers/" + server).json().at("/autoRegistered").asBoolean()).isTrue();
-    HostsApi.Answer alerts = api.get("/api/servers/" + server + "/alerts?status=open");
+    Api.Answer alerts = api.get("/api/servers/" + server + "/alerts?status=open");
     assertThat(alerts.status()).isEqualTo(200);
     assertThat(alerts.number("/total")).isEqualTo(1);
     assertThat(alerts.number("/alerts/0/id")).isEqualTo(id);
     assertThat(alerts.text("/alerts/0/type")).isEqualTo("cpu");
     assertThat(alerts.text("/alerts/0/source")).isEqualTo("hosts");
-    HostsApi.Answer badFilter = api.get("/api/servers/" + server + "/alerts?status=bogus");
+    Api.Answer badFilter = api.get("/api/servers/" + server + "/alerts?status=bogus");
     assertThat(badFilter.status()).isEqualTo(400);
     assertThat(badFilter.fields()).containsExactly("status");
-    HostsApi.Answer states = api.get("/api/servers/" + server + "/states");
+    Api.Answer states = api.get("/api/servers/" + server + "/states");
     assertThat(states.text("/0/type")).isEqualTo("cpu");
     assertThat(states.number("/0/consecutiveBreaches")).isEqualTo(3);
     assertThat(states.number("/0/activeAlertId")).isEqualTo(id);
@@ -86,14 +87,14 @@ abstract class HostsApiContract {
   void aRiseToCritical_escalates_andTwoSamplesUnder_resolveWithAutoResolved() {
     long id = metrics(sample(server, "disk", 85, 0)).number("/changes/0/alertId");
 
-    HostsApi.Answer escalated = metrics(sample(server, "disk", 96, 1));
+    Api.Answer escalated = metrics(sample(server, "disk", 96, 1));
     assertThat(escalated.text("/changes/0/outcome")).isEqualTo("updated");
     assertThat(escalated.text("/changes/0/severity")).isEqualTo("critical");
 
-    HostsApi.Answer resolved =
+    Api.Answer resolved =
         metrics(sample(server, "disk", 40, 2), sample(server, "disk", 40, 3));
     assertThat(resolved.text("/changes/0/outcome")).isEqualTo("resolved");
-    HostsApi.Answer alert = api.get("/api/alerts/" + id);
+    Api.Answer alert = api.get("/api/alerts/" + id);
     assertThat(alert.text("/status")).isEqualTo("resolved");
     assertThat(alert.json().at("/autoResolved").asBoolean()).isTrue();
     assertThat(alert.text("/previousSeverity")).isEqualTo("high");
@@ -108,9 +109,9 @@ abstract class HostsApiContract {
     check.run();
 
     assertThat(api.get("/api/servers/" + server).text("/status")).isEqualTo("offline");
-    HostsApi.Answer offline = api.get("/api/servers/" + server + "/alerts?type=offline");
+    Api.Answer offline = api.get("/api/servers/" + server + "/alerts?type=offline");
     assertThat(offline.text("/alerts/0/severity")).isEqualTo("critical");
-    HostsApi.Answer back = heartbeat(server, "{}");
+    Api.Answer back = heartbeat(server, "{}");
     assertThat(back.text("/changes/0/type")).isEqualTo("offline");
     assertThat(back.text("/changes/0/outcome")).isEqualTo("resolved");
     assertThat(api.get("/api/servers/" + server).text("/status")).isEqualTo("online");
@@ -118,13 +119,13 @@ abstract class HostsApiContract {
 
   @Test
   void aServiceReportedDown_opensServiceDown_andUp_resolvesIt() {
-    HostsApi.Answer down = heartbeat(server, "{\"nginx\":\"down\",\"ssh\":\"UP\"}");
+    Api.Answer down = heartbeat(server, "{\"nginx\":\"down\",\"ssh\":\"UP\"}");
     assertThat(down.text("/changes/0/type")).isEqualTo("service_down");
     assertThat(down.text("/changes/0/service")).isEqualTo("nginx");
     assertThat(down.text("/changes/0/severity")).isEqualTo("high");
 
     clock.advance(Duration.ofSeconds(1));
-    HostsApi.Answer up = heartbeat(server, "{\"nginx\":\"up\"}");
+    Api.Answer up = heartbeat(server, "{\"nginx\":\"up\"}");
     assertThat(up.text("/changes/0/outcome")).isEqualTo("resolved");
     assertThat(up.number("/changes/0/alertId")).isEqualTo(down.number("/changes/0/alertId"));
   }
@@ -132,7 +133,7 @@ abstract class HostsApiContract {
   @Test
   void badSamples_refuseTheWholeRequest_namingEachItemAndField_andNothingIsWritten() {
     String future = clock.instant().plusSeconds(3600).toString();
-    HostsApi.Answer answer =
+    Api.Answer answer =
         api.post(
             "/api/signals/metrics",
             "["
@@ -173,7 +174,7 @@ abstract class HostsApiContract {
 
   @Test
   void aBadHeartbeat_isRefusedNamingTheField() {
-    HostsApi.Answer answer = heartbeat(server, "{\"nginx\":\"sleeping\"}");
+    Api.Answer answer = heartbeat(server, "{\"nginx\":\"sleeping\"}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.fields()).containsExactly("services.nginx");
@@ -182,7 +183,7 @@ abstract class HostsApiContract {
 
   @Test
   void serversAreRegisteredDescribedListedAndRefusedWhenTheyClash() {
-    HostsApi.Answer created =
+    Api.Answer created =
         api.post(
             "/api/servers",
             "{\"id\":\"" + server + "\",\"hostname\":\"nas.lan\",\"tags\":[\"home\"]}");
@@ -191,18 +192,18 @@ abstract class HostsApiContract {
     assertThat(created.text("/displayName")).isEqualTo("nas.lan");
     assertThat(created.text("/status")).isEqualTo("unknown");
 
-    HostsApi.Answer again = api.post("/api/servers", "{\"id\":\"" + server + "\"}");
+    Api.Answer again = api.post("/api/servers", "{\"id\":\"" + server + "\"}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.text("/field")).isEqualTo("id");
 
-    HostsApi.Answer renamed =
+    Api.Answer renamed =
         api.put("/api/servers/" + server, "{\"displayName\":\"The NAS\",\"tags\":[\"a\",\"b\"]}");
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(renamed.text("/displayName")).isEqualTo("The NAS");
     assertThat(renamed.text("/hostname")).isEqualTo(server);
     assertThat(renamed.json().at("/tags").size()).isEqualTo(2);
 
-    HostsApi.Answer list = api.get("/api/servers?limit=1000");
+    Api.Answer list = api.get("/api/servers?limit=1000");
     assertThat(list.json().at("/servers").findValuesAsString("id")).contains(server);
     assertThat(api.put("/api/servers/" + server + "-x", "{}").status()).isEqualTo(404);
     assertThat(api.post("/api/servers", "{\"id\":\"a b\"}").fields()).containsExactly("id");
@@ -214,7 +215,7 @@ abstract class HostsApiContract {
     long alert = metrics(sample(server, "disk", 99, 0)).number("/changes/0/alertId");
     heartbeat(server, "{\"nginx\":\"down\"}");
 
-    HostsApi.Answer deleted = api.delete("/api/servers/" + server);
+    Api.Answer deleted = api.deleteAs("alice", "/api/servers/" + server);
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api.get("/api/alerts/" + alert).status()).isEqualTo(404);
@@ -223,18 +224,18 @@ abstract class HostsApiContract {
     assertThat(api.get("/api/servers/" + server).status()).isEqualTo(404);
     assertThat(api.get("/api/servers/" + server + "/states").status()).isEqualTo(404);
     assertThat(api.get("/api/servers/" + server + "/alerts").status()).isEqualTo(404);
-    assertThat(api.delete("/api/servers/" + server).status()).isEqualTo(404);
+    assertThat(api.deleteAs("alice", "/api/servers/" + server).status()).isEqualTo(404);
   }
 
   @Test
   void settingsAreReadValidatedAndSaved_andAutoRegistrationCanBeTurnedOff() {
-    HostsApi.Answer defaults = api.get("/api/settings/hosts");
+    Api.Answer defaults = api.get("/api/settings/hosts");
     assertThat(defaults.json().at("/cpu/high").asDouble()).isEqualTo(85);
     assertThat(defaults.json().at("/disk/consecutive").asInt()).isEqualTo(1);
     assertThat(defaults.number("/offlineAfterSeconds")).isEqualTo(180);
     String saved = defaults.raw().body();
     try {
-      HostsApi.Answer bad =
+      Api.Answer bad =
           api.put(
               "/api/settings/hosts",
               saved
@@ -252,14 +253,14 @@ abstract class HostsApiContract {
       assertThat(bad.fields())
           .containsExactly("cpu.critical", "memory.critical", "autoResolveSamples");
 
-      HostsApi.Answer off =
+      Api.Answer off =
           api.put(
               "/api/settings/hosts",
               saved.replace("\"autoRegister\":true", "\"autoRegister\":false"));
       assertThat(off.status()).as(off.raw().body()).isEqualTo(200);
       assertThat(api.get("/api/settings/hosts").json().at("/autoRegister").asBoolean()).isFalse();
 
-      HostsApi.Answer refused = metrics(sample(server, "cpu", 50, 0));
+      Api.Answer refused = metrics(sample(server, "cpu", 50, 0));
       assertThat(refused.status()).isEqualTo(404);
       assertThat(api.get("/api/servers/" + server).status()).isEqualTo(404);
     } finally {
@@ -269,7 +270,7 @@ abstract class HostsApiContract {
 
   @Test
   void theHostApiIsInTheOpenApiDocument() {
-    HostsApi.Answer docs = api.get("/v3/api-docs");
+    Api.Answer docs = api.get("/v3/api-docs");
 
     assertThat(docs.json().at("/paths").propertyNames())
         .contains(
@@ -293,11 +294,11 @@ abstract class HostsApiContract {
             });
   }
 
-  private HostsApi.Answer metrics(String... samples) {
+  private Api.Answer metrics(String... samples) {
     return api.post("/api/signals/metrics", "[" + String.join(",", samples) + "]");
   }
 
-  private HostsApi.Answer heartbeat(String id, String services) {
+  private Api.Answer heartbeat(String id, String services) {
     clock.advance(Duration.ofSeconds(1));
     return api.post(
         "/api/signals/heartbeats",

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.Api;
 import io.klaxon.store.jdbc.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.server.Api;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
