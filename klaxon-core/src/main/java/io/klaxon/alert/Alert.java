@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param fingerprint de-duplication key: at most one active alert has it at any time
  * @param subject what the alert is about, if anything
  * @param attributes producer-specific facts (bookmaker, market, symbol, …) as JSON-like values
+ * @param acknowledgedBy who acknowledged it, while {@code acknowledgedAt} is set
+ * @param resolvedBy who ended it (resolved, dismissed or let it expire), while it is final
  * @param occurrences how many triggers this alert has absorbed, the first included
  * @param version optimistic lock: 1 when created, one more with every change
  */
@@ -36,7 +38,9 @@ public record Alert(
     Instant detectedAt,
     Instant lastSeenAt,
     @Nullable Instant acknowledgedAt,
+    @Nullable String acknowledgedBy,
     @Nullable Instant resolvedAt,
+    @Nullable String resolvedBy,
     @Nullable Instant expiresAt,
     boolean autoResolved,
     @Nullable Severity previousSeverity,
@@ -54,13 +58,15 @@ public record Alert(
   public Alert withStatus(
       AlertStatus newStatus,
       @Nullable Instant newAcknowledgedAt,
+      @Nullable String newAcknowledgedBy,
       @Nullable Instant newResolvedAt,
+      @Nullable String newResolvedBy,
       boolean newAutoResolved) {
     return new Alert(
         id, fingerprint, source, type, severity, newStatus, title, message, subject, value,
         previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
-        newAcknowledgedAt, newResolvedAt, expiresAt, newAutoResolved, previousSeverity,
-        version + 1);
+        newAcknowledgedAt, newAcknowledgedBy, newResolvedAt, newResolvedBy, expiresAt,
+        newAutoResolved, previousSeverity, version + 1);
   }
 
   /** A copy one version on with nothing else changed (a note was added). */
@@ -68,6 +74,7 @@ public record Alert(
     return new Alert(
         id, fingerprint, source, type, severity, status, title, message, subject, value,
         previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
-        acknowledgedAt, resolvedAt, expiresAt, autoResolved, previousSeverity, version + 1);
+        acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, expiresAt, autoResolved,
+        previousSeverity, version + 1);
   }
 }

@@ -46,13 +46,13 @@ public final class Lifecycle {
   }
 
   /**
-   * Applies a transition to an alert.
+   * Applies a transition to an alert, on behalf of {@code actor}.
    *
    * @return the alert one version on, or empty when it already has the target status
    * @throws TransitionRefused when the alert's status does not allow the transition
    */
   public static Optional<Alert> apply(
-      Alert alert, Transition transition, Instant at, boolean automatic) {
+      Alert alert, Transition transition, Instant at, String actor, boolean automatic) {
     AlertStatus to =
         target(alert.status(), transition)
             .orElseThrow(
@@ -68,9 +68,17 @@ public final class Lifecycle {
           case OPEN -> null;
           default -> alert.acknowledgedAt();
         };
+    String acknowledgedBy =
+        switch (to) {
+          case ACKNOWLEDGED -> actor;
+          case OPEN -> null;
+          default -> alert.acknowledgedBy();
+        };
     Instant resolvedAt = to.isFinal() ? at : null;
+    String resolvedBy = to.isFinal() ? actor : null;
     boolean autoResolved = to == AlertStatus.RESOLVED && automatic;
-    return Optional.of(alert.withStatus(to, acknowledgedAt, resolvedAt, autoResolved));
+    return Optional.of(
+        alert.withStatus(to, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, autoResolved));
   }
 
   private static Map<Transition, AlertStatus> table(Object... pairs) {

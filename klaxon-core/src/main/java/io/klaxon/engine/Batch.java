@@ -138,7 +138,7 @@ final class Batch {
     Alert before = found.get();
     Instant now = now();
     Optional<Alert> after =
-        Lifecycle.apply(before, change.transition(), now, change.automatic());
+        Lifecycle.apply(before, change.transition(), now, change.actor(), change.automatic());
     if (after.isEmpty()) {
       return CommandResult.of(Outcome.UNCHANGED, before);
     }

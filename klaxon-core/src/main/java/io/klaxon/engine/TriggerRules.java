@@ -38,6 +38,8 @@ final class TriggerRules {
         occurredAt,
         null,
         null,
+        null,
+        null,
         trigger.expiresAt(),
         false,
         null,
@@ -84,7 +86,8 @@ final class TriggerRules {
             active.id(), active.fingerprint(), active.source(), active.type(), severity,
             active.status(), title, message, subject, value, previousValue, threshold,
             changePercent, attributes, occurrences, active.detectedAt(), lastSeenAt,
-            active.acknowledgedAt(), active.resolvedAt(), expiresAt, active.autoResolved(),
+            active.acknowledgedAt(), active.acknowledgedBy(), active.resolvedAt(),
+            active.resolvedBy(), expiresAt, active.autoResolved(),
             previousSeverity, active.version() + 1);
     return new Retriggered(after, changes);
   }

@@ -62,7 +62,10 @@ class LifecycleProperties {
 
   /** What the path so far says the alert must look like. */
   private record Expected(
-      @Nullable Instant acknowledgedAt, @Nullable AlertStatus endedFrom, int checked) {}
+      @Nullable Instant acknowledgedAt,
+      @Nullable String acknowledgedBy,
+      @Nullable AlertStatus endedFrom,
+      int checked) {}
 
   private static final List<Step> STEPS =
       Arrays.stream(Transition.values())
@@ -73,7 +76,7 @@ class LifecycleProperties {
 
   @Test
   void everySequenceOfTransitions_keepsTheLifecycleInvariants() {
-    explore(newAlert(), new ArrayList<>(), new Expected(null, null, 0));
+    explore(newAlert(), new ArrayList<>(), new Expected(null, null, null, 0));
 
     // 4 of the 10 steps keep an alert active (acknowledge, unacknowledge; manual or automatic),
     // 6 end it. Each of the sum(4^d, d < DEPTH) active alerts met tries all 10 steps, and each
@@ -116,16 +119,20 @@ class LifecycleProperties {
       path.add(step);
       sequences++;
       Instant at = START.plus(Duration.ofMinutes(path.size()));
+      String actor = "actor-" + path.size();
       Alert after = alert;
       Expected next = expected;
       try {
-        after = check(alert, step, at);
+        after = check(alert, step, at, actor);
         if (after != alert) {
           next =
               new Expected(
                   after.status() == AlertStatus.ACKNOWLEDGED
                       ? at
                       : after.status() == AlertStatus.OPEN ? null : expected.acknowledgedAt(),
+                  after.status() == AlertStatus.ACKNOWLEDGED
+                      ? actor
+                      : after.status() == AlertStatus.OPEN ? null : expected.acknowledgedBy(),
                   after.status().isFinal() ? alert.status() : null,
                   expected.checked() + 1);
         }
@@ -140,7 +147,8 @@ class LifecycleProperties {
 
   private static void checkRefused(Alert before, Step step, Instant at) {
     try {
-      Optional<Alert> moved = Lifecycle.apply(before, step.transition(), at, step.automatic());
+      Optional<Alert> moved =
+          Lifecycle.apply(before, step.transition(), at, "late", step.automatic());
       throw new AssertionError("a " + before.status() + " alert was not refused but gave " + moved);
     } catch (TransitionRefused refused) {
       require(refused.alertId() == before.id(), "refusal names alert " + refused.alertId());
@@ -154,9 +162,9 @@ class LifecycleProperties {
   }
 
   /** One step from an active alert: unchanged, or exactly the expected move. */
-  private static Alert check(Alert before, Step step, Instant at) {
+  private static Alert check(Alert before, Step step, Instant at, String actor) {
     AlertStatus target = FROM_ACTIVE.get(step.transition());
-    Optional<Alert> moved = Lifecycle.apply(before, step.transition(), at, step.automatic());
+    Optional<Alert> moved = Lifecycle.apply(before, step.transition(), at, actor, step.automatic());
     if (target == before.status()) {
       assertThat(moved).as("a transition to the status it has").isEmpty();
       return before;
@@ -170,6 +178,9 @@ class LifecycleProperties {
     require(
         Objects.equals(after.resolvedAt(), target.isFinal() ? at : null),
         "resolvedAt " + after.resolvedAt());
+    require(
+        Objects.equals(after.resolvedBy(), target.isFinal() ? actor : null),
+        "resolvedBy " + after.resolvedBy());
     require(
         after.equals(withLifecycleOf(before, after)),
         "fields other than the lifecycle's changed: " + before + " -> " + after);
@@ -198,7 +209,9 @@ class LifecycleProperties {
         a.detectedAt(),
         a.lastSeenAt(),
         lifecycle.acknowledgedAt(),
+        lifecycle.acknowledgedBy(),
         lifecycle.resolvedAt(),
+        lifecycle.resolvedBy(),
         a.expiresAt(),
         lifecycle.autoResolved(),
         a.previousSeverity(),
@@ -221,6 +234,9 @@ class LifecycleProperties {
     require(
         Objects.equals(alert.acknowledgedAt(), expected.acknowledgedAt()),
         "acknowledgedAt must be the latest acknowledgement, " + expected.acknowledgedAt());
+    require(
+        Objects.equals(alert.acknowledgedBy(), expected.acknowledgedBy()),
+        "acknowledgedBy must be who acknowledged last, " + expected.acknowledgedBy());
     require((alert.resolvedAt() != null) == status.isFinal(), "resolvedAt set iff final: " + alert);
     require(alert.version() == 1 + expected.checked(), "version must count the changes: " + alert);
   }
@@ -244,6 +260,8 @@ class LifecycleProperties {
         1,
         START,
         START,
+        null,
+        null,
         null,
         null,
         null,

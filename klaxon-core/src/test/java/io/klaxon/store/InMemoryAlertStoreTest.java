@@ -49,7 +49,7 @@ class InMemoryAlertStoreTest {
     Alert first = alert(1, "fp-1", AlertStatus.OPEN, T0);
     store.commit(create(first));
     Alert second = alert(2, "fp-2", AlertStatus.OPEN, T0);
-    Alert firstMoved = first.withStatus(AlertStatus.RESOLVED, null, T0, false);
+    Alert firstMoved = first.withStatus(AlertStatus.RESOLVED, null, null, T0, "api", false);
     ChangeSet stale =
         new ChangeSet(
             List.of(),
@@ -95,7 +95,7 @@ class InMemoryAlertStoreTest {
   void commit_thatEndsOneAlertAndOpensTheNext_isAccepted() {
     Alert first = alert(1, "fp", AlertStatus.OPEN, T0);
     store.commit(create(first));
-    Alert resolved = first.withStatus(AlertStatus.RESOLVED, null, T0, false);
+    Alert resolved = first.withStatus(AlertStatus.RESOLVED, null, null, T0, "api", false);
     Alert next = alert(2, "fp", AlertStatus.OPEN, T0);
 
     store.commit(
@@ -222,7 +222,9 @@ class InMemoryAlertStoreTest {
         detectedAt,
         detectedAt,
         null,
+        null,
         status.isFinal() ? detectedAt : null,
+        status.isFinal() ? "api" : null,
         null,
         false,
         null,

@@ -327,6 +327,7 @@ abstract class AlertApiContract {
     assertThat(acknowledged.status()).isEqualTo(200);
     assertThat(acknowledged.text("/status")).isEqualTo("acknowledged");
     assertThat(acknowledged.json().at("/acknowledgedAt").isNull()).isFalse();
+    assertThat(acknowledged.text("/acknowledgedBy")).isEqualTo("alice");
 
     Api.Answer again = api.patch("/api/alerts/" + id, "{\"acknowledged\":true}");
     assertThat(again.status()).isEqualTo(200);
@@ -335,6 +336,7 @@ abstract class AlertApiContract {
     Api.Answer unacknowledged = api.patch("/api/alerts/" + id, "{\"acknowledged\":false}");
     assertThat(unacknowledged.text("/status")).isEqualTo("open");
     assertThat(unacknowledged.json().at("/acknowledgedAt").isNull()).isTrue();
+    assertThat(unacknowledged.json().at("/acknowledgedBy").isNull()).isTrue();
 
     assertThat(api.patch("/api/alerts/" + id, "{}").status()).isEqualTo(400);
     assertThat(api.patch("/api/alerts/" + id, "{\"acknowledged\":\"maybe\"}").status()).isEqualTo(400);

@@ -69,6 +69,8 @@ class ReconcileTest {
         null,
         null,
         null,
+        null,
+        null,
         false,
         null,
         1);

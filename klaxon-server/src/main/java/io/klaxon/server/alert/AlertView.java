@@ -27,7 +27,9 @@ public record AlertView(
     Instant detectedAt,
     Instant lastSeenAt,
     @Nullable Instant acknowledgedAt,
+    @Nullable String acknowledgedBy,
     @Nullable Instant resolvedAt,
+    @Nullable String resolvedBy,
     @Nullable Instant expiresAt,
     boolean autoResolved,
     @Nullable String previousSeverity,
@@ -40,7 +42,7 @@ public record AlertView(
     }
   }
 
-  static AlertView of(Alert alert) {
+  public static AlertView of(Alert alert) {
     Severity previous = alert.previousSeverity();
     return new AlertView(
         alert.id(),
@@ -61,7 +63,9 @@ public record AlertView(
         alert.detectedAt(),
         alert.lastSeenAt(),
         alert.acknowledgedAt(),
+        alert.acknowledgedBy(),
         alert.resolvedAt(),
+        alert.resolvedBy(),
         alert.expiresAt(),
         alert.autoResolved(),
         previous == null ? null : previous.word(),

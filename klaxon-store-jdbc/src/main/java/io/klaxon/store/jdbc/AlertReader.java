@@ -8,6 +8,8 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.store.AlertChange;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
@@ -106,6 +109,29 @@ final class AlertReader {
         .where(history.alertId.eq(alertId))
         .orderBy(history.version, history.id)
         .fetch(rows::historyEntry);
+  }
+
+  List<AlertChange> changesAfter(long position, int limit) {
+    Tables.History history = tables.history;
+    List<SelectField<?>> selection = new ArrayList<>(rows.alertSelection());
+    selection.add(history.id);
+    selection.addAll(history.insertColumns());
+    return dsl.select(selection)
+        .from(history.table)
+        .join(alerts.table)
+        .on(alerts.id.eq(history.alertId))
+        .leftJoin(tables.subjects.table)
+        .on(tables.subjects.type.eq(alerts.subjectType), tables.subjects.key.eq(alerts.subjectKey))
+        .where(history.id.gt(position))
+        .orderBy(history.id)
+        .limit(limit)
+        .fetch(row -> new AlertChange(row.get(history.id), rows.historyEntry(row), rows.alert(row)));
+  }
+
+  long lastPosition() {
+    Tables.History history = tables.history;
+    Long last = dsl.select(DSL.max(history.id)).from(history.table).fetchOne(0, Long.class);
+    return last == null ? 0 : last;
   }
 
   Optional<Subject> findSubject(String type, String key) {

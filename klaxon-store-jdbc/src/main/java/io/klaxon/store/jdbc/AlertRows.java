@@ -52,7 +52,7 @@ final class AlertRows {
         subject == null ? null : subject.name(), alert.value(), alert.previousValue(),
         alert.threshold(), alert.changePercent(), Json.write(alert.attributes()),
         alert.occurrences(), alert.detectedAt(), alert.lastSeenAt(), alert.acknowledgedAt(),
-        alert.resolvedAt(), alert.expiresAt(), alert.autoResolved(),
+        alert.acknowledgedBy(), alert.resolvedAt(), alert.resolvedBy(), alert.expiresAt(), alert.autoResolved(),
         alert.previousSeverity() == null ? null : alert.previousSeverity().word(),
         alert.version());
   }
@@ -82,7 +82,7 @@ final class AlertRows {
         row.get(alerts.previousValue), row.get(alerts.threshold), row.get(alerts.changePercent),
         Json.readObject(row.get(alerts.attributes)), row.get(alerts.occurrences),
         row.get(alerts.detectedAt), row.get(alerts.lastSeenAt), row.get(alerts.acknowledgedAt),
-        row.get(alerts.resolvedAt), row.get(alerts.expiresAt), row.get(alerts.autoResolved),
+        row.get(alerts.acknowledgedBy), row.get(alerts.resolvedAt), row.get(alerts.resolvedBy), row.get(alerts.expiresAt), row.get(alerts.autoResolved),
         previousSeverity == null ? null : severity(previousSeverity), row.get(alerts.version));
   }
 

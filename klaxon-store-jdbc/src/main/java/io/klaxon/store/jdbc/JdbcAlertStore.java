@@ -7,7 +7,9 @@ import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
 import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertChange;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,8 +20,11 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The {@link AlertStore} on SQLite or PostgreSQL, over any JDBC {@link DataSource}. */
-public final class JdbcAlertStore implements AlertStore {
+/**
+ * The {@link AlertStore} on SQLite or PostgreSQL, over any JDBC {@link DataSource}, with its
+ * history as the {@link ChangeFeed}.
+ */
+public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   private final Dialect dialect;
   private final Failures failures;
@@ -98,6 +103,19 @@ public final class JdbcAlertStore implements AlertStore {
   @Override
   public Optional<Subject> findSubject(String type, String key) {
     return failures.call("read a subject", () -> reader.findSubject(type, key));
+  }
+
+  @Override
+  public List<AlertChange> changesAfter(long position, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return failures.call("read the change feed", () -> reader.changesAfter(position, limit));
+  }
+
+  @Override
+  public long lastPosition() {
+    return failures.call("read the change feed's position", reader::lastPosition);
   }
 
   @Override

@@ -84,6 +84,8 @@ final class Tables {
     final Field<Instant> lastSeenAt;
     final Field<Instant> acknowledgedAt;
     final Field<Instant> resolvedAt;
+    final Field<String> acknowledgedBy = text(NAME, "acknowledged_by");
+    final Field<String> resolvedBy = text(NAME, "resolved_by");
     final Field<Instant> expiresAt;
     final Field<Boolean> autoResolved = column(NAME, "auto_resolved", SQLDataType.BOOLEAN);
     final Field<String> previousSeverity = text(NAME, "previous_severity");
@@ -103,7 +105,8 @@ final class Tables {
       return List.of(
           id, fingerprint, source, type, severity, status, title, message, subjectType, subjectKey,
           subjectName, value, previousValue, threshold, changePercent, attributes, occurrences,
-          detectedAt, lastSeenAt, acknowledgedAt, resolvedAt, expiresAt, autoResolved,
+          detectedAt, lastSeenAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, expiresAt,
+          autoResolved,
           previousSeverity, version);
     }
   }

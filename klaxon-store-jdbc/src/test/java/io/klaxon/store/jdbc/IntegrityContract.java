@@ -54,7 +54,7 @@ interface IntegrityContract extends StoreFixture {
   default void aNewAlertForTheFingerprintIsAllowedOnceTheActiveOneIsResolved() {
     Alert first = alert(1).fingerprint("disk:nas-01").build();
     create(first, alert(2).fingerprint("disk:nas-01").status(AlertStatus.EXPIRED).build());
-    Alert resolved = first.withStatus(AlertStatus.RESOLVED, null, T0.plusSeconds(1), true);
+    Alert resolved = first.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(1), "detector", true);
     Alert second = alert(3).fingerprint("disk:nas-01").build();
 
     // One change set resolves the active alert and opens its successor.
@@ -88,8 +88,8 @@ interface IntegrityContract extends StoreFixture {
     Alert one = alert(1).build();
     Alert two = alert(2).build();
     create(one, two);
-    Alert acknowledged = one.withStatus(AlertStatus.ACKNOWLEDGED, T0.plusSeconds(9), null, false);
-    Alert resolved = two.withStatus(AlertStatus.RESOLVED, null, T0.plusSeconds(9), false);
+    Alert acknowledged = one.withStatus(AlertStatus.ACKNOWLEDGED, T0.plusSeconds(9), "ops", null, null, false);
+    Alert resolved = two.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(9), "ops", false);
     Subject newcomer = Subject.of("server", "nas-09", null);
     Alert created = alert(3).subject(newcomer).build();
     ChangeSet changes =

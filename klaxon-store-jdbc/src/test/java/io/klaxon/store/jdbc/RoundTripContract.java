@@ -52,8 +52,8 @@ interface RoundTripContract extends StoreFixture {
             7, "price:1234:1x2:home", "odds", "price_change", Severity.HIGH,
             AlertStatus.ACKNOWLEDGED, "Price moved", "Home odds 2.10 → 2.45 (ünïcode ✓)", NAS,
             2.45, 2.10, 0.1, 16.666666666666668, ATTRIBUTES, 3, T0,
-            T0.plus(Duration.ofNanos(1_000)), T0.plusSeconds(5).plusNanos(999_999_000), null,
-            Instant.parse("2100-01-01T00:00:00.000001Z"), false, Severity.MEDIUM, 4);
+            T0.plus(Duration.ofNanos(1_000)), T0.plusSeconds(5).plusNanos(999_999_000),
+            "key:désk-ops", null, null, Instant.parse("2100-01-01T00:00:00.000001Z"), false, Severity.MEDIUM, 4);
 
     create(alert);
 
@@ -66,7 +66,7 @@ interface RoundTripContract extends StoreFixture {
         new Alert(
             8, "fp-8", "hosts", "offline", Severity.INFO, AlertStatus.RESOLVED, "Offline", null,
             null, null, null, null, null, Map.of(), 1, Instant.parse("1969-12-31T23:59:59.999999Z"),
-            T0, null, T0.plusSeconds(1), null, true, null, 2);
+            T0, null, null, T0.plusSeconds(1), null, null, true, null, 2);
 
     create(alert);
 
@@ -83,7 +83,8 @@ interface RoundTripContract extends StoreFixture {
             1, before.fingerprint(), before.source(), before.type(), Severity.CRITICAL,
             AlertStatus.RESOLVED, "New title", "New message", moved, 99.5, 91.0, 95.0, 9.3,
             ATTRIBUTES, 5, before.detectedAt(), T0.plusSeconds(60).plusNanos(1_000),
-            T0.plusSeconds(61), T0.plusSeconds(62), T0.plusSeconds(3_600), true, Severity.MEDIUM,
+            T0.plusSeconds(61), "ops", T0.plusSeconds(62), "key:nightly", T0.plusSeconds(3_600),
+            true, Severity.MEDIUM,
             2);
 
     store()
