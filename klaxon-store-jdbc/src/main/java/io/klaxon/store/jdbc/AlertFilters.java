@@ -67,6 +67,33 @@ final class AlertFilters {
     return DSL.and(conditions);
   }
 
+  /**
+   * Whether the query filters on nothing but status, severity, type and source: then its counts
+   * can be read from {@code alert_counts} instead of counted.
+   */
+  static boolean countable(AlertQuery query) {
+    return query.subjectType() == null
+        && query.subjectKey() == null
+        && query.from() == null
+        && query.to() == null
+        && (query.text() == null || query.text().isEmpty())
+        && query.attributes().isEmpty();
+  }
+
+  /** A {@link #countable} query's filters on {@code alert_counts}, its statuses if asked. */
+  Condition onCounts(Tables.AlertCounts counts, AlertQuery query, boolean withStatus) {
+    Condition condition =
+        DSL.and(
+            in(counts.severity, query.severities(), Severity::word),
+            in(counts.type, query.types(), Function.identity()),
+            in(counts.source, query.sources(), Function.identity()),
+            // Groups whose alerts have all gone keep a row at zero.
+            counts.n.gt(0L));
+    return withStatus
+        ? condition.and(in(counts.status, query.statuses(), AlertStatus::word))
+        : condition;
+  }
+
   /** The query's order, ending on the id so that pages are stable. */
   List<SortField<?>> order(AlertSort sort) {
     return switch (sort) {

@@ -48,7 +48,7 @@ final class AlertReader {
             .limit(query.limit())
             .offset(query.offset())
             .fetch(rows::alert);
-    Map<AlertStatus, Long> counts = countByStatus(filters.allButStatus(query));
+    Map<AlertStatus, Long> counts = countByStatus(query);
     // The counts are taken under every other filter, so the total is their sum over the
     // statuses asked for: one query fewer.
     long total =
@@ -65,21 +65,13 @@ final class AlertReader {
     Map<String, Long> byType = new TreeMap<>();
     Map<String, Long> bySource = new TreeMap<>();
     long total = 0;
-    Field<Integer> count = DSL.count();
-    // One scan grouped four ways at once; the few groups are folded into each breakdown here.
-    var groups =
-        dsl.select(alerts.status, alerts.severity, alerts.type, alerts.source, count)
-            .from(alerts.table)
-            .where(filters.all(query))
-            .groupBy(alerts.status, alerts.severity, alerts.type, alerts.source)
-            .fetch();
-    for (Record group : groups) {
-      long n = group.get(count);
+    for (Group group : groups(query)) {
+      long n = group.n();
       total += n;
-      byStatus.merge(AlertRows.status(group.get(alerts.status)), n, Long::sum);
-      bySeverity.merge(AlertRows.severity(group.get(alerts.severity)), n, Long::sum);
-      byType.merge(group.get(alerts.type), n, Long::sum);
-      bySource.merge(group.get(alerts.source), n, Long::sum);
+      byStatus.merge(AlertRows.status(group.status()), n, Long::sum);
+      bySeverity.merge(AlertRows.severity(group.severity()), n, Long::sum);
+      byType.merge(group.type(), n, Long::sum);
+      bySource.merge(group.source(), n, Long::sum);
     }
     return new AlertStats(total, byStatus, bySeverity, byType, bySource);
   }
@@ -142,15 +134,53 @@ final class AlertReader {
         .fetchOptional(rows::subject);
   }
 
-  private Map<AlertStatus, Long> countByStatus(Condition condition) {
+  /** How many alerts match the query's filters but its statuses, per status. */
+  private Map<AlertStatus, Long> countByStatus(AlertQuery query) {
     Map<AlertStatus, Long> counts = zeros(AlertStatus.class);
+    if (AlertFilters.countable(query)) {
+      Tables.AlertCounts summary = tables.alertCounts;
+      Field<Long> n = DSL.sum(summary.n).cast(Long.class);
+      for (Record group :
+          dsl.select(summary.status, n)
+              .from(summary.table)
+              .where(filters.onCounts(summary, query, false))
+              .groupBy(summary.status)) {
+        counts.put(AlertRows.status(group.get(summary.status)), group.get(n));
+      }
+      return counts;
+    }
     Field<Integer> count = DSL.count();
-    var groups =
-        dsl.select(alerts.status, count).from(alerts.table).where(condition).groupBy(alerts.status);
-    for (Record group : groups) {
+    for (Record group :
+        dsl.select(alerts.status, count)
+            .from(alerts.table)
+            .where(filters.allButStatus(query))
+            .groupBy(alerts.status)) {
       counts.put(AlertRows.status(group.get(alerts.status)), (long) group.get(count));
     }
     return counts;
+  }
+
+  /** One group of alerts of the same status, severity, type and source. */
+  private record Group(String status, String severity, String type, String source, long n) {}
+
+  /**
+   * The query's matches grouped four ways: read from the counts table when the filters allow,
+   * else one scan of the matching alerts.
+   */
+  private List<Group> groups(AlertQuery query) {
+    if (AlertFilters.countable(query)) {
+      Tables.AlertCounts summary = tables.alertCounts;
+      return dsl.select(summary.status, summary.severity, summary.type, summary.source, summary.n)
+          .from(summary.table)
+          .where(filters.onCounts(summary, query, true))
+          .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+    }
+    Field<Integer> count = DSL.count();
+    return dsl.select(alerts.status, alerts.severity, alerts.type, alerts.source, count)
+        .from(alerts.table)
+        .where(filters.all(query))
+        .groupBy(alerts.status, alerts.severity, alerts.type, alerts.source)
+        .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
   }
 
   private SelectJoinStep<Record> selectAlerts() {

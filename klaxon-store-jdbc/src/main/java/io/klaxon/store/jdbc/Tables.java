@@ -21,6 +21,7 @@ final class Tables {
   final Alerts alerts;
   final History history;
   final AlertIds alertIds;
+  final AlertCounts alertCounts = new AlertCounts();
 
   Tables(Dialect dialect) {
     DataType<Instant> time = dialect.timestamp();
@@ -135,6 +136,17 @@ final class Tables {
     List<Field<?>> insertColumns() {
       return List.of(alertId, version, at, actor, action, fromStatus, toStatus, changes, note);
     }
+  }
+
+  /** {@code alert_counts}: alerts per status, severity, source and type, kept by triggers. */
+  static final class AlertCounts {
+    static final String NAME = "alert_counts";
+    final Table<Record> table = DSL.table(name(NAME));
+    final Field<String> status = text(NAME, "status");
+    final Field<String> severity = text(NAME, "severity");
+    final Field<String> source = text(NAME, "source");
+    final Field<String> type = text(NAME, "type");
+    final Field<Long> n = column(NAME, "n", SQLDataType.BIGINT);
   }
 
   /** {@code alert_ids}: one row, the largest alert id ever committed. */

@@ -17,7 +17,8 @@ public abstract class AlertStoreContract
         QueryContract,
         OrderContract,
         StatsContract,
-        ChangeFeedContract {
+        ChangeFeedContract,
+        CountsContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
