@@ -41,13 +41,6 @@ final class AlertReader {
   }
 
   AlertPage find(AlertQuery query) {
-    List<Alert> page =
-        selectAlerts()
-            .where(filters.all(query))
-            .orderBy(filters.order(query.sort()))
-            .limit(query.limit())
-            .offset(query.offset())
-            .fetch(rows::alert);
     Map<AlertStatus, Long> counts = countByStatus(query);
     // The counts are taken under every other filter, so the total is their sum over the
     // statuses asked for: one query fewer.
@@ -56,6 +49,17 @@ final class AlertReader {
             .filter(e -> query.statuses().isEmpty() || query.statuses().contains(e.getKey()))
             .mapToLong(Map.Entry::getValue)
             .sum();
+    // A page past the last match is empty: no need to walk an index looking for matches that
+    // the counts say are not there (a combination of filters nothing matches is the worst case).
+    List<Alert> page =
+        query.offset() >= total
+            ? List.of()
+            : selectAlerts()
+                .where(filters.all(query))
+                .orderBy(filters.order(query.sort()))
+                .limit(query.limit())
+                .offset(query.offset())
+                .fetch(rows::alert);
     return new AlertPage(page, total, counts);
   }
 
