@@ -11,6 +11,7 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -98,6 +99,12 @@ public final class JdbcAlertStore implements AlertStore {
   @Override
   public Optional<Subject> findSubject(String type, String key) {
     return failures.call("read a subject", () -> reader.findSubject(type, key));
+  }
+
+  @Override
+  public List<Long> finalAlertsBefore(Instant cutoff, int limit) {
+    return failures.call(
+        "find alerts past retention", () -> reader.finalAlertsBefore(cutoff, limit));
   }
 
   @Override

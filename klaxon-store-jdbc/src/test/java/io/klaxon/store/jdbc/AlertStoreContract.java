@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AlertStoreContract
-    implements RoundTripContract, IntegrityContract, QueryContract, OrderContract, StatsContract {
+    implements RoundTripContract, IntegrityContract, QueryContract, OrderContract, StatsContract,
+        RetentionContract, JobLockContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
