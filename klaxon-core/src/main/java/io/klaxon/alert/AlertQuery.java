@@ -76,6 +76,13 @@ public record AlertQuery(
         newAttributes, sort, limit, offset);
   }
 
+  /** The same query, limited to alerts detected before {@code before}. */
+  public AlertQuery withDetectedBefore(Instant before) {
+    return new AlertQuery(
+        statuses, severities, types, sources, subjectType, subjectKey, from, before, text,
+        attributes, sort, limit, offset);
+  }
+
   public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
     return new AlertQuery(
         statuses, severities, types, sources, subjectType, subjectKey, from, to, text, attributes,

@@ -109,6 +109,21 @@ public sealed interface AlertCommand {
     }
   }
 
+  /**
+   * Delete one alert in a final status (resolved, dismissed, expired) with its history: the
+   * retention purge. An active alert is refused ({@link io.klaxon.problem.TransitionRefused}), an
+   * unknown one is {@link io.klaxon.problem.NotFound}. Its id is never handed out again.
+   */
+  record Delete(long alertId, String actor) implements AlertCommand {
+
+    public Delete {
+      if (alertId < 1) {
+        throw new InvalidInput("alertId", "must be positive");
+      }
+      Limits.requireText("actor", actor, Limits.KEY);
+    }
+  }
+
   /** Sizes of text fields, the same in the API, the engine and the schema. */
   final class Limits {
     public static final int KEY = 255;

@@ -9,6 +9,7 @@ import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
+import io.klaxon.problem.TransitionRefused;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.SubjectRef;
@@ -51,8 +52,10 @@ final class Batch {
   private final Map<String, Subject> subjects = new LinkedHashMap<>();
   private final List<HistoryEntry> history = new ArrayList<>();
   private final Set<SubjectRef> purged = new LinkedHashSet<>();
-  /** Committed active alerts that the purges delete: the engine's memory drops them. */
+  /** Committed active alerts that purges or deletes remove: the engine's memory drops them. */
   private final Map<Long, Alert> purgedActive = new LinkedHashMap<>();
+  /** Stored final alerts that this batch deletes (retention). */
+  private final Set<Long> deleted = new LinkedHashSet<>();
 
   Batch(
       Function<String, Optional<Alert>> committedActive,
@@ -76,6 +79,7 @@ final class Batch {
         case AlertCommand.Note note -> note(note);
         case AlertCommand.Purge purge ->
             purge(new SubjectRef(purge.subjectType(), purge.subjectKey()));
+        case AlertCommand.Delete delete -> delete(delete.alertId());
       };
     } catch (KlaxonException refused) {
       return CommandResult.refused(refused);
@@ -94,14 +98,14 @@ final class Batch {
     }
     return new ChangeSet(
         List.copyOf(subjects.values()), inserts, updates, history, List.copyOf(purged),
-        lastId > firstLastId ? lastId : 0);
+        lastId > firstLastId ? lastId : 0, List.copyOf(deleted));
   }
 
   Collection<Alert> touched() {
     return touched.values();
   }
 
-  /** The committed active alerts that this batch's purges delete. */
+  /** The committed active alerts that this batch's purges and deletes remove. */
   Collection<Alert> purged() {
     return purgedActive.values();
   }
@@ -201,6 +205,29 @@ final class Batch {
     return CommandResult.of(Outcome.PURGED, null);
   }
 
+  /**
+   * Deletes a final alert with its history. The batch's own changes to it (a note, the move that
+   * made it final) are dropped with it; a later command of the batch naming it finds nothing. An
+   * alert created in this batch never reaches the store; its id stays spent all the same.
+   */
+  private CommandResult delete(long id) {
+    Alert current = find(AlertRef.id(id)).orElseThrow();
+    if (current.isActive()) {
+      throw new TransitionRefused(id, current.status().word(), "deleted");
+    }
+    if (touched.containsKey(id) && !created.contains(id)) {
+      // Made final by this batch: the engine's memory still holds it as active until commit.
+      committedById.apply(id).filter(Alert::isActive).ifPresent(was -> purgedActive.put(id, was));
+    }
+    touched.remove(id);
+    storedVersions.remove(id);
+    history.removeIf(entry -> entry.alertId() == id);
+    if (!created.remove(id)) {
+      deleted.add(id);
+    }
+    return CommandResult.of(Outcome.DELETED, null);
+  }
+
   private boolean storedAbout(long id, SubjectRef subject) {
     return committedById.apply(id).map(subject::matches).orElse(false);
   }
@@ -210,6 +237,9 @@ final class Batch {
     return switch (ref) {
       case AlertRef.ByFingerprint(String fingerprint) -> active(fingerprint);
       case AlertRef.ById(long id) -> {
+        if (deleted.contains(id)) {
+          throw new NotFound("alert", id); // deleted earlier in this batch
+        }
         Alert mine = touched.get(id);
         if (mine != null) {
           yield Optional.of(mine);

@@ -14,6 +14,8 @@ public enum Outcome {
   NOTED,
   /** A subject and its alerts were deleted. */
   PURGED,
+  /** A final alert and its history were deleted (retention). */
+  DELETED,
   /** Nothing to do: already in that state, or no active alert for the fingerprint. */
   UNCHANGED,
   /** The command was refused; the result carries the reason. */

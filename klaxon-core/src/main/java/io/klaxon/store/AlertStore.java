@@ -3,9 +3,14 @@ package io.klaxon.store;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
+import io.klaxon.alert.AlertSort;
+import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +39,40 @@ public interface AlertStore {
   List<HistoryEntry> history(long alertId);
 
   Optional<Subject> findSubject(String type, String key);
+
+  /**
+   * The retention purge's candidates: ids of alerts in a final status that became final ({@code
+   * resolvedAt}) before {@code cutoff}, at most {@code limit} of them, in no promised order.
+   *
+   * <p>This default pages through {@link #find} (an alert becomes final after it was detected, so
+   * only alerts detected before the cutoff can qualify); a store with an index on the time an
+   * alert became final should answer it directly.
+   */
+  default List<Long> finalAlertsBefore(Instant cutoff, int limit) {
+    AlertQuery finalBefore =
+        AlertQuery.all()
+            .withStatuses(
+                EnumSet.of(AlertStatus.RESOLVED, AlertStatus.DISMISSED, AlertStatus.EXPIRED))
+            .withDetectedBefore(cutoff);
+    List<Long> found = new ArrayList<>();
+    long offset = 0;
+    while (found.size() < limit) {
+      AlertPage page =
+          find(finalBefore.withPage(AlertSort.DETECTED_AT_ASC, AlertQuery.MAX_LIMIT, offset));
+      for (Alert alert : page.alerts()) {
+        if (found.size() < limit
+            && alert.resolvedAt() != null
+            && alert.resolvedAt().isBefore(cutoff)) {
+          found.add(alert.id());
+        }
+      }
+      offset += page.alerts().size();
+      if (page.alerts().size() < AlertQuery.MAX_LIMIT) {
+        break;
+      }
+    }
+    return found;
+  }
 
   /**
    * Writes a change set in one transaction: all of it or none of it.

@@ -13,9 +13,13 @@ import java.util.List;
  * deleted (with its alerts, their history and whatever else hangs off it) and then inserted
  * anew. The engine leaves out of the other lists every change to an alert that a purge deletes.
  *
+ * <p>Deleted alerts (retention) are final alerts that go with their history; the engine leaves
+ * every other change to them out of the other lists, so a store may delete them first or last.
+ *
  * @param highestNewId the highest id handed out to a new alert in this batch, 0 when none: the
  *     store keeps it even when a purge in the same batch deleted that alert, so that an id a
  *     caller has seen is never handed out again
+ * @param deleted ids of final alerts to delete with their history (retention)
  */
 public record ChangeSet(
     List<Subject> subjects,
@@ -23,7 +27,8 @@ public record ChangeSet(
     List<AlertUpdate> updated,
     List<HistoryEntry> history,
     List<SubjectRef> purged,
-    long highestNewId) {
+    long highestNewId,
+    List<Long> deleted) {
 
   public ChangeSet {
     subjects = List.copyOf(subjects);
@@ -31,6 +36,18 @@ public record ChangeSet(
     updated = List.copyOf(updated);
     history = List.copyOf(history);
     purged = List.copyOf(purged);
+    deleted = List.copyOf(deleted);
+  }
+
+  /** A change set that deletes no single alert. */
+  public ChangeSet(
+      List<Subject> subjects,
+      List<Alert> created,
+      List<AlertUpdate> updated,
+      List<HistoryEntry> history,
+      List<SubjectRef> purged,
+      long highestNewId) {
+    this(subjects, created, updated, history, purged, highestNewId, List.of());
   }
 
   /** A change set that purges nothing: its highest new id is that of its last new alert. */
@@ -50,6 +67,7 @@ public record ChangeSet(
         && updated.isEmpty()
         && history.isEmpty()
         && purged.isEmpty()
+        && deleted.isEmpty()
         && highestNewId == 0;
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Random runs of batches (triggers of a few fingerprints and severities; acknowledge,
  * unacknowledge, resolve, dismiss, expire and notes, by id and by fingerprint; purges of a
- * subject; a clock that moves;
+ * subject; deletes of single alerts; a clock that moves;
  * commits that fail; engines that restart) against the engine on the in-memory store. See {@link
  * RandomRuns} for tries, seeds and replay, {@link EngineModel} for the oracle, {@link
  * StoreInvariants} for what must hold after every batch.
@@ -198,7 +198,7 @@ class AlertEngineProperties {
         random.nextBoolean()
             ? AlertRef.fingerprint(fingerprint)
             : AlertRef.id(1 + random.nextInt(MAX_ID));
-    int kind = random.nextInt(20);
+    int kind = random.nextInt(22);
     if (kind < 8) {
       Severity severity = Severity.values()[random.nextInt(Severity.values().length)];
       Double value = random.nextInt(3) == 0 ? null : (double) (10 * random.nextInt(3));
@@ -229,7 +229,10 @@ class AlertEngineProperties {
     if (kind < 19) {
       return new AlertCommand.Note(ref, "note", "bob");
     }
-    return new AlertCommand.Purge("server", fingerprint, "alice");
+    if (kind < 20) {
+      return new AlertCommand.Purge("server", fingerprint, "alice");
+    }
+    return new AlertCommand.Delete(1 + random.nextInt(MAX_ID), "klaxon");
   }
 
   /** Simpler variants of a step: one command fewer, no failure, no restart, no time passing. */
@@ -267,6 +270,7 @@ class AlertEngineProperties {
           c.transition().word() + "(" + describe(c.target()) + (c.automatic() ? " auto" : "") + ")";
       case AlertCommand.Note n -> "note(" + describe(n.target()) + ")";
       case AlertCommand.Purge p -> "purge(" + p.subjectType() + "/" + p.subjectKey() + ")";
+      case AlertCommand.Delete d -> "delete(#" + d.alertId() + ")";
     };
   }
 

@@ -95,7 +95,21 @@ final class EngineModel {
       case AlertCommand.Change change -> change(change.target(), change.transition());
       case AlertCommand.Note note -> note(note.target());
       case AlertCommand.Purge purge -> purge(purge.subjectKey());
+      case AlertCommand.Delete delete -> delete(delete.alertId());
     };
+  }
+
+  /** A final alert goes with its history; an active one is refused, an unknown one not found. */
+  private Expected delete(long id) {
+    Tracked alert = alerts.get(id);
+    if (alert == null) {
+      return new Expected(Outcome.REFUSED, null, NotFound.class, null);
+    }
+    if (alert.status().isActive()) {
+      return new Expected(Outcome.REFUSED, null, TransitionRefused.class, alert.status());
+    }
+    alerts.remove(id);
+    return new Expected(Outcome.DELETED, null, null, null);
   }
 
   /**

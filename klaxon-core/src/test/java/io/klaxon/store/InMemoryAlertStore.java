@@ -169,9 +169,27 @@ public final class InMemoryAlertStore implements AlertStore {
     return alerts.values().stream().sorted(Comparator.comparingLong(Alert::id)).toList();
   }
 
-  /** The stored alerts whose subject the change set purges: deleted before anything is written. */
+  /**
+   * The stored alerts that the change set deletes, alone or with their purged subject: deleted
+   * before anything is written. A change set that also changes a deleted alert is refused.
+   */
   private Set<Long> purgedIds(ChangeSet changes) {
     Set<Long> ids = new HashSet<>();
+    for (long id : changes.deleted()) {
+      if (alerts.containsKey(id)) { // still active here when the same batch made it final
+        ids.add(id);
+      }
+    }
+    for (Alert created : changes.created()) {
+      if (changes.deleted().contains(created.id())) {
+        throw new IllegalStateException("alert " + created.id() + " is created and deleted");
+      }
+    }
+    for (ChangeSet.AlertUpdate update : changes.updated()) {
+      if (changes.deleted().contains(update.alert().id())) {
+        throw new IllegalStateException("alert " + update.alert().id() + " is updated and deleted");
+      }
+    }
     for (Alert alert : alerts.values()) {
       if (changes.purged().stream().anyMatch(subject -> subject.matches(alert))) {
         ids.add(alert.id());

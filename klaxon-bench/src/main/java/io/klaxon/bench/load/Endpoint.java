@@ -33,8 +33,13 @@ final class Endpoint implements AutoCloseable {
 
   /** Posts a JSON array of events to {@code /api/alerts/events}. */
   HttpResponse<String> postEvents(String json) throws IOException, InterruptedException {
+    return post("/api/alerts/events", json);
+  }
+
+  /** Posts a JSON body to a path, as the bench's actor. */
+  HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/alerts/events"))
+        HttpRequest.newBuilder(base.resolve(path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("X-Klaxon-Actor", "klaxon-bench")

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * type, severity and subject follow from its number, so a re-trigger repeats them and the stored
  * alerts spread evenly over the values the query scenario filters on.
  */
-public final class EventBatches {
+public final class EventBatches implements BodySource {
 
   static final int SOURCES = 10;
   static final String[] SEVERITIES = {"critical", "high", "medium", "low", "info"};
@@ -41,6 +41,7 @@ public final class EventBatches {
   }
 
   /** A body of {@code units} units: events, or alerts for {@link Scenario#SEED}. */
+  @Override
   public Body next(int units) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     StringBuilder json = new StringBuilder(units * 320).append('[');

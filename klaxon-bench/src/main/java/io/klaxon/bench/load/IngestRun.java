@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends event batches from a fixed number of virtual-thread workers, one request in flight each,
@@ -21,7 +22,10 @@ final class IngestRun {
 
   private final Endpoint endpoint;
   private final LoadPlan plan;
-  private final EventBatches batches;
+  private final BodySource batches;
+  private final String path;
+  private final @Nullable OddsBatches odds;
+  private final EventBatches alerts;
   private final LoadStats stats = new LoadStats();
   private final AtomicLong budget;
   private final AtomicBoolean firstErrorShown = new AtomicBoolean();
@@ -30,7 +34,11 @@ final class IngestRun {
   IngestRun(Endpoint endpoint, LoadPlan plan) {
     this.endpoint = endpoint;
     this.plan = plan;
-    this.batches = new EventBatches(plan.scenario(), plan.tag(), plan.fingerprints());
+    this.odds =
+        plan.scenario() == Scenario.ODDS ? new OddsBatches(plan.events(), plan.tag()) : null;
+    this.alerts = new EventBatches(plan.scenario(), plan.tag(), plan.fingerprints());
+    this.batches = odds != null ? odds : alerts;
+    this.path = odds != null ? "/api/signals/odds" : "/api/alerts/events";
     this.budget = new AtomicLong(plan.units());
   }
 
@@ -38,6 +46,9 @@ final class IngestRun {
   int run() throws InterruptedException {
     if (plan.scenario() == Scenario.RETRIGGER || plan.scenario() == Scenario.MIXED) {
       prime();
+    }
+    if (odds != null) {
+      mapMarket(odds);
     }
     System.out.printf(
         "%s: batch=%d concurrency=%d limit=%s url=%s%n",
@@ -81,13 +92,26 @@ final class IngestRun {
     Histogram ignored = LoadStats.histogram();
     for (int from = 0; from < plan.fingerprints(); from += 1_000) {
       int count = Math.min(1_000, plan.fingerprints() - from);
-      if (!send(batches.prime(from, count), ignored)) {
+      if (!send(alerts.prime(from, count), ignored)) {
         throw new IllegalStateException("priming failed or took over " + PRIME_LIMIT);
       }
     }
     System.out.printf("primed in %.1f s%n", (System.nanoTime() - started) / 1e9);
     stats.events.reset();
     stats.requests.reset();
+  }
+
+  /** Maps the odds market at the four bookmakers; a mapping left by an earlier run will do. */
+  private void mapMarket(OddsBatches batches) throws InterruptedException {
+    try {
+      HttpResponse<String> answer = endpoint.post("/api/mappings", batches.mapping());
+      if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+        throw new IllegalStateException(
+            "could not map the odds market: HTTP " + answer.statusCode() + " " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not map the odds market: " + e, e);
+    }
   }
 
   private void work() {
@@ -121,7 +145,7 @@ final class IngestRun {
       long sent = System.nanoTime();
       HttpResponse<String> response;
       try {
-        response = endpoint.postEvents(body.json());
+        response = endpoint.post(path, body.json());
       } catch (IOException e) {
         stats.error("io");
         showFirstError("I/O: " + e);

@@ -28,7 +28,7 @@ public final class LoadCommand implements Callable<Integer> {
   String url;
 
   @Option(names = "--scenario", defaultValue = "new",
-      description = "new | retrigger | mixed | query | seed (default: ${DEFAULT-VALUE})")
+      description = "new | retrigger | mixed | query | seed | odds (default: ${DEFAULT-VALUE})")
   String scenario;
 
   @Option(names = "--duration", converter = DurationConverter.class,
@@ -55,6 +55,10 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--fingerprints", defaultValue = "100000",
       description = "key space of retrigger and mixed (default: ${DEFAULT-VALUE})")
   int fingerprints;
+
+  @Option(names = "--events", defaultValue = "1000",
+      description = "odds: football events quoted, 12 series each (default: ${DEFAULT-VALUE})")
+  int events;
 
   @Option(names = "--source", defaultValue = "bench",
       description = "source tag: events come from TAG-0 … TAG-9 (default: ${DEFAULT-VALUE})")
@@ -83,7 +87,7 @@ public final class LoadCommand implements Callable<Integer> {
     try {
       chosen = Scenario.valueOf(scenario.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw refuse("--scenario must be one of new, retrigger, mixed, query, seed");
+      throw refuse("--scenario must be one of new, retrigger, mixed, query, seed, odds");
     }
     int size = batch != null ? batch : chosen == Scenario.SEED ? 5_000 : 100;
     if (size < 1 || size > 10_000) {
@@ -94,6 +98,9 @@ public final class LoadCommand implements Callable<Integer> {
     }
     if (fingerprints < 1) {
       throw refuse("--fingerprints must be positive");
+    }
+    if (events < 1 || events > 1_000_000) {
+      throw refuse("--events must be 1 to 1000000");
     }
     if (!source.matches("[A-Za-z0-9._-]{1,64}")) {
       throw refuse("--source must be 1 to 64 letters, digits, '.', '_' or '-'");
@@ -115,7 +122,7 @@ public final class LoadCommand implements Callable<Integer> {
     if (limit.isNegative() || limit.isZero() || limit.compareTo(HARD_LIMIT) > 0) {
       throw refuse("--duration and --max-time must be above 0 and at most " + HARD_LIMIT);
     }
-    return new LoadPlan(chosen, units, limit, size, concurrency, fingerprints, source);
+    return new LoadPlan(chosen, units, limit, size, concurrency, fingerprints, source, events);
   }
 
   private ParameterException refuse(String message) {

@@ -11,5 +11,7 @@ public enum Scenario {
   /** Filtered lists, stats and reads by id against whatever is stored. */
   QUERY,
   /** Bulk-loads alerts in large batches (a quarter resolved, an eighth acknowledged). */
-  SEED
+  SEED,
+  /** Odds snapshots to {@code POST /api/signals/odds}, through the detector to the engine. */
+  ODDS
 }

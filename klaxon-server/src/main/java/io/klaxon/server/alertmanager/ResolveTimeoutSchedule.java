@@ -1,5 +1,6 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.server.jobs.ExclusiveJobs;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,18 @@ class ResolveTimeoutSchedule implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ResolveTimeoutSchedule.class);
 
+  /** The job's lease name: of several instances on one database, one runs the timeouts. */
+  static final String JOB = "alertmanager-resolve-timeouts";
+
   private final ResolveTimeouts timeouts;
+  private final ExclusiveJobs jobs;
   private final long intervalMillis;
   private @Nullable ScheduledExecutorService executor;
 
-  ResolveTimeoutSchedule(ResolveTimeouts timeouts, AlertmanagerSettings settings) {
+  ResolveTimeoutSchedule(
+      ResolveTimeouts timeouts, AlertmanagerSettings settings, ExclusiveJobs jobs) {
     this.timeouts = timeouts;
+    this.jobs = jobs;
     this.intervalMillis = settings.checkInterval().toMillis();
   }
 
@@ -37,7 +44,7 @@ class ResolveTimeoutSchedule implements SmartLifecycle {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("klaxon-alertmanager-timeouts").daemon(true).factory());
     executor.scheduleWithFixedDelay(
-        this::run, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        () -> jobs.run(JOB, lease -> run()), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.klaxon.server.odds;
 
 import io.klaxon.detect.odds.OddsSettings;
+import io.klaxon.server.jobs.RetentionPeriod;
 import io.klaxon.settings.SettingsStore;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -11,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
  * defaults; changes apply to the detector at once, without a restart.
  */
 @Component
-class AlertSettings {
+class AlertSettings implements RetentionPeriod {
 
   static final String SECTION = "alerts";
 
@@ -31,6 +33,12 @@ class AlertSettings {
 
   OddsSettings current() {
     return current.get();
+  }
+
+  /** The {@code alertRetentionDays} in force, for the retention job. */
+  @Override
+  public Duration retention() {
+    return Duration.ofDays(current.get().retentionDays());
   }
 
   /** Saves new settings with who changed them, then puts them in force. */

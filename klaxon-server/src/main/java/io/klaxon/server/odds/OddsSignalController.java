@@ -7,10 +7,14 @@ import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.mapping.MarketResolver;
+import io.klaxon.problem.Unavailable;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.JsonItems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,6 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 class OddsSignalController {
 
   static final int MAX_SNAPSHOTS = 10_000;
+  private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
 
   private final AlertEngine engine;
   private final ObjectMapper json;
@@ -34,10 +39,17 @@ class OddsSignalController {
   private final AlertSettings settings;
   // The detector keeps per-series windows and is not thread-safe; requests take turns.
   private final ReentrantLock lock = new ReentrantLock();
+  private final InstantSource clock;
+  private Instant nextForget = Instant.MIN;
 
   OddsSignalController(
-      AlertEngine engine, ObjectMapper json, MarketResolver markets, AlertSettings settings) {
+      AlertEngine engine,
+      ObjectMapper json,
+      MarketResolver markets,
+      AlertSettings settings,
+      InstantSource clock) {
     this.engine = engine;
+    this.clock = clock;
     this.json = json;
     this.detector = new OddsDetector(markets);
     this.settings = settings;
@@ -50,6 +62,19 @@ class OddsSignalController {
 
   /** What a request did: how many snapshots were taken and which alerts they moved. */
   record Results(int snapshots, List<RaisedAlert> alerts) {}
+
+  /**
+   * Drops the windows of events that have kicked off (their alerts expire then, and later
+   * snapshots are ignored), at most once a minute, so the detector's memory holds upcoming
+   * events only.
+   */
+  private void forgetStartedEvents() {
+    Instant now = clock.instant();
+    if (now.isAfter(nextForget)) {
+      detector.forgetStarted(now);
+      nextForget = now.plus(FORGET_EVERY);
+    }
+  }
 
   @PostMapping("/api/signals/odds")
   @Operation(
@@ -72,8 +97,16 @@ class OddsSignalController {
     List<CommandResult> applied;
     lock.lock();
     try {
+      forgetStartedEvents();
       List<AlertCommand> commands = detector.onSnapshots(snapshots, settings.current());
-      applied = engine.apply(commands);
+      try {
+        applied = engine.apply(commands);
+      } catch (Unavailable refused) {
+        // The windows took these snapshots, but the alerts they called for were not written:
+        // forget the request's events so that the client's retry is seen afresh, not as repeats.
+        snapshots.stream().map(OddsSnapshot::eventId).distinct().forEach(detector::forgetEvent);
+        throw refused;
+      }
     } finally {
       lock.unlock();
     }

@@ -10,6 +10,7 @@ import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.AlertChange;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,20 @@ final class AlertReader {
     Long recorded = dsl.select(ids.lastId).from(ids.table).fetchOne(0, Long.class);
     Long stored = dsl.select(DSL.max(alerts.id)).from(alerts.table).fetchOne(0, Long.class);
     return Math.max(recorded == null ? 0 : recorded, stored == null ? 0 : stored);
+  }
+
+  /** Final alerts that became final before the cutoff, oldest first (index alerts_final_since). */
+  List<Long> finalAlertsBefore(Instant cutoff, int limit) {
+    return dsl.select(alerts.id)
+        .from(alerts.table)
+        .where(
+            alerts.status.in(
+                AlertStatus.RESOLVED.word(), AlertStatus.DISMISSED.word(),
+                AlertStatus.EXPIRED.word()),
+            alerts.resolvedAt.lt(cutoff))
+        .orderBy(alerts.resolvedAt, alerts.id)
+        .limit(limit)
+        .fetch(alerts.id);
   }
 
   List<HistoryEntry> history(long alertId) {

@@ -22,6 +22,9 @@ import org.jooq.impl.DSL;
  */
 final class AlertWriter {
 
+  /** Ids per delete statement: well under either database's limit of bind values. */
+  private static final int DELETE_CHUNK = 1_000;
+
   private final DSLContext dsl;
   private final Tables tables;
   private final AlertRows rows;
@@ -55,6 +58,7 @@ final class AlertWriter {
         configuration -> {
           DSLContext tx = configuration.dsl();
           purge(tx, changes.purged());
+          delete(tx, changes.deleted());
           upsertSubjects(tx, changes.subjects());
           // Updates first: a batch may resolve an alert and open a new one for the same
           // fingerprint, and the unique index on active fingerprints checks row by row.
@@ -74,6 +78,18 @@ final class AlertWriter {
     Tables.Subjects s = tables.subjects;
     for (ChangeSet.SubjectRef subject : purged) {
       tx.deleteFrom(s.table).where(s.type.eq(subject.type()), s.key.eq(subject.key())).execute();
+    }
+  }
+
+  /**
+   * Deletes single final alerts (retention); their history goes by the schema's cascade. The
+   * engine left every other change to them out of the change set.
+   */
+  private void delete(DSLContext tx, List<Long> deleted) {
+    Tables.Alerts a = tables.alerts;
+    for (int from = 0; from < deleted.size(); from += DELETE_CHUNK) {
+      List<Long> chunk = deleted.subList(from, Math.min(deleted.size(), from + DELETE_CHUNK));
+      tx.deleteFrom(a.table).where(a.id.in(chunk)).execute();
     }
   }
 

@@ -13,6 +13,7 @@ import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -116,6 +117,12 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public long lastPosition() {
     return failures.call("read the change feed's position", reader::lastPosition);
+  }
+
+  @Override
+  public List<Long> finalAlertsBefore(Instant cutoff, int limit) {
+    return failures.call(
+        "find alerts past retention", () -> reader.finalAlertsBefore(cutoff, limit));
   }
 
   @Override

@@ -18,7 +18,9 @@ public abstract class AlertStoreContract
         OrderContract,
         StatsContract,
         ChangeFeedContract,
-        CountsContract {
+        CountsContract,
+        RetentionContract,
+        JobLockContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
