@@ -46,6 +46,7 @@ public final class ScopeRules {
           rule(null, "/error", Access.OPEN),
           rule(GET, "/actuator/health/**", Access.OPEN),
           rule(GET, "/v3/api-docs/**", Access.OPEN),
+          rule(GET, "/v3/api-docs.yaml", Access.OPEN),
           rule(GET, "/swagger-ui/**", Access.OPEN),
           rule(GET, "/swagger-ui.html", Access.OPEN),
           rule(GET, "/webjars/**", Access.OPEN),
