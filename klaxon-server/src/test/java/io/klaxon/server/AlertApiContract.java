@@ -319,11 +319,7 @@ abstract class AlertApiContract {
   void acknowledgingByPatchAndTheHistoryThatRecordsIt() {
     long id = created(trigger(source + "-k", "high"));
     Api.Answer acknowledged =
-        api.send(
-            api.request("/api/alerts/" + id)
-                .header("Content-Type", "application/json")
-                .header("X-Klaxon-Actor", "alice")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"acknowledged\":true,\"note\":\"on it\"}")));
+        api.as("alice").patch("/api/alerts/" + id, "{\"acknowledged\":true,\"note\":\"on it\"}");
     assertThat(acknowledged.status()).isEqualTo(200);
     assertThat(acknowledged.text("/status")).isEqualTo("acknowledged");
     assertThat(acknowledged.json().at("/acknowledgedAt").isNull()).isFalse();
@@ -346,11 +342,11 @@ abstract class AlertApiContract {
     assertThat(history.json().size()).isEqualTo(3);
     assertThat(history.text("/0/action")).isEqualTo("created");
     assertThat(history.text("/1/action")).isEqualTo("acknowledged");
-    assertThat(history.text("/1/actor")).isEqualTo("alice");
+    assertThat(history.text("/1/actor")).isEqualTo("key:alice");
     assertThat(history.text("/1/note")).isEqualTo("on it");
     assertThat(history.text("/1/fromStatus")).isEqualTo("open");
     assertThat(history.text("/2/action")).isEqualTo("unacknowledged");
-    assertThat(history.text("/2/actor")).isEqualTo("api");
+    assertThat(history.text("/2/actor")).isEqualTo(Api.ADMIN_ACTOR);
   }
 
   @Test
@@ -597,11 +593,7 @@ abstract class AlertApiContract {
 
     try {
       Api.Answer changed =
-          api.send(
-              api.request("/api/settings")
-                  .header("Content-Type", "application/json")
-                  .header("X-Klaxon-Actor", "risk-lead")
-                  .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"alertThresholdWarning\":3.0}")));
+          api.as("risk-lead").put("/api/settings", "{\"alertThresholdWarning\":3.0}");
       assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
       assertThat(changed.json().at("/alertThresholdWarning").asDouble()).isEqualTo(3.0);
       assertThat(changed.json().at("/alertThresholdElevated").asDouble()).isEqualTo(10.0);
@@ -616,7 +608,7 @@ abstract class AlertApiContract {
       assertThat(moved.text("/alerts/0/severity")).as("a 5%% move is past the new warning").isEqualTo("medium");
 
       Api.Answer history = api.get("/api/settings/history");
-      assertThat(history.text("/0/actor")).isEqualTo("risk-lead");
+      assertThat(history.text("/0/actor")).isEqualTo("key:risk-lead");
       assertThat(history.text("/0/newValue")).contains("3.0");
     } finally {
       api.send(

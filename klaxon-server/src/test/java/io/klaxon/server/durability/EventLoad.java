@@ -85,6 +85,7 @@ final class EventLoad {
           client.send(
               HttpRequest.newBuilder(URI.create(base + "/api/alerts/events"))
                   .timeout(Duration.ofSeconds(60))
+                  .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
@@ -129,6 +130,7 @@ final class EventLoad {
                       URI.create(
                           "http://127.0.0.1:" + port + "/api/alerts?limit=1000&sort=detectedAt&source="
                               + source + "&offset=" + offset))
+                  .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       JsonNode alerts = JSON.readTree(page.body()).get("alerts");

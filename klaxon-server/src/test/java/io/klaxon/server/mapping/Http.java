@@ -31,16 +31,18 @@ final class Http {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final int port;
   private final String base;
-  private @Nullable String actor;
+  private String key = io.klaxon.server.Api.ADMIN_KEY;
 
   Http(int port) {
+    this.port = port;
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** Later requests send this {@code X-Klaxon-Actor}; null sends none. */
+  /** Later requests act as an admin key of this name ({@code key:<name>}); null: the test admin key. */
   Http as(@Nullable String newActor) {
-    this.actor = newActor;
+    this.key = newActor == null ? io.klaxon.server.Api.ADMIN_KEY : io.klaxon.server.Api.keyFor(port, newActor);
     return this;
   }
 
@@ -67,9 +69,7 @@ final class Http {
   private Answer send(String method, String path, @Nullable String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-    if (actor != null) {
-      request.header(Actor.HEADER, actor);
-    }
+    request.header("Authorization", "Bearer " + key);
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

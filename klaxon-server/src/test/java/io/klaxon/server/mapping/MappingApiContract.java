@@ -68,7 +68,7 @@ abstract class MappingApiContract implements MappingAuditApiContract, UnmappedAp
     assertThat(read.text("/outcomeMapping/0/sources/" + source)).isEqualTo("Home");
     assertThat(read.number("/priority")).isEqualTo(7);
     assertThat(read.json().get("active").asBoolean()).isTrue();
-    assertThat(read.text("/createdBy")).isEqualTo("alice");
+    assertThat(read.text("/createdBy")).isEqualTo("key:alice");
     assertThat(read.text("/createdAt")).endsWith("Z");
   }
 

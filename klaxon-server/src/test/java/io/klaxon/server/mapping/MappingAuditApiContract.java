@@ -36,7 +36,7 @@ interface MappingAuditApiContract extends ApiFixture {
     JsonNode entries = audit.json();
     assertThat(entries.size()).isEqualTo(5);
     List<String> actions = List.of("CREATE", "UPDATE", "DEACTIVATE", "ACTIVATE", "DELETE");
-    List<String> actors = List.of("alice", "api", "bob", "bob", "bob");
+    List<String> actors = List.of("key:alice", "key:admin", "key:bob", "key:bob", "key:bob");
     List<JsonNode> states = List.of(v1, v2, v3, v4, v5);
     for (int i = 0; i < 5; i++) {
       JsonNode entry = entries.get(i);

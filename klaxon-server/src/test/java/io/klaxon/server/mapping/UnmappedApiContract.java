@@ -112,7 +112,7 @@ interface UnmappedApiContract extends ApiFixture {
 
     Http.Answer audit = http().get("/api/mappings/" + mappingId + "/audit");
     assertThat(audit.json().size()).isEqualTo(2);
-    assertThat(audit.json().get(0).get("actor").asString()).isEqualTo("carol");
+    assertThat(audit.json().get(0).get("actor").asString()).isEqualTo("key:carol");
     assertThat(audit.json().get(1).get("action").asString()).isEqualTo("UPDATE");
   }
 

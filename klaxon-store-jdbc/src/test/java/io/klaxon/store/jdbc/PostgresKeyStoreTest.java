@@ -1,0 +1,10 @@
+package io.klaxon.store.jdbc;
+
+/** The key store contract on PostgreSQL, in a schema of its own. */
+class PostgresKeyStoreTest extends KeyStoreContract {
+
+  @Override
+  protected TestDatabase openDatabase() {
+    return TestDatabase.postgres();
+  }
+}
