@@ -323,7 +323,7 @@ abstract class AlertApiContract {
     assertThat(acknowledged.status()).isEqualTo(200);
     assertThat(acknowledged.text("/status")).isEqualTo("acknowledged");
     assertThat(acknowledged.json().at("/acknowledgedAt").isNull()).isFalse();
-    assertThat(acknowledged.text("/acknowledgedBy")).isEqualTo("alice");
+    assertThat(acknowledged.text("/acknowledgedBy")).isEqualTo("key:alice");
 
     Api.Answer again = api.patch("/api/alerts/" + id, "{\"acknowledged\":true}");
     assertThat(again.status()).isEqualTo(200);
