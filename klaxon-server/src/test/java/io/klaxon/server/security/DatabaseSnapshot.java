@@ -9,14 +9,19 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Everything the database holds, as text, to show that a refused request changed nothing. Only
- * a key's last-used time is left out: a key with too few scopes is still a key that was used.
+ * Everything the database holds, as text, to show that a refused request changed nothing. Left
+ * out: a key's last-used time (a key with too few scopes is still a key that was used) and the
+ * tables that background jobs write on their own clock whatever the requests do.
  */
 final class DatabaseSnapshot {
+
+  /** Job leases are renewed by the scheduled jobs, not by any request. */
+  private static final Set<String> BACKGROUND_TABLES = Set.of("job_leases");
 
   private DatabaseSnapshot() {}
 
@@ -27,7 +32,9 @@ final class DatabaseSnapshot {
       try (ResultSet names = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
         while (names.next()) {
           String table = names.getString("TABLE_NAME");
-          if (!table.startsWith("sqlite_") && !table.startsWith("flyway")) {
+          if (!table.startsWith("sqlite_")
+              && !table.startsWith("flyway")
+              && !BACKGROUND_TABLES.contains(table.toLowerCase(Locale.ROOT))) {
             tables.put(table, null);
           }
         }
