@@ -40,7 +40,8 @@ public record AlertView(
     }
   }
 
-  static AlertView of(Alert alert) {
+  /** The view of an alert as committed. */
+  public static AlertView of(Alert alert) {
     Severity previous = alert.previousSeverity();
     return new AlertView(
         alert.id(),

@@ -11,9 +11,9 @@ import tools.jackson.databind.ObjectMapper;
  * defaults; changes apply to the detector at once, without a restart.
  */
 @Component
-class AlertSettings {
+public class AlertSettings {
 
-  static final String SECTION = "alerts";
+  public static final String SECTION = "alerts";
 
   private final SettingsStore store;
   private final ObjectMapper json;
@@ -29,12 +29,12 @@ class AlertSettings {
     this.current = new AtomicReference<>(initial);
   }
 
-  OddsSettings current() {
+  public OddsSettings current() {
     return current.get();
   }
 
   /** Saves new settings with who changed them, then puts them in force. */
-  void replace(OddsSettings settings, String actor, java.time.Instant at) {
+  public void replace(OddsSettings settings, String actor, java.time.Instant at) {
     store.save(SECTION, json.writeValueAsString(AlertSettingsView.of(settings)), actor, at);
     current.set(settings);
   }
