@@ -3,6 +3,15 @@
 (function () {
   "use strict";
 
+  // Pages answer a refused form with 400/409 and the form showing why: show those too.
+  if (window.htmx) {
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "[45]..", swap: true, error: false }
+    ];
+  }
+
   // CSRF: htmx requests carry the token from the page's meta tags when the server sends them.
   document.addEventListener("htmx:configRequest", function (e) {
     var token = document.querySelector('meta[name="_csrf"]');

@@ -41,17 +41,19 @@ class AlertsConsoleController {
 
   /** The bulk and single actions the console offers, as the board's buttons name them. */
   enum Action {
-    ACKNOWLEDGE(Transition.ACKNOWLEDGE, "Acknowledge"),
-    UNACKNOWLEDGE(Transition.UNACKNOWLEDGE, "Unacknowledge"),
-    RESOLVE(Transition.RESOLVE, "Resolve"),
-    DISMISS(Transition.DISMISS, "Dismiss");
+    ACKNOWLEDGE(Transition.ACKNOWLEDGE, "Acknowledge", "acknowledged"),
+    UNACKNOWLEDGE(Transition.UNACKNOWLEDGE, "Unacknowledge", "unacknowledged"),
+    RESOLVE(Transition.RESOLVE, "Resolve", "resolved"),
+    DISMISS(Transition.DISMISS, "Dismiss", "dismissed");
 
     final Transition transition;
     final String label;
+    final String done;
 
-    Action(Transition transition, String label) {
+    Action(Transition transition, String label, String done) {
       this.transition = transition;
       this.label = label;
+      this.done = done;
     }
 
     String word() {
@@ -171,7 +173,7 @@ class AlertsConsoleController {
     List<CommandResult> results = engine.apply(commands);
     long refused = results.stream().filter(CommandResult::isRefused).count();
     long done = results.size() - refused;
-    String verb = action.transition.word();
+    String verb = action.done;
     flash.addFlashAttribute("notice", done + (done == 1 ? " alert " : " alerts ") + verb + ".");
     if (refused > 0) {
       KlaxonException first = results.stream().filter(CommandResult::isRefused).findFirst().orElseThrow().refusal();
@@ -221,7 +223,8 @@ class AlertsConsoleController {
     model.addAttribute("history", history.reversed());
     List<ActionButton> actions = new ArrayList<>();
     for (Action action : Action.values()) {
-      if (Lifecycle.target(alert.status(), action.transition).isPresent()) {
+      // Only changes that move the alert: acknowledging an acknowledged alert changes nothing.
+      if (Lifecycle.target(alert.status(), action.transition).filter(t -> t != alert.status()).isPresent()) {
         actions.add(new ActionButton(action.word(), action.label));
       }
     }
@@ -253,7 +256,7 @@ class AlertsConsoleController {
       engine
           .apply(new AlertCommand.Change(AlertRef.id(id), action.transition, ConsoleActor.of(request), text, false))
           .alertOrThrow();
-      flash.addFlashAttribute("notice", "Alert " + action.transition.word() + ".");
+      flash.addFlashAttribute("notice", "Alert " + action.done + ".");
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
