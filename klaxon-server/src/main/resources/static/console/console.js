@@ -175,7 +175,7 @@
         height: spec.height || 260,
         scales: { x: { time: true } },
         series: [{}].concat(spec.series.map(function (s) {
-          return { label: s.label, stroke: s.color, width: 2, fill: spec.stacked ? s.color + "33" : undefined,
+          return { label: s.label, stroke: s.color, width: 2, fill: spec.filled ? s.color + "33" : undefined,
                    points: { show: spec.points === true } };
         })),
         axes: [{}, { label: spec.yLabel || "" }]

@@ -20,9 +20,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 
@@ -78,6 +80,12 @@ class AlertStreamController implements SmartLifecycle {
     emitter.onTimeout(() -> client.end());
     Thread.ofVirtual().name("klaxon-alert-stream").start(client::pump);
     return emitter;
+  }
+
+  /** A client that went away is no failure: there is no one left to answer. */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e) {
+    log.debug("alert stream client gone: {}", e.toString());
   }
 
   /** On the engine's writer thread: hand each change to every client, never waiting. */

@@ -9,7 +9,7 @@ import java.util.List;
  * @param x seconds since the epoch, ascending
  */
 public record ChartSpec(
-    List<Long> x, List<Series> series, String yLabel, boolean points, boolean stacked, int height) {
+    List<Long> x, List<Series> series, String yLabel, boolean points, boolean filled, int height) {
 
   /** One line: its label, colour and one value (or null for a gap) per x. */
   public record Series(String label, String color, List<Double> values) {}
