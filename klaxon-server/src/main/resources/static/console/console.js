@@ -3,14 +3,8 @@
 (function () {
   "use strict";
 
-  // Pages answer a refused form with 400/409 and the form showing why: show those too.
-  if (window.htmx) {
-    htmx.config.responseHandling = [
-      { code: "204", swap: false },
-      { code: "[23]..", swap: true },
-      { code: "[45]..", swap: true, error: false }
-    ];
-  }
+  // htmx's settings are in the page's <meta name="htmx-config">: no inline indicator style (CSP),
+  // and refused forms (400/409, answered with the form showing why) are swapped in too.
 
   // CSRF: htmx requests carry the token from the page's meta tags when the server sends them.
   document.addEventListener("htmx:configRequest", function (e) {
