@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The change feed over SSE, read line by line as any client would, on SQLite. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "klaxon.stream.heartbeat=400ms")
+    properties = {"klaxon.stream.heartbeat=400ms", "klaxon.stream.buffer=50"})
 @DirtiesContext
 class AlertStreamTest {
 
@@ -161,6 +161,42 @@ class AlertStreamTest {
       line = lines.poll(1, TimeUnit.SECONDS);
     } while (!":heartbeat".equals(line) && System.nanoTime() < deadline);
     assertThat(line).isEqualTo(":heartbeat");
+  }
+
+  @Test
+  void aClientThatDoesNotReadIsToldToResetAndDisconnectedInsteadOfBufferedWithoutEnd()
+      throws Exception {
+    HttpResponse<java.io.InputStream> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream")).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    // Nothing is read while far more changes are committed than the socket buffers and the
+    // client's buffer of 50 can hold.
+    String big = "x".repeat(2000);
+    for (int round = 0; round < 4; round++) {
+      StringBuilder events = new StringBuilder("[");
+      for (int i = 0; i < 5000; i++) {
+        events.append(i == 0 ? "" : ",")
+            .append("{\"action\":\"trigger\",\"dedupKey\":\"").append(UUID.randomUUID())
+            .append("\",\"source\":\"slow\",\"type\":\"t\",\"severity\":\"low\",\"title\":\"t\",\"message\":\"")
+            .append(big).append("\"}");
+      }
+      assertThat(new Api(port).post("/api/alerts/events", events.append("]").toString()).status()).isEqualTo(200);
+    }
+    // The server ends the stream after 'reset', so reading to the end finishes.
+    String all =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try (java.io.InputStream body = response.body()) {
+                    return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                })
+            .get(60, TimeUnit.SECONDS);
+    assertThat(all).contains("event:reset");
+    assertThat(all.split("event:alert", -1).length - 1).isLessThan(20_000);
   }
 
   @Test
