@@ -42,6 +42,7 @@ public record AlertView(
     }
   }
 
+  /** The view of an alert as committed. */
   public static AlertView of(Alert alert) {
     Severity previous = alert.previousSeverity();
     return new AlertView(

@@ -13,9 +13,9 @@ import tools.jackson.databind.ObjectMapper;
  * defaults; changes apply to the detector at once, without a restart.
  */
 @Component
-class AlertSettings implements RetentionPeriod {
+public class AlertSettings implements RetentionPeriod {
 
-  static final String SECTION = "alerts";
+  public static final String SECTION = "alerts";
 
   private final SettingsStore store;
   private final ObjectMapper json;
@@ -31,7 +31,7 @@ class AlertSettings implements RetentionPeriod {
     this.current = new AtomicReference<>(initial);
   }
 
-  OddsSettings current() {
+  public OddsSettings current() {
     return current.get();
   }
 
@@ -42,7 +42,7 @@ class AlertSettings implements RetentionPeriod {
   }
 
   /** Saves new settings with who changed them, then puts them in force. */
-  void replace(OddsSettings settings, String actor, java.time.Instant at) {
+  public void replace(OddsSettings settings, String actor, java.time.Instant at) {
     store.save(SECTION, json.writeValueAsString(AlertSettingsView.of(settings)), actor, at);
     current.set(settings);
   }

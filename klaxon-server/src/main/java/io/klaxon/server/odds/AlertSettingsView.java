@@ -5,7 +5,7 @@ import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.InvalidInput.FieldError;
 
 /** The risk alert settings with seed 000's names, as the API shows and stores them. */
-record AlertSettingsView(
+public record AlertSettingsView(
     boolean alertEnabled,
     double alertThresholdWarning,
     double alertThresholdElevated,
@@ -14,14 +14,14 @@ record AlertSettingsView(
     int alertLookbackMinutes,
     String houseBookmaker) {
 
-  static AlertSettingsView of(OddsSettings s) {
+  public static AlertSettingsView of(OddsSettings s) {
     return new AlertSettingsView(
         s.alertEnabled(), s.thresholdWarning(), s.thresholdElevated(), s.thresholdCritical(),
         s.retentionDays(), s.lookbackMinutes(), s.houseBookmaker());
   }
 
   /** Validates them into the detector's settings, naming each bad field in the API's terms. */
-  OddsSettings toSettings() {
+  public OddsSettings toSettings() {
     try {
       return new OddsSettings(
           alertEnabled, alertThresholdWarning, alertThresholdElevated, alertThresholdCritical,

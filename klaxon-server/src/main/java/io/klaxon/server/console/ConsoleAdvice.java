@@ -1,0 +1,77 @@
+package io.klaxon.server.console;
+
+import io.klaxon.problem.InvalidInput;
+import io.klaxon.problem.KlaxonException;
+import io.klaxon.problem.NotFound;
+import io.klaxon.problem.Unavailable;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of console pages as HTML pages (the API's problem details stay with the API), and what
+ * every page's layout needs.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+  /** A refusal in words for a page: each bad field with its reason. */
+  static String describe(KlaxonException e) {
+    if (e instanceof InvalidInput invalid) {
+      return invalid.errors().stream()
+          .map(f -> f.field().isEmpty() ? f.reason() : f.field() + ": " + f.reason())
+          .collect(Collectors.joining("; "));
+    }
+    return e.getMessage();
+  }
+
+  /** The path of the page, for the navigation's current link. */
+  @ModelAttribute("path")
+  String path(HttpServletRequest request) {
+    return request.getRequestURI();
+  }
+
+  @ExceptionHandler(NotFound.class)
+  String notFound(NotFound e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return error(model, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler({InvalidInput.class, MethodArgumentTypeMismatchException.class})
+  String invalid(Exception e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    String detail =
+        e instanceof KlaxonException k
+            ? describe(k)
+            : "'" + ((MethodArgumentTypeMismatchException) e).getValue() + "' is not a valid "
+                + ((MethodArgumentTypeMismatchException) e).getName();
+    return error(model, "Bad request", detail);
+  }
+
+  @ExceptionHandler(Unavailable.class)
+  String unavailable(Unavailable e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    response.setHeader("Retry-After", "1");
+    return error(model, "Try again", e.getMessage());
+  }
+
+  @ExceptionHandler(KlaxonException.class)
+  String refused(KlaxonException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_CONFLICT);
+    return error(model, "Refused", describe(e));
+  }
+
+  private static String error(Model model, String title, String detail) {
+    model.addAttribute("title", title);
+    model.addAttribute("detail", detail);
+    return "console/error";
+  }
+}

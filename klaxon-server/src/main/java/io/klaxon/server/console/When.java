@@ -1,0 +1,16 @@
+package io.klaxon.server.console;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A time ready for a {@code <time>} element: machine form, relative text and exact UTC text.
+ *
+ * @param iso the ISO-8601 instant (the element's datetime, read by the page script to refresh)
+ */
+record When(String iso, String ago, String exact) {
+
+  static @Nullable When of(@Nullable Instant at, Instant now) {
+    return at == null ? null : new When(at.toString(), Times.ago(at, now), Times.exact(at));
+  }
+}
