@@ -53,6 +53,7 @@ public final class ScopeRules {
           rule(GET, "/css/**", Access.OPEN),
           rule(GET, "/js/**", Access.OPEN),
           rule(GET, "/img/**", Access.OPEN),
+          rule(GET, "/console/**", Access.OPEN),
           rule(GET, "/favicon.ico", Access.OPEN),
           rule(POST, "/logout", Access.SIGNED_IN),
           // Metrics for Prometheus and dashboards; the rest of the actuator is for admins.
@@ -93,10 +94,12 @@ public final class ScopeRules {
           rule(GET, "/risk/**", Access.SIGNED_IN),
           rule(GET, "/servers/**", Access.SIGNED_IN),
           rule(GET, "/mappings/**", Access.SIGNED_IN),
+          rule(GET, "/unmapped", Access.SIGNED_IN),
           rule(null, "/alerts/**", Access.needs(OPERATE)),
           rule(null, "/risk/**", Access.needs(ADMIN)),
           rule(null, "/servers/**", Access.needs(ADMIN)),
           rule(null, "/mappings/**", Access.needs(ADMIN)),
+          rule(null, "/unmapped/**", Access.needs(ADMIN)),
           rule(null, "/settings", Access.needs(ADMIN)),
           rule(null, "/settings/**", Access.needs(ADMIN)));
 

@@ -137,13 +137,15 @@ class SecurityConfiguration {
 
   /**
    * A change needs a CSRF token when a browser could make it on its own: no key header (a
-   * header is never sent by a browser unasked) and a session cookie, or a console form.
+   * header is never sent by a browser unasked) and a session cookie, the only credential a
+   * browser sends by itself. Without a session there is nothing to forge, and the request is
+   * refused as unauthenticated (401) instead. Sign-in always needs one (no login CSRF).
    */
   private static boolean needsCsrfToken(HttpServletRequest request) {
     if (SAFE_METHODS.contains(request.getMethod()) || ApiKeyFilter.keyText(request) != null) {
       return false;
     }
-    return request.getRequestedSessionId() != null || !request.getRequestURI().startsWith("/api/");
+    return request.getRequestedSessionId() != null || request.getRequestURI().equals("/login");
   }
 
   private static boolean wantsPage(HttpServletRequest request) {

@@ -70,6 +70,7 @@ class AlertStreamTest {
             .send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
                     .header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -169,7 +170,10 @@ class AlertStreamTest {
     HttpResponse<java.io.InputStream> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream")).GET().build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+                    .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     // Nothing is read while far more changes are committed than the socket buffers and the
     // client's buffer of 50 can hold.

@@ -62,6 +62,7 @@ class ConsoleBrowserTest {
   static TestDatabase database;
   static WebDriver driver;
   static Path profile;
+  static boolean signedIn;
 
   @LocalServerPort int port;
 
@@ -114,21 +115,19 @@ class ConsoleBrowserTest {
   }
 
   /**
-   * Signs in when the server asks for it. Today there is no sign-in page (404) and this does
-   * nothing; with security on it posts an API key to {@code /login}.
+   * Signs in through the sign-in page with the test admin key, once per browser session: the
+   * session cookie then carries every later page and action.
    */
-  void signIn(WebDriver browser) throws IOException, InterruptedException {
-    HttpResponse<Void> login =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-    if (login.statusCode() == 404) {
+  void signIn(WebDriver browser) {
+    if (signedIn) {
       return;
     }
     browser.get(base() + "/login");
-    // The security work supplies the key and finishes this: field 'key', form POST /login.
-    throw new IllegalStateException("sign-in page present: fill in the test key here");
+    browser.findElement(By.id("key")).sendKeys(Api.ADMIN_KEY);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT)
+        .until(page -> !page.getCurrentUrl().contains("/login"));
+    signedIn = true;
   }
 
   String base() {

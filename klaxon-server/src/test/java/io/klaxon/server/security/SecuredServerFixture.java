@@ -127,14 +127,20 @@ abstract class SecuredServerFixture {
   /** The endpoint's path with its variables filled with the seeded things. */
   String path(Endpoints.Endpoint endpoint) {
     String pattern = endpoint.pattern();
+    // The console's pages name the same things as the API under the same words.
+    String resource = pattern.startsWith("/api/") ? pattern.substring(4) : pattern;
     String id =
-        pattern.startsWith("/api/alerts/") ? Long.toString(alertId)
-            : pattern.startsWith("/api/servers/") ? serverId
-            : pattern.startsWith("/api/mappings/") ? Long.toString(mappingId)
-            : pattern.startsWith("/api/unmapped/") ? Long.toString(unmappedId)
-            : pattern.startsWith("/api/keys/") ? victimKeyId
+        resource.startsWith("/alerts/") ? Long.toString(alertId)
+            : resource.startsWith("/servers/") ? serverId
+            : resource.startsWith("/mappings/") ? Long.toString(mappingId)
+            : resource.startsWith("/unmapped/") ? Long.toString(unmappedId)
+            : resource.startsWith("/keys/") ? victimKeyId
             : "1";
-    return pattern.replaceAll("\\{\\*?[A-Za-z]+}", id).replace("/**", "/x");
+    return pattern
+        // A variable limited to some words ({change:activate|deactivate}) takes the first.
+        .replaceAll("\\{[A-Za-z]+:([A-Za-z-]+)(\\|[^}]*)?}", "$1")
+        .replaceAll("\\{\\*?[A-Za-z]+}", id)
+        .replace("/**", "/x");
   }
 
   /** A body the endpoint would take, so that a request let through by mistake has an effect. */
