@@ -27,18 +27,18 @@ import java.util.stream.Stream;
  * files (partition values come from the log, as text). This follows the Delta protocol for tables without checkpoints-only history, deletion
  * vectors or column mapping, which is what Klaxon writes.
  */
-final class DeltaLogReader {
+public final class DeltaLogReader {
 
   private static final JsonMapper JSON = new JsonMapper();
 
   private final Path table;
 
-  DeltaLogReader(Path table) {
+  public DeltaLogReader(Path table) {
     this.table = table;
   }
 
   /** The live data files, relative path to partition values, as the log's commits leave them. */
-  Map<String, Map<String, String>> liveFiles() {
+  public Map<String, Map<String, String>> liveFiles() {
     Map<String, Map<String, String>> live = new LinkedHashMap<>();
     for (JsonNode action : actions()) {
       if (action.has("add")) {
@@ -54,7 +54,7 @@ final class DeltaLogReader {
   }
 
   /** The latest version an idempotent writer committed under its id, from the log's txn actions. */
-  Optional<Long> transactionVersion(String appId) {
+  public Optional<Long> transactionVersion(String appId) {
     Long version = null;
     for (JsonNode action : actions()) {
       if (action.has("txn") && action.get("txn").get("appId").asString().equals(appId)) {
@@ -65,7 +65,7 @@ final class DeltaLogReader {
   }
 
   /** Every row of the live files, each column by name, with the partition columns added. */
-  List<Map<String, Object>> rows() {
+  public List<Map<String, Object>> rows() {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duck.createStatement()) {
