@@ -50,7 +50,8 @@ public final class LakeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path scratch = dir != null ? dir : Files.createTempDirectory("klaxon-lake-bench-");
+    Path scratch =
+        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("klaxon-lake-bench-");
     sink(scratch);
     store(scratch.resolve("store"));
     return 0;
