@@ -65,7 +65,7 @@ public final class DeltaAlertStore implements AlertStore {
   private final DeltaTable table;
   private final InstantSource clock;
   private final Reads reads;
-  private final StoreState state = new StoreState();
+  private StoreState state = new StoreState();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicInteger lastFilesRead = new AtomicInteger();
 
@@ -90,8 +90,15 @@ public final class DeltaAlertStore implements AlertStore {
   public static DeltaAlertStore open(Path directory, InstantSource clock, Reads reads) {
     DeltaTable table = guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
     DeltaAlertStore store = new DeltaAlertStore(table, clock, reads);
-    store.state.replay(store.replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
+    store.state = store.currentState();
     return store;
+  }
+
+  /** The state the table's rows add up to, read from the table. */
+  private StoreState currentState() {
+    StoreState read = new StoreState();
+    read.replay(replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
+    return read;
   }
 
   @Override
@@ -104,7 +111,7 @@ public final class DeltaAlertStore implements AlertStore {
 
   @Override
   public long maxAlertId() {
-    return read(state::maxAlertId);
+    return read(() -> state.maxAlertId());
   }
 
   @Override
@@ -187,7 +194,16 @@ public final class DeltaAlertStore implements AlertStore {
       try {
         guarded(() -> table.append(rows.rows, null, 0));
       } catch (ConcurrentWriteException e) {
+        state = currentState();
         throw new ConcurrentChange("another writer committed to the Delta table " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        // The commit may have landed before the failure: memory follows what the table says.
+        try {
+          state = currentState();
+        } catch (RuntimeException unreadable) {
+          e.addSuppressed(unreadable);
+        }
+        throw e;
       }
       rows.applied.forEach(Runnable::run);
       state.noteSeq(rows.seq);
