@@ -187,7 +187,7 @@ public final class DeltaAlertStore implements AlertStore {
       check(changes);
       Rows rows = new Rows(state.lastSeq(), StoreRows.date(clock.instant()));
       purge(rows, changes.purged());
-      subjects(rows, changes.subjects());
+      subjects(rows, changes.subjects(), changes.purged());
       alerts(rows, changes);
       history(rows, changes);
       highestId(rows, changes);
@@ -295,8 +295,13 @@ public final class DeltaAlertStore implements AlertStore {
     rows.applied.add(() -> state.deleteAlert(id));
   }
 
-  private void subjects(Rows rows, List<Subject> subjects) {
+  /** Subjects new or changed; one the store holds as it is needs no row (nor a file). */
+  private void subjects(Rows rows, List<Subject> subjects, List<SubjectRef> purged) {
     for (Subject subject : subjects) {
+      SubjectRef ref = StoreState.ref(subject);
+      if (!purged.contains(ref) && state.subject(ref).filter(subject::equals).isPresent()) {
+        continue;
+      }
       rows.rows.add(StoreRows.subject(subject, rows.today, rows.next()));
       rows.applied.add(() -> state.putSubject(subject));
     }

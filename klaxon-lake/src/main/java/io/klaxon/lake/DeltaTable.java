@@ -92,6 +92,11 @@ final class DeltaTable {
    * @throws IllegalStateException when a table is there with another schema
    */
   static DeltaTable open(Path directory, StructType schema, List<String> partitionColumns) {
+    return QuietHadoop.call(() -> openQuietly(directory, schema, partitionColumns));
+  }
+
+  private static DeltaTable openQuietly(
+      Path directory, StructType schema, List<String> partitionColumns) {
     Engine engine = DefaultEngine.create(new LocalFileIO());
     String path = LocalFileIO.qualified(directory);
     Table table = Table.forPath(engine, path);
@@ -122,7 +127,7 @@ final class DeltaTable {
 
   /** The latest committed version of the table. */
   long version() {
-    return snapshot().getVersion();
+    return QuietHadoop.call(() -> snapshot().getVersion());
   }
 
   /**
@@ -130,7 +135,7 @@ final class DeltaTable {
    * empty when it never committed.
    */
   Optional<Long> transactionVersion(String appId) {
-    return snapshot().getLatestTransactionVersion(engine, appId);
+    return QuietHadoop.call(() -> snapshot().getLatestTransactionVersion(engine, appId));
   }
 
   /**
@@ -140,6 +145,10 @@ final class DeltaTable {
    * @return the committed table version
    */
   long append(List<Object[]> rows, @Nullable String appId, long appVersion) {
+    return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion));
+  }
+
+  private long appendQuietly(List<Object[]> rows, @Nullable String appId, long appVersion) {
     TransactionBuilder builder =
         table.createTransactionBuilder(engine, ENGINE_INFO, Operation.WRITE);
     if (appId != null) {
@@ -161,6 +170,10 @@ final class DeltaTable {
    * @return how many data files were read
    */
   int scan(@Nullable Predicate filter, Consumer<Cells> each) {
+    return QuietHadoop.call(() -> scanQuietly(filter, each));
+  }
+
+  private int scanQuietly(@Nullable Predicate filter, Consumer<Cells> each) {
     Snapshot snapshot = snapshot();
     ScanBuilder builder = snapshot.getScanBuilder().withReadSchema(schema);
     if (filter != null) {
@@ -188,6 +201,10 @@ final class DeltaTable {
 
   /** How many data files the table's latest version is made of. */
   int fileCount() {
+    return QuietHadoop.call(this::fileCountQuietly);
+  }
+
+  private int fileCountQuietly() {
     int files = 0;
     try (CloseableIterator<FilteredColumnarBatch> scanFiles =
         snapshot().getScanBuilder().build().getScanFiles(engine)) {
@@ -211,6 +228,10 @@ final class DeltaTable {
    * still find them until they are vacuumed).
    */
   Compaction compact(java.util.function.Predicate<Cells> keep) {
+    return QuietHadoop.call(() -> compactQuietly(keep));
+  }
+
+  private Compaction compactQuietly(java.util.function.Predicate<Cells> keep) {
     long started = System.nanoTime();
     Snapshot snapshot = snapshot();
     Map<Map<String, String>, List<Row>> partitions = new LinkedHashMap<>();
