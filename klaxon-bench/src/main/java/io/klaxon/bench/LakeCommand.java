@@ -77,8 +77,11 @@ public final class LakeCommand implements Callable<Integer> {
     long position = table.lastPosition();
     long rows = 0;
     int commits = 0;
+    long reading = 0;
     while (true) {
+      long read = System.nanoTime();
       List<AlertChange> next = feed.changesAfter(position, batch);
+      reading += System.nanoTime() - read;
       if (next.isEmpty()) {
         break;
       }
@@ -89,8 +92,10 @@ public final class LakeCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
-        "sink: %,d rows in %d commits of up to %,d in %.1f s = %,.0f rows/s (%d files)%n",
-        rows, commits, batch, seconds, rows / seconds, table.fileCount());
+        "sink: %,d rows in %d commits of up to %,d in %.1f s = %,.0f rows/s (%d files);"
+            + " feed reads %.1f s, Delta appends %.1f s = %,.0f rows/s%n",
+        rows, commits, batch, seconds, rows / seconds, table.fileCount(), reading / 1e9,
+        seconds - reading / 1e9, rows / (seconds - reading / 1e9));
     Compaction compaction = table.compact();
     System.out.printf(
         "compact: %d files -> %d, %,d rows in %.1f s%n",

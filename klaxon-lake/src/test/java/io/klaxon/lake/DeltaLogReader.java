@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * Reads a Delta table without Delta Kernel, as a third-party reader would: the commit files of
  * {@code _delta_log} (plain JSON, read with Jackson) replayed in order give the live data files
  * and their partition values, and DuckDB's own Parquet reader ({@code read_parquet}) reads those
- * files (partition values come from the log, as text). This follows the Delta protocol for tables without checkpoints-only history, deletion
- * vectors or column mapping, which is what Klaxon writes.
+ * files (partition values come from the log, as text). That is the Delta protocol for tables
+ * whose commit files are all still there, without deletion vectors or column mapping: what
+ * Klaxon writes.
  */
 public final class DeltaLogReader {
 
