@@ -4,12 +4,14 @@ import io.klaxon.bench.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH and the console page timer. */
+/** Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH, the console page timer and the lake. */
 @Command(
     name = "klaxon-bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks for Klaxon; see BENCHMARKS.md.",
-    subcommands = {LoadCommand.class, RssCommand.class, JmhCommand.class, ConsoleCommand.class})
+    subcommands = {
+      LoadCommand.class, RssCommand.class, JmhCommand.class, ConsoleCommand.class, LakeCommand.class
+    })
 public final class Bench implements Runnable {
 
   public static void main(String[] args) {

@@ -481,6 +481,40 @@ abstract class AlertApiContract {
   }
 
   @Test
+  void decisionAlertsAreFoundByClassSeverityStatusTimeRangeAndLimit() {
+    String symbol = source; // unique to this test
+    Api.Answer answer =
+        api.post(
+            "/api/signals/decisions",
+            """
+            [{"action":"CLOSE","urgency":"IMMEDIATE","rule":"stop_loss","symbol":"%1$s","strategyId":"1",
+              "reason":"r","decidedAt":"2026-11-23T05:00:00Z"},
+             {"action":"CLOSE","urgency":"HIGH","rule":"take_profit","symbol":"%1$s","strategyId":"2",
+              "reason":"r","decidedAt":"2026-11-23T06:00:00Z"},
+             {"action":"ROLL","urgency":"NORMAL","rule":"dte","symbol":"%1$s","strategyId":"3",
+              "reason":"r","decidedAt":"2026-11-23T07:00:00Z"}]
+            """
+                .formatted(symbol));
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+    long warning = answer.number("/results/1/alertId");
+    assertThat(api.patch("/api/alerts/" + warning, "{\"acknowledged\":true}").status()).isEqualTo(200);
+    String mine = "/api/alerts?source=decisions&attr.symbol=" + symbol;
+
+    assertThat(api.get(mine + "&attr.class=info").text("/alerts/0/attributes/rule")).isEqualTo("dte");
+    assertThat(api.get(mine + "&attr.class=warning").number("/alerts/0/id")).isEqualTo(warning);
+    assertThat(api.get(mine + "&attr.strategyId=1&severity=critical").number("/total")).isEqualTo(1);
+    assertThat(api.get(mine + "&status=acknowledged").number("/alerts/0/id")).isEqualTo(warning);
+    assertThat(api.get(mine + "&status=open").number("/total")).isEqualTo(2);
+    Api.Answer window = api.get(mine + "&from=2026-11-23T05:30:00Z&to=2026-11-23T06:30:00Z");
+    assertThat(window.number("/total")).isEqualTo(1);
+    assertThat(window.number("/alerts/0/id")).isEqualTo(warning);
+    Api.Answer first = api.get(mine + "&limit=1");
+    assertThat(first.number("/total")).isEqualTo(3);
+    assertThat(first.json().get("alerts").size()).isEqualTo(1);
+    assertThat(first.text("/alerts/0/attributes/rule")).isEqualTo("dte"); // newest first
+  }
+
+  @Test
   void badDecisionsAreRefusedNamingEachFieldAndRaiseNothing() {
     Api.Answer answer =
         api.post(
