@@ -129,9 +129,9 @@ public final class NotificationPlanner {
     if (route.quietHours() != null) {
       due = route.quietHours().release(due, alert.severity());
     }
-    Optional<Gathering> gathering = tx.gathering(route.name(), receiver, group);
-    // A change that may go sooner (a critical one in quiet hours) does not wait for the batch.
-    if (gathering.isPresent() && !due.isBefore(gathering.get().dueAt())) {
+    // A change that may go sooner (a critical one in quiet hours) does not join a held batch.
+    Optional<Gathering> gathering = tx.gathering(route.name(), receiver, group, due);
+    if (gathering.isPresent()) {
       tx.addItem(gathering.get().id(), item);
       return;
     }

@@ -94,9 +94,11 @@ public interface NotificationStore {
     void advance(long position);
 
     /**
-     * The group's notification still gathering items (pending, never claimed), if there is one.
+     * The group's notification still gathering items (pending, never claimed) that is due last
+     * but not after {@code notAfter}, if there is one: an item due then can join it without
+     * being held back.
      */
-    Optional<Gathering> gathering(String route, String receiver, String groupKey);
+    Optional<Gathering> gathering(String route, String receiver, String groupKey, Instant notAfter);
 
     /**
      * When the group's latest notification that stopped gathering (claimed for sending) was due;

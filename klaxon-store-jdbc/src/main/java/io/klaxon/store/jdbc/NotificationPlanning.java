@@ -51,7 +51,8 @@ final class NotificationPlanning implements NotificationStore.PlanTransaction {
   }
 
   @Override
-  public Optional<NotificationStore.Gathering> gathering(String route, String receiver, String groupKey) {
+  public Optional<NotificationStore.Gathering> gathering(
+      String route, String receiver, String groupKey, Instant notAfter) {
     NotificationTables.Notifications n = tables.notifications;
     var query =
         tx.select(n.id, n.dueAt)
@@ -59,7 +60,8 @@ final class NotificationPlanning implements NotificationStore.PlanTransaction {
             .where(group(route, receiver, groupKey))
             .and(n.status.eq(NotificationStatus.PENDING.word()))
             .and(n.sealedAt.isNull())
-            .orderBy(n.id.desc())
+            .and(n.dueAt.le(micros(notAfter)))
+            .orderBy(n.dueAt.desc(), n.id.desc())
             .limit(1);
     // On PostgreSQL the row lock makes a dispatcher's claim (which seals the row) wait for this
     // transaction, so that it reads the item added here; SQLite has one writer at a time.
