@@ -17,7 +17,7 @@ public record QuietHours(ZoneId zone, LocalTime start, LocalTime end, boolean cr
 
   public QuietHours {
     if (start.equals(end)) {
-      throw new InvalidInput("quietHours.end", "must differ from the start");
+      throw new InvalidInput("end", "must differ from the start");
     }
   }
 
