@@ -86,13 +86,12 @@ final class NotifyConfig {
   /** Checks a route, and that each receiver it names exists (or is among {@code coming}). */
   void checkRoute(RouteBody body, String prefix, FieldErrors errors, List<String> coming) {
     FieldErrors own = new FieldErrors();
-    Route route = body.toRoute(own);
-    if (route != null) {
-      for (int i = 0; i < route.receivers().size(); i++) {
-        String name = route.receivers().get(i);
-        if (!current.receivers().containsKey(name) && !coming.contains(name)) {
-          own.add("receivers[" + i + "]", "no receiver is named '" + name + "'");
-        }
+    body.toRoute(own);
+    List<String> names = body.receivers() == null ? List.of() : body.receivers();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (!current.receivers().containsKey(name) && !coming.contains(name)) {
+        own.add("receivers[" + i + "]", "no receiver is named '" + name + "'");
       }
     }
     errors.attempt(

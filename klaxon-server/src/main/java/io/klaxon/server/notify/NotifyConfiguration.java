@@ -13,14 +13,12 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
 
 /** Wires notifications on the database of the alert store, woken by the engine's commits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotifyProperties.class)
 class NotifyConfiguration {
 
   @Bean
