@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "klaxon-bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks for Klaxon; see BENCHMARKS.md.",
-    subcommands = {LoadCommand.class, RssCommand.class, JmhCommand.class})
+    subcommands = {LoadCommand.class, RssCommand.class, JmhCommand.class, NotifyCommand.class})
 public final class Bench implements Runnable {
 
   public static void main(String[] args) {

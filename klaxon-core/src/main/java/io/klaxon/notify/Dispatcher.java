@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
+import io.klaxon.notify.NotificationStore.Outcome;
 
 /**
  * Delivers the outbox: claims the notifications that are due, sends them in parallel, and
@@ -56,35 +57,39 @@ public final class Dispatcher {
   public int dispatchDue(int limit) {
     Instant now = parts.clock().instant();
     List<Notification> due = parts.store().claimDue(now, now.plus(lease), limit);
-    List<Future<?>> sends = new ArrayList<>(due.size());
+    List<Future<Optional<Outcome>>> sends = new ArrayList<>(due.size());
     for (Notification notification : due) {
       sends.add(parts.executor().submit(() -> deliver(notification)));
     }
-    for (Future<?> send : sends) {
+    List<Outcome> outcomes = new ArrayList<>(due.size());
+    for (Future<Optional<Outcome>> send : sends) {
       try {
-        send.get();
+        send.get().ifPresent(outcomes::add);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return due.size();
+        break; // what was not recorded is sent again after its lease
       } catch (java.util.concurrent.ExecutionException e) {
-        // deliver() records its own failures; one that escapes is the store's, left to the lease.
         LOG.log(
             System.Logger.Level.WARNING,
-            "a notification could not be recorded; it is sent again after its lease",
+            "a send failed unexpectedly; it is sent again after its lease",
             e.getCause());
       }
+    }
+    // One transaction for the round: a crash before it sends the round again (at least once).
+    if (!outcomes.isEmpty()) {
+      parts.store().record(outcomes);
     }
     return due.size();
   }
 
-  private void deliver(Notification notification) {
+  private Optional<Outcome> deliver(Notification notification) {
     Instant now = parts.clock().instant();
     Optional<Receiver> receiver = parts.receivers().apply(notification.receiver());
     if (receiver.isPresent() && receiver.get().rateLimit() != null) {
       Instant slot = throttle.reserve(receiver.get().name(), receiver.get().rateLimit(), now);
       if (slot.isAfter(now)) {
         parts.store().postpone(notification.id(), slot);
-        return;
+        return Optional.empty();
       }
     }
     long started = System.nanoTime();
@@ -105,8 +110,7 @@ public final class Dispatcher {
             notification.id(), notification.receiver(), at, result.delivered(), result.statusCode(),
             latency, result.error());
     if (result.delivered()) {
-      parts.store().delivered(attempt);
-      return;
+      return Optional.of(Outcome.delivered(attempt));
     }
     Duration wait = backoff.delay(notification.attempts() + 1, parts.random());
     if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
@@ -114,11 +118,10 @@ public final class Dispatcher {
     }
     Instant first = notification.firstAttemptAt() == null ? at : notification.firstAttemptAt();
     Instant retryAt = at.plus(wait);
-    if (retryAt.isAfter(first.plus(backoff.giveUpAfter()))) {
-      parts.store().dead(attempt);
-    } else {
-      parts.store().failed(attempt, retryAt);
-    }
+    return Optional.of(
+        retryAt.isAfter(first.plus(backoff.giveUpAfter()))
+            ? Outcome.dead(attempt)
+            : Outcome.failed(attempt, retryAt));
   }
 
   private Message message(Notification notification) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where notifications are kept: the configuration, the planner's cursor into the change feed, the
@@ -44,14 +45,32 @@ public interface NotificationStore {
   /** Ends every claim, for a dispatcher starting up: what was claimed and not sent goes again. */
   void releaseClaims();
 
-  /** Records a delivery: the attempt, and the notification delivered. */
-  void delivered(Attempt attempt);
+  /**
+   * Records attempts and where each notification goes next, all in one transaction: delivered,
+   * pending again at its retry time, or a dead letter. The claims end.
+   */
+  void record(List<Outcome> outcomes);
 
-  /** Records a failed attempt, and the notification pending again at {@code retryAt}. */
-  void failed(Attempt attempt, Instant retryAt);
+  /**
+   * One attempt and its consequence.
+   *
+   * @param retryAt when the notification is tried again; set exactly when {@code status} is
+   *     pending
+   */
+  record Outcome(Attempt attempt, NotificationStatus status, @Nullable Instant retryAt) {
 
-  /** Records the last failed attempt, and the notification a dead letter. */
-  void dead(Attempt attempt);
+    public static Outcome delivered(Attempt attempt) {
+      return new Outcome(attempt, NotificationStatus.DELIVERED, null);
+    }
+
+    public static Outcome failed(Attempt attempt, Instant retryAt) {
+      return new Outcome(attempt, NotificationStatus.PENDING, retryAt);
+    }
+
+    public static Outcome dead(Attempt attempt) {
+      return new Outcome(attempt, NotificationStatus.DEAD, null);
+    }
+  }
 
   /** Moves a claimed notification to a later time without an attempt (a rate limit held it). */
   void postpone(long notificationId, Instant at);

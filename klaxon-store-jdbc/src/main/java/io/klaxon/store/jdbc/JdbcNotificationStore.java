@@ -232,55 +232,51 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   @Override
-  public void delivered(Attempt attempt) {
-    finish(attempt, NotificationStatus.DELIVERED, null);
-  }
-
-  @Override
-  public void failed(Attempt attempt, Instant retryAt) {
-    finish(attempt, NotificationStatus.PENDING, retryAt);
-  }
-
-  @Override
-  public void dead(Attempt attempt) {
-    finish(attempt, NotificationStatus.DEAD, null);
-  }
-
-  private void finish(Attempt attempt, NotificationStatus status, Instant retryAt) {
+  public void record(List<Outcome> outcomes) {
     NotificationTables.Notifications n = tables.notifications;
     NotificationTables.Attempts a = tables.attempts;
-    Instant at = NotificationPlanning.micros(attempt.at());
     failures.run(
-        "record a notification attempt",
+        "record notification attempts",
         () ->
             dsl.transaction(
                 configuration -> {
                   DSLContext tx = configuration.dsl();
-                  tx.insertInto(a.table)
-                      .set(a.notificationId, attempt.notificationId())
-                      .set(a.receiver, attempt.receiver())
-                      .set(a.at, at)
-                      .set(a.delivered, attempt.delivered())
-                      .set(a.statusCode, attempt.statusCode())
-                      .set(a.latencyMicros, attempt.latency().toNanos() / 1000)
-                      .set(a.error, attempt.error())
-                      .execute();
-                  var update =
-                      tx.update(n.table)
-                          .set(n.status, status.word())
-                          .set(n.attempts, n.attempts.plus(1))
-                          .set(n.firstAttemptAt, DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
-                          .set(n.lastError, attempt.error())
-                          .setNull(n.claimedUntil);
-                  if (status == NotificationStatus.PENDING) {
-                    update
-                        .set(n.nextAttemptAt, NotificationPlanning.micros(retryAt))
-                        .where(n.id.eq(attempt.notificationId()))
-                        .execute();
-                  } else {
-                    update.set(n.finishedAt, at).where(n.id.eq(attempt.notificationId())).execute();
+                  var attempts =
+                      tx.insertInto(
+                          a.table, a.notificationId, a.receiver, a.at, a.delivered, a.statusCode,
+                          a.latencyMicros, a.error);
+                  for (Outcome outcome : outcomes) {
+                    Attempt attempt = outcome.attempt();
+                    attempts = attempts.values(
+                        attempt.notificationId(), attempt.receiver(),
+                        NotificationPlanning.micros(attempt.at()), attempt.delivered(),
+                        attempt.statusCode(), attempt.latency().toNanos() / 1000, attempt.error());
                   }
+                  attempts.execute();
+                  List<org.jooq.Query> updates = new ArrayList<>(outcomes.size());
+                  for (Outcome outcome : outcomes) {
+                    updates.add(update(tx, n, outcome));
+                  }
+                  tx.batch(updates).execute();
                 }));
+  }
+
+  private org.jooq.Query update(DSLContext tx, NotificationTables.Notifications n, Outcome outcome) {
+    Attempt attempt = outcome.attempt();
+    Instant at = NotificationPlanning.micros(attempt.at());
+    var update =
+        tx.update(n.table)
+            .set(n.status, outcome.status().word())
+            .set(n.attempts, n.attempts.plus(1))
+            .set(n.firstAttemptAt, DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
+            .set(n.lastError, attempt.error())
+            .setNull(n.claimedUntil);
+    if (outcome.status() == NotificationStatus.PENDING) {
+      return update
+          .set(n.nextAttemptAt, NotificationPlanning.micros(java.util.Objects.requireNonNull(outcome.retryAt())))
+          .where(n.id.eq(attempt.notificationId()));
+    }
+    return update.set(n.finishedAt, at).where(n.id.eq(attempt.notificationId()));
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.klaxon.notify.Notification;
 import io.klaxon.notify.NotificationItem;
 import io.klaxon.notify.NotificationStatus;
 import io.klaxon.notify.NotificationStore;
+import io.klaxon.notify.NotificationStore.Outcome;
 import io.klaxon.notify.Occasion;
 import io.klaxon.notify.Repeat;
 import java.sql.Connection;
@@ -163,7 +164,7 @@ public abstract class NotificationStoreContract {
   void failedAttemptsRetryLaterAndTheLastOneMakesADeadLetterThatCanBeRetried() {
     long id = insert("g", 7, T0);
     store().claimDue(T0, T0.plusSeconds(60), 10);
-    store().failed(attempt(id, false, 500, T0), T0.plusSeconds(5));
+    store().record(List.of(Outcome.failed(attempt(id, false, 500, T0), T0.plusSeconds(5))));
 
     assertThat(store().claimDue(T0.plusSeconds(4), T0.plusSeconds(64), 10)).isEmpty();
     Notification again = store().claimDue(T0.plusSeconds(5), T0.plusSeconds(65), 10).getFirst();
@@ -171,7 +172,7 @@ public abstract class NotificationStoreContract {
     assertThat(again.firstAttemptAt()).isEqualTo(T0);
     assertThat(again.lastError()).isEqualTo("HTTP 500");
 
-    store().dead(attempt(id, false, 503, T0.plusSeconds(5)));
+    store().record(List.of(Outcome.dead(attempt(id, false, 503, T0.plusSeconds(5)))));
     assertThat(store().deadLetterCount()).isEqualTo(1);
     assertThat(store().deadLetters(10, 0)).singleElement().satisfies(n -> {
       assertThat(n.status()).isEqualTo(NotificationStatus.DEAD);
@@ -183,7 +184,7 @@ public abstract class NotificationStoreContract {
     assertThat(store().retry(id, T0.plusSeconds(200))).as("no longer dead").isFalse();
     Notification retried = store().claimDue(T0.plusSeconds(200), T0.plusSeconds(260), 10).getFirst();
     assertThat(retried.firstAttemptAt()).as("a fresh give-up window").isNull();
-    store().delivered(attempt(id, true, 200, T0.plusSeconds(201)));
+    store().record(List.of(Outcome.delivered(attempt(id, true, 200, T0.plusSeconds(201)))));
 
     assertThat(store().notification(id).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
     assertThat(store().deadLetterCount()).isZero();
@@ -191,6 +192,29 @@ public abstract class NotificationStoreContract {
         .extracting(Attempt::statusCode)
         .containsExactly(500, 503, 200);
     assertThat(store().attempts(List.of(id)).getLast().latency()).isEqualTo(Duration.ofMillis(12));
+  }
+
+  @Test
+  void aRoundOfAttemptsIsRecordedInOneGo() {
+    long ok = insert("a", 1, T0);
+    long retried = insert("b", 2, T0);
+    long given = insert("c", 3, T0);
+    store().claimDue(T0, T0.plusSeconds(60), 10);
+
+    store().record(List.of(
+        Outcome.delivered(attempt(ok, true, 200, T0)),
+        Outcome.failed(attempt(retried, false, 500, T0), T0.plusSeconds(30)),
+        Outcome.dead(attempt(given, false, 410, T0))));
+
+    assertThat(store().notification(ok).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(store().notification(given).orElseThrow().status()).isEqualTo(NotificationStatus.DEAD);
+    Notification pending = store().notification(retried).orElseThrow();
+    assertThat(pending.status()).isEqualTo(NotificationStatus.PENDING);
+    assertThat(pending.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(store().claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10))
+        .extracting(Notification::id)
+        .containsExactly(retried);
+    assertThat(store().attempts(List.of(ok, retried, given))).hasSize(3);
   }
 
   @Test
