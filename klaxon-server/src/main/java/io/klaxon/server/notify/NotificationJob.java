@@ -10,17 +10,19 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The one thread that turns the change feed into notifications and sends them: each round plans
- * the changes after the cursor (in one transaction with the cursor), plans the reminders that are
- * due, then dispatches what is due, and repeats while there is work. It sleeps until a commit
- * wakes it ({@code AlertEngine.onCommitted}), or for the poll interval (retries and group waits
- * come due with time). Stopped before the engine and the pool close; a stop loses nothing, the
+ * The two threads that turn the change feed into notifications and send them: the planner plans
+ * the changes after the cursor (in one transaction with the cursor) and the reminders that are
+ * due, woken by commits ({@code AlertEngine.onCommitted}); the dispatcher sends what is due, woken
+ * by the planner. Both also look every poll interval (retries and group waits come due with
+ * time), and keep going while they have full batches. Stopped before the engine and the pool close; a stop loses nothing, the
  * outbox and the cursor are in the database.
  */
 final class NotificationJob implements SmartLifecycle {
@@ -35,9 +37,10 @@ final class NotificationJob implements SmartLifecycle {
   private final Dispatcher dispatcher;
   private final InstantSource clock;
   private final NotifyProperties properties;
-  private final Semaphore wake = new Semaphore(0);
+  private final Semaphore planWake = new Semaphore(0);
+  private final Semaphore dispatchWake = new Semaphore(0);
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private volatile boolean running;
-  private volatile Thread thread;
 
   NotificationJob(
       NotificationStore store, ChangeFeed feed, AlertStore alerts, NotifyConfig config,
@@ -51,10 +54,19 @@ final class NotificationJob implements SmartLifecycle {
     this.properties = properties;
   }
 
-  /** Runs a round soon: something was committed, or a dead letter was retried. */
+  /** Plans soon: something was committed. */
   void wake() {
-    if (wake.availablePermits() == 0) {
-      wake.release();
+    release(planWake);
+  }
+
+  /** Dispatches soon: something was planned, or a dead letter retried. */
+  void wakeDispatcher() {
+    release(dispatchWake);
+  }
+
+  private static void release(Semaphore semaphore) {
+    if (semaphore.availablePermits() == 0) {
+      semaphore.release();
     }
   }
 
@@ -68,30 +80,35 @@ final class NotificationJob implements SmartLifecycle {
     List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
     NotifyConfig.Snapshot snapshot = config.current();
     Instant now = clock.instant();
+    int planned = 0;
     if (!changes.isEmpty()) {
-      store.plan(tx -> planner.plan(snapshot.routes(), changes, now, tx));
+      planned += store.plan(tx -> planner.plan(snapshot.routes(), changes, now, tx));
     }
-    store.plan(
-        tx -> planner.planRepeats(snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
+    planned +=
+        store.plan(
+            tx -> planner.planRepeats(snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
+    if (planned > 0) {
+      wakeDispatcher();
+    }
     return changes.size();
   }
 
   /** Sends what is due; answers how many were claimed. */
   int dispatchOnce() {
-    return properties.dispatch() ? dispatcher.dispatchDue(properties.batchSize()) : 0;
+    return dispatcher.dispatchDue(properties.batchSize());
   }
 
-  private void loop() {
-    if (properties.dispatch()) {
-      store.releaseClaims();
-    }
+  /**
+   * Runs {@code round} while it has a full batch of work, then sleeps until woken or the poll
+   * interval has passed. Planning and sending run on threads of their own, so that a slow
+   * receiver does not hold back planning, nor planning the sends.
+   */
+  private void loop(IntSupplier round, Semaphore wakeUp) {
     while (running) {
       try {
-        boolean busy = planOnce() >= properties.batchSize();
-        busy |= dispatchOnce() >= properties.batchSize();
-        if (!busy) {
-          wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wake.drainPermits();
+        if (round.getAsInt() < properties.batchSize()) {
+          wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -122,21 +139,27 @@ final class NotificationJob implements SmartLifecycle {
       });
     }
     running = true;
-    thread = Thread.ofPlatform().name("klaxon-notify").daemon().start(this::loop);
+    threads.add(Thread.ofPlatform().name("klaxon-notify-plan").daemon().start(() -> loop(this::planOnce, planWake)));
+    if (properties.dispatch()) {
+      store.releaseClaims();
+      threads.add(
+          Thread.ofPlatform().name("klaxon-notify-send").daemon().start(() -> loop(this::dispatchOnce, dispatchWake)));
+    }
   }
 
   @Override
   public void stop() {
     running = false;
-    Thread running = thread;
-    if (running != null) {
-      wake();
+    wake();
+    wakeDispatcher();
+    for (Thread thread : threads) {
       try {
-        running.join(properties.sendTimeout().toMillis() + 5_000);
+        thread.join(properties.sendTimeout().toMillis() + 5_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    threads.clear();
   }
 
   @Override

@@ -70,7 +70,7 @@ class NotificationLogController {
     if (!store.retry(id, clock.instant())) {
       throw new NotFound("dead letter", id);
     }
-    job.wake();
+    job.wakeDispatcher();
     Notification notification = store.notification(id).orElseThrow(() -> new NotFound("dead letter", id));
     return ResponseEntity.accepted().body(NotificationView.of(notification, store.attempts(List.of(id))));
   }
