@@ -84,6 +84,7 @@ public final class NotifyCommand implements Callable<Integer> {
         expect(post("/api/alerts/events", body.append(']').toString()), 200);
       }
       long ingested = System.nanoTime();
+      int deliveredDuringIngest = keys.size();
       long deadline = start + Duration.ofSeconds(timeoutSeconds).toNanos();
       while (keys.size() < alerts && System.nanoTime() < deadline) {
         sleep(20);
@@ -96,6 +97,9 @@ public final class NotifyCommand implements Callable<Integer> {
           (ingested - start) / 1e9, firstAt.get() == 0 ? Double.NaN : (firstAt.get() - start) / 1e9, seconds);
       System.out.printf("throughput %.0f notifications/s (end to end: trigger, plan, dispatch, HTTP)%n",
           keys.size() / seconds);
+      System.out.printf("after the ingest: %d notifications in %.2f s = %.0f notifications/s%n",
+          keys.size() - deliveredDuringIngest, (end - ingested) / 1e9,
+          (keys.size() - deliveredDuringIngest) / ((end - ingested) / 1e9));
       return keys.size() == alerts ? 0 : 1;
     } finally {
       delete("/api/routes/" + run);
