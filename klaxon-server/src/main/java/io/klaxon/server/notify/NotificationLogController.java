@@ -44,7 +44,9 @@ class NotificationLogController {
 
   @GetMapping("/api/alerts/{id}/notifications")
   @Operation(summary = "Every notification of an alert and every attempt to deliver it")
-  AlertNotifications ofAlert(@PathVariable long id) {
+  AlertNotifications ofAlert(
+      @PathVariable long id, @RequestParam MultiValueMap<String, String> params) {
+    NoParams.check(params);
     List<Notification> notifications = store.notificationsOfAlert(id);
     if (notifications.isEmpty() && alerts.findById(id).isEmpty()) {
       throw new NotFound("alert", id);

@@ -8,6 +8,8 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.JdbcNotificationStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,19 @@ class NotifyConfiguration {
   NotificationStore notificationStore(HikariDataSource klaxonDataSource, AlertStore alertStore) {
     // The alert store has migrated the schema (V8 included) by the time it exists.
     return JdbcNotificationStore.open(klaxonDataSource);
+  }
+
+  /** The outbox as meters: pending notifications and dead letters, read at each scrape. */
+  @Bean
+  MeterBinder notificationMeters(NotificationStore store) {
+    return registry -> {
+      Gauge.builder("klaxon.notifications.pending", store, NotificationStore::pendingCount)
+          .description("notifications waiting to be sent or retried")
+          .register(registry);
+      Gauge.builder("klaxon.notifications.dead", store, NotificationStore::deadLetterCount)
+          .description("notifications given up on (dead letters)")
+          .register(registry);
+    };
   }
 
   @Bean

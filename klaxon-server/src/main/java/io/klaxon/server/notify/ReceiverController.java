@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -56,7 +58,8 @@ class ReceiverController {
 
   @GetMapping("/api/receivers")
   @Operation(summary = "Every receiver, secrets masked")
-  List<ReceiverBody> list() {
+  List<ReceiverBody> list(@RequestParam MultiValueMap<String, String> params) {
+    NoParams.check(params);
     return config.current().receiverBodies().values().stream()
         .map(ReceiverBody::masked)
         .sorted(java.util.Comparator.comparing(body -> Objects.requireNonNull(body.name())))

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -40,7 +42,8 @@ class RouteController {
 
   @GetMapping("/api/routes")
   @Operation(summary = "Every route, in the order they are tried")
-  List<RouteBody> list() {
+  List<RouteBody> list(@RequestParam MultiValueMap<String, String> params) {
+    NoParams.check(params);
     return List.copyOf(config.current().routeBodies().values());
   }
 
@@ -89,7 +92,7 @@ class RouteController {
       throw new InvalidInput("names", "is required: the route names in their new order");
     }
     config.reorderRoutes(order.names());
-    return list();
+    return List.copyOf(config.current().routeBodies().values());
   }
 
   @DeleteMapping("/api/routes/{name}")

@@ -129,6 +129,8 @@ abstract class DeliveryContract extends NotificationsFixture {
     long notification = api.get("/api/alerts/" + id + "/notifications").number("/notifications/0/id");
     JsonNode dead = api.get("/api/notifications/dead-letters?limit=1000").json();
     assertThat(dead.at("/items").valueStream().map(n -> n.at("/id").asLong())).contains(notification);
+    assertThat(api.get("/actuator/prometheus").raw().body())
+        .containsPattern("klaxon_notifications_dead(\\{[^}]*})? [1-9]");
 
     receiver.clearScript(path("dead")); // the receiver is back
     Api.Answer retried = api.post("/api/notifications/dead-letters/" + notification + "/retry", "");

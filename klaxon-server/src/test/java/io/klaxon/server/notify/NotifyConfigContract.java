@@ -89,6 +89,7 @@ abstract class NotifyConfigContract extends NoiseControlContract {
     assertThat(api.post("/api/routes", """
         {"name": "%s-r", "receivers": ["nobody"]}
         """.formatted(source)).fields()).containsExactly("receivers[0]");
+    assertThat(api.get("/api/routes?sort=name").fields()).containsExactly("sort");
   }
 
   @Test
