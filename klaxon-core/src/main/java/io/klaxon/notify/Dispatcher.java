@@ -1,22 +1,23 @@
 package io.klaxon.notify;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.notify.NotificationStore.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
-import io.klaxon.notify.NotificationStore.Outcome;
 
 /**
  * Delivers the outbox: claims the notifications that are due, sends them in parallel, and
- * records each attempt. A failed send is retried after {@link Backoff} (or the receiver's {@code
+ * records the round's attempts together. A failed send is retried after {@link Backoff} (or the receiver's {@code
  * Retry-After}, when longer) until the give-up time, then it is a dead letter. A receiver over
  * its rate limit has its notification moved to when the limit makes room. At least once: a crash
  * between a send and its record sends it again, with the same idempotency key.
@@ -68,7 +69,7 @@ public final class Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break; // what was not recorded is sent again after its lease
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         LOG.log(
             System.Logger.Level.WARNING,
             "a send failed unexpectedly; it is sent again after its lease",

@@ -29,6 +29,9 @@ final class NotificationJob implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationJob.class);
 
+  /** The least time between two rounds that found less than a full batch. */
+  static final long GATHER_MILLIS = 25;
+
   private final NotificationStore store;
   private final ChangeFeed feed;
   private final AlertStore alerts;
@@ -77,9 +80,22 @@ final class NotificationJob implements SmartLifecycle {
    */
   int planOnce() {
     long cursor = store.cursor();
-    List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
+    // The feed's end before the routes: a change after it is planned with the routes of then.
+    long last = feed.lastPosition();
     NotifyConfig.Snapshot snapshot = config.current();
     Instant now = clock.instant();
+    if (snapshot.routes().isEmpty()) {
+      // Nothing can notify: skip to the feed's end without reading it (a route added later
+      // notifies what comes after it, as it would anyway).
+      if (last > cursor) {
+        store.plan(tx -> {
+          tx.advance(last);
+          return null;
+        });
+      }
+      return 0;
+    }
+    List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
     int planned = 0;
     if (!changes.isEmpty()) {
       planned += store.plan(tx -> planner.plan(snapshot.routes(), changes, now, tx));
@@ -107,6 +123,9 @@ final class NotificationJob implements SmartLifecycle {
     while (running) {
       try {
         if (round.getAsInt() < properties.batchSize()) {
+          // A short pause first gathers the commits of a busy writer into one round, so that
+          // notifications cost the store a few transactions a second, not one per commit.
+          Thread.sleep(GATHER_MILLIS);
           wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
           wakeUp.drainPermits();
         }

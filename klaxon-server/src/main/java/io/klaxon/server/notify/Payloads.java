@@ -4,6 +4,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Message;
 import io.klaxon.notify.NotificationItem;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -118,7 +119,7 @@ final class Payloads {
   static String summary(Message message) {
     int count = message.entries().size();
     NotificationItem first = message.entries().getFirst().item();
-    String head = "[" + first.severity().word().toUpperCase(java.util.Locale.ROOT) + "] " + first.occasion().word() + ": " + first.title();
+    String head = "[" + first.severity().word().toUpperCase(Locale.ROOT) + "] " + first.occasion().word() + ": " + first.title();
     return count == 1 ? head : head + " (+" + (count - 1) + " more)";
   }
 

@@ -75,12 +75,12 @@ record ReceiverBody(
     switch (Objects.requireNonNull(type)) {
       case "webhook" -> {
         unexpected(foreign, "channel", channel);
-        emailFields(foreign, true);
+        emailFields(foreign);
       }
       case "slack" -> {
         unexpected(foreign, "secret", secret);
         unexpected(foreign, "headers", headers);
-        emailFields(foreign, true);
+        emailFields(foreign);
       }
       case "email" -> {
         unexpected(foreign, "url", url);
@@ -142,16 +142,15 @@ record ReceiverBody(
     return new RateLimit(body.count(), Duration.ofSeconds(per));
   }
 
-  private void emailFields(List<String> foreign, boolean refuse) {
-    if (refuse) {
-      unexpected(foreign, "to", to);
-      unexpected(foreign, "from", from);
-      unexpected(foreign, "smtpHost", smtpHost);
-      unexpected(foreign, "smtpPort", smtpPort);
-      unexpected(foreign, "username", username);
-      unexpected(foreign, "password", password);
-      unexpected(foreign, "startTls", startTls);
-    }
+  /** The email fields, which only an email receiver takes. */
+  private void emailFields(List<String> foreign) {
+    unexpected(foreign, "to", to);
+    unexpected(foreign, "from", from);
+    unexpected(foreign, "smtpHost", smtpHost);
+    unexpected(foreign, "smtpPort", smtpPort);
+    unexpected(foreign, "username", username);
+    unexpected(foreign, "password", password);
+    unexpected(foreign, "startTls", startTls);
   }
 
   private static void unexpected(List<String> foreign, String field, @Nullable Object value) {
