@@ -42,6 +42,12 @@ class NotifyConfiguration {
     };
   }
 
+  /** The notification attempts, shown in every alert's history. */
+  @Bean
+  NotificationHistory notificationHistory(NotificationStore store) {
+    return new NotificationHistory(store);
+  }
+
   @Bean
   TargetGuard notifyTargetGuard(NotifyProperties properties) {
     return new TargetGuard(properties.allowedHosts());

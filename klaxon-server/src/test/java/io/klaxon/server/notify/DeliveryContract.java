@@ -20,7 +20,8 @@ abstract class DeliveryContract extends NotificationsFixture {
         """.formatted(source).strip());
 
     long id = trigger("a", "critical");
-    eventually().until(() -> receiver.delivered(path("ops")).size() == 1);
+    eventually().until(() -> attempts(id) == 1);
+    clock.advance(Duration.ofSeconds(1)); // the history orders by time
     resolve(id);
     eventually().until(() -> receiver.delivered(path("ops")).size() == 2);
 
@@ -47,6 +48,17 @@ abstract class DeliveryContract extends NotificationsFixture {
     assertThat(first.at("/attempts/0/outcome").asString()).isEqualTo("delivered");
     assertThat(first.at("/attempts/0/statusCode").asInt()).isEqualTo(200);
     assertThat(first.at("/attempts/0/latencyMillis").isNumber()).isTrue();
+
+    eventually().until(() -> api.get("/api/alerts/" + id + "/notifications").json()
+        .at("/notifications/1/attempts").size() == 1);
+    JsonNode history = api.get("/api/alerts/" + id + "/history").json();
+    assertThat(history.valueStream().map(entry -> entry.at("/action").asString()))
+        .containsExactly("created", "notified", "resolved", "notified");
+    JsonNode notified = history.at("/1");
+    assertThat(notified.at("/actor").asString()).isEqualTo("notify:" + hook);
+    assertThat(notified.at("/version").asLong()).isEqualTo(1);
+    assertThat(notified.at("/toStatus").asString()).isEqualTo("open");
+    assertThat(notified.at("/note").asString()).contains("opened", "critical-to-ops", "status 200");
   }
 
   @Test
