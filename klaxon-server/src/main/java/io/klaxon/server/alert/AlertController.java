@@ -48,6 +48,14 @@ class AlertController {
     this.engine = engine;
   }
 
+  /** Entries kept elsewhere (notification attempts) that the history shows too; none without. */
+  private HistoryAppendix appendix = alertId -> List.of();
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setHistoryAppendix(HistoryAppendix appendix) {
+    this.appendix = appendix;
+  }
+
   /** Counts of the matching alerts, whole and by status, severity, type and source. */
   record StatsView(
       long total,
@@ -112,7 +120,7 @@ class AlertController {
     if (store.findById(id).isEmpty()) {
       throw new NotFound("alert", id);
     }
-    return store.history(id).stream().map(HistoryView::of).toList();
+    return HistoryView.merged(store.history(id), appendix.entriesOf(id));
   }
 
   @PatchMapping("/alerts/{id}")

@@ -20,8 +20,15 @@ import javax.sql.DataSource;
  */
 final class DatabaseSnapshot {
 
-  /** Job leases are renewed by the scheduled jobs, not by any request. */
-  private static final Set<String> BACKGROUND_TABLES = Set.of("job_leases");
+  /**
+   * Job leases are renewed by the scheduled jobs; the notification planner and dispatcher move
+   * their cursor and write notifications on their own threads from changes committed earlier.
+   * (Receivers and routes, which requests write, are compared.)
+   */
+  private static final Set<String> BACKGROUND_TABLES =
+      Set.of(
+          "job_leases", "notify_cursor", "notifications", "notification_items",
+          "notification_attempts", "notification_repeats");
 
   private DatabaseSnapshot() {}
 

@@ -1,0 +1,55 @@
+package io.klaxon.notify;
+
+import io.klaxon.problem.InvalidInput;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One ordered routing rule: the alerts it matches are notified to its receivers on the chosen
+ * occasions. Routes are tried in order; the first match ends the search unless it says {@code
+ * continueMatching}.
+ *
+ * @param repeatInterval remind the receivers of a matched alert still open this often; null
+ *     never
+ * @param quietHours hold notifications back in these hours; null never
+ */
+public record Route(
+    String name,
+    Match match,
+    List<String> receivers,
+    Set<Occasion> notifyOn,
+    boolean continueMatching,
+    Grouping grouping,
+    @Nullable Duration repeatInterval,
+    @Nullable QuietHours quietHours) {
+
+  /** Occasions notified when a route does not choose. */
+  public static final Set<Occasion> DEFAULT_OCCASIONS =
+      Set.of(Occasion.OPENED, Occasion.ESCALATED, Occasion.RESOLVED);
+
+  public Route {
+    Names.check("name", name);
+    receivers = List.copyOf(receivers);
+    notifyOn = Set.copyOf(notifyOn);
+    if (receivers.isEmpty()) {
+      throw new InvalidInput("receivers", "needs at least one receiver");
+    }
+    for (int i = 0; i < receivers.size(); i++) {
+      Names.check("receivers[" + i + "]", receivers.get(i));
+    }
+    if (Set.copyOf(receivers).size() != receivers.size()) {
+      throw new InvalidInput("receivers", "names a receiver twice");
+    }
+    if (notifyOn.isEmpty()) {
+      throw new InvalidInput("notifyOn", "needs at least one occasion");
+    }
+    if (notifyOn.contains(Occasion.REPEATED)) {
+      throw new InvalidInput("notifyOn", "'repeated' is set by repeatIntervalSeconds");
+    }
+    if (repeatInterval != null && repeatInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new InvalidInput("repeatIntervalSeconds", "must be at least 60 seconds");
+    }
+  }
+}

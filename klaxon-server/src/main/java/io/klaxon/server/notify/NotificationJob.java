@@ -1,0 +1,194 @@
+package io.klaxon.server.notify;
+
+import io.klaxon.notify.Dispatcher;
+import io.klaxon.notify.NotificationPlanner;
+import io.klaxon.notify.NotificationStore;
+import io.klaxon.store.AlertChange;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeFeed;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The two threads that turn the change feed into notifications and send them: the planner plans
+ * the changes after the cursor (in one transaction with the cursor) and the reminders that are
+ * due, woken by commits ({@code AlertEngine.onCommitted}); the dispatcher sends what is due, woken
+ * by the planner. Both also look every poll interval (retries and group waits come due with
+ * time), and keep going while they have full batches. Stopped before the engine and the pool close; a stop loses nothing, the
+ * outbox and the cursor are in the database.
+ */
+final class NotificationJob implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationJob.class);
+
+  /** The least time between two rounds that found less than a full batch. */
+  static final long GATHER_MILLIS = 25;
+
+  private final NotificationStore store;
+  private final ChangeFeed feed;
+  private final AlertStore alerts;
+  private final NotifyConfig config;
+  private final NotificationPlanner planner = new NotificationPlanner();
+  private final Dispatcher dispatcher;
+  private final InstantSource clock;
+  private final NotifyProperties properties;
+  private final Semaphore planWake = new Semaphore(0);
+  private final Semaphore dispatchWake = new Semaphore(0);
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
+
+  NotificationJob(
+      NotificationStore store, ChangeFeed feed, AlertStore alerts, NotifyConfig config,
+      Dispatcher dispatcher, InstantSource clock, NotifyProperties properties) {
+    this.store = store;
+    this.feed = feed;
+    this.alerts = alerts;
+    this.config = config;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** Plans soon: something was committed. */
+  void wake() {
+    release(planWake);
+  }
+
+  /** Dispatches soon: something was planned, or a dead letter retried. */
+  void wakeDispatcher() {
+    release(dispatchWake);
+  }
+
+  private static void release(Semaphore semaphore) {
+    if (semaphore.availablePermits() == 0) {
+      semaphore.release();
+    }
+  }
+
+  /**
+   * Plans every change after the cursor and the reminders due.
+   *
+   * @return how many changes were read
+   */
+  int planOnce() {
+    long cursor = store.cursor();
+    // The feed's end before the routes: a change after it is planned with the routes of then.
+    long last = feed.lastPosition();
+    NotifyConfig.Snapshot snapshot = config.current();
+    Instant now = clock.instant();
+    if (snapshot.routes().isEmpty()) {
+      // Nothing can notify: skip to the feed's end without reading it (a route added later
+      // notifies what comes after it, as it would anyway).
+      if (last > cursor) {
+        store.plan(tx -> {
+          tx.advance(last);
+          return null;
+        });
+      }
+      return 0;
+    }
+    List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
+    int planned = 0;
+    if (!changes.isEmpty()) {
+      planned += store.plan(tx -> planner.plan(snapshot.routes(), changes, now, tx));
+    }
+    planned +=
+        store.plan(
+            tx -> planner.planRepeats(snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
+    if (planned > 0) {
+      wakeDispatcher();
+    }
+    return changes.size();
+  }
+
+  /** Sends what is due; answers how many were claimed. */
+  int dispatchOnce() {
+    return dispatcher.dispatchDue(properties.batchSize());
+  }
+
+  /**
+   * Runs {@code round} while it has a full batch of work, then sleeps until woken or the poll
+   * interval has passed. Planning and sending run on threads of their own, so that a slow
+   * receiver does not hold back planning, nor planning the sends.
+   */
+  private void loop(IntSupplier round, Semaphore wakeUp) {
+    while (running) {
+      try {
+        if (round.getAsInt() < properties.batchSize()) {
+          // A short pause first gathers the commits of a busy writer into one round, so that
+          // notifications cost the store a few transactions a second, not one per commit.
+          Thread.sleep(GATHER_MILLIS);
+          wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Notification round failed; trying again: {}", e.getMessage(), e);
+        try {
+          Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    if (running || !properties.enabled()) {
+      return;
+    }
+    if (store.cursor() == 0) {
+      // A new installation starts at the feed's end: the alerts of the past notify nobody.
+      long last = feed.lastPosition();
+      store.plan(tx -> {
+        tx.advance(last);
+        return null;
+      });
+    }
+    running = true;
+    threads.add(Thread.ofPlatform().name("klaxon-notify-plan").daemon().start(() -> loop(this::planOnce, planWake)));
+    if (properties.dispatch()) {
+      store.releaseClaims();
+      threads.add(
+          Thread.ofPlatform().name("klaxon-notify-send").daemon().start(() -> loop(this::dispatchOnce, dispatchWake)));
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    wake();
+    wakeDispatcher();
+    for (Thread thread : threads) {
+      try {
+        thread.join(properties.sendTimeout().toMillis() + 5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    threads.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Stops early in shutdown (after the web server, before the engine and the pool). */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 4096;
+  }
+}

@@ -1,0 +1,10 @@
+package io.klaxon.store.jdbc;
+
+/** The notification store contract on PostgreSQL, in a schema of its own. */
+class PostgresNotificationStoreTest extends NotificationStoreContract {
+
+  @Override
+  protected TestDatabase openDatabase() {
+    return TestDatabase.postgres();
+  }
+}
