@@ -6,6 +6,7 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.store.AlertChange;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -31,6 +32,8 @@ final class NotificationJob implements SmartLifecycle {
 
   /** The least time between two rounds that found less than a full batch. */
   static final long GATHER_MILLIS = 25;
+  /** How often the cursor follows the feed while no route exists. */
+  static final Duration IDLE_ADVANCE = Duration.ofSeconds(5);
 
   private final NotificationStore store;
   private final ChangeFeed feed;
@@ -41,6 +44,8 @@ final class NotificationJob implements SmartLifecycle {
   private final InstantSource clock;
   private final NotifyProperties properties;
   private final Semaphore planWake = new Semaphore(0);
+  /** When the cursor last followed the feed with no route ({@link System#nanoTime}), 0: never. */
+  private long idleAdvanced;
   private final Semaphore dispatchWake = new Semaphore(0);
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private volatile boolean running;
@@ -86,12 +91,17 @@ final class NotificationJob implements SmartLifecycle {
     Instant now = clock.instant();
     if (snapshot.routes().isEmpty()) {
       // Nothing can notify: skip to the feed's end without reading it (a route added later
-      // notifies what comes after it, as it would anyway).
-      if (last > cursor) {
+      // notifies what comes after it, give or take IDLE_ADVANCE). Not on every commit: on
+      // SQLite each advance is a write transaction that would queue behind, and slow, the
+      // alert writer.
+      // Wall time, not the clock of alerts: this paces database writes.
+      long nanos = System.nanoTime();
+      if (last > cursor && (idleAdvanced == 0 || nanos - idleAdvanced >= IDLE_ADVANCE.toNanos())) {
         store.plan(tx -> {
           tx.advance(last);
           return null;
         });
+        idleAdvanced = nanos;
       }
       return 0;
     }
