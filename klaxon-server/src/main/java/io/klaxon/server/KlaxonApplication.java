@@ -11,7 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class KlaxonApplication {
 
+  /** Starts the server, or with {@code keys …} runs the key command line instead (no server). */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("keys")) {
+      System.exit(io.klaxon.server.security.KeysCommand.run(args));
+    }
     SpringApplication.run(KlaxonApplication.class, args);
   }
 }

@@ -39,8 +39,15 @@ public record KlaxonProperties(
 
   /**
    * @param maxBodySize largest request body accepted; larger ones get 413
+   * @param maxEvents most alert events in one request
+   * @param maxAttributes most attributes on one alert event
+   * @param maxAttributeLength longest attribute value, as its text, in characters
    */
-  public record Api(@DefaultValue("16MB") DataSize maxBodySize) {}
+  public record Api(
+      @DefaultValue("16MB") DataSize maxBodySize,
+      @DefaultValue("10000") int maxEvents,
+      @DefaultValue("100") int maxAttributes,
+      @DefaultValue("4000") int maxAttributeLength) {}
 
   /**
    * @param queueCapacity most commands waiting for a commit; past it, writes answer 503

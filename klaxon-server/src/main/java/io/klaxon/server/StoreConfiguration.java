@@ -19,12 +19,17 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the store chosen by {@code klaxon.db.url} and the alert engine on top of it. */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+public class StoreConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
   @Bean(destroyMethod = "close")
   HikariDataSource klaxonDataSource(KlaxonProperties properties) {
+    return openDataSource(properties);
+  }
+
+  /** The connection pool the settings name; also used by the command line, without a server. */
+  public static HikariDataSource openDataSource(KlaxonProperties properties) {
     String url = properties.jdbcUrl();
     if (url.startsWith("jdbc:sqlite:")) {
       createDataDir(properties);

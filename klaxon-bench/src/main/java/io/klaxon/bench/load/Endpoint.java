@@ -14,10 +14,16 @@ final class Endpoint implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final URI base;
+  private final String key;
   private final HttpClient client;
 
-  Endpoint(URI base) {
+  /**
+   * @param key the API key sent as {@code Authorization: Bearer}; empty sends none (a server
+   *     with {@code klaxon.security.enabled=false})
+   */
+  Endpoint(URI base, String key) {
     this.base = base;
+    this.key = key;
     this.client =
         HttpClient.newBuilder()
             // HTTP/1.1 on purpose: the default would try an h2c upgrade on every new connection.
@@ -36,26 +42,27 @@ final class Endpoint implements AutoCloseable {
     return post("/api/alerts/events", json);
   }
 
-  /** Posts a JSON body to a path, as the bench's actor. */
+  /** Posts a JSON body to a path, with the bench's key. */
   HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
-            .header("X-Klaxon-Actor", "klaxon-bench")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    return client.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return key.isEmpty() ? request : request.header("Authorization", "Bearer " + key);
   }
 
   /** GETs a path with its query string, e.g. {@code /api/alerts?status=open}. */
   HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + pathAndQuery))
             .timeout(REQUEST_TIMEOUT)
-            .GET()
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+            .GET();
+    return client.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Seconds to wait as the answer's {@code Retry-After} asks; 1 when it names none or a date. */

@@ -27,6 +27,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "server base URL; loopback only (default: ${DEFAULT-VALUE})")
   String url;
 
+  @Option(names = "--key", defaultValue = "${env:KLAXON_API_KEY}",
+      description = "API key with the ingest and read scopes (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key)")
+  String key;
+
   @Option(names = "--scenario", defaultValue = "new",
       description = "new | retrigger | mixed | query | seed | odds (default: ${DEFAULT-VALUE})")
   String scenario;
@@ -67,7 +71,7 @@ public final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadPlan plan = plan();
-    try (Endpoint endpoint = new Endpoint(target())) {
+    try (Endpoint endpoint = new Endpoint(target(), key == null ? "" : key.strip())) {
       return plan.scenario() == Scenario.QUERY
           ? new QueryRun(endpoint, plan).run()
           : new IngestRun(endpoint, plan).run();

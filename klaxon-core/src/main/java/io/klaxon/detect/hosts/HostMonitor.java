@@ -140,9 +140,9 @@ public final class HostMonitor {
     return settings;
   }
 
-  /** Saves new settings; the next signal is judged by them. */
-  public synchronized void updateSettings(HostSettings newSettings) {
-    store.saveSettings(newSettings, now());
+  /** Saves new settings with who changed them; the next signal is judged by them. */
+  public synchronized void updateSettings(HostSettings newSettings, String actor) {
+    store.saveSettings(newSettings, actor, now());
     settings = newSettings;
   }
 

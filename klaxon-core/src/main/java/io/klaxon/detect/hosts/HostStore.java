@@ -43,6 +43,9 @@ public interface HostStore {
   /** The settings last saved, if any were. */
   Optional<HostSettings> loadSettings();
 
-  /** Saves the settings, replacing those saved before. */
-  void saveSettings(HostSettings settings, Instant savedAt);
+  /**
+   * Saves the settings, replacing those saved before, and records the change (who, when, before
+   * and after) in the settings history in the same transaction.
+   */
+  void saveSettings(HostSettings settings, String actor, Instant savedAt);
 }

@@ -83,7 +83,7 @@ final class InMemoryHostStore implements HostStore {
   }
 
   @Override
-  public synchronized void saveSettings(HostSettings newSettings, Instant savedAt) {
+  public synchronized void saveSettings(HostSettings newSettings, String actor, Instant savedAt) {
     settings = newSettings;
   }
 

@@ -33,7 +33,8 @@ record AlertEventRequest(
     @Nullable Instant expiresAt,
     @Nullable String note) {
 
-  static final int MAX_ATTRIBUTES = 100;
+  /** How many attributes an event may carry and how long each value's text may be. */
+  record Limits(int attributes, int attributeLength) {}
 
   /** What an event is about. */
   record SubjectRequest(@Nullable String type, @Nullable String key, @Nullable String name) {}
@@ -42,7 +43,7 @@ record AlertEventRequest(
    * The command this event asks for, or null with every fault recorded in {@code errors} under
    * {@code path} (e.g. {@code [3].}).
    */
-  @Nullable AlertCommand toCommand(String path, String actor, FieldErrors errors) {
+  @Nullable AlertCommand toCommand(String path, String actor, Limits limits, FieldErrors errors) {
     String verb = action == null ? null : action.trim().toLowerCase(Locale.ROOT);
     if (verb == null || verb.isEmpty()) {
       errors.add(path + "action", "is required: trigger, acknowledge or resolve");
@@ -66,7 +67,7 @@ record AlertEventRequest(
         severity == null || severity.isBlank()
             ? null
             : errors.attempt(path, () -> Severity.parse(severity));
-    Map<String, Object> attributeValues = attributes(path, errors);
+    Map<String, Object> attributeValues = attributes(path, limits, errors);
     if (errors.size() > before) {
       return null;
     }
@@ -100,12 +101,13 @@ record AlertEventRequest(
     return ok ? Subject.of(subject.type(), subject.key(), subject.name()) : null;
   }
 
-  private Map<String, Object> attributes(String path, FieldErrors errors) {
+  private Map<String, Object> attributes(String path, Limits limits, FieldErrors errors) {
     if (attributes == null) {
       return Map.of();
     }
-    if (attributes.size() > MAX_ATTRIBUTES) {
-      errors.add(path + "attributes", "at most " + MAX_ATTRIBUTES + " attributes");
+    if (attributes.size() > limits.attributes()) {
+      errors.add(path + "attributes", "at most " + limits.attributes() + " attributes");
+      return attributes;
     }
     attributes.forEach(
         (name, attributeValue) -> {
@@ -114,6 +116,10 @@ record AlertEventRequest(
           }
           if (attributeValue == null) {
             errors.add(path + "attributes." + name, "must not be null: leave it out instead");
+          } else if (String.valueOf(attributeValue).length() > limits.attributeLength()) {
+            errors.add(
+                path + "attributes." + name,
+                "must be at most " + limits.attributeLength() + " characters long");
           }
         });
     return attributes;

@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.server.KlaxonProperties;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.JsonItems;
 import io.klaxon.alert.Alert;
@@ -30,15 +31,20 @@ import tools.jackson.databind.ObjectMapper;
 @Tag(name = "alerts")
 class AlertEventsController {
 
-  static final int MAX_EVENTS = 10_000;
   static final int MAX_BULK_IDS = 1_000;
 
   private final AlertEngine engine;
   private final ObjectMapper json;
+  private final int maxEvents;
+  private final AlertEventRequest.Limits limits;
 
-  AlertEventsController(AlertEngine engine, ObjectMapper json) {
+  AlertEventsController(AlertEngine engine, ObjectMapper json, KlaxonProperties properties) {
     this.engine = engine;
     this.json = json;
+    this.maxEvents = properties.api().maxEvents();
+    this.limits =
+        new AlertEventRequest.Limits(
+            properties.api().maxAttributes(), properties.api().maxAttributeLength());
   }
 
   /** What became of one event or one id. */
@@ -67,14 +73,14 @@ class AlertEventsController {
       @RequestBody JsonNode body,
       @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
     String who = Actors.of(actor);
-    JsonItems items = JsonItems.of(body, MAX_EVENTS, "events");
+    JsonItems items = JsonItems.of(body, maxEvents, "events");
     FieldErrors errors = new FieldErrors();
     List<AlertCommand> commands = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       String path = items.path(i);
       AlertEventRequest event = errors.read(json, items.get(i), AlertEventRequest.class, path);
       if (event != null) {
-        commands.add(event.toCommand(path, who, errors));
+        commands.add(event.toCommand(path, who, limits, errors));
       }
     }
     errors.throwIfAny();

@@ -1,11 +1,16 @@
 package io.klaxon.server.hosts;
 
 import io.klaxon.detect.hosts.HostMonitor;
+import io.klaxon.settings.SettingsChange;
+import io.klaxon.settings.SettingsStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,10 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "hosts")
 class HostSettingsController {
 
-  private final HostMonitor monitor;
+  /** The section of the settings history host settings changes are recorded under. */
+  static final String SECTION = "hosts";
 
-  HostSettingsController(HostMonitor monitor) {
+  private final HostMonitor monitor;
+  private final SettingsStore history;
+
+  HostSettingsController(HostMonitor monitor, SettingsStore history) {
     this.monitor = monitor;
+    this.history = history;
   }
 
   @GetMapping
@@ -35,8 +45,16 @@ class HostSettingsController {
   @Operation(
       summary = "Replace the host detector's settings",
       description = "Every field is required; each one missing or out of range is named (400).")
-  SettingsBody put(@RequestBody SettingsBody body) {
-    monitor.updateSettings(body.toSettings());
+  SettingsBody put(
+      @RequestBody SettingsBody body,
+      @RequestHeader(name = ServerController.ACTOR_HEADER, required = false) @Nullable String actor) {
+    monitor.updateSettings(body.toSettings(), actor == null || actor.isBlank() ? "api" : actor.strip());
     return SettingsBody.of(monitor.settings());
+  }
+
+  @GetMapping("/history")
+  @Operation(summary = "Every change of the host settings, newest first, with who made it")
+  List<SettingsChange> changes() {
+    return history.history(SECTION, 1000);
   }
 }

@@ -78,10 +78,12 @@ class KeyController {
       for (int i = 0; i < body.scopes().size(); i++) {
         String word = body.scopes().get(i);
         String field = "scopes[" + i + "]";
-        Scope scope = word == null ? null : errors.attempt("", () -> Scope.of(field, word));
         if (word == null) {
           errors.add(field, "must be one of read, ingest, operate, admin");
-        } else if (scope != null) {
+          continue;
+        }
+        Scope scope = errors.attempt("", () -> Scope.of(field, word));
+        if (scope != null) {
           scopes.add(scope);
         }
       }

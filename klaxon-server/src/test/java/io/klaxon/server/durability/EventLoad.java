@@ -49,6 +49,14 @@ final class EventLoad {
     return this;
   }
 
+  /** Waits (at most 30 s) until the server has answered a first request, whatever it said. */
+  void awaitFirstAnswer() {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> !answers.isEmpty() || !unexpected.isEmpty());
+  }
+
   void stop() throws InterruptedException {
     running.set(false);
     for (Thread worker : workers) {

@@ -92,6 +92,20 @@ class KeysAndSessionsTest extends SecuredServerFixture {
   }
 
   @Test
+  void settingsChangesRecordTheKeyThatMadeThem() {
+    String name = name("risk-lead");
+    Api lead = admin.withKey(admin.createKey(name, "admin"));
+    String hosts = lead.get("/api/settings/hosts").raw().body();
+    assertThat(lead.put("/api/settings/hosts", hosts).status()).isEqualTo(200);
+    Api.Answer hostChanges = lead.get("/api/settings/hosts/history");
+    assertThat(hostChanges.text("/0/actor")).isEqualTo("key:" + name);
+    assertThat(hostChanges.text("/0/section")).isEqualTo("hosts");
+
+    assertThat(lead.put("/api/settings", "{\"alertThresholdWarning\":7.0}").status()).isEqualTo(200);
+    assertThat(lead.get("/api/settings/history").text("/0/actor")).isEqualTo("key:" + name);
+  }
+
+  @Test
   void theKeyMayComeAsXApiKeyAndOtherSchemesAreRefused() {
     String key = scoped.get(io.klaxon.access.Scope.READ);
     assertThat(admin.send(admin.anonymous().request("/api/alerts").header("X-API-Key", key).GET()).status())

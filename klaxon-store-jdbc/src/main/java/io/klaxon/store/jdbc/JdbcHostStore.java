@@ -38,7 +38,21 @@ public final class JdbcHostStore implements HostStore {
   private final HostRows rows;
   private final Tables.Subjects subjects;
 
+  private final Dialect dialect;
+  private final org.jooq.Table<Record> history = DSL.table(DSL.name("settings_history"));
+  private final Field<String> historySection =
+      DSL.field(DSL.name("settings_history", "section"), org.jooq.impl.SQLDataType.VARCHAR);
+  private final Field<String> historyActor =
+      DSL.field(DSL.name("settings_history", "actor"), org.jooq.impl.SQLDataType.VARCHAR);
+  private final Field<Instant> historyAt;
+  private final Field<String> historyOld;
+  private final Field<String> historyNew;
+
   private JdbcHostStore(DataSource dataSource, Dialect dialect) {
+    this.dialect = dialect;
+    this.historyAt = DSL.field(DSL.name("settings_history", "at"), dialect.timestamp());
+    this.historyOld = DSL.field(DSL.name("settings_history", "old_value"), dialect.json());
+    this.historyNew = DSL.field(DSL.name("settings_history", "new_value"), dialect.json());
     this.dsl = DSL.using(dataSource, dialect.sqlDialect());
     this.failures = new Failures(dialect);
     this.tables = new HostTables(dialect);
@@ -167,18 +181,38 @@ public final class JdbcHostStore implements HostStore {
   }
 
   @Override
-  public void saveSettings(HostSettings settings, Instant savedAt) {
+  public void saveSettings(HostSettings settings, String actor, Instant savedAt) {
     HostTables.Settings s = tables.settings;
     Instant now = savedAt.truncatedTo(ChronoUnit.MICROS);
+    String json = HostRows.json(settings);
     failures.run(
         "save the host settings",
         () ->
-            dsl.insertInto(s.table, s.section, s.value, s.updatedAt)
-                .values(SECTION, HostRows.json(settings), now)
-                .onConflict(s.section)
-                .doUpdate()
-                .set(s.value, excluded(s.value))
-                .set(s.updatedAt, excluded(s.updatedAt))
-                .execute());
+            dsl.transaction(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  if (dialect == Dialect.POSTGRESQL) {
+                    // Two saves at once must not both record the same "before".
+                    tx.select(s.value).from(s.table).where(s.section.eq(SECTION)).forUpdate().fetch();
+                  }
+                  // History first: on SQLite a write as the first statement takes the write lock.
+                  tx.insertInto(history, historySection, historyAt, historyActor, historyOld, historyNew)
+                      .select(
+                          DSL.select(
+                              DSL.val(SECTION),
+                              DSL.val(now, historyAt.getDataType()),
+                              DSL.val(actor),
+                              DSL.field(DSL.select(s.value).from(s.table).where(s.section.eq(SECTION))),
+                              DSL.val(json, historyNew.getDataType())))
+                      .execute();
+                  tx.insertInto(s.table, s.section, s.value, s.updatedAt)
+                      .values(SECTION, json, now)
+                      .onConflict(s.section)
+                      .doUpdate()
+                      .set(s.value, excluded(s.value))
+                      .set(s.updatedAt, excluded(s.updatedAt))
+                      .execute();
+                }));
   }
+
 }

@@ -169,7 +169,7 @@ interface HostDetectionContract extends HostFixture {
     HostSettings strict =
         new HostSettings(
             new HostSettings.Thresholds(50, 60, 1), d.memory(), d.disk(), 1, 0, 60, 0, false);
-    monitor().updateSettings(strict);
+    monitor().updateSettings(strict, "test");
 
     restart();
 

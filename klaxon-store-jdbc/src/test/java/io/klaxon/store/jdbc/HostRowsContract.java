@@ -108,10 +108,16 @@ interface HostRowsContract extends HostFixture {
         new HostSettings(
             new HostSettings.Thresholds(70.5, 90, 5), d.memory(), d.disk(), 3, 60, 300, 5, false);
 
-    hosts().saveSettings(d, T0);
-    hosts().saveSettings(changed, T0.plusSeconds(1));
+    hosts().saveSettings(d, "alice", T0);
+    hosts().saveSettings(changed, "bob", T0.plusSeconds(1));
 
     assertThat(hosts().loadSettings()).contains(changed);
+    // Each save is in the settings history with who made it and the settings before and after.
+    var history = JdbcSettingsStore.open(database().dataSource()).history("hosts", 10);
+    assertThat(history).extracting(io.klaxon.settings.SettingsChange::actor).containsExactly("bob", "alice");
+    assertThat(history.get(0).at()).isEqualTo(T0.plusSeconds(1));
+    assertThat(history.get(1).oldValue()).isNull();
+    assertThat(history.get(0).oldValue()).isNotNull().isEqualTo(history.get(1).newValue());
   }
 
   @Test

@@ -38,6 +38,7 @@ public abstract class HostStoreContract implements HostRowsContract, HostDetecti
     }
     database.clear();
     execute("delete from settings");
+    execute("delete from settings_history");
     clock = new ManualClock(AlertBuilder.T0);
     restart();
   }

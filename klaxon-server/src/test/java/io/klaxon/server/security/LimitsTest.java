@@ -14,16 +14,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Per-key token buckets: past its bucket a key gets 429 with Retry-After; other keys do not. */
+/**
+ * The configurable limits: per-key token buckets (429 with Retry-After, other keys and ingest
+ * unaffected), events per request, attributes per event and attribute length (400 naming them).
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "klaxon.security.rate-limit.api-burst=5",
       "klaxon.security.rate-limit.api-per-second=1",
-      "klaxon.security.rate-limit.ingest-burst=3",
-      "klaxon.security.rate-limit.ingest-per-second=1"
+      "klaxon.security.rate-limit.ingest-burst=10",
+      "klaxon.security.rate-limit.ingest-per-second=1",
+      "klaxon.api.max-events=2",
+      "klaxon.api.max-attributes=3",
+      "klaxon.api.max-attribute-length=10"
     })
-class RateLimitTest {
+class LimitsTest {
 
   static TestDatabase database;
 
@@ -43,6 +49,29 @@ class RateLimitTest {
   }
 
   @LocalServerPort int port;
+
+  private static String event(String dedupKey, String attributes) {
+    return "{\"action\":\"trigger\",\"dedupKey\":\"" + dedupKey + "\",\"source\":\"limits\",\"type\":\"t\","
+        + "\"severity\":\"low\",\"title\":\"t\",\"subject\":{\"type\":\"s\",\"key\":\"k\",\"name\":\"n\"},"
+        + "\"attributes\":" + attributes + "}";
+  }
+
+  @Test
+  void batchSizeAttributeCountAndAttributeLengthAreLimitedAsConfigured() {
+    Api ingest = new Api(port).withKey(new Api(port).createKey("limits", "ingest", "read"));
+    Api.Answer three = ingest.post("/api/alerts/events", "[" + event("a", "{}") + "," + event("b", "{}") + "," + event("c", "{}") + "]");
+    assertThat(three.status()).isEqualTo(413);
+    assertThat(three.contentType()).contains("problem+json");
+    assertThat(three.raw().body()).contains("2");
+
+    Api.Answer many = ingest.post("/api/alerts/events", event("d", "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}"));
+    assertThat(many.raw().body()).contains("at most 3 attributes");
+    Api.Answer tooLong = ingest.post("/api/alerts/events", event("e", "{\"a\":\"" + "x".repeat(11) + "\"}"));
+    assertThat(tooLong.raw().body()).contains("attributes.a").contains("at most 10 characters");
+    Api.Answer fits = ingest.post("/api/alerts/events", event("f", "{\"a\":\"" + "x".repeat(10) + "\",\"b\":1,\"c\":true}"));
+    assertThat(fits.text("/results/0/outcome")).isEqualTo("created");
+    assertThat(ingest.get("/api/alerts?source=limits").number("/total")).isEqualTo(1);
+  }
 
   @Test
   void aKeyPastItsBucketGets429WithRetryAfterAndOtherKeysAndIngestAreNotHeldUp() {
