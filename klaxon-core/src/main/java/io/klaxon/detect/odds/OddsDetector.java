@@ -48,7 +48,7 @@ public final class OddsDetector {
    * event's alerts have expired by then, so any new one would be born expired).
    */
   public List<AlertCommand> onSnapshot(OddsSnapshot snapshot, OddsSettings settings) {
-    List<AlertCommand> out = new ArrayList<>(2);
+    List<AlertCommand> out = new ArrayList<>(); // no backing array until a command is added
     take(snapshot, settings, out);
     return out;
   }
@@ -128,12 +128,15 @@ public final class OddsDetector {
       }
       key = new SeriesKey(snapshot.marketId(), snapshot.line(), snapshot.outcome(), false);
     }
-    EventBook event =
-        events.computeIfAbsent(snapshot.eventId(), id -> new EventBook(id, snapshot.kickoff()));
+    EventBook event = events.get(snapshot.eventId());
+    if (event == null) {
+      event = new EventBook(snapshot.eventId(), snapshot.kickoff());
+      events.put(snapshot.eventId(), event);
+    }
     event.update(snapshot.eventName(), snapshot.kickoff());
-    Series series = event.series(key, k -> new Series(k, snapshot.marketName()));
+    Series series = event.series(key, snapshot.marketName());
     long at = snapshot.observedAt().toEpochMilli();
-    long from = at - settings.lookback().toMillis();
+    long from = at - settings.lookbackMinutes() * 60_000L;
     PriceWindow window = series.window(bookmaker, isHouse);
     if (!window.add(at, snapshot.odds(), snapshot.available(), from)) {
       return;
@@ -147,11 +150,14 @@ public final class OddsDetector {
       return; // windows stay current, so alerting resumes from true prices when re-enabled
     }
     Instant observedAt = snapshot.observedAt();
-    if (isHouse && snapshot.available()) {
-      OddsRules.priceChange(event, series, settings, from, observedAt, out);
+    boolean priceChange = isHouse && snapshot.available();
+    Move houseMove =
+        (priceChange || key.mapped()) && series.house != null ? series.house.move(from) : null;
+    if (priceChange) {
+      OddsRules.priceChange(event, series, houseMove, settings, observedAt, out);
     }
     if (key.mapped()) {
-      OddsRules.directionDisagreement(event, series, settings, from, observedAt, out);
+      OddsRules.directionDisagreement(event, series, houseMove, settings, from, observedAt, out);
       OddsRules.availability(event, series, settings, from, observedAt, out);
     }
   }

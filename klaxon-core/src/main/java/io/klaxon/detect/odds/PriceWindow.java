@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PriceWindow {
 
+  // Capacities are powers of two (4, doubled when full), so an index wraps with a mask.
   private long[] times = new long[4];
   private double[] prices = new double[4];
   private int head;
@@ -34,7 +35,7 @@ final class PriceWindow {
       if (size == times.length) {
         grow();
       }
-      int tail = (head + size) % times.length;
+      int tail = (head + size) & (times.length - 1);
       times[tail] = at;
       prices[tail] = price;
       size++;
@@ -49,12 +50,30 @@ final class PriceWindow {
    */
   @Nullable Move move(long from) {
     for (int i = 0; i < size; i++) {
-      int index = (head + i) % times.length;
+      int index = (head + i) & (times.length - 1);
       if (times[index] >= from) {
-        return Move.of(prices[index], prices[(head + size - 1) % times.length]);
+        return Move.of(prices[index], prices[(head + size - 1) & (times.length - 1)]);
       }
     }
     return null;
+  }
+
+  /** What {@link #direction} answers when no price is that recent. */
+  static final int NO_PRICE = Integer.MIN_VALUE;
+
+  /**
+   * The direction of {@link #move}{@code (from)} (1 drifted, -1 shortened, 0 unmoved) without
+   * making a move, or {@link #NO_PRICE}: the rules ask it of every competitor on every snapshot.
+   */
+  int direction(long from) {
+    for (int i = 0; i < size; i++) {
+      int index = (head + i) & (times.length - 1);
+      if (times[index] >= from) {
+        return (int) Math.signum(
+            Move.percent(prices[index], prices[(head + size - 1) & (times.length - 1)]));
+      }
+    }
+    return NO_PRICE;
   }
 
   /** Whether the bookmaker showed the outcome available at its last sighting, at or after from. */
@@ -74,7 +93,7 @@ final class PriceWindow {
 
   private void trim(long from) {
     while (size > 0 && times[head] < from) {
-      head = (head + 1) % times.length;
+      head = (head + 1) & (times.length - 1);
       size--;
     }
   }
@@ -83,7 +102,7 @@ final class PriceWindow {
     long[] newTimes = new long[times.length * 2];
     double[] newPrices = new double[times.length * 2];
     for (int i = 0; i < size; i++) {
-      int index = (head + i) % times.length;
+      int index = (head + i) & (times.length - 1);
       newTimes[i] = times[index];
       newPrices[i] = prices[index];
     }
