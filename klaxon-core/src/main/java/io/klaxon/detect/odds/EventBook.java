@@ -49,13 +49,31 @@ final class EventBook {
   }
 
   /** The series of the key, made with the market's name on its first snapshot. */
-  Series series(SeriesKey key, String marketName) {
+  Series series(SeriesKey key, String marketName, @Nullable UndoLog undo) {
     Series found = series.get(key);
     if (found == null) {
       found = new Series(key, marketName);
       series.put(key, found);
+      if (undo != null) {
+        undo.record(() -> series.remove(key));
+      }
     }
     return found;
+  }
+
+  /** Records how to put back the name, kick-off and house sighting as they are now. */
+  void remember(UndoLog undo) {
+    String oldName = name;
+    Instant oldKickoff = kickoff;
+    Subject oldSubject = subject;
+    long oldHouseSeenAt = houseSeenAt;
+    undo.record(
+        () -> {
+          name = oldName;
+          kickoff = oldKickoff;
+          subject = oldSubject;
+          houseSeenAt = oldHouseSeenAt;
+        });
   }
 
   boolean houseSeen() {

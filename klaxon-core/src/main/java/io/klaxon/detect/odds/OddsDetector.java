@@ -37,6 +37,8 @@ public final class OddsDetector {
   private final MarketResolver markets;
   private final Map<String, EventBook> events = new HashMap<>();
   private @Nullable String house;
+  /** How to take back the last {@link #onSnapshots} call; null when there is nothing to undo. */
+  private @Nullable UndoLog undo;
 
   public OddsDetector(MarketResolver markets) {
     this.markets = markets;
@@ -48,6 +50,7 @@ public final class OddsDetector {
    * event's alerts have expired by then, so any new one would be born expired).
    */
   public List<AlertCommand> onSnapshot(OddsSnapshot snapshot, OddsSettings settings) {
+    undo = null;
     List<AlertCommand> out = new ArrayList<>(); // no backing array until a command is added
     take(snapshot, settings, out);
     return out;
@@ -59,11 +62,27 @@ public final class OddsDetector {
    */
   public List<AlertCommand> onSnapshots(List<OddsSnapshot> snapshots, OddsSettings settings) {
     List<AlertCommand> out = new ArrayList<>();
+    undo = new UndoLog();
     for (OddsSnapshot snapshot :
         snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList()) {
       take(snapshot, settings, out);
     }
     return out;
+  }
+
+  /**
+   * Takes back what the last {@link #onSnapshots} call did to the windows and to what was said,
+   * for when its commands could not be applied (the engine answered 503): a retry of the same
+   * snapshots is then taken as new, not as repeats, and gives the same commands again. Unmapped
+   * sightings recorded with the mapping registry stay recorded. Nothing when there is nothing to
+   * take back (already undone, or a later {@link #onSnapshot} call came between).
+   */
+  public void undoLast() {
+    UndoLog last = undo;
+    undo = null;
+    if (last != null) {
+      last.undo();
+    }
   }
 
   /**
@@ -73,6 +92,7 @@ public final class OddsDetector {
    * @return how many events were forgotten
    */
   public int forgetStarted(Instant now) {
+    undo = null;
     int forgotten = 0;
     for (Iterator<EventBook> it = events.values().iterator(); it.hasNext(); ) {
       if (!it.next().kickoff().isAfter(now)) {
@@ -85,6 +105,7 @@ public final class OddsDetector {
 
   /** Forgets one event (deleted, or its subject purged); nothing when it is not known. */
   public void forgetEvent(String eventId) {
+    undo = null;
     events.remove(eventId);
   }
 
@@ -101,6 +122,16 @@ public final class OddsDetector {
       // The windows and what was said are the old house's against its competitors: start afresh
       // rather than compare two bookmakers' prices in one window. Alerts already sent stay open
       // until kick-off, or until the risk desk closes them.
+      if (undo != null) {
+        Map<String, EventBook> before = new HashMap<>(events);
+        String houseBefore = house;
+        undo.record(
+            () -> {
+              events.clear();
+              events.putAll(before);
+              house = houseBefore;
+            });
+      }
       events.clear();
       house = settings.houseBookmaker();
     }
@@ -128,18 +159,29 @@ public final class OddsDetector {
       }
       key = new SeriesKey(snapshot.marketId(), snapshot.line(), snapshot.outcome(), false);
     }
-    EventBook event = events.get(snapshot.eventId());
+    UndoLog log = undo;
+    String eventId = snapshot.eventId();
+    EventBook event = events.get(eventId);
     if (event == null) {
-      event = new EventBook(snapshot.eventId(), snapshot.kickoff());
-      events.put(snapshot.eventId(), event);
+      event = new EventBook(eventId, snapshot.kickoff());
+      events.put(eventId, event);
+      if (log != null) {
+        log.record(() -> events.remove(eventId));
+      }
+    }
+    if (log != null) {
+      event.remember(log);
     }
     event.update(snapshot.eventName(), snapshot.kickoff());
-    Series series = event.series(key, snapshot.marketName());
+    Series series = event.series(key, snapshot.marketName(), log);
     long at = snapshot.observedAt().toEpochMilli();
     long from = at - settings.lookbackMinutes() * 60_000L;
-    PriceWindow window = series.window(bookmaker, isHouse);
-    if (!window.add(at, snapshot.odds(), snapshot.available(), from)) {
+    PriceWindow window = series.window(bookmaker, isHouse, log);
+    if (!window.add(at, snapshot.odds(), snapshot.available(), from, log)) {
       return;
+    }
+    if (log != null) {
+      series.remember(log);
     }
     if (isHouse) {
       series.marketName = snapshot.marketName();

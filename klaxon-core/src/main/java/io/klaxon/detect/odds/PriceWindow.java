@@ -26,8 +26,36 @@ final class PriceWindow {
    *     or a late arrival, which must not rewrite the past)
    */
   boolean add(long at, double price, boolean available, long from) {
+    return add(at, price, available, from, null);
+  }
+
+  /** {@link #add}, recording in {@code undo} how to take it back. */
+  boolean add(long at, double price, boolean available, long from, @Nullable UndoLog undo) {
     if (at <= lastSeenAt) {
       return false;
+    }
+    if (undo != null) {
+      // Only the slot written below changes in place: trimming moves head, growing swaps arrays.
+      long[] oldTimes = times;
+      double[] oldPrices = prices;
+      int oldHead = head;
+      int oldSize = size;
+      long oldLastSeenAt = lastSeenAt;
+      boolean oldLastAvailable = lastAvailable;
+      int slot = (head + size) & (times.length - 1);
+      long slotTime = times[slot];
+      double slotPrice = prices[slot];
+      undo.record(
+          () -> {
+            oldTimes[slot] = slotTime;
+            oldPrices[slot] = slotPrice;
+            times = oldTimes;
+            prices = oldPrices;
+            head = oldHead;
+            size = oldSize;
+            lastSeenAt = oldLastSeenAt;
+            lastAvailable = oldLastAvailable;
+          });
     }
     lastSeenAt = at;
     lastAvailable = available;
