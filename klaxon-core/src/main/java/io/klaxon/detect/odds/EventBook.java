@@ -61,6 +61,11 @@ final class EventBook {
     return found;
   }
 
+  /** Whether {@link #update} with these would change anything. */
+  boolean wouldChange(@Nullable String newName, Instant newKickoff) {
+    return (newName != null && !newName.equals(name)) || !newKickoff.equals(kickoff);
+  }
+
   /** Records how to put back the name, kick-off and house sighting as they are now. */
   void remember(UndoLog undo) {
     String oldName = name;

@@ -1,5 +1,6 @@
 package io.klaxon.detect.odds;
 
+import io.klaxon.alert.Severity;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.mapping.MarketMapping;
 import io.klaxon.mapping.MarketResolver;
@@ -63,8 +64,7 @@ public final class OddsDetector {
   public List<AlertCommand> onSnapshots(List<OddsSnapshot> snapshots, OddsSettings settings) {
     List<AlertCommand> out = new ArrayList<>();
     undo = new UndoLog();
-    for (OddsSnapshot snapshot :
-        snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList()) {
+    for (OddsSnapshot snapshot : inTimeOrder(snapshots)) {
       take(snapshot, settings, out);
     }
     return out;
@@ -169,7 +169,7 @@ public final class OddsDetector {
         log.record(() -> events.remove(eventId));
       }
     }
-    if (log != null) {
+    if (log != null && event.wouldChange(snapshot.eventName(), snapshot.kickoff())) {
       event.remember(log);
     }
     event.update(snapshot.eventName(), snapshot.kickoff());
@@ -180,19 +180,50 @@ public final class OddsDetector {
     if (!window.add(at, snapshot.odds(), snapshot.available(), from, log)) {
       return;
     }
-    if (log != null) {
-      series.remember(log);
-    }
+    // What the series said so far, to be put back on undo if this snapshot changes it: kept in
+    // locals, so that a snapshot that changes nothing records nothing.
+    String saidMarketName = series.marketName;
+    String saidHouseMarketId = series.houseMarketId;
+    Severity saidSeverity = series.priceSeverity;
+    double saidOdds = series.priceOdds;
+    String saidDisagreement = series.disagreement;
+    boolean saidAvailability = series.availabilityOpen;
+    int commandsBefore = out.size();
     if (isHouse) {
+      if (log != null && at > event.houseSeenAt) {
+        event.remember(log);
+      }
       series.marketName = snapshot.marketName();
       series.houseMarketId = snapshot.marketId();
       event.houseSeenAt = Math.max(event.houseSeenAt, at);
     }
-    if (!settings.alertEnabled()) {
-      return; // windows stay current, so alerting resumes from true prices when re-enabled
+    if (settings.alertEnabled()) { // else windows stay current, so alerting resumes from true prices
+      rules(event, series, key, isHouse && snapshot.available(), from, snapshot, settings, out);
     }
+    if (log != null && (isHouse || out.size() > commandsBefore)) {
+      log.record(
+          () -> {
+            series.marketName = saidMarketName;
+            series.houseMarketId = saidHouseMarketId;
+            series.priceSeverity = saidSeverity;
+            series.priceOdds = saidOdds;
+            series.disagreement = saidDisagreement;
+            series.availabilityOpen = saidAvailability;
+          });
+    }
+  }
+
+  /** The three rules on the series the snapshot changed; the house's move worked out once. */
+  private static void rules(
+      EventBook event,
+      Series series,
+      SeriesKey key,
+      boolean priceChange,
+      long from,
+      OddsSnapshot snapshot,
+      OddsSettings settings,
+      List<AlertCommand> out) {
     Instant observedAt = snapshot.observedAt();
-    boolean priceChange = isHouse && snapshot.available();
     Move houseMove =
         (priceChange || key.mapped()) && series.house != null ? series.house.move(from) : null;
     if (priceChange) {
@@ -202,6 +233,16 @@ public final class OddsDetector {
       OddsRules.directionDisagreement(event, series, houseMove, settings, from, observedAt, out);
       OddsRules.availability(event, series, settings, from, observedAt, out);
     }
+  }
+
+  /** The snapshots oldest first, stable; as given when they are in order already (most are). */
+  private static List<OddsSnapshot> inTimeOrder(List<OddsSnapshot> snapshots) {
+    for (int i = 1; i < snapshots.size(); i++) {
+      if (snapshots.get(i).observedAt().isBefore(snapshots.get(i - 1).observedAt())) {
+        return snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList();
+      }
+    }
+    return snapshots;
   }
 
   /** The canonical name of a bookmaker's outcome; its own name when the mapping has none. */

@@ -63,25 +63,6 @@ final class Series {
     return window;
   }
 
-  /** Records how to put back what the detector and its rules change of the series. */
-  void remember(UndoLog undo) {
-    String oldMarketName = marketName;
-    String oldHouseMarketId = houseMarketId;
-    Severity oldPriceSeverity = priceSeverity;
-    double oldPriceOdds = priceOdds;
-    String oldDisagreement = disagreement;
-    boolean oldAvailabilityOpen = availabilityOpen;
-    undo.record(
-        () -> {
-          marketName = oldMarketName;
-          houseMarketId = oldHouseMarketId;
-          priceSeverity = oldPriceSeverity;
-          priceOdds = oldPriceOdds;
-          disagreement = oldDisagreement;
-          availabilityOpen = oldAvailabilityOpen;
-        });
-  }
-
   Collection<PriceWindow> competitors() {
     return competitors.values();
   }
