@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -57,7 +56,11 @@ abstract class OddsDayContract {
   /** The order of the bookmakers' posts in every round (see {@link OddsDay} on why it matters). */
   static final List<String> POST_ORDER = List.of("onexbet", "sportybet", OddsDay.HOUSE, "bet9ja");
 
-  @TestConfiguration
+  /**
+   * The movable clock, imported by this test only. Deliberately not a {@code @TestConfiguration}:
+   * the servers that the durability tests start in a process of their own scan the test classpath
+   * without Spring Boot's test filter, and would pick it up as their clock.
+   */
   static class Clock {
     @Bean
     @Primary
