@@ -4,7 +4,6 @@ import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** One event's series and what is known of it: name, kick-off, when the house last showed it. */
@@ -49,8 +48,37 @@ final class EventBook {
     return known;
   }
 
-  Series series(SeriesKey key, Function<SeriesKey, Series> create) {
-    return series.computeIfAbsent(key, create);
+  /** The series of the key, made with the market's name on its first snapshot. */
+  Series series(SeriesKey key, String marketName, @Nullable UndoLog undo) {
+    Series found = series.get(key);
+    if (found == null) {
+      found = new Series(key, marketName);
+      series.put(key, found);
+      if (undo != null) {
+        undo.record(() -> series.remove(key));
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@link #update} with these would change anything. */
+  boolean wouldChange(@Nullable String newName, Instant newKickoff) {
+    return (newName != null && !newName.equals(name)) || !newKickoff.equals(kickoff);
+  }
+
+  /** Records how to put back the name, kick-off and house sighting as they are now. */
+  void remember(UndoLog undo) {
+    String oldName = name;
+    Instant oldKickoff = kickoff;
+    Subject oldSubject = subject;
+    long oldHouseSeenAt = houseSeenAt;
+    undo.record(
+        () -> {
+          name = oldName;
+          kickoff = oldKickoff;
+          subject = oldSubject;
+          houseSeenAt = oldHouseSeenAt;
+        });
   }
 
   boolean houseSeen() {

@@ -13,7 +13,12 @@ record Move(double from, double to, double percent) {
   private static final double SCALE = 1e6;
 
   static Move of(double from, double to) {
-    return new Move(from, to, Math.round((to - from) / from * 100 * SCALE) / SCALE);
+    return new Move(from, to, percent(from, to));
+  }
+
+  /** The change from {@code from} to {@code to} in percent of {@code from}, as a move keeps it. */
+  static double percent(double from, double to) {
+    return Math.round((to - from) / from * 100 * SCALE) / SCALE;
   }
 
   /** 1 when the odds drifted (rose), -1 when they shortened (fell), 0 when they did not move. */

@@ -1,5 +1,6 @@
 package io.klaxon.detect.odds;
 
+import io.klaxon.alert.Severity;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.mapping.MarketMapping;
 import io.klaxon.mapping.MarketResolver;
@@ -37,6 +38,8 @@ public final class OddsDetector {
   private final MarketResolver markets;
   private final Map<String, EventBook> events = new HashMap<>();
   private @Nullable String house;
+  /** How to take back the last {@link #onSnapshots} call; null when there is nothing to undo. */
+  private @Nullable UndoLog undo;
 
   public OddsDetector(MarketResolver markets) {
     this.markets = markets;
@@ -48,7 +51,8 @@ public final class OddsDetector {
    * event's alerts have expired by then, so any new one would be born expired).
    */
   public List<AlertCommand> onSnapshot(OddsSnapshot snapshot, OddsSettings settings) {
-    List<AlertCommand> out = new ArrayList<>(2);
+    undo = null;
+    List<AlertCommand> out = new ArrayList<>(); // no backing array until a command is added
     take(snapshot, settings, out);
     return out;
   }
@@ -59,11 +63,26 @@ public final class OddsDetector {
    */
   public List<AlertCommand> onSnapshots(List<OddsSnapshot> snapshots, OddsSettings settings) {
     List<AlertCommand> out = new ArrayList<>();
-    for (OddsSnapshot snapshot :
-        snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList()) {
+    undo = new UndoLog();
+    for (OddsSnapshot snapshot : inTimeOrder(snapshots)) {
       take(snapshot, settings, out);
     }
     return out;
+  }
+
+  /**
+   * Takes back what the last {@link #onSnapshots} call did to the windows and to what was said,
+   * for when its commands could not be applied (the engine answered 503): a retry of the same
+   * snapshots is then taken as new, not as repeats, and gives the same commands again. Unmapped
+   * sightings recorded with the mapping registry stay recorded. Nothing when there is nothing to
+   * take back (already undone, or a later {@link #onSnapshot} call came between).
+   */
+  public void undoLast() {
+    UndoLog last = undo;
+    undo = null;
+    if (last != null) {
+      last.undo();
+    }
   }
 
   /**
@@ -73,6 +92,7 @@ public final class OddsDetector {
    * @return how many events were forgotten
    */
   public int forgetStarted(Instant now) {
+    undo = null;
     int forgotten = 0;
     for (Iterator<EventBook> it = events.values().iterator(); it.hasNext(); ) {
       if (!it.next().kickoff().isAfter(now)) {
@@ -85,6 +105,7 @@ public final class OddsDetector {
 
   /** Forgets one event (deleted, or its subject purged); nothing when it is not known. */
   public void forgetEvent(String eventId) {
+    undo = null;
     events.remove(eventId);
   }
 
@@ -101,6 +122,16 @@ public final class OddsDetector {
       // The windows and what was said are the old house's against its competitors: start afresh
       // rather than compare two bookmakers' prices in one window. Alerts already sent stay open
       // until kick-off, or until the risk desk closes them.
+      if (undo != null) {
+        Map<String, EventBook> before = new HashMap<>(events);
+        String houseBefore = house;
+        undo.record(
+            () -> {
+              events.clear();
+              events.putAll(before);
+              house = houseBefore;
+            });
+      }
       events.clear();
       house = settings.houseBookmaker();
     }
@@ -128,32 +159,90 @@ public final class OddsDetector {
       }
       key = new SeriesKey(snapshot.marketId(), snapshot.line(), snapshot.outcome(), false);
     }
-    EventBook event =
-        events.computeIfAbsent(snapshot.eventId(), id -> new EventBook(id, snapshot.kickoff()));
+    UndoLog log = undo;
+    String eventId = snapshot.eventId();
+    EventBook event = events.get(eventId);
+    if (event == null) {
+      event = new EventBook(eventId, snapshot.kickoff());
+      events.put(eventId, event);
+      if (log != null) {
+        log.record(() -> events.remove(eventId));
+      }
+    }
+    if (log != null && event.wouldChange(snapshot.eventName(), snapshot.kickoff())) {
+      event.remember(log);
+    }
     event.update(snapshot.eventName(), snapshot.kickoff());
-    Series series = event.series(key, k -> new Series(k, snapshot.marketName()));
+    Series series = event.series(key, snapshot.marketName(), log);
     long at = snapshot.observedAt().toEpochMilli();
-    long from = at - settings.lookback().toMillis();
-    PriceWindow window = series.window(bookmaker, isHouse);
-    if (!window.add(at, snapshot.odds(), snapshot.available(), from)) {
+    long from = at - settings.lookbackMinutes() * 60_000L;
+    PriceWindow window = series.window(bookmaker, isHouse, log);
+    if (!window.add(at, snapshot.odds(), snapshot.available(), from, log)) {
       return;
     }
+    // What the series said so far, to be put back on undo if this snapshot changes it: kept in
+    // locals, so that a snapshot that changes nothing records nothing.
+    String saidMarketName = series.marketName;
+    String saidHouseMarketId = series.houseMarketId;
+    Severity saidSeverity = series.priceSeverity;
+    double saidOdds = series.priceOdds;
+    String saidDisagreement = series.disagreement;
+    boolean saidAvailability = series.availabilityOpen;
+    int commandsBefore = out.size();
     if (isHouse) {
+      if (log != null && at > event.houseSeenAt) {
+        event.remember(log);
+      }
       series.marketName = snapshot.marketName();
       series.houseMarketId = snapshot.marketId();
       event.houseSeenAt = Math.max(event.houseSeenAt, at);
     }
-    if (!settings.alertEnabled()) {
-      return; // windows stay current, so alerting resumes from true prices when re-enabled
+    if (settings.alertEnabled()) { // else windows stay current, so alerting resumes from true prices
+      rules(event, series, key, isHouse && snapshot.available(), from, snapshot, settings, out);
     }
+    if (log != null && (isHouse || out.size() > commandsBefore)) {
+      log.record(
+          () -> {
+            series.marketName = saidMarketName;
+            series.houseMarketId = saidHouseMarketId;
+            series.priceSeverity = saidSeverity;
+            series.priceOdds = saidOdds;
+            series.disagreement = saidDisagreement;
+            series.availabilityOpen = saidAvailability;
+          });
+    }
+  }
+
+  /** The three rules on the series the snapshot changed; the house's move worked out once. */
+  private static void rules(
+      EventBook event,
+      Series series,
+      SeriesKey key,
+      boolean priceChange,
+      long from,
+      OddsSnapshot snapshot,
+      OddsSettings settings,
+      List<AlertCommand> out) {
     Instant observedAt = snapshot.observedAt();
-    if (isHouse && snapshot.available()) {
-      OddsRules.priceChange(event, series, settings, from, observedAt, out);
+    Move houseMove =
+        (priceChange || key.mapped()) && series.house != null ? series.house.move(from) : null;
+    if (priceChange) {
+      OddsRules.priceChange(event, series, houseMove, settings, observedAt, out);
     }
     if (key.mapped()) {
-      OddsRules.directionDisagreement(event, series, settings, from, observedAt, out);
+      OddsRules.directionDisagreement(event, series, houseMove, settings, from, observedAt, out);
       OddsRules.availability(event, series, settings, from, observedAt, out);
     }
+  }
+
+  /** The snapshots oldest first, stable; as given when they are in order already (most are). */
+  private static List<OddsSnapshot> inTimeOrder(List<OddsSnapshot> snapshots) {
+    for (int i = 1; i < snapshots.size(); i++) {
+      if (snapshots.get(i).observedAt().isBefore(snapshots.get(i - 1).observedAt())) {
+        return snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList();
+      }
+    }
+    return snapshots;
   }
 
   /** The canonical name of a bookmaker's outcome; its own name when the mapping has none. */

@@ -4,10 +4,12 @@ import io.klaxon.alert.Severity;
 import io.klaxon.engine.AlertCommand;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The three rules of issue 5 over one series, evaluated at a time {@code at} (the observation
- * that changed the series) with the look-back window starting at {@code from}. Each rule adds its
+ * that changed the series) with the look-back window starting at {@code from}; the house's move
+ * over that window is worked out once by the caller and handed to the rules that need it. Each rule adds its
  * command to {@code out} only when what it would say differs from what it last said, so a repeat
  * of the same prices sends nothing and a further move updates the same alert (same fingerprint).
  */
@@ -23,12 +25,10 @@ final class OddsRules {
   static void priceChange(
       EventBook event,
       Series series,
+      @Nullable Move move,
       OddsSettings settings,
-      long from,
       Instant at,
       List<AlertCommand> out) {
-    PriceWindow house = series.house;
-    Move move = house == null ? null : house.move(from);
     if (move == null) {
       return;
     }
@@ -50,12 +50,11 @@ final class OddsRules {
   static void directionDisagreement(
       EventBook event,
       Series series,
+      @Nullable Move houseMove,
       OddsSettings settings,
       long from,
       Instant at,
       List<AlertCommand> out) {
-    PriceWindow house = series.house;
-    Move houseMove = house == null ? null : house.move(from);
     if (houseMove == null) {
       return;
     }
@@ -67,14 +66,14 @@ final class OddsRules {
     int moved = 0;
     int opposite = 0;
     for (PriceWindow competitor : series.competitors()) {
-      Move move = competitor.move(from);
-      if (move == null) {
+      int direction = competitor.direction(from);
+      if (direction == PriceWindow.NO_PRICE) {
         continue;
       }
       quoting++;
-      if (move.direction() != 0) {
+      if (direction != 0) {
         moved++;
-        if (move.direction() == -houseMove.direction()) {
+        if (direction == -houseMove.direction()) {
           opposite++;
         }
       }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PriceWindow {
 
+  // Capacities are powers of two (4, doubled when full), so an index wraps with a mask.
   private long[] times = new long[4];
   private double[] prices = new double[4];
   private int head;
@@ -25,8 +26,36 @@ final class PriceWindow {
    *     or a late arrival, which must not rewrite the past)
    */
   boolean add(long at, double price, boolean available, long from) {
+    return add(at, price, available, from, null);
+  }
+
+  /** {@link #add}, recording in {@code undo} how to take it back. */
+  boolean add(long at, double price, boolean available, long from, @Nullable UndoLog undo) {
     if (at <= lastSeenAt) {
       return false;
+    }
+    if (undo != null) {
+      // Only the slot written below changes in place: trimming moves head, growing swaps arrays.
+      long[] oldTimes = times;
+      double[] oldPrices = prices;
+      int oldHead = head;
+      int oldSize = size;
+      long oldLastSeenAt = lastSeenAt;
+      boolean oldLastAvailable = lastAvailable;
+      int slot = (head + size) & (times.length - 1);
+      long slotTime = times[slot];
+      double slotPrice = prices[slot];
+      undo.record(
+          () -> {
+            oldTimes[slot] = slotTime;
+            oldPrices[slot] = slotPrice;
+            times = oldTimes;
+            prices = oldPrices;
+            head = oldHead;
+            size = oldSize;
+            lastSeenAt = oldLastSeenAt;
+            lastAvailable = oldLastAvailable;
+          });
     }
     lastSeenAt = at;
     lastAvailable = available;
@@ -34,7 +63,7 @@ final class PriceWindow {
       if (size == times.length) {
         grow();
       }
-      int tail = (head + size) % times.length;
+      int tail = (head + size) & (times.length - 1);
       times[tail] = at;
       prices[tail] = price;
       size++;
@@ -49,12 +78,30 @@ final class PriceWindow {
    */
   @Nullable Move move(long from) {
     for (int i = 0; i < size; i++) {
-      int index = (head + i) % times.length;
+      int index = (head + i) & (times.length - 1);
       if (times[index] >= from) {
-        return Move.of(prices[index], prices[(head + size - 1) % times.length]);
+        return Move.of(prices[index], prices[(head + size - 1) & (times.length - 1)]);
       }
     }
     return null;
+  }
+
+  /** What {@link #direction} answers when no price is that recent. */
+  static final int NO_PRICE = Integer.MIN_VALUE;
+
+  /**
+   * The direction of {@link #move}{@code (from)} (1 drifted, -1 shortened, 0 unmoved) without
+   * making a move, or {@link #NO_PRICE}: the rules ask it of every competitor on every snapshot.
+   */
+  int direction(long from) {
+    for (int i = 0; i < size; i++) {
+      int index = (head + i) & (times.length - 1);
+      if (times[index] >= from) {
+        return (int) Math.signum(
+            Move.percent(prices[index], prices[(head + size - 1) & (times.length - 1)]));
+      }
+    }
+    return NO_PRICE;
   }
 
   /** Whether the bookmaker showed the outcome available at its last sighting, at or after from. */
@@ -74,7 +121,7 @@ final class PriceWindow {
 
   private void trim(long from) {
     while (size > 0 && times[head] < from) {
-      head = (head + 1) % times.length;
+      head = (head + 1) & (times.length - 1);
       size--;
     }
   }
@@ -83,7 +130,7 @@ final class PriceWindow {
     long[] newTimes = new long[times.length * 2];
     double[] newPrices = new double[times.length * 2];
     for (int i = 0; i < size; i++) {
-      int index = (head + i) % times.length;
+      int index = (head + i) & (times.length - 1);
       newTimes[i] = times[index];
       newPrices[i] = prices[index];
     }

@@ -39,17 +39,28 @@ final class Series {
     this.marketName = marketName;
   }
 
-  /** The window of a bookmaker, made on its first price. */
-  PriceWindow window(String bookmaker, boolean isHouse) {
+  /** The window of a bookmaker, made on its first price (and unmade by {@code undo}). */
+  PriceWindow window(String bookmaker, boolean isHouse, @Nullable UndoLog undo) {
     if (isHouse) {
       PriceWindow window = house;
       if (window == null) {
         window = new PriceWindow();
         house = window;
+        if (undo != null) {
+          undo.record(() -> house = null);
+        }
       }
       return window;
     }
-    return competitors.computeIfAbsent(bookmaker, any -> new PriceWindow());
+    PriceWindow window = competitors.get(bookmaker);
+    if (window == null) {
+      window = new PriceWindow();
+      competitors.put(bookmaker, window);
+      if (undo != null) {
+        undo.record(() -> competitors.remove(bookmaker));
+      }
+    }
+    return window;
   }
 
   Collection<PriceWindow> competitors() {

@@ -1,5 +1,6 @@
 package io.klaxon.detect.odds;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,25 @@ record SeriesKey(String market, @Nullable Double line, String outcome, boolean m
     if (line != null && line == 0.0) {
       line = 0.0; // -0.0 == 0.0 but Double.equals tells them apart
     }
+  }
+
+  // Written out rather than left to the record's generated methods: the detector looks a series
+  // up on every snapshot, and these show in its profile.
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof SeriesKey that
+        && mapped == that.mapped
+        && market.equals(that.market)
+        && outcome.equals(that.outcome)
+        && Objects.equals(line, that.line);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = market.hashCode();
+    hash = 31 * hash + outcome.hashCode();
+    hash = 31 * hash + (line == null ? 0 : Double.hashCode(line));
+    return 2 * hash + (mapped ? 1 : 0);
   }
 
   /** The line as written in fingerprints and titles: {@code 2.5}, {@code -1}, or {@code -}. */

@@ -97,9 +97,14 @@ class Retention implements SchedulingConfigurer {
       long deleted = results.stream().filter(r -> r.outcome() == Outcome.DELETED).count();
       purged += deleted;
       purgedTotal.increment(deleted);
-      if (due.size() < properties.batchSize() || deleted == 0) {
+      if (deleted == 0) {
+        left.set(due.size());
+        log.warn("Retention: none of {} alerts could be deleted; trying again next round", due.size());
+        break;
+      }
+      if (due.size() < properties.batchSize()) {
         left.set(0);
-        break; // the last batch; or none could go (refused): try again next round
+        break; // the last batch
       }
       if (System.nanoTime() - lastLog >= properties.logEvery().toNanos()) {
         long atMost = leftAtMost(cutoff);
@@ -114,7 +119,8 @@ class Retention implements SchedulingConfigurer {
     }
     if (purged > 0) {
       log.info(
-          "Retention: purged {} alerts final before {} ({} kept)", purged, cutoff, period.retention());
+          "Retention: purged {} alerts final before {} (kept for {})",
+          purged, cutoff, period.retention());
     }
   }
 

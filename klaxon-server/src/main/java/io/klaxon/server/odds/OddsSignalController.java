@@ -103,8 +103,8 @@ class OddsSignalController {
         applied = engine.apply(commands);
       } catch (Unavailable refused) {
         // The windows took these snapshots, but the alerts they called for were not written:
-        // forget the request's events so that the client's retry is seen afresh, not as repeats.
-        snapshots.stream().map(OddsSnapshot::eventId).distinct().forEach(detector::forgetEvent);
+        // take them back, so that the producer's retry gives the same commands again.
+        detector.undoLast();
         throw refused;
       }
     } finally {

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -47,13 +49,18 @@ import tools.jackson.databind.JsonNode;
     })
 @Import(OddsDayContract.Clock.class)
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the day first: it expects no other alert
 abstract class OddsDayContract {
 
   static final int EVENTS = 240;
   /** The order of the bookmakers' posts in every round (see {@link OddsDay} on why it matters). */
   static final List<String> POST_ORDER = List.of("onexbet", "sportybet", OddsDay.HOUSE, "bet9ja");
 
-  @TestConfiguration
+  /**
+   * The movable clock, imported by this test only. Deliberately not a {@code @TestConfiguration}:
+   * the servers that the durability tests start in a process of their own scan the test classpath
+   * without Spring Boot's test filter, and would pick it up as their clock.
+   */
   static class Clock {
     @Bean
     @Primary
@@ -70,6 +77,7 @@ abstract class OddsDayContract {
   abstract TestDatabase database();
 
   @Test
+  @Order(1)
   void aDayOfOdds_leavesExactlyThePlantedAlerts_expiredAtKickoff_thenPurgedAfterRetention() {
     Api api = new Api(port);
     OddsDay day = new OddsDay(EVENTS);
@@ -127,6 +135,69 @@ abstract class OddsDayContract {
     assertThat(lateAck.raw().body()).contains("expired");
 
     purgeAfterRetention(api, expected, actual);
+  }
+
+  @Test
+  @Order(2)
+  void aRequestWithOneBadSnapshot_isRefusedWhole_namingItemAndField_andRaisesNothing() {
+    Api api = new Api(port);
+    Instant now = clock.instant();
+    String kickoff = now.plus(Duration.ofHours(3)).toString();
+    String before = snapshot("bad-1", kickoff, "2.00", now.minusSeconds(600));
+    String after = snapshot("bad-1", kickoff, "2.40", now); // +20 %: a critical price_change
+    String broken = snapshot("bad-1", kickoff, "1.00", now).replace("\"marketName\":\"Match result\",", "");
+
+    Api.Answer refused = api.post("/api/signals/odds", "[" + before + "," + after + "," + broken + "]");
+
+    assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+    assertThat(refused.fields()).containsExactlyInAnyOrder("[2].marketName", "[2].odds");
+    assertThat(api.get("/api/events/bad-1/alerts").number("/total")).isZero();
+
+    Api.Answer accepted = api.post("/api/signals/odds", "[" + before + "," + after + "]");
+    assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+    assertThat(accepted.text("/alerts/0/type")).isEqualTo("price_change");
+    assertThat(accepted.text("/alerts/0/severity")).isEqualTo("critical");
+  }
+
+  @Test
+  @Order(3)
+  void settings_changePartly_refuseABadChangeWhole_andRecordWhoChangedWhat() {
+    Api api = new Api(port);
+    JsonNode was = api.get("/api/settings").json();
+    double warning = was.at("/alertThresholdWarning").asDouble();
+
+    Api.Answer changed =
+        api.send(api.request("/api/settings").header("Content-Type", "application/json")
+            .header("X-Klaxon-Actor", "risk-lead")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"alertThresholdWarning\": " + (warning - 1) + "}")));
+    assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+    assertThat(changed.json().at("/alertThresholdWarning").asDouble()).isEqualTo(warning - 1);
+    assertThat(changed.json().at("/alertThresholdCritical"))
+        .isEqualTo(was.at("/alertThresholdCritical"));
+
+    Api.Answer bad =
+        api.put("/api/settings",
+            "{\"alertThresholdWarning\": 99, \"alertRetentionDays\": 0, \"alertLookbackMinutes\": 1441}");
+    assertThat(bad.status()).as(bad.raw().body()).isEqualTo(400);
+    assertThat(bad.fields())
+        .contains("alertThresholdElevated", "alertRetentionDays", "alertLookbackMinutes");
+    assertThat(api.get("/api/settings").json().at("/alertThresholdWarning").asDouble())
+        .isEqualTo(warning - 1);
+    assertThat(api.put("/api/settings", "{\"alertThreshold\": 1}").fields())
+        .containsExactly("alertThreshold");
+
+    JsonNode latest = api.get("/api/settings/history").json().at("/0");
+    assertThat(latest.at("/actor").asString()).isEqualTo("risk-lead");
+    assertThat(latest.at("/newValue").asString()).contains(String.valueOf(warning - 1));
+    assertThat(api.put("/api/settings", "{\"alertThresholdWarning\": " + warning + "}").status())
+        .isEqualTo(200);
+  }
+
+  private static String snapshot(String event, String kickoff, String odds, Instant at) {
+    return "{\"eventId\":\"" + event + "\",\"kickoff\":\"" + kickoff
+        + "\",\"bookmaker\":\"betpawa\",\"marketId\":\"bp-1x2\",\"marketName\":\"Match result\","
+        + "\"outcome\":\"1\",\"odds\":" + odds + ",\"observedAt\":\"" + at + "\"}";
   }
 
   /** The first round from 04:00 on in which some planted alert's event kicks off. */
