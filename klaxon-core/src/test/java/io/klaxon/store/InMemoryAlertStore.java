@@ -2,6 +2,7 @@ package io.klaxon.store;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQueries;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * #commits} lists the change sets committed so far. All methods are thread-safe.
  */
 public final class InMemoryAlertStore implements AlertStore {
+
+  private static final AlertQueries QUERIES = new AlertQueries();
 
   private final Map<Long, Alert> alerts = new HashMap<>();
   private final Map<Long, List<HistoryEntry>> history = new HashMap<>();
@@ -59,12 +62,12 @@ public final class InMemoryAlertStore implements AlertStore {
 
   @Override
   public synchronized AlertPage find(AlertQuery query) {
-    return InMemoryQueries.page(alerts.values(), query);
+    return QUERIES.page(alerts.values(), query);
   }
 
   @Override
   public synchronized AlertStats stats(AlertQuery query) {
-    return InMemoryQueries.stats(alerts.values(), query);
+    return QUERIES.stats(alerts.values(), query);
   }
 
   @Override

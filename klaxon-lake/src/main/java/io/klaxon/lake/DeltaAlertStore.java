@@ -9,6 +9,7 @@ import io.delta.kernel.expressions.Or;
 import io.delta.kernel.expressions.Predicate;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQueries;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
@@ -53,6 +54,9 @@ import java.util.function.Supplier;
  * another writer's fails with {@link ConcurrentChange}.
  */
 public final class DeltaAlertStore implements AlertStore {
+
+  /** Queries answered in memory, attribute values read as the JSON text the JDBC store compares. */
+  private static final AlertQueries QUERIES = new AlertQueries(LakeJson::text);
 
   /** Where alert questions are answered from. */
   public enum Reads {
@@ -126,12 +130,12 @@ public final class DeltaAlertStore implements AlertStore {
 
   @Override
   public AlertPage find(AlertQuery query) {
-    return StateQueries.page(alerts(query), query);
+    return QUERIES.page(alerts(query), query);
   }
 
   @Override
   public AlertStats stats(AlertQuery query) {
-    return StateQueries.stats(alerts(query), query);
+    return QUERIES.stats(alerts(query), query);
   }
 
   @Override

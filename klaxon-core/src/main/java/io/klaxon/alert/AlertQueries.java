@@ -1,12 +1,5 @@
-package io.klaxon.store;
+package io.klaxon.alert;
 
-import io.klaxon.alert.Alert;
-import io.klaxon.alert.AlertPage;
-import io.klaxon.alert.AlertQuery;
-import io.klaxon.alert.AlertSort;
-import io.klaxon.alert.AlertStats;
-import io.klaxon.alert.AlertStatus;
-import io.klaxon.alert.Subject;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -19,15 +12,29 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@link AlertQuery} answered over a collection, as {@link InMemoryAlertStore} needs it. Counts
- * hold only the values that have at least one alert: absent means zero, as a SQL {@code GROUP BY}
- * gives it.
+ * An {@link AlertQuery} answered over alerts in memory (stores that keep alerts in memory, and
+ * test doubles), with the JDBC store's meaning: attribute values compare in their text form,
+ * text is found case-insensitively in title or message, counts hold only the values that have
+ * alerts, as a SQL {@code GROUP BY} gives them.
+ *
+ * <p>An attribute's text form is the caller's: a store that keeps JSON knows how a list or an
+ * object reads as text, the core does not.
  */
-final class InMemoryQueries {
+public final class AlertQueries {
 
-  private InMemoryQueries() {}
+  private final Function<Object, String> attributeText;
 
-  static AlertPage page(Collection<Alert> alerts, AlertQuery query) {
+  /** Queries whose attribute filters compare {@code attributeText} of the alert's value. */
+  public AlertQueries(Function<Object, String> attributeText) {
+    this.attributeText = attributeText;
+  }
+
+  /** Queries whose attribute filters compare {@link String#valueOf} of the alert's value. */
+  public AlertQueries() {
+    this(String::valueOf);
+  }
+
+  public AlertPage page(Collection<Alert> alerts, AlertQuery query) {
     List<Alert> matching = alerts.stream().filter(a -> matches(a, query, true)).toList();
     List<Alert> page =
         matching.stream()
@@ -40,7 +47,7 @@ final class InMemoryQueries {
     return new AlertPage(page, matching.size(), counts);
   }
 
-  static AlertStats stats(Collection<Alert> alerts, AlertQuery query) {
+  public AlertStats stats(Collection<Alert> alerts, AlertQuery query) {
     List<Alert> matching = alerts.stream().filter(a -> matches(a, query, true)).toList();
     return new AlertStats(
         matching.size(),
@@ -51,7 +58,7 @@ final class InMemoryQueries {
   }
 
   /** Every filter of the query; the status filter only when {@code byStatus}. */
-  static boolean matches(Alert alert, AlertQuery query, boolean byStatus) {
+  public boolean matches(Alert alert, AlertQuery query, boolean byStatus) {
     Subject subject = alert.subject();
     return (!byStatus || anyOrContains(query.statuses(), alert.status()))
         && anyOrContains(query.severities(), alert.severity())
@@ -63,17 +70,17 @@ final class InMemoryQueries {
             || (subject != null && subject.key().equals(query.subjectKey())))
         && (query.from() == null || !alert.detectedAt().isBefore(query.from()))
         && (query.to() == null || alert.detectedAt().isBefore(query.to()))
-        && (query.text() == null || containsText(alert, query.text()))
+        && (query.text() == null || query.text().isEmpty() || containsText(alert, query.text()))
         && query.attributes().entrySet().stream()
             .allMatch(
-                wanted ->
-                    alert.attributes().containsKey(wanted.getKey())
-                        && String.valueOf(alert.attributes().get(wanted.getKey()))
-                            .equals(wanted.getValue()));
+                wanted -> {
+                  Object value = alert.attributes().get(wanted.getKey());
+                  return value != null && attributeText.apply(value).equals(wanted.getValue());
+                });
   }
 
   /** The query's order, ending on the id in the same direction so that pages are stable. */
-  static Comparator<Alert> order(AlertSort sort) {
+  public static Comparator<Alert> order(AlertSort sort) {
     Comparator<Alert> ascending =
         switch (sort) {
           case DETECTED_AT_DESC, DETECTED_AT_ASC -> Comparator.comparing(Alert::detectedAt);
