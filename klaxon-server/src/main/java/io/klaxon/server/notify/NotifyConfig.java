@@ -68,7 +68,9 @@ final class NotifyConfig {
 
   /** Checks a receiver as the API or the file gives it; secrets sent back masked are kept. */
   ReceiverBody checkReceiver(ReceiverBody given, String prefix, FieldErrors errors) {
-    ReceiverBody body = given.keepingSecretsOf(current.receiverBodies().get(given.name()));
+    // A body without a name is refused by toReceiver below; it has no stored secrets to keep.
+    ReceiverBody stored = given.name() == null ? null : current.receiverBodies().get(given.name());
+    ReceiverBody body = given.keepingSecretsOf(stored);
     FieldErrors own = new FieldErrors();
     Receiver receiver = body.toReceiver(own);
     if (receiver != null) {
