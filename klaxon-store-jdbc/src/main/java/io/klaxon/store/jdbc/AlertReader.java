@@ -2,7 +2,9 @@ package io.klaxon.store.jdbc;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQueries;
 import io.klaxon.alert.AlertQuery;
+import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
@@ -33,6 +35,9 @@ final class AlertReader {
   private final AlertRows rows;
   private final AlertFilters filters;
 
+  /** The deepest page (offset plus limit) read one status at a time. */
+  private static final long MERGED_PAGE_DEPTH = 5_000;
+
   AlertReader(DSLContext dsl, Tables tables, AlertRows rows, AlertFilters filters) {
     this.dsl = dsl;
     this.tables = tables;
@@ -52,16 +57,57 @@ final class AlertReader {
             .sum();
     // A page past the last match is empty: no need to walk an index looking for matches that
     // the counts say are not there (a combination of filters nothing matches is the worst case).
-    List<Alert> page =
-        query.offset() >= total
-            ? List.of()
-            : selectAlerts()
-                .where(filters.all(query))
-                .orderBy(filters.order(query.sort()))
-                .limit(query.limit())
-                .offset(query.offset())
-                .fetch(rows::alert);
+    List<Alert> page;
+    if (query.offset() >= total) {
+      page = List.of();
+    } else if (mergesPerStatus(query)) {
+      page = mergedPerStatus(query, counts);
+    } else {
+      page =
+          selectAlerts()
+              .where(filters.all(query))
+              .orderBy(filters.order(query.sort()))
+              .limit(query.limit())
+              .offset(query.offset())
+              .fetch(rows::alert);
+    }
     return new AlertPage(page, total, counts);
+  }
+
+  /**
+   * Whether a page of several statuses (open and acknowledged: "what is active") is read one
+   * status at a time. One query over {@code status IN (…)} cannot walk the (status, detected_at)
+   * index in order, so SQLite sorted every match: 600 ms for the first 50 of 750,000 active
+   * alerts. Each status alone is read in index order, so the page costs a few short reads. Deep
+   * pages read too much that way and keep the one query.
+   */
+  private static boolean mergesPerStatus(AlertQuery query) {
+    boolean byDetection =
+        query.sort() == AlertSort.DETECTED_AT_DESC || query.sort() == AlertSort.DETECTED_AT_ASC;
+    return byDetection
+        && query.statuses().size() > 1
+        && query.offset() + query.limit() <= MERGED_PAGE_DEPTH;
+  }
+
+  private List<Alert> mergedPerStatus(AlertQuery query, Map<AlertStatus, Long> counts) {
+    long depth = query.offset() + query.limit();
+    List<Alert> merged = new ArrayList<>();
+    for (AlertStatus status : query.statuses()) {
+      if (counts.getOrDefault(status, 0L) == 0) {
+        continue;
+      }
+      merged.addAll(
+          selectAlerts()
+              .where(filters.allButStatus(query).and(alerts.status.eq(status.word())))
+              .orderBy(filters.order(query.sort()))
+              .limit(depth)
+              .fetch(rows::alert));
+    }
+    return merged.stream()
+        .sorted(AlertQueries.order(query.sort()))
+        .skip(query.offset())
+        .limit(query.limit())
+        .toList();
   }
 
   AlertStats stats(AlertQuery query) {

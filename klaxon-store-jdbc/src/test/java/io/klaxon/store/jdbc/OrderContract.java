@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertSort;
+import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,44 @@ interface OrderContract extends StoreFixture {
     }
 
     assertThat(ids(store().find(query().page(sort, 100, 0).build()))).isEqualTo(expected);
+    assertThat(paged).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @EnumSource(AlertSort.class)
+  default void pagesOfSeveralStatusesInterleaveThemInOrder(AlertSort sort) {
+    // Open, acknowledged and resolved alerts with ties in time across the statuses.
+    AlertStatus[] statuses = {AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.RESOLVED};
+    List<Alert> alerts = new ArrayList<>();
+    for (long id : new long[] {7, 3, 11, 1, 5, 9, 2, 10, 4, 8, 6, 12, 13}) {
+      alerts.add(
+          alert(id)
+              .status(statuses[(int) (id % statuses.length)])
+              .severity(Severity.values()[(int) (id % Severity.values().length)])
+              .detectedAt(T0.plus(Duration.ofSeconds(id % 4)))
+              .lastSeenAt(T0.plus(Duration.ofSeconds(10 + id % 3)))
+              .build());
+    }
+    create(alerts.toArray(Alert[]::new));
+    List<Long> expected =
+        alerts.stream()
+            .filter(a -> a.status() != AlertStatus.RESOLVED)
+            .sorted(expected(sort))
+            .map(Alert::id)
+            .toList();
+
+    List<Long> paged = new ArrayList<>();
+    for (int offset = 0; offset < expected.size() + 3; offset += 3) {
+      paged.addAll(
+          ids(
+              store()
+                  .find(
+                      query()
+                          .statuses(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+                          .page(sort, 3, offset)
+                          .build())));
+    }
+
     assertThat(paged).isEqualTo(expected);
   }
 
