@@ -38,6 +38,10 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "server base URL; loopback only (default: ${DEFAULT-VALUE})")
   String url;
 
+  @Option(names = "--key", defaultValue = "${env:KLAXON_API_KEY}",
+      description = "admin API key (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key); pages take it as a session would")
+  String key;
+
   @Option(names = "--requests", defaultValue = "50",
       description = "measured requests per page (default: ${DEFAULT-VALUE})")
   int requests;
@@ -129,14 +133,20 @@ public final class ConsoleCommand implements Callable<Integer> {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key);
   }
 
   private String post(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> response =
         client.send(
-            HttpRequest.newBuilder(base.resolve(path))
+            authorized(HttpRequest.newBuilder(base.resolve(path)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
