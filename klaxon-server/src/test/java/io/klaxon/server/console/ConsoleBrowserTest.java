@@ -326,4 +326,18 @@ class ConsoleBrowserTest {
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
   }
+
+  @Test
+  @Order(7)
+  void signingOutEndsTheSessionAndPagesAskForSignInAgain() throws Exception {
+    open("/");
+    driver.findElement(By.cssSelector("form.sign-out button")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("/login"));
+    assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("signed out");
+    signedIn = false;
+
+    driver.get(base() + "/");
+
+    waiting().until(d -> d.getCurrentUrl().contains("/login"));
+  }
 }
