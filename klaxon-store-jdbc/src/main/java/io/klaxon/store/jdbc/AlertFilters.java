@@ -4,6 +4,7 @@ import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** An {@link AlertQuery}'s filters and order as jOOQ conditions and sort fields. */
 final class AlertFilters {
@@ -78,6 +80,49 @@ final class AlertFilters {
         && query.to() == null
         && (query.text() == null || query.text().isEmpty())
         && query.attributes().isEmpty();
+  }
+
+  /**
+   * Whether the query filters on status, severity, type, source and a detection time range whose
+   * ends fall on bucket boundaries, and on nothing else: then {@code alert_counts_by_time}
+   * counts it.
+   */
+  static boolean countableByTime(AlertQuery query) {
+    return query.subjectType() == null
+        && query.subjectKey() == null
+        && (query.from() != null || query.to() != null)
+        && onBucketBoundary(query.from())
+        && onBucketBoundary(query.to())
+        && (query.text() == null || query.text().isEmpty())
+        && query.attributes().isEmpty();
+  }
+
+  private static boolean onBucketBoundary(@Nullable Instant at) {
+    if (at == null) {
+      return true;
+    }
+    long bucketMicros = Tables.AlertTimeCounts.BUCKET.toNanos() / 1_000;
+    long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    return at.getNano() % 1_000 == 0 && Math.floorMod(micros, bucketMicros) == 0;
+  }
+
+  /** A {@link #countableByTime} query's filters on {@code alert_counts_by_time}. */
+  Condition onTimeCounts(Tables.AlertTimeCounts counts, AlertQuery query, boolean withStatus) {
+    Condition condition =
+        DSL.and(
+            in(counts.severity, query.severities(), Severity::word),
+            in(counts.type, query.types(), Function.identity()),
+            in(counts.source, query.sources(), Function.identity()),
+            counts.n.gt(0L));
+    if (query.from() != null) {
+      condition = condition.and(counts.bucket.ge(query.from()));
+    }
+    if (query.to() != null) {
+      condition = condition.and(counts.bucket.lt(query.to()));
+    }
+    return withStatus
+        ? condition.and(in(counts.status, query.statuses(), AlertStatus::word))
+        : condition;
   }
 
   /** A {@link #countable} query's filters on {@code alert_counts}, its statuses if asked. */

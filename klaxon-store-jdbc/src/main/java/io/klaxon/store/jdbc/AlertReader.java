@@ -214,6 +214,18 @@ final class AlertReader {
       }
       return counts;
     }
+    if (AlertFilters.countableByTime(query)) {
+      Tables.AlertTimeCounts summary = tables.alertTimeCounts;
+      Field<Long> n = DSL.sum(summary.n).cast(Long.class);
+      for (Record group :
+          dsl.select(summary.status, n)
+              .from(summary.table)
+              .where(filters.onTimeCounts(summary, query, false))
+              .groupBy(summary.status)) {
+        counts.put(AlertRows.status(group.get(summary.status)), group.get(n));
+      }
+      return counts;
+    }
     Field<Integer> count = DSL.count();
     for (Record group :
         dsl.select(alerts.status, count)
@@ -238,6 +250,15 @@ final class AlertReader {
       return dsl.select(summary.status, summary.severity, summary.type, summary.source, summary.n)
           .from(summary.table)
           .where(filters.onCounts(summary, query, true))
+          .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+    }
+    if (AlertFilters.countableByTime(query)) {
+      Tables.AlertTimeCounts summary = tables.alertTimeCounts;
+      Field<Long> n = DSL.sum(summary.n).cast(Long.class);
+      return dsl.select(summary.status, summary.severity, summary.type, summary.source, n)
+          .from(summary.table)
+          .where(filters.onTimeCounts(summary, query, true))
+          .groupBy(summary.status, summary.severity, summary.type, summary.source)
           .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
     }
     Field<Integer> count = DSL.count();

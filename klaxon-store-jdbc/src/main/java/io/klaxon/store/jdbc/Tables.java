@@ -22,6 +22,7 @@ final class Tables {
   final History history;
   final AlertIds alertIds;
   final AlertCounts alertCounts = new AlertCounts();
+  final AlertTimeCounts alertTimeCounts;
 
   Tables(Dialect dialect) {
     DataType<Instant> time = dialect.timestamp();
@@ -30,6 +31,7 @@ final class Tables {
     alerts = new Alerts(time, json);
     history = new History(time, json);
     alertIds = new AlertIds();
+    alertTimeCounts = new AlertTimeCounts(time);
   }
 
   private static <T> Field<T> column(String table, String column, DataType<T> type) {
@@ -147,6 +149,24 @@ final class Tables {
     final Field<String> source = text(NAME, "source");
     final Field<String> type = text(NAME, "type");
     final Field<Long> n = column(NAME, "n", SQLDataType.BIGINT);
+  }
+
+  /** {@code alert_counts_by_time}: {@link AlertCounts} per ten minutes of detection time. */
+  static final class AlertTimeCounts {
+    static final String NAME = "alert_counts_by_time";
+    /** The width of a bucket: time ranges on its multiples can be counted from this table. */
+    static final java.time.Duration BUCKET = java.time.Duration.ofMinutes(10);
+    final Table<Record> table = DSL.table(name(NAME));
+    final Field<Instant> bucket;
+    final Field<String> status = text(NAME, "status");
+    final Field<String> severity = text(NAME, "severity");
+    final Field<String> source = text(NAME, "source");
+    final Field<String> type = text(NAME, "type");
+    final Field<Long> n = column(NAME, "n", SQLDataType.BIGINT);
+
+    private AlertTimeCounts(DataType<Instant> time) {
+      bucket = column(NAME, "bucket", time);
+    }
   }
 
   /** {@code alert_ids}: one row, the largest alert id ever committed. */

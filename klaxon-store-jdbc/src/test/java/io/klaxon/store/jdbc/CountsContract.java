@@ -20,7 +20,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counts read from the trigger-kept {@code alert_counts} table agree with counting the alerts
+ * Counts read from the trigger-kept {@code alert_counts} and {@code alert_counts_by_time} tables
+ * agree with counting the alerts
  * themselves, whatever mix of changes came before: new alerts, re-triggers that move severity,
  * lifecycle transitions, and purges that delete alerts by foreign-key cascade.
  */
@@ -54,18 +55,19 @@ interface CountsContract extends StoreFixture {
         } else {
           engine.apply(new AlertCommand.Purge("server", "s" + random.nextInt(6), "admin"));
         }
-        clock().advance(Duration.ofSeconds(1));
+        // Two minutes a step: the changes spread over many ten-minute buckets of detection time.
+        clock().advance(Duration.ofMinutes(2));
       }
     }
 
     for (AlertQuery countable : queries(random)) {
-      // The same filters plus a time range that every alert is in: no longer countable from
-      // the counts table, so the store counts the alerts themselves.
+      // The same filters plus the subject type every alert here has: no longer countable from
+      // the counts tables, so the store counts the alerts themselves.
       AlertQuery scanned =
           new AlertQuery(
               countable.statuses(), countable.severities(), countable.types(),
-              countable.sources(), null, null, Instant.EPOCH, null, null, Map.of(),
-              countable.sort(), countable.limit(), countable.offset());
+              countable.sources(), "server", null, countable.from(), countable.to(), null,
+              Map.of(), countable.sort(), countable.limit(), countable.offset());
       AlertPage fromCounts = store().find(countable);
       AlertPage fromScan = store().find(scanned);
 
@@ -94,6 +96,20 @@ interface CountsContract extends StoreFixture {
     queries.add(QueryBuilder.query().statuses(AlertStatus.RESOLVED, AlertStatus.EXPIRED).build());
     queries.add(QueryBuilder.query().severities(Severity.CRITICAL, Severity.HIGH).build());
     queries.add(QueryBuilder.query().sources("odds").types("disk", "price_change").build());
+    // Detection time ranges on ten-minute boundaries (from alert_counts_by_time), one open-ended.
+    Instant hour = AlertBuilder.T0.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    for (int i = 0; i < 6; i++) {
+      Instant from = hour.plus(Duration.ofMinutes(10L * random.nextInt(60)));
+      Instant to = from.plus(Duration.ofMinutes(10L * (1 + random.nextInt(90))));
+      queries.add(QueryBuilder.query().detected(from, to).build());
+      queries.add(
+          QueryBuilder.query()
+              .detected(from, to)
+              .statuses(AlertStatus.OPEN, AlertStatus.RESOLVED)
+              .severities(Severity.values()[random.nextInt(Severity.values().length)])
+              .build());
+    }
+    queries.add(QueryBuilder.query().detected(hour.plus(Duration.ofHours(3)), null).build());
     for (int i = 0; i < 10; i++) {
       AlertStatus status = AlertStatus.values()[random.nextInt(AlertStatus.values().length)];
       Severity severity = Severity.values()[random.nextInt(Severity.values().length)];
