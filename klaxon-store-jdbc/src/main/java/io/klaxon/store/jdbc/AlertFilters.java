@@ -74,25 +74,23 @@ final class AlertFilters {
    * can be read from {@code alert_counts} instead of counted.
    */
   static boolean countable(AlertQuery query) {
-    return query.subjectType() == null
-        && query.subjectKey() == null
-        && query.from() == null
-        && query.to() == null
-        && (query.text() == null || query.text().isEmpty())
-        && query.attributes().isEmpty();
+    return onlyCountedColumns(query) && query.from() == null && query.to() == null;
   }
 
   /**
-   * Whether the query filters on status, severity, type, source and a detection time range whose
-   * ends fall on bucket boundaries, and on nothing else: then {@code alert_counts_by_time}
-   * counts it.
+   * Whether the query also has a detection time range whose ends fall on bucket boundaries, and
+   * nothing else: then {@code alert_counts_by_time} counts it.
    */
   static boolean countableByTime(AlertQuery query) {
-    return query.subjectType() == null
-        && query.subjectKey() == null
+    return onlyCountedColumns(query)
         && (query.from() != null || query.to() != null)
         && onBucketBoundary(query.from())
-        && onBucketBoundary(query.to())
+        && onBucketBoundary(query.to());
+  }
+
+  private static boolean onlyCountedColumns(AlertQuery query) {
+    return query.subjectType() == null
+        && query.subjectKey() == null
         && (query.text() == null || query.text().isEmpty())
         && query.attributes().isEmpty();
   }
@@ -101,42 +99,27 @@ final class AlertFilters {
     if (at == null) {
       return true;
     }
-    long bucketMicros = Tables.AlertTimeCounts.BUCKET.toNanos() / 1_000;
+    long bucketMicros = Tables.AlertCounts.BUCKET.toNanos() / 1_000;
     long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     return at.getNano() % 1_000 == 0 && Math.floorMod(micros, bucketMicros) == 0;
   }
 
-  /** A {@link #countableByTime} query's filters on {@code alert_counts_by_time}. */
-  Condition onTimeCounts(Tables.AlertTimeCounts counts, AlertQuery query, boolean withStatus) {
-    Condition condition =
-        DSL.and(
-            in(counts.severity, query.severities(), Severity::word),
-            in(counts.type, query.types(), Function.identity()),
-            in(counts.source, query.sources(), Function.identity()),
-            counts.n.gt(0L));
-    if (query.from() != null) {
-      condition = condition.and(counts.bucket.ge(query.from()));
+  /** A {@link #countable} or {@link #countableByTime} query's filters on a counts table. */
+  Condition onCounts(Tables.AlertCounts counts, AlertQuery query) {
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(in(counts.status, query.statuses(), AlertStatus::word));
+    conditions.add(in(counts.severity, query.severities(), Severity::word));
+    conditions.add(in(counts.type, query.types(), Function.identity()));
+    conditions.add(in(counts.source, query.sources(), Function.identity()));
+    // Groups whose alerts have all gone keep a row at zero.
+    conditions.add(counts.n.gt(0L));
+    if (counts.bucket != null && query.from() != null) {
+      conditions.add(counts.bucket.ge(query.from()));
     }
-    if (query.to() != null) {
-      condition = condition.and(counts.bucket.lt(query.to()));
+    if (counts.bucket != null && query.to() != null) {
+      conditions.add(counts.bucket.lt(query.to()));
     }
-    return withStatus
-        ? condition.and(in(counts.status, query.statuses(), AlertStatus::word))
-        : condition;
-  }
-
-  /** A {@link #countable} query's filters on {@code alert_counts}, its statuses if asked. */
-  Condition onCounts(Tables.AlertCounts counts, AlertQuery query, boolean withStatus) {
-    Condition condition =
-        DSL.and(
-            in(counts.severity, query.severities(), Severity::word),
-            in(counts.type, query.types(), Function.identity()),
-            in(counts.source, query.sources(), Function.identity()),
-            // Groups whose alerts have all gone keep a row at zero.
-            counts.n.gt(0L));
-    return withStatus
-        ? condition.and(in(counts.status, query.statuses(), AlertStatus::word))
-        : condition;
+    return DSL.and(conditions);
   }
 
   /** The query's order, ending on the id so that pages are stable. */

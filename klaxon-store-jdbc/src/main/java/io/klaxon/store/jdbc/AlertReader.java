@@ -11,14 +11,14 @@ import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.AlertChange;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -202,37 +202,8 @@ final class AlertReader {
   /** How many alerts match the query's filters but its statuses, per status. */
   private Map<AlertStatus, Long> countByStatus(AlertQuery query) {
     Map<AlertStatus, Long> counts = zeros(AlertStatus.class);
-    if (AlertFilters.countable(query)) {
-      Tables.AlertCounts summary = tables.alertCounts;
-      Field<Long> n = DSL.sum(summary.n).cast(Long.class);
-      for (Record group :
-          dsl.select(summary.status, n)
-              .from(summary.table)
-              .where(filters.onCounts(summary, query, false))
-              .groupBy(summary.status)) {
-        counts.put(AlertRows.status(group.get(summary.status)), group.get(n));
-      }
-      return counts;
-    }
-    if (AlertFilters.countableByTime(query)) {
-      Tables.AlertTimeCounts summary = tables.alertTimeCounts;
-      Field<Long> n = DSL.sum(summary.n).cast(Long.class);
-      for (Record group :
-          dsl.select(summary.status, n)
-              .from(summary.table)
-              .where(filters.onTimeCounts(summary, query, false))
-              .groupBy(summary.status)) {
-        counts.put(AlertRows.status(group.get(summary.status)), group.get(n));
-      }
-      return counts;
-    }
-    Field<Integer> count = DSL.count();
-    for (Record group :
-        dsl.select(alerts.status, count)
-            .from(alerts.table)
-            .where(filters.allButStatus(query))
-            .groupBy(alerts.status)) {
-      counts.put(AlertRows.status(group.get(alerts.status)), (long) group.get(count));
+    for (Group group : groups(query.withStatuses(Set.of()))) {
+      counts.merge(AlertRows.status(group.status()), group.n(), Long::sum);
     }
     return counts;
   }
@@ -241,23 +212,19 @@ final class AlertReader {
   private record Group(String status, String severity, String type, String source, long n) {}
 
   /**
-   * The query's matches grouped four ways: read from the counts table when the filters allow,
+   * The query's matches grouped four ways: read from a counts table when the filters allow,
    * else one scan of the matching alerts.
    */
   private List<Group> groups(AlertQuery query) {
-    if (AlertFilters.countable(query)) {
-      Tables.AlertCounts summary = tables.alertCounts;
-      return dsl.select(summary.status, summary.severity, summary.type, summary.source, summary.n)
-          .from(summary.table)
-          .where(filters.onCounts(summary, query, true))
-          .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
-    }
-    if (AlertFilters.countableByTime(query)) {
-      Tables.AlertTimeCounts summary = tables.alertTimeCounts;
+    Tables.AlertCounts summary =
+        AlertFilters.countable(query) ? tables.alertCounts
+            : AlertFilters.countableByTime(query) ? tables.alertTimeCounts
+            : null;
+    if (summary != null) {
       Field<Long> n = DSL.sum(summary.n).cast(Long.class);
       return dsl.select(summary.status, summary.severity, summary.type, summary.source, n)
           .from(summary.table)
-          .where(filters.onTimeCounts(summary, query, true))
+          .where(filters.onCounts(summary, query))
           .groupBy(summary.status, summary.severity, summary.type, summary.source)
           .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
     }

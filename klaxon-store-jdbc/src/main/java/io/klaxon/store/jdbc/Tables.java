@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc;
 
 import static org.jooq.impl.DSL.name;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DataType;
@@ -10,6 +11,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's tables and columns, written by hand instead of generated, typed for one dialect:
@@ -21,8 +23,8 @@ final class Tables {
   final Alerts alerts;
   final History history;
   final AlertIds alertIds;
-  final AlertCounts alertCounts = new AlertCounts();
-  final AlertTimeCounts alertTimeCounts;
+  final AlertCounts alertCounts;
+  final AlertCounts alertTimeCounts;
 
   Tables(Dialect dialect) {
     DataType<Instant> time = dialect.timestamp();
@@ -31,7 +33,8 @@ final class Tables {
     alerts = new Alerts(time, json);
     history = new History(time, json);
     alertIds = new AlertIds();
-    alertTimeCounts = new AlertTimeCounts(time);
+    alertCounts = new AlertCounts("alert_counts", null);
+    alertTimeCounts = new AlertCounts("alert_counts_by_time", time);
   }
 
   private static <T> Field<T> column(String table, String column, DataType<T> type) {
@@ -140,32 +143,31 @@ final class Tables {
     }
   }
 
-  /** {@code alert_counts}: alerts per status, severity, source and type, kept by triggers. */
+  /**
+   * {@code alert_counts} and {@code alert_counts_by_time}: how many alerts there are per status,
+   * severity, source and type (per ten minutes of detection time in the second), kept exact by
+   * triggers on {@code alerts}.
+   */
   static final class AlertCounts {
-    static final String NAME = "alert_counts";
-    final Table<Record> table = DSL.table(name(NAME));
-    final Field<String> status = text(NAME, "status");
-    final Field<String> severity = text(NAME, "severity");
-    final Field<String> source = text(NAME, "source");
-    final Field<String> type = text(NAME, "type");
-    final Field<Long> n = column(NAME, "n", SQLDataType.BIGINT);
-  }
+    /** The width of a time bucket: ranges on its multiples can be counted by bucket. */
+    static final Duration BUCKET = Duration.ofMinutes(10);
+    final Table<Record> table;
+    final Field<String> status;
+    final Field<String> severity;
+    final Field<String> source;
+    final Field<String> type;
+    final Field<Long> n;
+    /** The bucket's start, for the table per detection time; null for the other. */
+    final @Nullable Field<Instant> bucket;
 
-  /** {@code alert_counts_by_time}: {@link AlertCounts} per ten minutes of detection time. */
-  static final class AlertTimeCounts {
-    static final String NAME = "alert_counts_by_time";
-    /** The width of a bucket: time ranges on its multiples can be counted from this table. */
-    static final java.time.Duration BUCKET = java.time.Duration.ofMinutes(10);
-    final Table<Record> table = DSL.table(name(NAME));
-    final Field<Instant> bucket;
-    final Field<String> status = text(NAME, "status");
-    final Field<String> severity = text(NAME, "severity");
-    final Field<String> source = text(NAME, "source");
-    final Field<String> type = text(NAME, "type");
-    final Field<Long> n = column(NAME, "n", SQLDataType.BIGINT);
-
-    private AlertTimeCounts(DataType<Instant> time) {
-      bucket = column(NAME, "bucket", time);
+    private AlertCounts(String name, @Nullable DataType<Instant> time) {
+      table = DSL.table(name(name));
+      status = text(name, "status");
+      severity = text(name, "severity");
+      source = text(name, "source");
+      type = text(name, "type");
+      n = column(name, "n", SQLDataType.BIGINT);
+      bucket = time == null ? null : column(name, "bucket", time);
     }
   }
 
