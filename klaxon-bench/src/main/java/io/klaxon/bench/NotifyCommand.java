@@ -1,5 +1,6 @@
 package io.klaxon.bench;
 
+import io.klaxon.bench.load.Loopback;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,8 +29,13 @@ import picocli.CommandLine.Option;
         + " klaxon.notify.allowed-hosts=127.0.0.1).")
 public final class NotifyCommand implements Callable<Integer> {
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "the server")
+  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080",
+      description = "server base URL; loopback only (default: ${DEFAULT-VALUE})")
   String url;
+
+  @Option(names = "--key", defaultValue = "${env:KLAXON_API_KEY}",
+      description = "admin API key (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key): receivers and routes need it")
+  String key;
 
   @Option(names = "--alerts", defaultValue = "10000", description = "new alerts, one notification each")
   int alerts;
@@ -110,7 +116,7 @@ public final class NotifyCommand implements Callable<Integer> {
 
   private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(URI.create(url + path))
+        authorized(HttpRequest.newBuilder(server().resolve(path)))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -120,8 +126,19 @@ public final class NotifyCommand implements Callable<Integer> {
 
   private void delete(String path) throws IOException, InterruptedException {
     client.send(
-        HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60)).DELETE().build(),
+        authorized(HttpRequest.newBuilder(server().resolve(path)))
+            .timeout(Duration.ofSeconds(60))
+            .DELETE()
+            .build(),
         HttpResponse.BodyHandlers.discarding());
+  }
+
+  private URI server() {
+    return Loopback.require(url);
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key.strip());
   }
 
   private static void expect(HttpResponse<String> response, int status) {

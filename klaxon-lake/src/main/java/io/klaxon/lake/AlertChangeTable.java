@@ -131,10 +131,6 @@ public final class AlertChangeTable {
     return table.fileCount();
   }
 
-  /** The table's latest version. */
-  public long version() {
-    return table.version();
-  }
 
   private static Object[] row(AlertChange change) {
     HistoryEntry entry = change.entry();

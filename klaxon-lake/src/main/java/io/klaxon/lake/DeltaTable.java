@@ -120,10 +120,6 @@ final class DeltaTable {
     return new DeltaTable(engine, table, schema, partitionColumns);
   }
 
-  StructType schema() {
-    return schema;
-  }
-
   /** The latest committed version of the table. */
   long version() {
     return QuietHadoop.call(() -> snapshot().getVersion());

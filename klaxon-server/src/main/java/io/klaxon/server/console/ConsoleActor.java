@@ -11,11 +11,8 @@ final class ConsoleActor {
   private ConsoleActor() {}
 
   static String of(HttpServletRequest request) {
+    // The principal is the key's actor name (key:<name>), bounded by the key ring's name limit.
     Principal principal = request.getUserPrincipal();
-    if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
-      return DEFAULT;
-    }
-    String name = principal.getName().strip();
-    return name.length() > 200 ? name.substring(0, 200) : name;
+    return principal == null ? DEFAULT : principal.getName();
   }
 }

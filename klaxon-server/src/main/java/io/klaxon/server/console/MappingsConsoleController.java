@@ -135,13 +135,14 @@ class MappingsConsoleController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
-    MarketMapping mapping = store.findById(id).orElseThrow(() -> new NotFound("mapping", id));
     MappingForm form = form(params);
     try {
       registry.update(id, draft(form), edit(request, form.reason()));
       flash.addFlashAttribute("notice", "Mapping saved.");
       return "redirect:/mappings/" + id;
     } catch (InvalidInput | Conflict e) {
+      // The stored mapping is read only to show the form again; the update reports NotFound.
+      MarketMapping mapping = store.findById(id).orElseThrow(() -> new NotFound("mapping", id));
       response.setStatus(e instanceof Conflict ? 409 : 400);
       return form(model, form, mapping, fieldErrors(e));
     }

@@ -7,6 +7,7 @@ import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.hosts.ServerView;
 import io.klaxon.store.AlertStore;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -88,7 +89,7 @@ class ServersConsoleController {
 
   private ServerRow row(Server server, Instant now) {
     Optional<AlertState> offline = monitor.state(StateKey.offline(server.id()));
-    String status = offline.map(s -> s.alerting() ? "offline" : "online").orElse("unknown");
+    String status = ServerView.status(offline);
     List<AlertState> states = monitor.states(server.id());
     long alerting = states.stream().filter(s -> s.activeAlertId() != null).count();
     String worst =

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *     heartbeat yet)
  * @param lastHeartbeatAt when Klaxon last received a heartbeat from it
  */
-record ServerView(
+public record ServerView(
     String id,
     String hostname,
     String displayName,
@@ -25,8 +25,13 @@ record ServerView(
     String status,
     @Nullable Instant lastHeartbeatAt) {
 
+  /** A server's status from its offline detector state: online, offline, or unknown before any. */
+  public static String status(Optional<AlertState> offline) {
+    return offline.map(state -> state.alerting() ? "offline" : "online").orElse("unknown");
+  }
+
   static ServerView of(Server server, Optional<AlertState> offline) {
-    String status = offline.map(state -> state.alerting() ? "offline" : "online").orElse("unknown");
+    String status = status(offline);
     return new ServerView(
         server.id(),
         server.hostname(),

@@ -31,7 +31,7 @@ final class ConfigFile {
   private final NotifyConfig config;
   private final ObjectMapper yaml;
 
-  ConfigFile(NotifyConfig config, ObjectMapper json) {
+  ConfigFile(NotifyConfig config) {
     this.config = config;
     this.yaml =
         YAMLMapper.builder()

@@ -106,13 +106,14 @@ final class NotificationJob implements SmartLifecycle {
       return 0;
     }
     List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
-    int planned = 0;
-    if (!changes.isEmpty()) {
-      planned += store.plan(tx -> planner.plan(snapshot.routes(), changes, now, tx));
-    }
-    planned +=
+    // New changes and due reminders in one transaction: on SQLite each is a turn of the one
+    // write lock that the alert writer waits for too.
+    int planned =
         store.plan(
-            tx -> planner.planRepeats(snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
+            tx ->
+                (changes.isEmpty() ? 0 : planner.plan(snapshot.routes(), changes, now, tx))
+                    + planner.planRepeats(
+                        snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
     if (planned > 0) {
       wakeDispatcher();
     }

@@ -59,7 +59,7 @@ class NotifyConfiguration {
       NotifyProperties properties) {
     NotifyConfig config = new NotifyConfig(store, json, guard, clock);
     if (properties.configFile() != null) {
-      new ConfigFile(config, json).apply(properties.configFile());
+      new ConfigFile(config).apply(properties.configFile());
     }
     return config;
   }

@@ -20,18 +20,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class ScopeRules {
 
-  /** One row: a method (null for every method), a path pattern and the access it needs. */
-  public record Rule(@Nullable HttpMethod method, String pattern, Access access) {
+  /**
+   * One row: a method (null for every method), a path pattern and the access it needs. The
+   * pattern is parsed once: rules are matched on every request (the rate limit asks too).
+   */
+  public record Rule(
+      @Nullable HttpMethod method, String pattern, Access access, PathPattern parsed) {
 
-    private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+    Rule(@Nullable HttpMethod method, String pattern, Access access) {
+      this(method, pattern, access, PathPatternParser.defaultInstance.parse(pattern));
+    }
 
     boolean matches(String requestMethod, String path) {
       return (method == null || method.matches(requestMethod))
-          && PARSER.parse(pattern).matches(PathContainer.parsePath(path));
-    }
-
-    PathPattern parsed() {
-      return PARSER.parse(pattern);
+          && parsed.matches(PathContainer.parsePath(path));
     }
   }
 

@@ -42,7 +42,7 @@ class ConfigFileTest {
   private void apply(String yaml) throws IOException {
     Path file = dir.resolve("notify.yaml");
     Files.writeString(file, yaml);
-    new ConfigFile(config, JsonMapper.builder().build()).apply(file);
+    new ConfigFile(config).apply(file);
   }
 
   @Test

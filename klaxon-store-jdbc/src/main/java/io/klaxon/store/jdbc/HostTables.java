@@ -1,5 +1,6 @@
 package io.klaxon.store.jdbc;
 
+import static io.klaxon.store.jdbc.Tables.column;
 import static org.jooq.impl.DSL.name;
 
 import java.time.Instant;
@@ -26,9 +27,6 @@ final class HostTables {
     settings = new Settings(time, json);
   }
 
-  private static <T> Field<T> column(String table, String column, DataType<T> type) {
-    return DSL.field(name(table, column), type);
-  }
 
   /** {@code servers}: one row per server, referencing its subject. */
   static final class Servers {

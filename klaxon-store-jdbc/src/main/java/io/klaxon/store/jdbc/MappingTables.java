@@ -1,5 +1,7 @@
 package io.klaxon.store.jdbc;
 
+import static io.klaxon.store.jdbc.Tables.column;
+import static io.klaxon.store.jdbc.Tables.text;
 import static org.jooq.impl.DSL.name;
 
 import java.time.Instant;
@@ -31,13 +33,7 @@ final class MappingTables {
     unmapped = new Unmapped(time, json);
   }
 
-  private static <T> Field<T> column(String table, String column, DataType<T> type) {
-    return DSL.field(name(table, column), type);
-  }
 
-  private static Field<String> text(String table, String column) {
-    return column(table, column, SQLDataType.VARCHAR);
-  }
 
   /** {@code market_mappings}: one row per mapping, never deleted. */
   static final class Mappings {

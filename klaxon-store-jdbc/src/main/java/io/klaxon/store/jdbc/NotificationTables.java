@@ -1,5 +1,7 @@
 package io.klaxon.store.jdbc;
 
+import static io.klaxon.store.jdbc.Tables.column;
+import static io.klaxon.store.jdbc.Tables.text;
 import static org.jooq.impl.DSL.name;
 
 import java.time.Instant;
@@ -30,13 +32,7 @@ final class NotificationTables {
     repeats = new Repeats(time);
   }
 
-  private static <T> Field<T> column(String table, String column, DataType<T> type) {
-    return DSL.field(name(table, column), type);
-  }
 
-  private static Field<String> text(String table, String column) {
-    return column(table, column, SQLDataType.VARCHAR);
-  }
 
   /** {@code notify_config}: receivers and routes as their JSON documents. */
   static final class Config {

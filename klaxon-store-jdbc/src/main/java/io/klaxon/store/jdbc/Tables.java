@@ -37,11 +37,13 @@ final class Tables {
     alertTimeCounts = new AlertCounts("alert_counts_by_time", time);
   }
 
-  private static <T> Field<T> column(String table, String column, DataType<T> type) {
+  /** A column of a table, by name: every hand-written table of this package is made of these. */
+  static <T> Field<T> column(String table, String column, DataType<T> type) {
     return DSL.field(name(table, column), type);
   }
 
-  private static Field<String> text(String table, String column) {
+  /** A text column of a table, by name. */
+  static Field<String> text(String table, String column) {
     return column(table, column, SQLDataType.VARCHAR);
   }
 
