@@ -88,15 +88,16 @@ public final class ScopeRules {
           rule(GET, "/api/**", Access.needs(READ)),
           // Admin: every other change through the API (settings, mappings, servers).
           rule(null, "/api/**", Access.needs(ADMIN)),
-          // The console: pages for any signed-in key, actions as their REST equivalents.
-          rule(GET, "/", Access.SIGNED_IN),
-          rule(GET, "/overview", Access.SIGNED_IN),
-          rule(GET, "/settings", Access.SIGNED_IN),
-          rule(GET, "/alerts/**", Access.SIGNED_IN),
-          rule(GET, "/risk/**", Access.SIGNED_IN),
-          rule(GET, "/servers/**", Access.SIGNED_IN),
-          rule(GET, "/mappings/**", Access.SIGNED_IN),
-          rule(GET, "/unmapped", Access.SIGNED_IN),
+          // The console: pages for keys that may read (as the API's data), actions as their REST
+          // equivalents.
+          rule(GET, "/", Access.needs(READ)),
+          rule(GET, "/overview", Access.needs(READ)),
+          rule(GET, "/settings", Access.needs(READ)),
+          rule(GET, "/alerts/**", Access.needs(READ)),
+          rule(GET, "/risk/**", Access.needs(READ)),
+          rule(GET, "/servers/**", Access.needs(READ)),
+          rule(GET, "/mappings/**", Access.needs(READ)),
+          rule(GET, "/unmapped", Access.needs(READ)),
           rule(null, "/alerts/**", Access.needs(OPERATE)),
           rule(null, "/risk/**", Access.needs(ADMIN)),
           rule(null, "/servers/**", Access.needs(ADMIN)),

@@ -120,6 +120,14 @@ class SecurityMatrixTest extends SecuredServerFixture {
     assertThat(new Api(port, scoped.get(Scope.READ)).get("/actuator/prometheus").status()).isEqualTo(200);
   }
 
+  @Test
+  void consolePagesShowAlertsOnlyToKeysThatMayReadThem() {
+    for (String page : java.util.List.of("/", "/overview", "/risk", "/unmapped")) {
+      assertThat(new Api(port, scoped.get(Scope.INGEST)).get(page).status()).as(page).isEqualTo(403);
+      assertThat(new Api(port, scoped.get(Scope.READ)).get(page).status()).as(page).isEqualTo(200);
+    }
+  }
+
   /** What the rules ask of the endpoint; one without a rule is open to no one. */
   private Access access(Endpoints.Endpoint endpoint) {
     return ScopeRules.ruleFor(endpoint.method(), path(endpoint))
