@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,8 +26,10 @@ final class HttpDelivery {
 
   private final HttpClient client;
   private final Duration sendTimeout;
+  private final InstantSource clock;
 
-  HttpDelivery(Duration connectTimeout, Duration sendTimeout) {
+  HttpDelivery(Duration connectTimeout, Duration sendTimeout, InstantSource clock) {
+    this.clock = clock;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
@@ -49,7 +52,7 @@ final class HttpDelivery {
       if (status >= 200 && status < 300) {
         return DeliveryResult.delivered(status);
       }
-      Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After"), Instant.now());
+      Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After"), clock.instant());
       return DeliveryResult.failed(status, retryAfter, "HTTP " + status + snippet(response.body()));
     } catch (IOException e) {
       return DeliveryResult.failed(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());

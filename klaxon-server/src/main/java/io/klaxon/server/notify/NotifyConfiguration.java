@@ -71,10 +71,11 @@ class NotifyConfiguration {
   }
 
   @Bean
-  Senders notifySenders(Payloads payloads, TargetGuard guard, NotifyProperties properties) {
+  Senders notifySenders(
+      Payloads payloads, TargetGuard guard, NotifyProperties properties, InstantSource clock) {
     return new Senders(
         payloads,
-        new HttpDelivery(properties.connectTimeout(), properties.sendTimeout()),
+        new HttpDelivery(properties.connectTimeout(), properties.sendTimeout(), clock),
         new EmailDelivery(payloads, properties.connectTimeout(), properties.sendTimeout()),
         guard);
   }
