@@ -2,6 +2,11 @@
 -- a key space of `fingerprints` distinct label sets, so most posts are re-sends (as Prometheus does).
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+-- Klaxon needs a key with the ingest scope (KLAXON_API_KEY); Alertmanager ignores the header.
+local key = os.getenv("KLAXON_API_KEY")
+if key and key ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. key
+end
 local fingerprints = tonumber(os.getenv("FINGERPRINTS") or "100000")
 local batch = tonumber(os.getenv("BATCH") or "100")
 local counter = 0
