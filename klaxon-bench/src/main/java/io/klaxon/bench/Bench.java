@@ -5,15 +5,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH, the console
- * page timer, the lake and the notification dispatcher.
+ * Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH, the console page
+ * timer, the lake and the notification dispatcher.
  */
 @Command(
     name = "klaxon-bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks for Klaxon; see BENCHMARKS.md.",
     subcommands = {
-      LoadCommand.class, RssCommand.class, JmhCommand.class, ConsoleCommand.class, LakeCommand.class,
+      LoadCommand.class,
+      RssCommand.class,
+      JmhCommand.class,
+      ConsoleCommand.class,
+      LakeCommand.class,
       NotifyCommand.class
     })
 public final class Bench implements Runnable {

@@ -20,11 +20,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code console}: how long each web console page takes to answer on a running server, one
- * request at a time over loopback (so it is the server's render time plus a loopback round
- * trip). Seed the store first ({@code load --scenario seed}); this command adds a small fixture
- * of its own (event alerts with prices, a server, a mapping, an unmapped market) so that every
- * page has something to show.
+ * {@code console}: how long each web console page takes to answer on a running server, one request
+ * at a time over loopback (so it is the server's render time plus a loopback round trip). Seed the
+ * store first ({@code load --scenario seed}); this command adds a small fixture of its own (event
+ * alerts with prices, a server, a mapping, an unmapped market) so that every page has something to
+ * show.
  */
 @Command(
     name = "console",
@@ -34,19 +34,29 @@ public final class ConsoleCommand implements Callable<Integer> {
 
   private static final Pattern ALERT_ID = Pattern.compile("\"alertId\":(\\d+)");
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080",
+  @Option(
+      names = "--url",
+      defaultValue = "http://127.0.0.1:8080",
       description = "server base URL; loopback only (default: ${DEFAULT-VALUE})")
   String url;
 
-  @Option(names = "--key", defaultValue = "${env:KLAXON_API_KEY}",
-      description = "admin API key (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key); pages take it as a session would")
+  @Option(
+      names = "--key",
+      defaultValue = "${env:KLAXON_API_KEY}",
+      description =
+          "admin API key (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key); pages take it as a"
+              + " session would")
   String key;
 
-  @Option(names = "--requests", defaultValue = "50",
+  @Option(
+      names = "--requests",
+      defaultValue = "50",
       description = "measured requests per page (default: ${DEFAULT-VALUE})")
   int requests;
 
-  @Option(names = "--warmup", defaultValue = "10",
+  @Option(
+      names = "--warmup",
+      defaultValue = "10",
       description = "unmeasured requests per page first (default: ${DEFAULT-VALUE})")
   int warmup;
 
@@ -54,7 +64,10 @@ public final class ConsoleCommand implements Callable<Integer> {
   boolean noFixture;
 
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private URI base;
 
   @Override
@@ -75,9 +88,21 @@ public final class ConsoleCommand implements Callable<Integer> {
     pages.put("unmapped", "/unmapped");
     pages.put("settings", "/settings");
     String total = get("/api/alerts?limit=1").body().replaceAll(".*\"total\":(\\d+).*", "$1");
-    System.out.printf(Locale.ROOT, "alerts in the store: %s; %d requests per page after %d warm-up%n",
-        total, requests, warmup);
-    System.out.printf(Locale.ROOT, "%-26s %8s %8s %8s %8s %9s%n", "page", "p50 ms", "p90 ms", "p99 ms", "max ms", "bytes");
+    System.out.printf(
+        Locale.ROOT,
+        "alerts in the store: %s; %d requests per page after %d warm-up%n",
+        total,
+        requests,
+        warmup);
+    System.out.printf(
+        Locale.ROOT,
+        "%-26s %8s %8s %8s %8s %9s%n",
+        "page",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "max ms",
+        "bytes");
     for (Map.Entry<String, String> page : pages.entrySet()) {
       Histogram micros = new Histogram(60_000_000L, 3);
       int bytes = 0;
@@ -86,7 +111,8 @@ public final class ConsoleCommand implements Callable<Integer> {
         HttpResponse<String> response = get(page.getValue());
         long took = (System.nanoTime() - start) / 1000;
         if (response.statusCode() != 200) {
-          System.err.printf("%s answered %d: %s%n", page.getValue(), response.statusCode(), response.body());
+          System.err.printf(
+              "%s answered %d: %s%n", page.getValue(), response.statusCode(), response.body());
           return 1;
         }
         if (i >= warmup) {
@@ -94,9 +120,15 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         bytes = response.body().length();
       }
-      System.out.printf(Locale.ROOT, "%-26s %8.1f %8.1f %8.1f %8.1f %9d%n", page.getKey(),
-          micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(90) / 1000.0,
-          micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0, bytes);
+      System.out.printf(
+          Locale.ROOT,
+          "%-26s %8.1f %8.1f %8.1f %8.1f %9d%n",
+          page.getKey(),
+          micros.getValueAtPercentile(50) / 1000.0,
+          micros.getValueAtPercentile(90) / 1000.0,
+          micros.getValueAtPercentile(99) / 1000.0,
+          micros.getMaxValue() / 1000.0,
+          bytes);
     }
     return 0;
   }
@@ -106,16 +138,18 @@ public final class ConsoleCommand implements Callable<Integer> {
     List<String> events = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
       events.add(
-          ("{\"action\":\"trigger\",\"dedupKey\":\"bench-price-%d\",\"source\":\"odds\","
-                  + "\"type\":\"price_change\",\"severity\":\"high\",\"title\":\"Home price moved %d%%\","
-                  + "\"value\":%s,\"subject\":{\"type\":\"event\",\"key\":\"bench-ev-%d\",\"name\":\"Bench match %d\"},"
-                  + "\"attributes\":{\"outcome\":\"home\",\"previousOdds\":1.8}}")
+          ("{\"action\":\"trigger\",\"dedupKey\":\"bench-price-%d\",\"source\":\"odds\",\"type\":\"price_change\",\"severity\":\"high\",\"title\":\"Home"
+               + " price moved"
+               + " %d%%\",\"value\":%s,\"subject\":{\"type\":\"event\",\"key\":\"bench-ev-%d\",\"name\":\"Bench"
+               + " match %d\"},\"attributes\":{\"outcome\":\"home\",\"previousOdds\":1.8}}")
               .formatted(i, i, 1.8 + i / 100.0, 1 + i % 5, 1 + i % 5));
     }
     String answer = post("/api/alerts/events", "[" + String.join(",", events) + "]");
     post("/api/signals/heartbeats", "[{\"server\":\"bench-web-1\"}]");
-    post("/api/unmapped",
-        "[{\"source\":\"benchbook\",\"externalMarketId\":\"bb-1\",\"marketName\":\"Bench market\"}]");
+    post(
+        "/api/unmapped",
+        "[{\"source\":\"benchbook\",\"externalMarketId\":\"bb-1\",\"marketName\":\"Bench"
+            + " market\"}]");
     Matcher id = ALERT_ID.matcher(answer);
     if (!id.find()) {
       throw new IllegalStateException("the fixture's alerts were not taken: " + answer);
@@ -140,7 +174,9 @@ public final class ConsoleCommand implements Callable<Integer> {
   }
 
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-    return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key);
+    return key == null || key.isBlank()
+        ? request
+        : request.header("Authorization", "Bearer " + key);
   }
 
   private String post(String path, String json) throws IOException, InterruptedException {
@@ -153,7 +189,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }

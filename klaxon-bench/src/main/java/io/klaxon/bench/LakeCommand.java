@@ -23,9 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The Delta Lake paths, in-process: the lake sink's copy of the change feed (rows/s, feed read
- * from SQLite included), compaction of what it wrote, and the Delta store's commit rate under
- * the engine.
+ * The Delta Lake paths, in-process: the lake sink's copy of the change feed (rows/s, feed read from
+ * SQLite included), compaction of what it wrote, and the Delta store's commit rate under the
+ * engine.
  */
 @Command(
     name = "lake",
@@ -33,16 +33,28 @@ import picocli.CommandLine.Option;
     description = "Measure the lake sink's rows/s and the Delta alert store's commits/s.")
 public final class LakeCommand implements Callable<Integer> {
 
-  @Option(names = "--changes", defaultValue = "200000", description = "changes the sink copies (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--changes",
+      defaultValue = "200000",
+      description = "changes the sink copies (default ${DEFAULT-VALUE})")
   int changes;
 
-  @Option(names = "--batch", defaultValue = "5000", description = "changes per sink commit, as klaxon.lake.batch-size (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch",
+      defaultValue = "5000",
+      description = "changes per sink commit, as klaxon.lake.batch-size (default ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--store-commits", defaultValue = "500", description = "engine commits on the Delta store (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--store-commits",
+      defaultValue = "500",
+      description = "engine commits on the Delta store (default ${DEFAULT-VALUE})")
   int storeCommits;
 
-  @Option(names = "--store-batch", defaultValue = "1", description = "new alerts per engine commit on the Delta store (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--store-batch",
+      defaultValue = "1",
+      description = "new alerts per engine commit on the Delta store (default ${DEFAULT-VALUE})")
   int storeBatch;
 
   @Option(names = "--dir", description = "scratch directory (default: a new temporary one)")
@@ -51,7 +63,9 @@ public final class LakeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path scratch =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("klaxon-lake-bench-");
+        dir != null
+            ? Files.createDirectories(dir)
+            : Files.createTempDirectory("klaxon-lake-bench-");
     sink(scratch);
     store(scratch.resolve("store"));
     return 0;
@@ -94,12 +108,21 @@ public final class LakeCommand implements Callable<Integer> {
     System.out.printf(
         "sink: %,d rows in %d commits of up to %,d in %.1f s = %,.0f rows/s (%d files);"
             + " feed reads %.1f s, Delta appends %.1f s = %,.0f rows/s%n",
-        rows, commits, batch, seconds, rows / seconds, table.fileCount(), reading / 1e9,
-        seconds - reading / 1e9, rows / (seconds - reading / 1e9));
+        rows,
+        commits,
+        batch,
+        seconds,
+        rows / seconds,
+        table.fileCount(),
+        reading / 1e9,
+        seconds - reading / 1e9,
+        rows / (seconds - reading / 1e9));
     Compaction compaction = table.compact();
     System.out.printf(
         "compact: %d files -> %d, %,d rows in %.1f s%n",
-        compaction.filesBefore(), compaction.filesAfter(), compaction.rows(),
+        compaction.filesBefore(),
+        compaction.filesAfter(),
+        compaction.rows(),
         compaction.took().toMillis() / 1000.0);
   }
 
@@ -117,8 +140,13 @@ public final class LakeCommand implements Callable<Integer> {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(
-          "delta store: %d commits of %d new alerts in %.1f s = %.1f commits/s, %,.0f alerts/s (%d files)%n",
-          storeCommits, storeBatch, seconds, storeCommits / seconds, alerts / seconds,
+          "delta store: %d commits of %d new alerts in %.1f s = %.1f commits/s, %,.0f alerts/s (%d"
+              + " files)%n",
+          storeCommits,
+          storeBatch,
+          seconds,
+          storeCommits / seconds,
+          alerts / seconds,
           store.fileCount());
     }
     long opened = System.nanoTime();
@@ -130,9 +158,19 @@ public final class LakeCommand implements Callable<Integer> {
 
   private static AlertCommand.Trigger trigger(String fingerprint) {
     return new AlertCommand.Trigger(
-        fingerprint, "bench", "take_profit", Severity.HIGH, "Take Profit triggered on SPY IC",
-        "75% of max profit reached", Subject.of("strategy", "IC", "SPY IC"), null, null, null,
-        Map.of("symbol", "SPY", "strategyId", "IC", "metadata", Map.of("pnl", 412.5)), null, null,
+        fingerprint,
+        "bench",
+        "take_profit",
+        Severity.HIGH,
+        "Take Profit triggered on SPY IC",
+        "75% of max profit reached",
+        Subject.of("strategy", "IC", "SPY IC"),
+        null,
+        null,
+        null,
+        Map.of("symbol", "SPY", "strategyId", "IC", "metadata", Map.of("pnl", 412.5)),
+        null,
+        null,
         "bench");
   }
 }

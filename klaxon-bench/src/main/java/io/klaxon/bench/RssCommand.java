@@ -34,7 +34,7 @@ public final class RssCommand implements Callable<Integer> {
     }
   }
 
-  /** "VmRSS:   123456 kB" becomes "VmRSS 123456 kB (120.6 MiB)". */
+  /** "VmRSS: 123456 kB" becomes "VmRSS 123456 kB (120.6 MiB)". */
   private static String format(String line) {
     String[] parts = line.trim().split("\\s+");
     long kib = Long.parseLong(parts[1]);

@@ -61,11 +61,13 @@ public final class KeyRing {
     if (name.isBlank()) {
       errors.add(new InvalidInput.FieldError("name", "is required and must not be blank"));
     } else if (name.length() > NAME_MAX) {
-      errors.add(new InvalidInput.FieldError("name", "must be at most " + NAME_MAX + " characters"));
+      errors.add(
+          new InvalidInput.FieldError("name", "must be at most " + NAME_MAX + " characters"));
     } else if (!NAME.matcher(name).matches()) {
       errors.add(
           new InvalidInput.FieldError(
-              "name", "must start with a letter or digit and hold only letters, digits and . _ @ -"));
+              "name",
+              "must start with a letter or digit and hold only letters, digits and . _ @ -"));
     }
     if (scopes.isEmpty()) {
       errors.add(new InvalidInput.FieldError("scopes", "must name at least one scope"));
@@ -78,8 +80,15 @@ public final class KeyRing {
     }
     ApiKey key =
         new ApiKey(
-            text.id(), name, scopes, hasher.hash(text.secret()), now, actor,
-            expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null, null);
+            text.id(),
+            name,
+            scopes,
+            hasher.hash(text.secret()),
+            now,
+            actor,
+            expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
+            null,
+            null);
     store.add(key);
     return new Issued(key, text.text());
   }
@@ -110,8 +119,8 @@ public final class KeyRing {
   }
 
   /**
-   * The key a client's text names, when that key works now and the secret matches; one slow hash
-   * at most, and none for text that is not a key or names no key.
+   * The key a client's text names, when that key works now and the secret matches; one slow hash at
+   * most, and none for text that is not a key or names no key.
    */
   public Optional<ApiKey> verify(String text) {
     Optional<KeyText> parsed = KeyText.parse(text);

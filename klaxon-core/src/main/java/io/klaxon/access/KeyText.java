@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The text of a key as a client sends it: {@code klx_<id>_<secret>}. The public id lets the
- * server find the one stored hash to check, so a request costs one slow hash, not one per key.
+ * The text of a key as a client sends it: {@code klx_<id>_<secret>}. The public id lets the server
+ * find the one stored hash to check, so a request costs one slow hash, not one per key.
  *
  * @param id 12 lowercase letters and digits
  * @param secret 43 characters of base64url: 256 random bits
@@ -36,7 +36,8 @@ public record KeyText(String id, String secret) {
     }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    return new KeyText(id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    return new KeyText(
+        id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
 
   /** The key text a client sends; empty for text that is not in the key format. */

@@ -39,7 +39,8 @@ public enum Scope {
         return scope;
       }
     }
-    throw new InvalidInput(field, "must be one of read, ingest, operate, admin, not \"" + word + "\"");
+    throw new InvalidInput(
+        field, "must be one of read, ingest, operate, admin, not \"" + word + "\"");
   }
 
   /** Scopes from their words, e.g. {@code read,ingest}. */

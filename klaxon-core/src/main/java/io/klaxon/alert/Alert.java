@@ -63,18 +63,60 @@ public record Alert(
       @Nullable String newResolvedBy,
       boolean newAutoResolved) {
     return new Alert(
-        id, fingerprint, source, type, severity, newStatus, title, message, subject, value,
-        previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
-        newAcknowledgedAt, newAcknowledgedBy, newResolvedAt, newResolvedBy, expiresAt,
-        newAutoResolved, previousSeverity, version + 1);
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        newStatus,
+        title,
+        message,
+        subject,
+        value,
+        previousValue,
+        threshold,
+        changePercent,
+        attributes,
+        occurrences,
+        detectedAt,
+        lastSeenAt,
+        newAcknowledgedAt,
+        newAcknowledgedBy,
+        newResolvedAt,
+        newResolvedBy,
+        expiresAt,
+        newAutoResolved,
+        previousSeverity,
+        version + 1);
   }
 
   /** A copy one version on with nothing else changed (a note was added). */
   public Alert touched() {
     return new Alert(
-        id, fingerprint, source, type, severity, status, title, message, subject, value,
-        previousValue, threshold, changePercent, attributes, occurrences, detectedAt, lastSeenAt,
-        acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, expiresAt, autoResolved,
-        previousSeverity, version + 1);
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        status,
+        title,
+        message,
+        subject,
+        value,
+        previousValue,
+        threshold,
+        changePercent,
+        attributes,
+        occurrences,
+        detectedAt,
+        lastSeenAt,
+        acknowledgedAt,
+        acknowledgedBy,
+        resolvedAt,
+        resolvedBy,
+        expiresAt,
+        autoResolved,
+        previousSeverity,
+        version + 1);
   }
 }

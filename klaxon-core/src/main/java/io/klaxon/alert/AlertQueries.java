@@ -12,10 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An {@link AlertQuery} answered over alerts in memory (stores that keep alerts in memory, and
- * test doubles), with the JDBC store's meaning: attribute values compare in their text form,
- * text is found case-insensitively in title or message, counts hold only the values that have
- * alerts, as a SQL {@code GROUP BY} gives them.
+ * An {@link AlertQuery} answered over alerts in memory (stores that keep alerts in memory, and test
+ * doubles), with the JDBC store's meaning: attribute values compare in their text form, text is
+ * found case-insensitively in title or message, counts hold only the values that have alerts, as a
+ * SQL {@code GROUP BY} gives them.
  *
  * <p>An attribute's text form is the caller's: a store that keeps JSON knows how a list or an
  * object reads as text, the core does not.

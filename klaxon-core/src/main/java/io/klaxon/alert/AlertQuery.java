@@ -7,8 +7,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A question asked of the stored alerts: filters (empty sets and nulls mean "any"), order and
- * page.
+ * A question asked of the stored alerts: filters (empty sets and nulls mean "any"), order and page.
  *
  * @param from inclusive lower bound of {@code detectedAt}
  * @param to exclusive upper bound of {@code detectedAt}
@@ -53,39 +52,105 @@ public record AlertQuery(
   /** Every alert, newest first, first page. */
   public static AlertQuery all() {
     return new AlertQuery(
-        Set.of(), Set.of(), Set.of(), Set.of(), null, null, null, null, null, Map.of(),
-        AlertSort.DETECTED_AT_DESC, DEFAULT_LIMIT, 0);
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        AlertSort.DETECTED_AT_DESC,
+        DEFAULT_LIMIT,
+        0);
   }
 
   public AlertQuery withStatuses(Set<AlertStatus> newStatuses) {
     return new AlertQuery(
-        newStatuses, severities, types, sources, subjectType, subjectKey, from, to, text,
-        attributes, sort, limit, offset);
+        newStatuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
   }
 
   public AlertQuery withSubject(String newSubjectType, String newSubjectKey) {
     return new AlertQuery(
-        statuses, severities, types, sources, newSubjectType, newSubjectKey, from, to, text,
-        attributes, sort, limit, offset);
+        statuses,
+        severities,
+        types,
+        sources,
+        newSubjectType,
+        newSubjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
   }
 
   /** The same query, also requiring each attribute's text form to equal the given value. */
   public AlertQuery withAttributes(Map<String, String> newAttributes) {
     return new AlertQuery(
-        statuses, severities, types, sources, subjectType, subjectKey, from, to, text,
-        newAttributes, sort, limit, offset);
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        newAttributes,
+        sort,
+        limit,
+        offset);
   }
 
   /** The same query, limited to alerts detected before {@code before}. */
   public AlertQuery withDetectedBefore(Instant before) {
     return new AlertQuery(
-        statuses, severities, types, sources, subjectType, subjectKey, from, before, text,
-        attributes, sort, limit, offset);
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        before,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
   }
 
   public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
     return new AlertQuery(
-        statuses, severities, types, sources, subjectType, subjectKey, from, to, text, attributes,
-        newSort, newLimit, newOffset);
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        newSort,
+        newLimit,
+        newOffset);
   }
 }

@@ -37,6 +37,8 @@ public enum AlertSort {
     }
     throw new InvalidInput(
         "sort",
-        "unknown sort '" + text + "': use detectedAt, lastSeenAt or severity, '-' first for descending");
+        "unknown sort '"
+            + text
+            + "': use detectedAt, lastSeenAt or severity, '-' first for descending");
   }
 }

@@ -7,7 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
-/** Builds the de-duplication key of an alert: a producer's own key, or one derived from what the alert is. */
+/**
+ * Builds the de-duplication key of an alert: a producer's own key, or one derived from what the
+ * alert is.
+ */
 public final class Fingerprint {
 
   /** Longest fingerprint accepted; longer producer keys are refused, not cut. */
@@ -17,9 +20,9 @@ public final class Fingerprint {
 
   /**
    * The producer's key when it gave one, else {@code source|subjectType/subjectKey|type}, so two
-   * triggers of the same kind about the same thing from the same producer share an alert. A
-   * derived key longer than {@link #MAX_LENGTH} keeps a readable head and ends in {@code #} and a
-   * digest of the whole key, so distinct long keys stay distinct.
+   * triggers of the same kind about the same thing from the same producer share an alert. A derived
+   * key longer than {@link #MAX_LENGTH} keeps a readable head and ends in {@code #} and a digest of
+   * the whole key, so distinct long keys stay distinct.
    *
    * @throws InvalidInput naming {@code dedupKey} when the key is blank or too long
    */
@@ -37,7 +40,9 @@ public final class Fingerprint {
     String derived =
         escape(source)
             + "|"
-            + (subject == null ? "" : escape(subject.type()).replace("/", "%2F") + "/" + escape(subject.key()))
+            + (subject == null
+                ? ""
+                : escape(subject.type()).replace("/", "%2F") + "/" + escape(subject.key()))
             + "|"
             + escape(type);
     if (derived.length() > MAX_LENGTH) {

@@ -5,8 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One change of one alert, append-only: what happened, who did it, when, and the fields that
- * moved.
+ * One change of one alert, append-only: what happened, who did it, when, and the fields that moved.
  *
  * @param version the alert's version after this change
  * @param changes the fields that changed, old value to new, in their API text form

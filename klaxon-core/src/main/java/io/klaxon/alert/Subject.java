@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param attributes anything else known about the subject, as JSON-like values
  */
 public record Subject(
-    String type, String key, String name, @Nullable Instant startsAt, Map<String, Object> attributes) {
+    String type,
+    String key,
+    String name,
+    @Nullable Instant startsAt,
+    Map<String, Object> attributes) {
 
   public Subject {
     attributes = Map.copyOf(attributes);

@@ -104,9 +104,9 @@ public final class AlertManager implements AutoCloseable {
   }
 
   /**
-   * One page of the alerts matching a query. Decision alerts are found by symbol, strategy, rule
-   * or class through the query's attributes ({@code symbol}, {@code strategyId}, {@code rule},
-   * {@code class}, with the class's lowercase word).
+   * One page of the alerts matching a query. Decision alerts are found by symbol, strategy, rule or
+   * class through the query's attributes ({@code symbol}, {@code strategyId}, {@code rule}, {@code
+   * class}, with the class's lowercase word).
    */
   public CompletableFuture<AlertPage> query(AlertQuery query) {
     return read(() -> store.find(query));
@@ -128,9 +128,9 @@ public final class AlertManager implements AutoCloseable {
   }
 
   /**
-   * Registers a listener told of every alert created or changed, after its change is committed,
-   * in commit order, on one thread of the manager's own; a listener that throws is logged and
-   * skipped for that alert only.
+   * Registers a listener told of every alert created or changed, after its change is committed, in
+   * commit order, on one thread of the manager's own; a listener that throws is logged and skipped
+   * for that alert only.
    */
   public void addListener(Consumer<Alert> listener) {
     listeners.add(listener);
@@ -142,9 +142,9 @@ public final class AlertManager implements AutoCloseable {
   }
 
   /**
-   * Commits every change already asked for, tells the listeners of them, finishes the reads
-   * under way and stops the engine. Later calls fail with {@link Unavailable}. The store is the
-   * caller's and stays open.
+   * Commits every change already asked for, tells the listeners of them, finishes the reads under
+   * way and stops the engine. Later calls fail with {@link Unavailable}. The store is the caller's
+   * and stays open.
    */
   @Override
   public void close() {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine's memory: every active alert by fingerprint and by id, as last committed, and the
- * last id handed out. Written only by the engine's writer; read from any thread.
+ * The engine's memory: every active alert by fingerprint and by id, as last committed, and the last
+ * id handed out. Written only by the engine's writer; read from any thread.
  */
 final class ActiveIndex {
 

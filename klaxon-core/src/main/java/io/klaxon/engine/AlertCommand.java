@@ -62,8 +62,20 @@ public sealed interface AlertCommand {
     public static Trigger of(
         String fingerprint, String source, String type, Severity severity, String title) {
       return new Trigger(
-          fingerprint, source, type, severity, title, null, null, null, null, null, Map.of(), null,
-          null, source);
+          fingerprint,
+          source,
+          type,
+          severity,
+          title,
+          null,
+          null,
+          null,
+          null,
+          null,
+          Map.of(),
+          null,
+          null,
+          source);
     }
   }
 
@@ -96,9 +108,9 @@ public sealed interface AlertCommand {
   }
 
   /**
-   * Delete a subject with every alert about it and their history, in one transaction; anything
-   * else the store keeps about the subject (a server's detector states) goes with it. Active
-   * alerts of the subject leave the engine's memory, so a later trigger opens a new alert.
+   * Delete a subject with every alert about it and their history, in one transaction; anything else
+   * the store keeps about the subject (a server's detector states) goes with it. Active alerts of
+   * the subject leave the engine's memory, so a later trigger opens a new alert.
    */
   record Purge(String subjectType, String subjectKey, String actor) implements AlertCommand {
 

@@ -15,15 +15,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one write path for alerts. It keeps the active alerts in memory by fingerprint, so that
- * de-duplication needs no read. Callers submit commands to a bounded queue; one writer thread
- * takes whatever has gathered (group commit), applies it as one batch and commits it in one
- * transaction; only then are the callers answered.
+ * de-duplication needs no read. Callers submit commands to a bounded queue; one writer thread takes
+ * whatever has gathered (group commit), applies it as one batch and commits it in one transaction;
+ * only then are the callers answered.
  */
 public final class AlertEngine implements AutoCloseable {
 
@@ -43,7 +42,8 @@ public final class AlertEngine implements AutoCloseable {
   private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
 
   /** Commands from one caller, and where to send their results. */
-  record Submission(List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
+  record Submission(
+      List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
 
   private AlertEngine(
       AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
@@ -71,8 +71,8 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
-   * Queues commands to be applied in order and committed together with whatever else is
-   * waiting. A command that is refused (unknown alert, refused transition) fails alone.
+   * Queues commands to be applied in order and committed together with whatever else is waiting. A
+   * command that is refused (unknown alert, refused transition) fails alone.
    *
    * @return completes with one result per command, in order, once they are committed; or
    *     exceptionally with {@link Unavailable} when they could not be
@@ -152,8 +152,8 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
-   * Expires every active alert whose deadline ({@code expiresAt}, e.g. a match's kick-off) is at
-   * or before {@code now}, through the same write path as every other change.
+   * Expires every active alert whose deadline ({@code expiresAt}, e.g. a match's kick-off) is at or
+   * before {@code now}, through the same write path as every other change.
    *
    * @return how many alerts were expired
    * @throws Unavailable when the store could not commit; nothing was expired then
@@ -167,8 +167,7 @@ public final class AlertEngine implements AutoCloseable {
                     new AlertCommand.Change(
                         AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
             .toList();
-    return (int)
-        apply(expiries).stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
+    return (int) apply(expiries).stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
   }
 
   /**

@@ -47,13 +47,17 @@ final class Batch {
   private final Map<Long, Alert> touched = new LinkedHashMap<>();
   private final Map<Long, Long> storedVersions = new HashMap<>();
   private final Set<Long> created = new HashSet<>();
+
   /** Fingerprints whose active alert this batch changed; a null value means "none active". */
   private final Map<String, Long> activeIds = new HashMap<>();
+
   private final Map<String, Subject> subjects = new LinkedHashMap<>();
   private final List<HistoryEntry> history = new ArrayList<>();
   private final Set<SubjectRef> purged = new LinkedHashSet<>();
+
   /** Committed active alerts that purges or deletes remove: the engine's memory drops them. */
   private final Map<Long, Alert> purgedActive = new LinkedHashMap<>();
+
   /** Stored final alerts that this batch deletes (retention). */
   private final Set<Long> deleted = new LinkedHashSet<>();
 
@@ -97,8 +101,13 @@ final class Batch {
       }
     }
     return new ChangeSet(
-        List.copyOf(subjects.values()), inserts, updates, history, List.copyOf(purged),
-        lastId > firstLastId ? lastId : 0, List.copyOf(deleted));
+        List.copyOf(subjects.values()),
+        inserts,
+        updates,
+        history,
+        List.copyOf(purged),
+        lastId > firstLastId ? lastId : 0,
+        List.copyOf(deleted));
   }
 
   Collection<Alert> touched() {
@@ -123,9 +132,16 @@ final class Batch {
     }
     Optional<Alert> active = active(trigger.fingerprint());
     if (active.isPresent()) {
-      TriggerRules.Retriggered retrigger = TriggerRules.retrigger(active.get(), trigger, occurredAt);
-      record(retrigger.alert(), now, trigger.actor(), HistoryAction.RETRIGGERED,
-          active.get().status(), retrigger.changes(), null);
+      TriggerRules.Retriggered retrigger =
+          TriggerRules.retrigger(active.get(), trigger, occurredAt);
+      record(
+          retrigger.alert(),
+          now,
+          trigger.actor(),
+          HistoryAction.RETRIGGERED,
+          active.get().status(),
+          retrigger.changes(),
+          null);
       return CommandResult.of(Outcome.UPDATED, retrigger.alert());
     }
     Alert alert = TriggerRules.open(++lastId, trigger, occurredAt);
@@ -146,8 +162,14 @@ final class Batch {
     if (after.isEmpty()) {
       return CommandResult.of(Outcome.UNCHANGED, before);
     }
-    record(after.get(), now, change.actor(), change.transition().action(), before.status(),
-        List.of(), change.note());
+    record(
+        after.get(),
+        now,
+        change.actor(),
+        change.transition().action(),
+        before.status(),
+        List.of(),
+        change.note());
     return CommandResult.of(outcomeOf(change.transition()), after.get());
   }
 
@@ -162,10 +184,10 @@ final class Batch {
   }
 
   /**
-   * Deletes a subject's alerts from the batch and, once committed, from the store. The batch's
-   * own changes to them are dropped: the store deletes the purged subject before it writes the
-   * rest, so an update of one of its alerts would find no row. The alerts' fingerprints are
-   * free again, so a later trigger in the batch opens a new alert.
+   * Deletes a subject's alerts from the batch and, once committed, from the store. The batch's own
+   * changes to them are dropped: the store deletes the purged subject before it writes the rest, so
+   * an update of one of its alerts would find no row. The alerts' fingerprints are free again, so a
+   * later trigger in the batch opens a new alert.
    *
    * <p>Refused (to be retried) when an earlier command of the batch moved a stored alert onto or
    * away from the subject: the store, deleting first, would see the alert where it was.
@@ -177,7 +199,10 @@ final class Batch {
       if (!created.contains(alert.id()) && storedAbout(alert.id(), subject) != now) {
         return CommandResult.refused(
             new Unavailable(
-                "an alert about " + subject.type() + "/" + subject.key()
+                "an alert about "
+                    + subject.type()
+                    + "/"
+                    + subject.key()
                     + " changed subject in the same batch; retry the purge"));
       }
       if (now) {
@@ -282,7 +307,14 @@ final class Batch {
     }
     history.add(
         new HistoryEntry(
-            after.id(), after.version(), at, actor, action, fromStatus, after.status(), changes,
+            after.id(),
+            after.version(),
+            at,
+            actor,
+            action,
+            fromStatus,
+            after.status(),
+            changes,
             note));
   }
 

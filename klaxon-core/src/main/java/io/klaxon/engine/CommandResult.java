@@ -5,10 +5,11 @@ import io.klaxon.problem.KlaxonException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of one command: what happened, and the alert as it stands after it (null when no
- * alert was involved), or why it was refused.
+ * The result of one command: what happened, and the alert as it stands after it (null when no alert
+ * was involved), or why it was refused.
  */
-public record CommandResult(Outcome outcome, @Nullable Alert alert, @Nullable KlaxonException refusal) {
+public record CommandResult(
+    Outcome outcome, @Nullable Alert alert, @Nullable KlaxonException refusal) {
 
   static CommandResult of(Outcome outcome, @Nullable Alert alert) {
     return new CommandResult(outcome, alert, null);

@@ -4,7 +4,8 @@ package io.klaxon.engine;
 public interface EngineMetrics {
 
   /** A transaction committed {@code commands} commands from {@code requests} callers. */
-  default void committed(int requests, int commands, int alertsWritten, int historyWritten, long nanos) {}
+  default void committed(
+      int requests, int commands, int alertsWritten, int historyWritten, long nanos) {}
 
   /** A submission was refused because the queue was full. */
   default void rejected(int commands) {}

@@ -23,7 +23,9 @@ public record EngineSettings(
     if (queueCapacity < 1 || maxBatchCommands < 1) {
       throw new IllegalArgumentException("queue capacity and batch size must be positive");
     }
-    if (retryFor.isNegative() || firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
+    if (retryFor.isNegative()
+        || firstBackoff.isNegative()
+        || maxBackoff.compareTo(firstBackoff) < 0) {
       throw new IllegalArgumentException("retry durations must be positive and ordered");
     }
   }

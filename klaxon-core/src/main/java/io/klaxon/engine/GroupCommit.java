@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Commits the commands of several callers in one transaction. A store that is unavailable is
- * retried with back-off (memory re-read from the store before each try, since a failed commit
- * may have landed); a batch that fails for another reason is split so that only the caller
- * whose commands cannot be committed is failed.
+ * retried with back-off (memory re-read from the store before each try, since a failed commit may
+ * have landed); a batch that fails for another reason is split so that only the caller whose
+ * commands cannot be committed is failed.
  */
 final class GroupCommit {
 
@@ -89,8 +89,11 @@ final class GroupCommit {
         active.forget(batch.purged());
         active.publish(batch.touched(), batch.lastId());
         metrics.committed(
-            group.size(), commands, changes.created().size() + changes.updated().size(),
-            changes.history().size(), System.nanoTime() - started);
+            group.size(),
+            commands,
+            changes.created().size() + changes.updated().size(),
+            changes.history().size(),
+            System.nanoTime() - started);
         notifyChanged(changes);
         return results;
       } catch (ConcurrentChange e) {
@@ -104,9 +107,10 @@ final class GroupCommit {
         }
         metrics.retried(e);
         pause(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-            ? settings.maxBackoff()
-            : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                ? settings.maxBackoff()
+                : backoff.multipliedBy(2);
         reloadQuietly();
       }
     }

@@ -48,8 +48,8 @@ final class TriggerRules {
 
   /**
    * Folds a trigger into the active alert: one more occurrence, the latest sighting, and the
-   * trigger's severity, text and numbers where it brings them. A changed severity keeps the old
-   * one as {@code previousSeverity}; a changed value keeps the old one as {@code previousValue}.
+   * trigger's severity, text and numbers where it brings them. A changed severity keeps the old one
+   * as {@code previousSeverity}; a changed value keeps the old one as {@code previousValue}.
    */
   static Retriggered retrigger(Alert active, AlertCommand.Trigger trigger, Instant occurredAt) {
     List<FieldChange> changes = new ArrayList<>();
@@ -78,17 +78,35 @@ final class TriggerRules {
     Instant expiresAt = changed(changes, "expiresAt", active.expiresAt(), trigger.expiresAt());
     var subject = trigger.subject() != null ? trigger.subject() : active.subject();
     var attributes = trigger.attributes().isEmpty() ? active.attributes() : trigger.attributes();
-    Instant lastSeenAt =
-        occurredAt.isAfter(active.lastSeenAt()) ? occurredAt : active.lastSeenAt();
+    Instant lastSeenAt = occurredAt.isAfter(active.lastSeenAt()) ? occurredAt : active.lastSeenAt();
 
     Alert after =
         new Alert(
-            active.id(), active.fingerprint(), active.source(), active.type(), severity,
-            active.status(), title, message, subject, value, previousValue, threshold,
-            changePercent, attributes, occurrences, active.detectedAt(), lastSeenAt,
-            active.acknowledgedAt(), active.acknowledgedBy(), active.resolvedAt(),
-            active.resolvedBy(), expiresAt, active.autoResolved(),
-            previousSeverity, active.version() + 1);
+            active.id(),
+            active.fingerprint(),
+            active.source(),
+            active.type(),
+            severity,
+            active.status(),
+            title,
+            message,
+            subject,
+            value,
+            previousValue,
+            threshold,
+            changePercent,
+            attributes,
+            occurrences,
+            active.detectedAt(),
+            lastSeenAt,
+            active.acknowledgedAt(),
+            active.acknowledgedBy(),
+            active.resolvedAt(),
+            active.resolvedBy(),
+            expiresAt,
+            active.autoResolved(),
+            previousSeverity,
+            active.version() + 1);
     return new Retriggered(after, changes);
   }
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 public interface JobLock {
 
   /**
-   * Takes the job's lease for {@code ttl}, unless another holder's lease has not run out yet.
-   * Not re-entrant: a second take of a held lease fails even in the same process.
+   * Takes the job's lease for {@code ttl}, unless another holder's lease has not run out yet. Not
+   * re-entrant: a second take of a held lease fails even in the same process.
    *
    * @return the lease, to be closed when the run ends; empty when someone else holds it
    */

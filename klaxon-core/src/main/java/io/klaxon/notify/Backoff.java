@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * When a failed delivery is tried again: exponential back-off from {@code initial} by {@code
- * multiplier}, capped at {@code max}, each wait drawn at random between half and all of it (so
- * that receivers that failed together are not retried together), and no more tries once {@code
+ * multiplier}, capped at {@code max}, each wait drawn at random between half and all of it (so that
+ * receivers that failed together are not retried together), and no more tries once {@code
  * giveUpAfter} has passed since the first one: the notification is then a dead letter.
  */
 public record Backoff(Duration initial, Duration max, double multiplier, Duration giveUpAfter) {

@@ -20,7 +20,8 @@ public record DeliveryResult(
     return new DeliveryResult(true, statusCode, null, null);
   }
 
-  public static DeliveryResult failed(@Nullable Integer statusCode, @Nullable Duration retryAfter, String error) {
+  public static DeliveryResult failed(
+      @Nullable Integer statusCode, @Nullable Duration retryAfter, String error) {
     return new DeliveryResult(false, statusCode, retryAfter, error);
   }
 }

@@ -16,11 +16,11 @@ import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * Delivers the outbox: claims the notifications that are due, sends them in parallel, and
- * records the round's attempts together. A failed send is retried after {@link Backoff} (or the receiver's {@code
- * Retry-After}, when longer) until the give-up time, then it is a dead letter. A receiver over
- * its rate limit has its notification moved to when the limit makes room. At least once: a crash
- * between a send and its record sends it again, with the same idempotency key.
+ * Delivers the outbox: claims the notifications that are due, sends them in parallel, and records
+ * the round's attempts together. A failed send is retried after {@link Backoff} (or the receiver's
+ * {@code Retry-After}, when longer) until the give-up time, then it is a dead letter. A receiver
+ * over its rate limit has its notification moved to when the limit makes room. At least once: a
+ * crash between a send and its record sends it again, with the same idempotency key.
  */
 public final class Dispatcher {
 
@@ -96,7 +96,9 @@ public final class Dispatcher {
     long started = System.nanoTime();
     DeliveryResult result;
     if (receiver.isEmpty()) {
-      result = DeliveryResult.failed(null, null, "receiver " + notification.receiver() + " does not exist");
+      result =
+          DeliveryResult.failed(
+              null, null, "receiver " + notification.receiver() + " does not exist");
     } else {
       try {
         result = parts.sender().send(receiver.get(), message(notification));
@@ -108,8 +110,13 @@ public final class Dispatcher {
     Instant at = parts.clock().instant();
     Attempt attempt =
         new Attempt(
-            notification.id(), notification.receiver(), at, result.delivered(), result.statusCode(),
-            latency, result.error());
+            notification.id(),
+            notification.receiver(),
+            at,
+            result.delivered(),
+            result.statusCode(),
+            latency,
+            result.error());
     if (result.delivered()) {
       return Optional.of(Outcome.delivered(attempt));
     }

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * How a route batches alerts: alerts equal in the {@code by} fields form one group; the first
  * notification of a group waits {@code groupWait} (to gather more alerts), later ones go at least
- * {@code interval} after the previous one and carry every change since. With no fields, each
- * alert is a group of its own.
+ * {@code interval} after the previous one and carry every change since. With no fields, each alert
+ * is a group of its own.
  *
  * <p>Fields: {@code source}, {@code type}, {@code severity}, {@code fingerprint}, {@code
  * subject.type}, {@code subject.key}, and {@code attributes.<name>}.
@@ -32,7 +32,10 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
           && !(field.startsWith("attributes.") && field.length() > "attributes.".length())) {
         throw new InvalidInput(
             "groupBy[" + i + "]",
-            "'" + field + "' is not one of " + FIELDS.stream().sorted().toList()
+            "'"
+                + field
+                + "' is not one of "
+                + FIELDS.stream().sorted().toList()
                 + " or attributes.<name>");
       }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a sender formats: the notification, and each of its items with the alert as it stands
- * when sent (null when the alert has been deleted since).
+ * What a sender formats: the notification, and each of its items with the alert as it stands when
+ * sent (null when the alert has been deleted since).
  */
 public record Message(Notification notification, List<Entry> entries) {
 

@@ -14,7 +14,8 @@ final class Names {
   static String check(String field, @Nullable String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new InvalidInput(
-          field, "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+          field,
+          "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return name;
   }

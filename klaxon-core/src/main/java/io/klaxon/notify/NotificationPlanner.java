@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * Turns committed alert changes into notifications in the outbox: which routes take the alert,
  * which occasions they notify on, which group the change joins and when the group's next
- * notification is due (group wait and interval, quiet hours). It also keeps the repeat reminders
- * of open alerts. All of it happens inside one {@link PlanTransaction}, with the cursor.
+ * notification is due (group wait and interval, quiet hours). It also keeps the repeat reminders of
+ * open alerts. All of it happens inside one {@link PlanTransaction}, with the cursor.
  */
 public final class NotificationPlanner {
 
@@ -54,7 +54,8 @@ public final class NotificationPlanner {
     return planned;
   }
 
-  private int plan(List<Route> routes, HistoryEntry entry, Alert alert, Instant now, PlanTransaction tx) {
+  private int plan(
+      List<Route> routes, HistoryEntry entry, Alert alert, Instant now, PlanTransaction tx) {
     if (entry.toStatus() != AlertStatus.OPEN) {
       tx.cancelRepeats(alert.id());
     }
@@ -70,13 +71,18 @@ public final class NotificationPlanner {
         if (occasion.isPresent() && route.notifyOn().contains(occasion.get())) {
           NotificationItem item =
               new NotificationItem(
-                  alert.id(), occasion.get(), alert.severity(), entry.toStatus(), alert.title(),
+                  alert.id(),
+                  occasion.get(),
+                  alert.severity(),
+                  entry.toStatus(),
+                  alert.title(),
                   entry.at());
           enqueue(route, receiver, alert, item, now, tx);
           planned++;
         }
         if (remind && route.repeatInterval() != null) {
-          tx.scheduleRepeat(route.name(), receiver, alert.id(), entry.at().plus(route.repeatInterval()));
+          tx.scheduleRepeat(
+              route.name(), receiver, alert.id(), entry.at().plus(route.repeatInterval()));
         }
       }
     }
@@ -84,14 +90,17 @@ public final class NotificationPlanner {
   }
 
   /**
-   * Plans a reminder for every repeat due at {@code now} whose alert is still open and still
-   * taken by its route; drops the others.
+   * Plans a reminder for every repeat due at {@code now} whose alert is still open and still taken
+   * by its route; drops the others.
    *
    * @param alerts the alert as it stands now, by id
    * @return how many reminders were planned
    */
   public int planRepeats(
-      Map<String, Route> routes, LongFunction<Optional<Alert>> alerts, Instant now, int limit,
+      Map<String, Route> routes,
+      LongFunction<Optional<Alert>> alerts,
+      Instant now,
+      int limit,
       PlanTransaction tx) {
     int planned = 0;
     for (Repeat repeat : tx.dueRepeats(now, limit)) {
@@ -111,14 +120,19 @@ public final class NotificationPlanner {
           new NotificationItem(
               open.id(), Occasion.REPEATED, open.severity(), open.status(), open.title(), now);
       enqueue(route, repeat.receiver(), open, item, now, tx);
-      tx.scheduleRepeat(route.name(), repeat.receiver(), open.id(), now.plus(route.repeatInterval()));
+      tx.scheduleRepeat(
+          route.name(), repeat.receiver(), open.id(), now.plus(route.repeatInterval()));
       planned++;
     }
     return planned;
   }
 
   private void enqueue(
-      Route route, String receiver, Alert alert, NotificationItem item, Instant now,
+      Route route,
+      String receiver,
+      Alert alert,
+      NotificationItem item,
+      Instant now,
       PlanTransaction tx) {
     String group = route.grouping().key(alert);
     Instant due = now.plus(route.grouping().groupWait());

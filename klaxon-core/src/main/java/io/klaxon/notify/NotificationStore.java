@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where notifications are kept: the configuration, the planner's cursor into the change feed, the
- * outbox of notifications with their items and attempts, and the repeat reminders. Failures of
- * the database surface as {@link io.klaxon.problem.Unavailable}.
+ * outbox of notifications with their items and attempts, and the repeat reminders. Failures of the
+ * database surface as {@link io.klaxon.problem.Unavailable}.
  */
 public interface NotificationStore {
 
@@ -22,23 +22,21 @@ public interface NotificationStore {
   /** Removes one; false when there was none of that name. */
   boolean deleteDocument(ConfigKind kind, String name);
 
-  /**
-   * Puts the named documents first, in the given order; the others keep their order after them.
-   */
+  /** Puts the named documents first, in the given order; the others keep their order after them. */
   void reorder(ConfigKind kind, List<String> names);
 
   /** The position in the change feed of the last change planned; 0 before the first. */
   long cursor();
 
   /**
-   * Runs {@code work} in one transaction: what it plans and the cursor it advances commit
-   * together or not at all.
+   * Runs {@code work} in one transaction: what it plans and the cursor it advances commit together
+   * or not at all.
    */
   <T> T plan(Function<PlanTransaction, T> work);
 
   /**
-   * Claims up to {@code limit} pending notifications due at {@code now}, oldest first: they take
-   * no more items, and no other claim takes them until {@code leaseUntil}.
+   * Claims up to {@code limit} pending notifications due at {@code now}, oldest first: they take no
+   * more items, and no other claim takes them until {@code leaseUntil}.
    */
   List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
 
@@ -54,8 +52,7 @@ public interface NotificationStore {
   /**
    * One attempt and its consequence.
    *
-   * @param retryAt when the notification is tried again; set exactly when {@code status} is
-   *     pending
+   * @param retryAt when the notification is tried again; set exactly when {@code status} is pending
    */
   record Outcome(Attempt attempt, NotificationStatus status, @Nullable Instant retryAt) {
 
@@ -113,9 +110,9 @@ public interface NotificationStore {
     void advance(long position);
 
     /**
-     * The group's notification still gathering items (pending, never claimed) that is due last
-     * but not after {@code notAfter}, if there is one: an item due then can join it without
-     * being held back.
+     * The group's notification still gathering items (pending, never claimed) that is due last but
+     * not after {@code notAfter}, if there is one: an item due then can join it without being held
+     * back.
      */
     Optional<Gathering> gathering(String route, String receiver, String groupKey, Instant notAfter);
 

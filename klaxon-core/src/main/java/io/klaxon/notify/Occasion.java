@@ -36,7 +36,9 @@ public enum Occasion {
     }
     throw new InvalidInput(
         field,
-        "'" + text + "' is not one of "
+        "'"
+            + text
+            + "' is not one of "
             + Arrays.stream(values()).filter(o -> o != REPEATED).map(Occasion::word).toList());
   }
 

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * A daily span of local time in which a route holds its notifications back until the span ends;
- * it may cross midnight ({@code 22:00}–{@code 07:00}).
+ * A daily span of local time in which a route holds its notifications back until the span ends; it
+ * may cross midnight ({@code 22:00}–{@code 07:00}).
  *
  * @param criticalOverrides critical alerts are notified at once even in quiet hours
  */

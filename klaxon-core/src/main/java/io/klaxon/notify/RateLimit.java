@@ -4,8 +4,8 @@ import io.klaxon.problem.InvalidInput;
 import java.time.Duration;
 
 /**
- * At most {@code count} notifications to one receiver in any window of {@code per}; more wait
- * for the window to make room (they are delayed, never dropped).
+ * At most {@code count} notifications to one receiver in any window of {@code per}; more wait for
+ * the window to make room (they are delayed, never dropped).
  */
 public record RateLimit(int count, Duration per) {
 

@@ -39,8 +39,16 @@ public sealed interface Receiver {
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final List<String> RESERVED =
-        List.of("content-type", "content-length", "host", "connection", "x-klaxon-signature",
-            "x-klaxon-idempotency-key", "user-agent", "expect", "upgrade");
+        List.of(
+            "content-type",
+            "content-length",
+            "host",
+            "connection",
+            "x-klaxon-signature",
+            "x-klaxon-idempotency-key",
+            "user-agent",
+            "expect",
+            "upgrade");
 
     public Webhook {
       Names.check("name", name);
@@ -70,8 +78,8 @@ public sealed interface Receiver {
   }
 
   /**
-   * A Slack-compatible incoming webhook: blocks with the severity's colour, the title and a link
-   * to the alert in the console.
+   * A Slack-compatible incoming webhook: blocks with the severity's colour, the title and a link to
+   * the alert in the console.
    *
    * @param channel overrides the webhook's default channel when set
    */

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * occasions. Routes are tried in order; the first match ends the search unless it says {@code
  * continueMatching}.
  *
- * @param repeatInterval remind the receivers of a matched alert still open this often; null
- *     never
+ * @param repeatInterval remind the receivers of a matched alert still open this often; null never
  * @param quietHours hold notifications back in these hours; null never
  */
 public record Route(

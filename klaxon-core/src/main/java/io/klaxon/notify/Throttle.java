@@ -15,8 +15,8 @@ public final class Throttle {
   private final Map<String, Deque<Instant>> sent = new HashMap<>();
 
   /**
-   * Takes a slot for one send to {@code receiver} at {@code now} when its limit allows, and
-   * answers {@code now}; otherwise takes nothing and answers the instant a slot frees up.
+   * Takes a slot for one send to {@code receiver} at {@code now} when its limit allows, and answers
+   * {@code now}; otherwise takes nothing and answers the instant a slot frees up.
    */
   public synchronized Instant reserve(String receiver, RateLimit limit, Instant now) {
     Deque<Instant> window = sent.computeIfAbsent(receiver, name -> new ArrayDeque<>());

@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One change of a settings section: who made it, when, and the whole section before and after,
- * as JSON text.
+ * One change of a settings section: who made it, when, and the whole section before and after, as
+ * JSON text.
  *
  * @param oldValue the section before the change; null when it ran on its defaults
  */

@@ -4,8 +4,8 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
-import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.AlertStats;
+import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
@@ -45,8 +45,8 @@ public interface AlertStore {
    * resolvedAt}) before {@code cutoff}, at most {@code limit} of them, in no promised order.
    *
    * <p>This default pages through {@link #find} (an alert becomes final after it was detected, so
-   * only alerts detected before the cutoff can qualify); a store with an index on the time an
-   * alert became final should answer it directly.
+   * only alerts detected before the cutoff can qualify); a store with an index on the time an alert
+   * became final should answer it directly.
    */
   default List<Long> finalAlertsBefore(Instant cutoff, int limit) {
     AlertQuery finalBefore =

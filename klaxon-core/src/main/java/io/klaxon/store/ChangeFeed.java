@@ -4,12 +4,12 @@ import java.util.List;
 
 /**
  * The committed alert changes in the order they were committed, for readers that must see each
- * change even across their own restarts (notifications, the lake sink): a reader keeps the
- * position of the last change it handled and asks for what came after.
+ * change even across their own restarts (notifications, the lake sink): a reader keeps the position
+ * of the last change it handled and asks for what came after.
  *
- * <p>Every change is a history entry written in the same transaction as the alert change itself,
- * so the feed is a transactional outbox that costs no extra write. Positions only grow and are
- * never handed out again, but may have gaps (deleted alerts take their history with them).
+ * <p>Every change is a history entry written in the same transaction as the alert change itself, so
+ * the feed is a transactional outbox that costs no extra write. Positions only grow and are never
+ * handed out again, but may have gaps (deleted alerts take their history with them).
  */
 public interface ChangeFeed {
 
@@ -19,7 +19,9 @@ public interface ChangeFeed {
    */
   List<AlertChange> changesAfter(long position, int limit);
 
-  /** The position of the newest change, 0 when there is none; a reader that wants only what
-   * comes from now on starts there. */
+  /**
+   * The position of the newest change, 0 when there is none; a reader that wants only what comes
+   * from now on starts there.
+   */
   long lastPosition();
 }

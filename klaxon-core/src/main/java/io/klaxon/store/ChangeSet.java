@@ -10,15 +10,15 @@ import java.util.List;
  * insert or refresh, new alerts, the final state of changed alerts, and the history they owe.
  *
  * <p>Purges are applied first: a subject purged and then mentioned again in the same batch is
- * deleted (with its alerts, their history and whatever else hangs off it) and then inserted
- * anew. The engine leaves out of the other lists every change to an alert that a purge deletes.
+ * deleted (with its alerts, their history and whatever else hangs off it) and then inserted anew.
+ * The engine leaves out of the other lists every change to an alert that a purge deletes.
  *
  * <p>Deleted alerts (retention) are final alerts that go with their history; the engine leaves
  * every other change to them out of the other lists, so a store may delete them first or last.
  *
  * @param highestNewId the highest id handed out to a new alert in this batch, 0 when none: the
- *     store keeps it even when a purge in the same batch deleted that alert, so that an id a
- *     caller has seen is never handed out again
+ *     store keeps it even when a purge in the same batch deleted that alert, so that an id a caller
+ *     has seen is never handed out again
  * @param deleted ids of final alerts to delete with their history (retention)
  */
 public record ChangeSet(
@@ -57,7 +57,11 @@ public record ChangeSet(
       List<AlertUpdate> updated,
       List<HistoryEntry> history) {
     this(
-        subjects, created, updated, history, List.of(),
+        subjects,
+        created,
+        updated,
+        history,
+        List.of(),
         created.stream().mapToLong(Alert::id).max().orElse(0));
   }
 

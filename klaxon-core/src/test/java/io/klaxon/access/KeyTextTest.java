@@ -53,7 +53,8 @@ class KeyTextTest {
         assertThat(scope.grantedBy(EnumSet.of(held))).isEqualTo(scope == held);
       }
     }
-    assertThat(Scope.parse("scopes", "read, ingest")).containsExactlyInAnyOrder(Scope.READ, Scope.INGEST);
+    assertThat(Scope.parse("scopes", "read, ingest"))
+        .containsExactlyInAnyOrder(Scope.READ, Scope.INGEST);
     assertThat(Scope.words(EnumSet.of(Scope.OPERATE, Scope.READ))).isEqualTo("read,operate");
     assertThatThrownBy(() -> Scope.parse("scopes", "read,root"))
         .isInstanceOf(InvalidInput.class)

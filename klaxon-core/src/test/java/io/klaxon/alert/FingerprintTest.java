@@ -119,9 +119,11 @@ class FingerprintTest {
 
   @Test
   void separatorsInsideTheParts_cannotMakeTwoDifferentAlertsShareAKey() {
-    assertThat(Fingerprint.of(null, "x|", null, "y")).isNotEqualTo(Fingerprint.of(null, "x", null, "|y"));
+    assertThat(Fingerprint.of(null, "x|", null, "y"))
+        .isNotEqualTo(Fingerprint.of(null, "x", null, "|y"));
     assertThat(Fingerprint.of(null, "s", Subject.of("a/b", "c", null), "t"))
         .isNotEqualTo(Fingerprint.of(null, "s", Subject.of("a", "b/c", null), "t"));
-    assertThat(Fingerprint.of(null, "a%7C", null, "t")).isNotEqualTo(Fingerprint.of(null, "a|", null, "t"));
+    assertThat(Fingerprint.of(null, "a%7C", null, "t"))
+        .isNotEqualTo(Fingerprint.of(null, "a|", null, "t"));
   }
 }

@@ -42,7 +42,8 @@ class AlertManagerTest {
 
   @Test
   void createAlert_closeImmediately_raisesCriticalAlert() {
-    Alert alert = create(decision(DecisionAction.CLOSE, Urgency.IMMEDIATE, "stop_loss", "SPY", "IC"));
+    Alert alert =
+        create(decision(DecisionAction.CLOSE, Urgency.IMMEDIATE, "stop_loss", "SPY", "IC"));
 
     assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
@@ -61,7 +62,8 @@ class AlertManagerTest {
 
   @Test
   void createAlert_hold_raisesNothing() {
-    var held = await(manager.createAlert(decision(DecisionAction.HOLD, Urgency.LOW, "r", "SPY", "IC")));
+    var held =
+        await(manager.createAlert(decision(DecisionAction.HOLD, Urgency.LOW, "r", "SPY", "IC")));
 
     assertThat(held).isEmpty();
     assertThat(await(manager.count())).isZero();
@@ -104,14 +106,16 @@ class AlertManagerTest {
     AlertPage spy = await(manager.query(byAttribute("symbol", "SPY")));
 
     assertThat(spy.total()).isEqualTo(2);
-    assertThat(spy.alerts()).allSatisfy(a -> assertThat(a.attributes()).containsEntry("symbol", "SPY"));
+    assertThat(spy.alerts())
+        .allSatisfy(a -> assertThat(a.attributes()).containsEntry("symbol", "SPY"));
     assertThat(await(manager.query(byAttribute("strategyId", "3"))).total()).isEqualTo(1);
     assertThat(await(manager.query(byAttribute("class", "info"))).total()).isEqualTo(1);
   }
 
   @Test
   void query_byStatus_findsOnlyAlertsInThatStatus() {
-    Alert acknowledged = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
+    Alert acknowledged =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
     Alert open = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
     await(manager.acknowledge(acknowledged.id()));
 
@@ -125,9 +129,12 @@ class AlertManagerTest {
   @Test
   void activeAlerts_mixOfStatuses_returnsOpenAndAcknowledgedOnly() {
     Alert open = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
-    Alert acknowledged = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
-    Alert resolved = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "3"));
-    Alert dismissed = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "4"));
+    Alert acknowledged =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
+    Alert resolved =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "3"));
+    Alert dismissed =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "4"));
     await(manager.acknowledge(acknowledged.id()));
     await(manager.resolve(resolved.id()));
     await(manager.dismiss(dismissed.id()));
@@ -141,13 +148,28 @@ class AlertManagerTest {
   void createAlert_nestedMetadata_comesBackAsGiven() {
     Map<String, Object> metadata =
         Map.of(
-            "pnl", 0.52, "dte", 21, "rolled", false, "legs", List.of("SPY 450P", "SPY 440P"),
-            "greeks", Map.of("delta", -0.12, "gamma", 0.01));
+            "pnl",
+            0.52,
+            "dte",
+            21,
+            "rolled",
+            false,
+            "legs",
+            List.of("SPY 450P", "SPY 440P"),
+            "greeks",
+            Map.of("delta", -0.12, "gamma", 0.01));
     Alert alert =
         create(
             new Decision(
-                "dec-1", DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC", "profit",
-                metadata, clock.instant()));
+                "dec-1",
+                DecisionAction.CLOSE,
+                Urgency.HIGH,
+                "take_profit",
+                "SPY",
+                "IC",
+                "profit",
+                metadata,
+                clock.instant()));
 
     Alert stored = await(manager.findAlert(alert.id())).orElseThrow();
 
@@ -178,7 +200,8 @@ class AlertManagerTest {
           throw new IllegalStateException("a broken listener must not silence the others");
         });
 
-    Alert created = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC"));
+    Alert created =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC"));
     Alert acknowledged = await(manager.acknowledge(created.id()));
 
     assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(created);
@@ -219,8 +242,19 @@ class AlertManagerTest {
   private static AlertQuery byAttribute(String name, String value) {
     AlertQuery all = AlertQuery.all();
     return new AlertQuery(
-        all.statuses(), all.severities(), all.types(), all.sources(), null, null, null, null, null,
-        Map.of(name, value), all.sort(), all.limit(), all.offset());
+        all.statuses(),
+        all.severities(),
+        all.types(),
+        all.sources(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(name, value),
+        all.sort(),
+        all.limit(),
+        all.offset());
   }
 
   private static <T> T await(CompletableFuture<T> future) {

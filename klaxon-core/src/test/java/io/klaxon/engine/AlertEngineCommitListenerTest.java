@@ -22,7 +22,8 @@ class AlertEngineCommitListenerTest {
   private final InMemoryAlertStore store = new InMemoryAlertStore();
   private final FakeClock clock = new FakeClock();
   private final List<List<Alert>> heard = new CopyOnWriteArrayList<>();
-  private final AlertEngine engine = AlertEngine.start(store, clock, fastRetry(), EngineMetrics.NONE);
+  private final AlertEngine engine =
+      AlertEngine.start(store, clock, fastRetry(), EngineMetrics.NONE);
 
   @AfterEach
   void close() {

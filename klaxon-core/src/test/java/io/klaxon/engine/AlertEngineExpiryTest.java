@@ -27,8 +27,20 @@ class AlertEngineExpiryTest {
     return engine
         .apply(
             new AlertCommand.Trigger(
-                fingerprint, "odds", "price_change", Severity.HIGH, "moved", null, null, null, null,
-                null, Map.of(), null, expiresAt, "odds"))
+                fingerprint,
+                "odds",
+                "price_change",
+                Severity.HIGH,
+                "moved",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                expiresAt,
+                "odds"))
         .alert()
         .id();
   }
@@ -39,7 +51,8 @@ class AlertEngineExpiryTest {
     long due = trigger("due", kickoff);
     long later = trigger("later", kickoff.plus(Duration.ofHours(2)));
     long resolved = trigger("resolved", kickoff);
-    engine.apply(AlertCommand.Change.of(AlertRef.id(resolved), io.klaxon.alert.Transition.RESOLVE, "alice"));
+    engine.apply(
+        AlertCommand.Change.of(AlertRef.id(resolved), io.klaxon.alert.Transition.RESOLVE, "alice"));
 
     assertThat(engine.expireDue(kickoff.minusSeconds(1), "klaxon")).isZero();
     assertThat(engine.expireDue(kickoff, "klaxon")).isEqualTo(1);
@@ -49,7 +62,10 @@ class AlertEngineExpiryTest {
     assertThat(store.findById(resolved).orElseThrow().status()).isEqualTo(AlertStatus.RESOLVED);
     assertThat(store.history(due).getLast().actor()).isEqualTo("klaxon");
     var refused =
-        engine.apply(java.util.List.of(AlertCommand.Change.of(AlertRef.id(due), io.klaxon.alert.Transition.ACKNOWLEDGE, "bob")));
+        engine.apply(
+            java.util.List.of(
+                AlertCommand.Change.of(
+                    AlertRef.id(due), io.klaxon.alert.Transition.ACKNOWLEDGE, "bob")));
     assertThat(refused.getFirst().outcome()).isEqualTo(Outcome.REFUSED);
     assertThat(engine.expireDue(kickoff.plus(Duration.ofDays(1)), "klaxon")).isEqualTo(1);
   }

@@ -20,11 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random runs of batches (triggers of a few fingerprints and severities; acknowledge,
- * unacknowledge, resolve, dismiss, expire and notes, by id and by fingerprint; purges of a
- * subject; deletes of single alerts; a clock that moves;
- * commits that fail; engines that restart) against the engine on the in-memory store. See {@link
- * RandomRuns} for tries, seeds and replay, {@link EngineModel} for the oracle, {@link
- * StoreInvariants} for what must hold after every batch.
+ * unacknowledge, resolve, dismiss, expire and notes, by id and by fingerprint; purges of a subject;
+ * deletes of single alerts; a clock that moves; commits that fail; engines that restart) against
+ * the engine on the in-memory store. See {@link RandomRuns} for tries, seeds and replay, {@link
+ * EngineModel} for the oracle, {@link StoreInvariants} for what must hold after every batch.
  */
 class AlertEngineProperties {
 

@@ -45,7 +45,8 @@ class AlertEngineWritePathTest {
         AlertEngine.start(
             store,
             clock,
-            new EngineSettings(queueCapacity, 1000, retryFor, Duration.ofMillis(1), Duration.ofMillis(5)),
+            new EngineSettings(
+                queueCapacity, 1000, retryFor, Duration.ofMillis(1), Duration.ofMillis(5)),
             EngineMetrics.NONE);
     return engine;
   }
@@ -68,13 +69,16 @@ class AlertEngineWritePathTest {
     store.open();
 
     assertThat(first.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
-    assertThat(b.get(5, TimeUnit.SECONDS)).extracting(CommandResult::outcome)
+    assertThat(b.get(5, TimeUnit.SECONDS))
+        .extracting(CommandResult::outcome)
         .containsExactly(Outcome.CREATED, Outcome.UPDATED);
     assertThat(a.get().getFirst().alert().id()).isEqualTo(b.get().get(1).alert().id());
     assertThat(c.get().getFirst().outcome()).isEqualTo(Outcome.CREATED);
     assertThat(memory.commits()).hasSize(2);
     ChangeSet grouped = memory.commits().get(1);
-    assertThat(grouped.created()).extracting(Alert::fingerprint).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(grouped.created())
+        .extracting(Alert::fingerprint)
+        .containsExactlyInAnyOrder("a", "b", "c");
     assertThat(grouped.history()).hasSize(4);
   }
 
@@ -93,7 +97,8 @@ class AlertEngineWritePathTest {
     assertThat(alsoGood.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
     assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Unavailable.class);
     assertThat(engine.active("poison")).isEmpty();
-    assertThat(memory.loadActive()).extracting(Alert::fingerprint)
+    assertThat(memory.loadActive())
+        .extracting(Alert::fingerprint)
         .containsExactlyInAnyOrder("first", "good", "also-good");
   }
 
@@ -122,7 +127,8 @@ class AlertEngineWritePathTest {
     Alert stored = memory.loadActive().getFirst();
     assertThat(engine.active("fp")).contains(stored);
     assertThat(result.alert()).isEqualTo(stored);
-    assertThat(memory.history(stored.id())).extracting(HistoryEntry::version)
+    assertThat(memory.history(stored.id()))
+        .extracting(HistoryEntry::version)
         .containsExactly(1L, 2L);
   }
 
@@ -160,7 +166,8 @@ class AlertEngineWritePathTest {
 
     assertThat(first.isDone() && queued.isDone()).isTrue();
     assertThat(memory.loadActive()).hasSize(3);
-    assertThatThrownBy(() -> engine.submit(List.of(trigger("late")))).isInstanceOf(Unavailable.class);
+    assertThatThrownBy(() -> engine.submit(List.of(trigger("late"))))
+        .isInstanceOf(Unavailable.class);
   }
 
   @Test

@@ -65,8 +65,10 @@ final class EngineModel {
 
   private final Map<Long, Tracked> alerts = new LinkedHashMap<>();
   private final Map<String, Long> activeByFingerprint = new HashMap<>();
+
   /** Alerts moved onto a subject by this copy's commands: one batch, as the engine sees it. */
   private final Map<Long, String> movedInBatch = new HashMap<>();
+
   private final Set<Long> createdInBatch = new HashSet<>();
   private long lastId;
 

@@ -21,13 +21,39 @@ final class Alerts {
 
   static Alert alert(long id, String source, Severity severity, AlertStatus status) {
     return new Alert(
-        id, "fp-" + id, source, "disk", severity, status, "Disk full on " + id, null,
-        Subject.of("server", "nas-" + id, null), null, null, null, null,
-        Map.of("mount", "/data", "rack", 7), 1, T0, T0, null, null, null, null, null, false, null, 1);
+        id,
+        "fp-" + id,
+        source,
+        "disk",
+        severity,
+        status,
+        "Disk full on " + id,
+        null,
+        Subject.of("server", "nas-" + id, null),
+        null,
+        null,
+        null,
+        null,
+        Map.of("mount", "/data", "rack", 7),
+        1,
+        T0,
+        T0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        1);
   }
 
   static HistoryEntry entry(
-      long id, HistoryAction action, @Nullable AlertStatus from, AlertStatus to, Instant at,
+      long id,
+      HistoryAction action,
+      @Nullable AlertStatus from,
+      AlertStatus to,
+      Instant at,
       HistoryEntry.FieldChange... changes) {
     return new HistoryEntry(id, 1, at, "test", action, from, to, List.of(changes), null);
   }
@@ -37,7 +63,8 @@ final class Alerts {
         position, entry(alert.id(), HistoryAction.CREATED, null, AlertStatus.OPEN, at), alert);
   }
 
-  static AlertChange change(long position, Alert alert, HistoryAction action, AlertStatus to, Instant at) {
+  static AlertChange change(
+      long position, Alert alert, HistoryAction action, AlertStatus to, Instant at) {
     return new AlertChange(position, entry(alert.id(), action, AlertStatus.OPEN, to, at), alert);
   }
 }

@@ -29,7 +29,11 @@ class BackoffAndThrottleTest {
     long b = backoff.delay(5, new Random(7)).toMillis();
     assertThat(a).isEqualTo(b);
     long distinct =
-        new Random(3).longs(50).map(seed -> backoff.delay(5, new Random(seed)).toMillis()).distinct().count();
+        new Random(3)
+            .longs(50)
+            .map(seed -> backoff.delay(5, new Random(seed)).toMillis())
+            .distinct()
+            .count();
     assertThat(distinct).isGreaterThan(40);
   }
 
@@ -40,9 +44,14 @@ class BackoffAndThrottleTest {
     Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
 
     assertThat(throttle.reserve("hook", twoPerMinute, t0)).isEqualTo(t0);
-    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(10))).isEqualTo(t0.plusSeconds(10));
-    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(20))).isEqualTo(t0.plusSeconds(60));
-    assertThat(throttle.reserve("other", twoPerMinute, t0.plusSeconds(20))).as("per receiver").isEqualTo(t0.plusSeconds(20));
-    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(60))).isEqualTo(t0.plusSeconds(60));
+    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(10)))
+        .isEqualTo(t0.plusSeconds(10));
+    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(20)))
+        .isEqualTo(t0.plusSeconds(60));
+    assertThat(throttle.reserve("other", twoPerMinute, t0.plusSeconds(20)))
+        .as("per receiver")
+        .isEqualTo(t0.plusSeconds(20));
+    assertThat(throttle.reserve("hook", twoPerMinute, t0.plusSeconds(60)))
+        .isEqualTo(t0.plusSeconds(60));
   }
 }

@@ -49,8 +49,11 @@ final class FakePlanTransaction implements NotificationStore.PlanTransaction {
 
   private List<Row> group(String route, String receiver, String key) {
     return rows.stream()
-        .filter(r -> r.planned.route().equals(route) && r.planned.receiver().equals(receiver)
-            && r.planned.groupKey().equals(key))
+        .filter(
+            r ->
+                r.planned.route().equals(route)
+                    && r.planned.receiver().equals(receiver)
+                    && r.planned.groupKey().equals(key))
         .toList();
   }
 
@@ -65,7 +68,10 @@ final class FakePlanTransaction implements NotificationStore.PlanTransaction {
 
   @Override
   public Optional<Instant> lastDue(String route, String receiver, String key) {
-    return group(route, receiver, key).stream().filter(r -> r.sealed).map(Row::due).max(Comparator.naturalOrder());
+    return group(route, receiver, key).stream()
+        .filter(r -> r.sealed)
+        .map(Row::due)
+        .max(Comparator.naturalOrder());
   }
 
   @Override

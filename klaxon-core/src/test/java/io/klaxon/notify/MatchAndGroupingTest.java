@@ -20,26 +20,40 @@ class MatchAndGroupingTest {
 
   @Test
   void everyConditionGivenMustHold() {
-    assertThat(new Match(Severity.MEDIUM, Set.of("disk"), Set.of("hosts"), Set.of("server"),
-        Map.of("rack", "7")).matches(high)).isTrue();
-    assertThat(new Match(Severity.CRITICAL, Set.of(), Set.of(), Set.of(), Map.of()).matches(high)).isFalse();
-    assertThat(new Match(null, Set.of("offline"), Set.of(), Set.of(), Map.of()).matches(high)).isFalse();
-    assertThat(new Match(null, Set.of(), Set.of(), Set.of("event"), Map.of()).matches(high)).isFalse();
-    assertThat(new Match(null, Set.of(), Set.of(), Set.of(), Map.of("rack", "8")).matches(high)).isFalse();
-    assertThat(new Match(null, Set.of(), Set.of(), Set.of(), Map.of("owner", "x")).matches(high)).isFalse();
+    assertThat(
+            new Match(
+                    Severity.MEDIUM,
+                    Set.of("disk"),
+                    Set.of("hosts"),
+                    Set.of("server"),
+                    Map.of("rack", "7"))
+                .matches(high))
+        .isTrue();
+    assertThat(new Match(Severity.CRITICAL, Set.of(), Set.of(), Set.of(), Map.of()).matches(high))
+        .isFalse();
+    assertThat(new Match(null, Set.of("offline"), Set.of(), Set.of(), Map.of()).matches(high))
+        .isFalse();
+    assertThat(new Match(null, Set.of(), Set.of(), Set.of("event"), Map.of()).matches(high))
+        .isFalse();
+    assertThat(new Match(null, Set.of(), Set.of(), Set.of(), Map.of("rack", "8")).matches(high))
+        .isFalse();
+    assertThat(new Match(null, Set.of(), Set.of(), Set.of(), Map.of("owner", "x")).matches(high))
+        .isFalse();
   }
 
   @Test
   void aGroupKeyIsMadeOfTheChosenFieldsAndEachAlertIsAloneWithoutThem() {
-    Grouping grouping = new Grouping(List.of("source", "subject.type", "attributes.rack"),
-        Duration.ZERO, Duration.ZERO);
+    Grouping grouping =
+        new Grouping(
+            List.of("source", "subject.type", "attributes.rack"), Duration.ZERO, Duration.ZERO);
     assertThat(grouping.key(high)).isEqualTo("source=hosts&subject.type=server&attributes.rack=7");
     assertThat(Grouping.NONE.key(high)).isEqualTo("alert=5");
   }
 
   @Test
   void anUnknownGroupingFieldIsRefusedByItsPlace() {
-    assertThatThrownBy(() -> new Grouping(List.of("source", "colour"), Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(
+            () -> new Grouping(List.of("source", "colour"), Duration.ZERO, Duration.ZERO))
         .isInstanceOf(InvalidInput.class)
         .hasMessageStartingWith("groupBy[1]");
   }

@@ -35,6 +35,7 @@ class QuietHoursTest {
         new QuietHours(ZoneId.of("UTC"), LocalTime.of(22, 0), LocalTime.of(7, 0), true);
     Instant late = Instant.parse("2026-03-02T23:30:00Z");
     assertThat(overridden.release(late, Severity.CRITICAL)).isEqualTo(late);
-    assertThat(night.release(late, Severity.CRITICAL)).isEqualTo(Instant.parse("2026-03-03T07:00:00Z"));
+    assertThat(night.release(late, Severity.CRITICAL))
+        .isEqualTo(Instant.parse("2026-03-03T07:00:00Z"));
   }
 }

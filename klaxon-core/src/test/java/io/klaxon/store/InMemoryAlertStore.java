@@ -264,7 +264,7 @@ public final class InMemoryAlertStore implements AlertStore {
       boolean stored =
           !purged.contains(id)
               && history.getOrDefault(id, List.of()).stream()
-              .anyMatch(e -> e.version() == entry.version());
+                  .anyMatch(e -> e.version() == entry.version());
       if (stored || seen.contains(entry.version())) {
         throw new IllegalStateException(
             "duplicate history entry for alert " + id + " version " + entry.version());

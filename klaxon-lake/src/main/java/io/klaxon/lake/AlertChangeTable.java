@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each append commits its rows together with Delta's idempotent-writer mark {@code txn} =
  * ({@value #WRITER_ID}, the feed position of its last row), so the position a writer reached is
- * kept in the table itself, in the same commit as the rows: {@link #lastPosition()} after a
- * restart is exactly what was committed. A reader removes duplicates, should a change ever be
- * appended twice, by {@code (alert_id, version)}.
+ * kept in the table itself, in the same commit as the rows: {@link #lastPosition()} after a restart
+ * is exactly what was committed. A reader removes duplicates, should a change ever be appended
+ * twice, by {@code (alert_id, version)}.
  *
  * <p>Appends and compactions of one instance are serialised; one process writes a table.
  */
@@ -91,8 +91,8 @@ public final class AlertChangeTable {
   }
 
   /**
-   * The feed position of the last change committed to the table, 0 when none was: a writer
-   * resumes after it.
+   * The feed position of the last change committed to the table, 0 when none was: a writer resumes
+   * after it.
    */
   public long lastPosition() {
     return table.transactionVersion(WRITER_ID).orElse(0L);
@@ -130,7 +130,6 @@ public final class AlertChangeTable {
   public int fileCount() {
     return table.fileCount();
   }
-
 
   private static Object[] row(AlertChange change) {
     HistoryEntry entry = change.entry();

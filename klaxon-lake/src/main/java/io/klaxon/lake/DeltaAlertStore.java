@@ -45,10 +45,10 @@ import java.util.function.Supplier;
  *
  * <p>Reads: history is always scanned from the table, pruned to the alert's partition and to the
  * files whose statistics can hold its id. Alerts are answered from the state the rows add up to,
- * kept in memory ({@link Reads#CACHED}, the default), or scanned from the table for every
- * question ({@link Reads#SCAN}), with the query's filters on what never changes in an alert
- * (detection time, type, source, id) pushed down as a Kernel predicate that prunes partitions and
- * files. Both answer the same; the scan path needs no memory but reads files.
+ * kept in memory ({@link Reads#CACHED}, the default), or scanned from the table for every question
+ * ({@link Reads#SCAN}), with the query's filters on what never changes in an alert (detection time,
+ * type, source, id) pushed down as a Kernel predicate that prunes partitions and files. Both answer
+ * the same; the scan path needs no memory but reads files.
  *
  * <p>One process writes a store directory at a time. Not for many writers: a commit that meets
  * another writer's fails with {@link ConcurrentChange}.
@@ -92,7 +92,8 @@ public final class DeltaAlertStore implements AlertStore {
    * @throws IllegalStateException when the directory holds a Delta table of another schema
    */
   public static DeltaAlertStore open(Path directory, InstantSource clock, Reads reads) {
-    DeltaTable table = guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
+    DeltaTable table =
+        guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
     DeltaAlertStore store = new DeltaAlertStore(table, clock, reads);
     store.state = store.currentState();
     return store;
@@ -101,7 +102,8 @@ public final class DeltaAlertStore implements AlertStore {
   /** The state the table's rows add up to, read from the table. */
   private StoreState currentState() {
     StoreState read = new StoreState();
-    read.replay(replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
+    read.replay(
+        replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
     return read;
   }
 
@@ -146,7 +148,9 @@ public final class DeltaAlertStore implements AlertStore {
     }
     Predicate filter =
         new And(
-            new And(kinds(StoreRows.HISTORY), equal("detected_date", dateLiteral(alert.get().detectedAt()))),
+            new And(
+                kinds(StoreRows.HISTORY),
+                equal("detected_date", dateLiteral(alert.get().detectedAt()))),
             equal("alert_id", Literal.ofLong(alertId)));
     List<HistoryEntry> entries = new ArrayList<>();
     lastFilesRead.set(
@@ -177,8 +181,8 @@ public final class DeltaAlertStore implements AlertStore {
   /**
    * Appends the change set in one Delta commit: all of it or none of it.
    *
-   * @throws ConcurrentChange when an updated alert is not at its expected version, a new alert's
-   *     id is taken, or another writer committed to the table meanwhile
+   * @throws ConcurrentChange when an updated alert is not at its expected version, a new alert's id
+   *     is taken, or another writer committed to the table meanwhile
    * @throws Unavailable when the table cannot be written
    */
   @Override
@@ -203,7 +207,8 @@ public final class DeltaAlertStore implements AlertStore {
         guarded(() -> table.append(rows.rows, null, 0));
       } catch (ConcurrentWriteException e) {
         state = currentState();
-        throw new ConcurrentChange("another writer committed to the Delta table " + e.getMessage(), e);
+        throw new ConcurrentChange(
+            "another writer committed to the Delta table " + e.getMessage(), e);
       } catch (RuntimeException e) {
         // The commit may have landed before the failure: memory follows what the table says.
         try {
@@ -221,8 +226,8 @@ public final class DeltaAlertStore implements AlertStore {
   }
 
   /**
-   * Rewrites each partition's small files into one, dropping the rows of deleted alerts.
-   * Tombstones stay, so that nothing deleted comes back.
+   * Rewrites each partition's small files into one, dropping the rows of deleted alerts. Tombstones
+   * stay, so that nothing deleted comes back.
    */
   public Compaction compact() {
     lock.writeLock().lock();
@@ -232,7 +237,8 @@ public final class DeltaAlertStore implements AlertStore {
               table.compact(
                   cells -> {
                     String kind = cells.requiredString("kind");
-                    boolean aboutAlert = kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
+                    boolean aboutAlert =
+                        kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
                     return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
                   }));
     } finally {
@@ -275,7 +281,8 @@ public final class DeltaAlertStore implements AlertStore {
     }
     for (ChangeSet.AlertUpdate update : changes.updated()) {
       long id = update.alert().id();
-      boolean purged = changes.purged().stream().anyMatch(s -> state.alert(id).map(s::matches).orElse(false));
+      boolean purged =
+          changes.purged().stream().anyMatch(s -> state.alert(id).map(s::matches).orElse(false));
       Optional<Alert> stored = purged ? Optional.empty() : state.alert(id);
       Optional<Alert> createdHere =
           changes.created().stream().filter(a -> a.id() == id).findFirst();
@@ -360,7 +367,8 @@ public final class DeltaAlertStore implements AlertStore {
 
   private List<Alert> scanAlerts(Predicate filter) {
     StoreState scanned = new StoreState();
-    List<StoreState.Replayed> rows = new ArrayList<>(replayed(kinds(StoreRows.SUBJECT, StoreRows.TOMBSTONE)));
+    List<StoreState.Replayed> rows =
+        new ArrayList<>(replayed(kinds(StoreRows.SUBJECT, StoreRows.TOMBSTONE)));
     rows.addAll(replayed(filter));
     scanned.replay(rows);
     return List.copyOf(scanned.alerts());
@@ -370,12 +378,28 @@ public final class DeltaAlertStore implements AlertStore {
   private static Predicate pushedDown(AlertQuery query) {
     Predicate filter = kinds(StoreRows.ALERT);
     if (query.from() != null) {
-      filter = new And(filter, new Predicate(">=", new Column("detected_date"), dateLiteral(query.from())));
-      filter = new And(filter, new Predicate(">=", new Column("detected_at"), Literal.ofTimestamp(ValuesVector.micros(query.from()))));
+      filter =
+          new And(
+              filter, new Predicate(">=", new Column("detected_date"), dateLiteral(query.from())));
+      filter =
+          new And(
+              filter,
+              new Predicate(
+                  ">=",
+                  new Column("detected_at"),
+                  Literal.ofTimestamp(ValuesVector.micros(query.from()))));
     }
     if (query.to() != null) {
-      filter = new And(filter, new Predicate("<=", new Column("detected_date"), dateLiteral(query.to())));
-      filter = new And(filter, new Predicate("<", new Column("detected_at"), Literal.ofTimestamp(ValuesVector.micros(query.to()))));
+      filter =
+          new And(
+              filter, new Predicate("<=", new Column("detected_date"), dateLiteral(query.to())));
+      filter =
+          new And(
+              filter,
+              new Predicate(
+                  "<",
+                  new Column("detected_at"),
+                  Literal.ofTimestamp(ValuesVector.micros(query.to()))));
     }
     filter = andAnyOf(filter, "type", query.types());
     filter = andAnyOf(filter, "source", query.sources());
@@ -438,7 +462,8 @@ public final class DeltaAlertStore implements AlertStore {
     try {
       return io.get();
     } catch (UncheckedIOException | KernelEngineException e) {
-      throw new Unavailable("the Delta alert store cannot be read or written: " + e.getMessage(), e);
+      throw new Unavailable(
+          "the Delta alert store cannot be read or written: " + e.getMessage(), e);
     }
   }
 }

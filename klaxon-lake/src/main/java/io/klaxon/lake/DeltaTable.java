@@ -58,10 +58,11 @@ import org.slf4j.LoggerFactory;
  * appended to in transactions (optionally marked with an idempotent writer's id and version),
  * scanned with a predicate that prunes partitions and files by their statistics, and compacted.
  *
- * <p>Files are read and written with {@link LocalFileIO}, not Hadoop's file system. Rows are {@code Object[]} in the schema's order (see {@link ValuesVector} for the Java types).
- * Kernel has no public API for the remove actions a compaction needs; those come from its
- * internal {@code AddFile}/{@code SingleAction}, as do the scan helpers that its own examples use
- * ({@code InternalScanFileUtils}, {@code ScanStateRow}).
+ * <p>Files are read and written with {@link LocalFileIO}, not Hadoop's file system. Rows are {@code
+ * Object[]} in the schema's order (see {@link ValuesVector} for the Java types). Kernel has no
+ * public API for the remove actions a compaction needs; those come from its internal {@code
+ * AddFile}/{@code SingleAction}, as do the scan helpers that its own examples use ({@code
+ * InternalScanFileUtils}, {@code ScanStateRow}).
  *
  * <p>Not thread-safe for writes: the owner serialises appends and compactions.
  */
@@ -104,8 +105,13 @@ final class DeltaTable {
       if (!snapshot.getSchema().equivalent(schema)
           || !snapshot.getPartitionColumnNames().equals(partitionColumns)) {
         throw new IllegalStateException(
-            "the Delta table at " + directory + " has another schema or partitioning than "
-                + "Klaxon writes: " + snapshot.getSchema() + " by " + snapshot.getPartitionColumnNames());
+            "the Delta table at "
+                + directory
+                + " has another schema or partitioning than "
+                + "Klaxon writes: "
+                + snapshot.getSchema()
+                + " by "
+                + snapshot.getPartitionColumnNames());
       }
     } catch (TableNotFoundException missing) {
       Transaction create =
@@ -134,8 +140,8 @@ final class DeltaTable {
   }
 
   /**
-   * Appends the rows in one commit: one Parquet file per partition, with statistics on the
-   * leading columns. With a writer id, the commit also records {@code (appId, appVersion)}.
+   * Appends the rows in one commit: one Parquet file per partition, with statistics on the leading
+   * columns. With a writer id, the commit also records {@code (appId, appVersion)}.
    *
    * @return the committed table version
    */
@@ -218,9 +224,9 @@ final class DeltaTable {
   }
 
   /**
-   * Rewrites every partition made of more than one file into one file, keeping only the rows
-   * {@code keep} accepts, in one commit that removes the old files (readers of older versions
-   * still find them until they are vacuumed).
+   * Rewrites every partition made of more than one file into one file, keeping only the rows {@code
+   * keep} accepts, in one commit that removes the old files (readers of older versions still find
+   * them until they are vacuumed).
    */
   Compaction compact(java.util.function.Predicate<Cells> keep) {
     return QuietHadoop.call(() -> compactQuietly(keep));
@@ -266,13 +272,19 @@ final class DeltaTable {
     for (List<Row> files : partitions.values()) {
       List<Object[]> kept = new ArrayList<>();
       for (Row scanFile : files) {
-        readFile(scanState, physical, scanFile, cells -> {
-          if (keep.test(cells)) {
-            kept.add(values(cells));
-          }
-        });
+        readFile(
+            scanState,
+            physical,
+            scanFile,
+            cells -> {
+              if (keep.test(cells)) {
+                kept.add(values(cells));
+              }
+            });
         AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-        actions.add(SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(false, Optional.of(now))));
+        actions.add(
+            SingleAction.createRemoveFileSingleAction(
+                add.toRemoveFileRow(false, Optional.of(now))));
         removed++;
       }
       if (!kept.isEmpty()) {
@@ -281,7 +293,11 @@ final class DeltaTable {
       }
       rewritten += kept.size();
       if (++done % 100 == 0) {
-        LOG.info("Compacting {}: {} of {} partitions rewritten", snapshot.getPath(), done, partitions.size());
+        LOG.info(
+            "Compacting {}: {} of {} partitions rewritten",
+            snapshot.getPath(),
+            done,
+            partitions.size());
       }
     }
     long version = commit(transaction, actions);
@@ -305,7 +321,8 @@ final class DeltaTable {
             scanFile,
             engine
                 .getParquetHandler()
-                .readParquetFiles(Utils.singletonCloseableIterator(status), physical, Optional.empty())
+                .readParquetFiles(
+                    Utils.singletonCloseableIterator(status), physical, Optional.empty())
                 .map(FileReadResult::getData))) {
       while (logical.hasNext()) {
         try (CloseableIterator<Row> rows = logical.next().getRows()) {
@@ -355,7 +372,9 @@ final class DeltaTable {
   private List<Row> write(Row state, List<Object[]> rows) {
     Map<String, Literal> partitionValues = new LinkedHashMap<>();
     for (String column : partitionColumns) {
-      partitionValues.put(column, literal(schema.get(column).getDataType(), rows.getFirst()[schema.indexOf(column)]));
+      partitionValues.put(
+          column,
+          literal(schema.get(column).getDataType(), rows.getFirst()[schema.indexOf(column)]));
     }
     CloseableIterator<FilteredColumnarBatch> data =
         Utils.singletonCloseableIterator(
@@ -368,7 +387,8 @@ final class DeltaTable {
       CloseableIterator<DataFileStatus> files =
           engine
               .getParquetHandler()
-              .writeParquetFiles(context.getTargetDirectory(), physical, context.getStatisticsColumns());
+              .writeParquetFiles(
+                  context.getTargetDirectory(), physical, context.getStatisticsColumns());
       try (CloseableIterator<Row> added =
           Transaction.generateAppendActions(engine, state, files, context)) {
         added.forEachRemaining(actions::add);
@@ -394,13 +414,17 @@ final class DeltaTable {
   private long commit(Transaction transaction, List<Row> actions) {
     TransactionCommitResult result =
         transaction.commit(
-            engine, CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+            engine,
+            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
     // Checkpoints keep opening the table fast: without them every reader replays every commit.
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         hook.threadSafeInvoke(engine);
       } catch (IOException | RuntimeException e) {
-        LOG.warn("Delta post-commit step {} failed; the table is intact, only slower to open", hook.getType(), e);
+        LOG.warn(
+            "Delta post-commit step {} failed; the table is intact, only slower to open",
+            hook.getType(),
+            e);
       }
     }
     return result.getVersion();

@@ -28,14 +28,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Delta Kernel's file access on the local file system with {@code java.nio}, in place of its
- * Hadoop one: Hadoop's file system asks the JDK for the current {@code Subject}, which JDK 23 and
- * later refuse without a security manager, so the Hadoop path cannot run on the JDKs Klaxon
- * supports. Paths are Hadoop-style {@code file:/absolute/path} strings, as Kernel builds them.
+ * Delta Kernel's file access on the local file system with {@code java.nio}, in place of its Hadoop
+ * one: Hadoop's file system asks the JDK for the current {@code Subject}, which JDK 23 and later
+ * refuse without a security manager, so the Hadoop path cannot run on the JDKs Klaxon supports.
+ * Paths are Hadoop-style {@code file:/absolute/path} strings, as Kernel builds them.
  *
- * <p>A commit file is written to a temporary file and hard-linked to its name, which fails when
- * the name exists: the put-if-absent that Delta's log needs so that two writers cannot both
- * commit a version.
+ * <p>A commit file is written to a temporary file and hard-linked to its name, which fails when the
+ * name exists: the put-if-absent that Delta's log needs so that two writers cannot both commit a
+ * version.
  */
 final class LocalFileIO implements FileIO {
 
@@ -86,7 +86,8 @@ final class LocalFileIO implements FileIO {
     if (!Files.exists(file)) {
       throw new FileNotFoundException(path);
     }
-    return FileStatus.of(qualified(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+    return FileStatus.of(
+        qualified(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
   }
 
   @Override
@@ -138,7 +139,11 @@ final class LocalFileIO implements FileIO {
         Files.createDirectories(file.getParent());
         return new ChannelOutput(
             overwrite
-                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+                ? FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)
                 : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
       }
 
@@ -147,7 +152,8 @@ final class LocalFileIO implements FileIO {
           throws IOException {
         Path file = local(path);
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temporary =
+            file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try (lines;
             Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
           while (lines.hasNext()) {
@@ -164,7 +170,8 @@ final class LocalFileIO implements FileIO {
   private static void publish(Path temporary, Path file, boolean overwrite) throws IOException {
     try {
       if (overwrite) {
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } else {
         Files.createLink(file, temporary); // fails if the name exists, in one system call
       }
@@ -189,7 +196,8 @@ final class LocalFileIO implements FileIO {
   public void copyFileAtomically(String from, String to, boolean overwrite) throws IOException {
     Path target = local(to);
     Files.createDirectories(target.getParent());
-    Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temporary =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.copy(local(from), temporary);
     } catch (NoSuchFileException e) {
@@ -250,7 +258,9 @@ final class LocalFileIO implements FileIO {
 
     ChannelOutput(FileChannel channel) {
       this.channel = channel;
-      this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+      this.out =
+          new java.io.BufferedOutputStream(
+              java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
     }
 
     @Override

@@ -5,12 +5,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Runs Kernel work with Hadoop's XML defaults out of sight. Kernel's Parquet reader and writer
- * make a new Hadoop {@code Configuration} for every file when the file system is not Hadoop's,
- * and each one parses {@code core-default.xml} (thousands of properties) from the thread's
- * context class loader: measured, that parsing was most of the CPU time of a commit. Parquet
- * reads its options with defaults in code and Klaxon uses no Hadoop file system, so nothing needs
- * those files: while Kernel runs, the context class loader answers that they are not there.
+ * Runs Kernel work with Hadoop's XML defaults out of sight. Kernel's Parquet reader and writer make
+ * a new Hadoop {@code Configuration} for every file when the file system is not Hadoop's, and each
+ * one parses {@code core-default.xml} (thousands of properties) from the thread's context class
+ * loader: measured, that parsing was most of the CPU time of a commit. Parquet reads its options
+ * with defaults in code and Klaxon uses no Hadoop file system, so nothing needs those files: while
+ * Kernel runs, the context class loader answers that they are not there.
  */
 final class QuietHadoop {
 

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of the {@link DeltaAlertStore}'s one table: every row has a {@code kind} (the first
- * partition column) and a store-wide sequence number {@code seq} that orders the rows as they
- * were committed.
+ * partition column) and a store-wide sequence number {@code seq} that orders the rows as they were
+ * committed.
  *
  * <ul>
  *   <li>{@code alert}: one version of an alert, all of its fields;
@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code ids}: the highest alert id handed out, when no alert row shows it.
  * </ul>
  *
- * <p>The second partition column, {@code detected_date}, is the UTC date the alert was detected
- * for alert and history rows (it never changes, so every version of an alert is in the same
- * partition), and the date of the commit for the other kinds.
+ * <p>The second partition column, {@code detected_date}, is the UTC date the alert was detected for
+ * alert and history rows (it never changes, so every version of an alert is in the same partition),
+ * and the date of the commit for the other kinds.
  */
 final class StoreRows {
 

@@ -15,9 +15,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The current state the {@link DeltaAlertStore}'s rows add up to: each alert's latest version,
- * each subject's latest row, less what tombstones deleted. Built by replaying rows in {@code seq}
- * order; kept up to date by the store's commits. Not thread-safe: the store guards it.
+ * The current state the {@link DeltaAlertStore}'s rows add up to: each alert's latest version, each
+ * subject's latest row, less what tombstones deleted. Built by replaying rows in {@code seq} order;
+ * kept up to date by the store's commits. Not thread-safe: the store guards it.
  */
 final class StoreState {
 
@@ -46,11 +46,13 @@ final class StoreState {
   static @Nullable Replayed read(Cells cells) {
     long seq = cells.longValue("seq");
     return switch (cells.requiredString("kind")) {
-      case StoreRows.ALERT -> new AlertRow(seq, StoreRows.toAlert(cells, null), StoreRows.subjectOf(cells));
+      case StoreRows.ALERT ->
+          new AlertRow(seq, StoreRows.toAlert(cells, null), StoreRows.subjectOf(cells));
       case StoreRows.SUBJECT -> new SubjectRow(seq, StoreRows.toSubject(cells));
       case StoreRows.TOMBSTONE ->
           cells.isNull("alert_id")
-              ? new DeletedSubject(seq, java.util.Objects.requireNonNull(StoreRows.subjectOf(cells)))
+              ? new DeletedSubject(
+                  seq, java.util.Objects.requireNonNull(StoreRows.subjectOf(cells)))
               : new DeletedAlert(seq, cells.longValue("alert_id"));
       case StoreRows.IDS -> new HighestId(seq, cells.longValue("alert_id"));
       default -> null;
@@ -88,7 +90,8 @@ final class StoreState {
         (id, subject) -> {
           Alert alert = alerts.get(id);
           if (alert != null) {
-            Subject current = subjects.getOrDefault(subject, Subject.of(subject.type(), subject.key(), null));
+            Subject current =
+                subjects.getOrDefault(subject, Subject.of(subject.type(), subject.key(), null));
             alerts.put(id, withSubject(alert, current));
           }
         });
@@ -165,10 +168,30 @@ final class StoreState {
 
   static Alert withSubject(Alert a, @Nullable Subject subject) {
     return new Alert(
-        a.id(), a.fingerprint(), a.source(), a.type(), a.severity(), a.status(), a.title(),
-        a.message(), subject, a.value(), a.previousValue(), a.threshold(), a.changePercent(),
-        a.attributes(), a.occurrences(), a.detectedAt(), a.lastSeenAt(), a.acknowledgedAt(),
-        a.acknowledgedBy(), a.resolvedAt(), a.resolvedBy(), a.expiresAt(), a.autoResolved(),
-        a.previousSeverity(), a.version());
+        a.id(),
+        a.fingerprint(),
+        a.source(),
+        a.type(),
+        a.severity(),
+        a.status(),
+        a.title(),
+        a.message(),
+        subject,
+        a.value(),
+        a.previousValue(),
+        a.threshold(),
+        a.changePercent(),
+        a.attributes(),
+        a.occurrences(),
+        a.detectedAt(),
+        a.lastSeenAt(),
+        a.acknowledgedAt(),
+        a.acknowledgedBy(),
+        a.resolvedAt(),
+        a.resolvedBy(),
+        a.expiresAt(),
+        a.autoResolved(),
+        a.previousSeverity(),
+        a.version());
   }
 }

@@ -60,7 +60,8 @@ class AlertChangeTableTest {
     assertThat(reader.transactionVersion(AlertChangeTable.WRITER_ID))
         .contains(changes.getLast().position());
     List<Map<String, Object>> rows = reader.rows();
-    assertThat(rows).extracting(r -> r.get("position"))
+    assertThat(rows)
+        .extracting(r -> r.get("position"))
         .containsExactlyInAnyOrderElementsOf(changes.stream().map(AlertChange::position).toList());
     Map<String, Object> acknowledged =
         rows.stream()
@@ -85,7 +86,8 @@ class AlertChangeTableTest {
     assertThat(((OffsetDateTime) acknowledged.get("changed_at")).toInstant())
         .isEqualTo(Instant.parse("2026-03-02T00:01:00Z"));
     assertThat((String) acknowledged.get("attributes")).contains("\"metadata\":{\"pnl\":412.5}");
-    assertThat(rows).filteredOn(r -> r.get("version").equals(1L))
+    assertThat(rows)
+        .filteredOn(r -> r.get("version").equals(1L))
         .extracting(r -> r.get(AlertChangeTable.PARTITION))
         .containsOnly("2026-03-01");
     assertThat(reader.liveFiles().values())
@@ -123,7 +125,8 @@ class AlertChangeTableTest {
     assertThat(table.fileCount()).isEqualTo(2);
     DeltaLogReader reader = new DeltaLogReader(dir.resolve("lake"));
     assertThat(reader.liveFiles()).hasSize(2);
-    assertThat(reader.rows()).extracting(r -> r.get("position"))
+    assertThat(reader.rows())
+        .extracting(r -> r.get("position"))
         .containsExactlyInAnyOrderElementsOf(changes.stream().map(AlertChange::position).toList());
     assertThat(table.lastPosition()).isEqualTo(changes.getLast().position());
     assertThat(table.compact().filesAfter()).isEqualTo(2); // nothing left to merge
@@ -152,15 +155,33 @@ class AlertChangeTableTest {
   private long alertsChangedOverMidnight() {
     try (AlertManager alerts = AlertManager.open(store, clock)) {
       Alert spy =
-          alerts.createAlert(
-                  Decision.of(null, "CLOSE", "IMMEDIATE", "take_profit", "SPY", "IC",
-                      "75% of max profit reached", Map.of("pnl", 412.5), clock.instant()))
+          alerts
+              .createAlert(
+                  Decision.of(
+                      null,
+                      "CLOSE",
+                      "IMMEDIATE",
+                      "take_profit",
+                      "SPY",
+                      "IC",
+                      "75% of max profit reached",
+                      Map.of("pnl", 412.5),
+                      clock.instant()))
               .join()
               .orElseThrow();
       Alert qqq =
-          alerts.createAlert(
-                  Decision.of(null, "ROLL", "NORMAL", "dte_roll", "QQQ", "7", "21 days left",
-                      Map.of(), clock.instant()))
+          alerts
+              .createAlert(
+                  Decision.of(
+                      null,
+                      "ROLL",
+                      "NORMAL",
+                      "dte_roll",
+                      "QQQ",
+                      "7",
+                      "21 days left",
+                      Map.of(),
+                      clock.instant()))
               .join()
               .orElseThrow();
       clock.advance(Duration.ofMinutes(2));

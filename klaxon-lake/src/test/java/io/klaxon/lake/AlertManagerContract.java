@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed 004's nine AlertManager tests in spirit (decision mapping, HOLD skipped, acknowledge,
- * queries by symbol and by status, active alerts, metadata round trip, persistence read back
- * after reopening), run on every store the manager can embed: a subclass names the store.
+ * queries by symbol and by status, active alerts, metadata round trip, persistence read back after
+ * reopening), run on every store the manager can embed: a subclass names the store.
  */
 public abstract class AlertManagerContract {
 
@@ -63,11 +63,14 @@ public abstract class AlertManagerContract {
 
   @Test
   void closeImmediately_raisesACriticalAlert_titledByRuleAndPosition() {
-    Alert alert = create(decision(DecisionAction.CLOSE, Urgency.IMMEDIATE, "stop_loss", "SPY", "IC"));
+    Alert alert =
+        create(decision(DecisionAction.CLOSE, Urgency.IMMEDIATE, "stop_loss", "SPY", "IC"));
 
     assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
-    assertThat(alert.attributes()).containsEntry("class", "critical").containsEntry("action", "close");
+    assertThat(alert.attributes())
+        .containsEntry("class", "critical")
+        .containsEntry("action", "close");
     assertThat(alert.title()).isEqualTo("Stop Loss triggered on SPY IC");
     assertThat(await(manager.findAlert(alert.id()))).contains(alert);
   }
@@ -88,7 +91,8 @@ public abstract class AlertManagerContract {
 
   @Test
   void hold_raisesNothing() {
-    var held = await(manager.createAlert(decision(DecisionAction.HOLD, Urgency.LOW, "r", "SPY", "IC")));
+    var held =
+        await(manager.createAlert(decision(DecisionAction.HOLD, Urgency.LOW, "r", "SPY", "IC")));
 
     assertThat(held).isEmpty();
     assertThat(await(manager.count())).isZero();
@@ -110,7 +114,8 @@ public abstract class AlertManagerContract {
       assertThat(reader.findAlert(alert.id()).join()).contains(acknowledged);
     }
     List<HistoryEntry> history = reopenStore().history(alert.id());
-    assertThat(history).extracting(HistoryEntry::action)
+    assertThat(history)
+        .extracting(HistoryEntry::action)
         .containsExactly(HistoryAction.CREATED, HistoryAction.ACKNOWLEDGED);
   }
 
@@ -134,34 +139,66 @@ public abstract class AlertManagerContract {
     AlertPage spy = await(manager.query(AlertQuery.all().withAttributes(Map.of("symbol", "SPY"))));
 
     assertThat(spy.total()).isEqualTo(2);
-    assertThat(spy.alerts()).allSatisfy(a -> assertThat(a.attributes()).containsEntry("symbol", "SPY"));
-    assertThat(await(manager.query(AlertQuery.all().withAttributes(Map.of("strategyId", "3")))).total())
+    assertThat(spy.alerts())
+        .allSatisfy(a -> assertThat(a.attributes()).containsEntry("symbol", "SPY"));
+    assertThat(
+            await(manager.query(AlertQuery.all().withAttributes(Map.of("strategyId", "3"))))
+                .total())
         .isEqualTo(1);
-    assertThat(await(manager.query(AlertQuery.all().withAttributes(Map.of("class", "info")))).total())
+    assertThat(
+            await(manager.query(AlertQuery.all().withAttributes(Map.of("class", "info")))).total())
         .isEqualTo(1);
   }
 
   @Test
   void query_byStatusSeverityTimeRangeAndLimit() {
-    Alert acknowledged = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
+    Alert acknowledged =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
     Instant between = clock.instant(); // the next decision is made at this instant
     Alert open = create(decision(DecisionAction.CLOSE, Urgency.IMMEDIATE, "stop_loss", "SPY", "2"));
     Alert later = create(decision(DecisionAction.ROLL, Urgency.NORMAL, "dte_roll", "SPY", "3"));
     await(manager.acknowledge(acknowledged.id()));
 
-    AlertPage openOnes = await(manager.query(AlertQuery.all().withStatuses(Set.of(AlertStatus.OPEN))));
+    AlertPage openOnes =
+        await(manager.query(AlertQuery.all().withStatuses(Set.of(AlertStatus.OPEN))));
     AlertQuery all = AlertQuery.all();
     AlertQuery critical =
-        new AlertQuery(Set.of(), Set.of(Severity.CRITICAL), Set.of(), Set.of(), null, null, null,
-            null, null, Map.of(), all.sort(), all.limit(), 0);
+        new AlertQuery(
+            Set.of(),
+            Set.of(Severity.CRITICAL),
+            Set.of(),
+            Set.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            all.sort(),
+            all.limit(),
+            0);
     AlertQuery sinceBetween =
-        new AlertQuery(Set.of(), Set.of(), Set.of(), Set.of(), null, null, between, null, null,
-            Map.of(), all.sort(), 1, 0);
+        new AlertQuery(
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            null,
+            null,
+            between,
+            null,
+            null,
+            Map.of(),
+            all.sort(),
+            1,
+            0);
 
     assertThat(openOnes.alerts()).extracting(Alert::id).containsExactly(later.id(), open.id());
     assertThat(await(manager.count(AlertStatus.OPEN))).isEqualTo(2);
     assertThat(await(manager.count(AlertStatus.ACKNOWLEDGED))).isEqualTo(1);
-    assertThat(await(manager.query(critical)).alerts()).extracting(Alert::id).containsExactly(open.id());
+    assertThat(await(manager.query(critical)).alerts())
+        .extracting(Alert::id)
+        .containsExactly(open.id());
     AlertPage newest = await(manager.query(sinceBetween));
     assertThat(newest.total()).isEqualTo(2);
     assertThat(newest.alerts()).extracting(Alert::id).containsExactly(later.id());
@@ -170,9 +207,12 @@ public abstract class AlertManagerContract {
   @Test
   void activeAlerts_areTheOpenAndAcknowledgedOnes() {
     Alert open = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
-    Alert acknowledged = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
-    Alert resolved = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "3"));
-    Alert dismissed = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "4"));
+    Alert acknowledged =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
+    Alert resolved =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "3"));
+    Alert dismissed =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "4"));
     await(manager.acknowledge(acknowledged.id()));
     await(manager.resolve(resolved.id()));
     await(manager.dismiss(dismissed.id()));
@@ -186,13 +226,28 @@ public abstract class AlertManagerContract {
   void nestedMetadata_comesBackAsGiven() {
     Map<String, Object> metadata =
         Map.of(
-            "pnl", 0.52, "dte", 21, "rolled", false, "legs", List.of("SPY 450P", "SPY 440P"),
-            "greeks", Map.of("delta", -0.12, "gamma", 0.01));
+            "pnl",
+            0.52,
+            "dte",
+            21,
+            "rolled",
+            false,
+            "legs",
+            List.of("SPY 450P", "SPY 440P"),
+            "greeks",
+            Map.of("delta", -0.12, "gamma", 0.01));
     Alert alert =
         create(
             new Decision(
-                "dec-1", DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC", "profit",
-                metadata, clock.instant()));
+                "dec-1",
+                DecisionAction.CLOSE,
+                Urgency.HIGH,
+                "take_profit",
+                "SPY",
+                "IC",
+                "profit",
+                metadata,
+                clock.instant()));
 
     assertThat(await(manager.findAlert(alert.id())).orElseThrow().attributes())
         .containsEntry("metadata", metadata);

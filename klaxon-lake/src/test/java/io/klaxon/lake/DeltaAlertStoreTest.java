@@ -43,9 +43,20 @@ class DeltaAlertStoreTest {
     }
     int files = store.fileCount();
     AlertQuery secondDay =
-        new AlertQuery(Set.of(), Set.of(), Set.of("disk"), Set.of(), null, null,
-            DAY1.plus(Duration.ofDays(1)), DAY1.plus(Duration.ofDays(2)), null, Map.of(),
-            AlertSort.DETECTED_AT_DESC, 50, 0);
+        new AlertQuery(
+            Set.of(),
+            Set.of(),
+            Set.of("disk"),
+            Set.of(),
+            null,
+            null,
+            DAY1.plus(Duration.ofDays(1)),
+            DAY1.plus(Duration.ofDays(2)),
+            null,
+            Map.of(),
+            AlertSort.DETECTED_AT_DESC,
+            50,
+            0);
 
     List<Alert> found = store.find(secondDay).alerts();
 
@@ -103,8 +114,7 @@ class DeltaAlertStoreTest {
     try (AlertEngine engine = AlertEngine.start(store(DeltaAlertStore.Reads.CACHED), clock)) {
       keptId = engine.apply(trigger("fp-kept", "disk", subject("nas"))).alert().id();
       deletedId = engine.apply(trigger("fp-old", "disk", subject("nas"))).alert().id();
-      engine.apply(
-          AlertCommand.Change.of(AlertRef.id(deletedId), Transition.RESOLVE, "ops"));
+      engine.apply(AlertCommand.Change.of(AlertRef.id(deletedId), Transition.RESOLVE, "ops"));
       engine.apply(new AlertCommand.Delete(deletedId, "retention"));
     }
 
@@ -158,7 +168,19 @@ class DeltaAlertStoreTest {
 
   private static AlertCommand.Trigger trigger(String fingerprint, String type, Subject subject) {
     return new AlertCommand.Trigger(
-        fingerprint, "hosts", type, Severity.HIGH, "Disk almost full on " + subject.key(), null,
-        subject, 91.5, 90.0, null, Map.of("mount", "/data"), null, null, "detector");
+        fingerprint,
+        "hosts",
+        type,
+        Severity.HIGH,
+        "Disk almost full on " + subject.key(),
+        null,
+        subject,
+        91.5,
+        90.0,
+        null,
+        Map.of("mount", "/data"),
+        null,
+        null,
+        "detector");
   }
 }

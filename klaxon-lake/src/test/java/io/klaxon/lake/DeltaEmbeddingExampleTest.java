@@ -23,18 +23,29 @@ class DeltaEmbeddingExampleTest {
   void theDeltaEmbeddingExampleWorksAcrossTwoRuns() {
     Path lake = dir.resolve("alerts-lake");
     Decision close =
-        Decision.of(null, "CLOSE", "IMMEDIATE", "take_profit", "SPY", "IC",
-            "75% of max profit reached", Map.of("pnl", 412.5), Instant.now());
+        Decision.of(
+            null,
+            "CLOSE",
+            "IMMEDIATE",
+            "take_profit",
+            "SPY",
+            "IC",
+            "75% of max profit reached",
+            Map.of("pnl", 412.5),
+            Instant.now());
     long id;
-    try (AlertManager alerts = AlertManager.open(DeltaAlertStore.open(lake), InstantSource.system())) {
+    try (AlertManager alerts =
+        AlertManager.open(DeltaAlertStore.open(lake), InstantSource.system())) {
       id = alerts.createAlert(close).join().orElseThrow().id();
       alerts.acknowledge(id).join();
     }
-    try (AlertManager alerts = AlertManager.open(DeltaAlertStore.open(lake), InstantSource.system())) {
+    try (AlertManager alerts =
+        AlertManager.open(DeltaAlertStore.open(lake), InstantSource.system())) {
       var spy = alerts.query(AlertQuery.all().withAttributes(Map.of("symbol", "SPY"))).join();
       assertThat(spy.alerts()).extracting(Alert::id).containsExactly(id);
       assertThat(spy.alerts().getFirst().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
-      assertThat(spy.alerts().getFirst().attributes()).containsEntry("metadata", Map.of("pnl", 412.5));
+      assertThat(spy.alerts().getFirst().attributes())
+          .containsEntry("metadata", Map.of("pnl", 412.5));
     }
   }
 }

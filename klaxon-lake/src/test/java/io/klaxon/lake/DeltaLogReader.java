@@ -1,7 +1,5 @@
 package io.klaxon.lake;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,14 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a Delta table without Delta Kernel, as a third-party reader would: the commit files of
- * {@code _delta_log} (plain JSON, read with Jackson) replayed in order give the live data files
- * and their partition values, and DuckDB's own Parquet reader ({@code read_parquet}) reads those
- * files (partition values come from the log, as text). That is the Delta protocol for tables
- * whose commit files are all still there, without deletion vectors or column mapping: what
- * Klaxon writes.
+ * {@code _delta_log} (plain JSON, read with Jackson) replayed in order give the live data files and
+ * their partition values, and DuckDB's own Parquet reader ({@code read_parquet}) reads those files
+ * (partition values come from the log, as text). That is the Delta protocol for tables whose commit
+ * files are all still there, without deletion vectors or column mapping: what Klaxon writes.
  */
 public final class DeltaLogReader {
 
@@ -45,7 +44,9 @@ public final class DeltaLogReader {
       if (action.has("add")) {
         JsonNode add = action.get("add");
         Map<String, String> partition = new HashMap<>();
-        add.get("partitionValues").properties().forEach(e -> partition.put(e.getKey(), e.getValue().asString()));
+        add.get("partitionValues")
+            .properties()
+            .forEach(e -> partition.put(e.getKey(), e.getValue().asString()));
         live.put(add.get("path").asString(), partition);
       } else if (action.has("remove")) {
         live.remove(action.get("remove").get("path").asString());
@@ -71,7 +72,9 @@ public final class DeltaLogReader {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duck.createStatement()) {
       for (Map.Entry<String, Map<String, String>> file : liveFiles().entrySet()) {
-        Path parquet = table.resolve(java.net.URLDecoder.decode(file.getKey(), java.nio.charset.StandardCharsets.UTF_8));
+        Path parquet =
+            table.resolve(
+                java.net.URLDecoder.decode(file.getKey(), java.nio.charset.StandardCharsets.UTF_8));
         try (ResultSet result =
             statement.executeQuery(
                 "select * from read_parquet('" + parquet.toString().replace("'", "''") + "')")) {
@@ -95,7 +98,11 @@ public final class DeltaLogReader {
   private List<JsonNode> actions() {
     List<JsonNode> actions = new ArrayList<>();
     try (Stream<Path> files = Files.list(table.resolve("_delta_log"))) {
-      for (Path commit : files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList()) {
+      for (Path commit :
+          files
+              .filter(f -> f.getFileName().toString().matches("\\d{20}\\.json"))
+              .sorted()
+              .toList()) {
         for (String line : Files.readAllLines(commit)) {
           if (!line.isBlank()) {
             actions.add(JSON.readTree(line));

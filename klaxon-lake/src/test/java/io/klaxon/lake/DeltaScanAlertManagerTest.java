@@ -4,7 +4,10 @@ import io.klaxon.store.AlertStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The AlertManager contract on the Delta store, answering every question with a pruned scan of the table. */
+/**
+ * The AlertManager contract on the Delta store, answering every question with a pruned scan of the
+ * table.
+ */
 class DeltaScanAlertManagerTest extends AlertManagerContract {
 
   @TempDir Path dir;

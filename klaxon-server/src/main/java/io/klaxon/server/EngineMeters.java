@@ -38,9 +38,11 @@ final class EngineMeters implements EngineMetrics {
             .description("callers sharing one transaction (group commit)")
             .register(registry);
     commands = counter(registry, "klaxon.writer.commands", "commands committed");
-    alertsWritten = counter(registry, "klaxon.writer.alerts.written", "alert rows inserted or updated");
+    alertsWritten =
+        counter(registry, "klaxon.writer.alerts.written", "alert rows inserted or updated");
     historyWritten = counter(registry, "klaxon.writer.history.written", "history rows inserted");
-    rejected = counter(registry, "klaxon.writer.rejected", "commands refused because the queue was full");
+    rejected =
+        counter(registry, "klaxon.writer.rejected", "commands refused because the queue was full");
     retried = counter(registry, "klaxon.writer.retries", "commits retried after a store failure");
     failed = counter(registry, "klaxon.writer.failed", "commands whose batch failed for good");
   }

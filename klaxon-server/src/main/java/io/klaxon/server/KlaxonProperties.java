@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Klaxon's settings ({@code klaxon.*}, or {@code KLAXON_*} in the environment); the defaults
- * are documented in docs/OPERATIONS.md.
+ * Klaxon's settings ({@code klaxon.*}, or {@code KLAXON_*} in the environment); the defaults are
+ * documented in docs/OPERATIONS.md.
  *
  * @param dataDir where the embedded database and other local files live
  * @param db the database; SQLite in the data dir unless a URL says otherwise
@@ -25,8 +25,8 @@ public record KlaxonProperties(
     @DefaultValue Engine engine) {
 
   /**
-   * @param url JDBC URL; {@code jdbc:postgresql://…} selects PostgreSQL, empty means SQLite in
-   *     the data dir
+   * @param url JDBC URL; {@code jdbc:postgresql://…} selects PostgreSQL, empty means SQLite in the
+   *     data dir
    * @param poolSize most connections kept open
    * @param connectTimeout how long to wait for a connection before the store counts as away
    */

@@ -4,9 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.JdbcAlertStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,8 +76,11 @@ public class StoreConfiguration {
             store,
             clock,
             new EngineSettings(
-                settings.queueCapacity(), settings.maxBatch(), settings.retryFor(),
-                Duration.ofMillis(20), Duration.ofSeconds(1)),
+                settings.queueCapacity(),
+                settings.maxBatch(),
+                settings.retryFor(),
+                Duration.ofMillis(20),
+                Duration.ofSeconds(1)),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
     log.info("Alert engine started with {} active alerts", engine.activeCount());

@@ -35,10 +35,11 @@ abstract class AlertApiContract {
 
   private String trigger(String dedupKey, String severity) {
     return """
-        {"action":"trigger","dedupKey":"%s","source":"%s","type":"disk","severity":"%s",
-         "title":"Disk almost full","subject":{"type":"server","key":"nas-%s","name":"NAS"},
-         "value":91.5,"threshold":90,"attributes":{"mount":"/data","strategyId":123,"critical":true}}
-        """.formatted(dedupKey, source, severity, source);
+    {"action":"trigger","dedupKey":"%s","source":"%s","type":"disk","severity":"%s",
+     "title":"Disk almost full","subject":{"type":"server","key":"nas-%s","name":"NAS"},
+     "value":91.5,"threshold":90,"attributes":{"mount":"/data","strategyId":123,"critical":true}}
+    """
+        .formatted(dedupKey, source, severity, source);
   }
 
   private long created(String body) {
@@ -157,7 +158,12 @@ abstract class AlertApiContract {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.contentType()).startsWith("application/problem+json");
     String fields =
-        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+        answer
+            .json()
+            .get("errors")
+            .valueStream()
+            .map(e -> e.get("field").asString())
+            .collect(Collectors.joining(","));
     assertThat(fields).contains("[1].title", "[1].severity", "[2].action");
     assertThat(answer.text("/detail")).contains("apocalyptic");
     assertThat(count("")).isZero();
@@ -199,7 +205,12 @@ abstract class AlertApiContract {
 
   @Test
   void bodiesOverTheLimitAndTooManyEventsGet413() {
-    String big = "[" + IntStream.range(0, 2000).mapToObj(i -> trigger(source + i, "low")).collect(Collectors.joining(",")) + "]";
+    String big =
+        "["
+            + IntStream.range(0, 2000)
+                .mapToObj(i -> trigger(source + i, "low"))
+                .collect(Collectors.joining(","))
+            + "]";
     Api.Answer tooBig = api.post("/api/alerts/events", big);
     assertThat(tooBig.status()).isEqualTo(413);
 
@@ -261,7 +272,10 @@ abstract class AlertApiContract {
             .flatMap(a -> a.json().get("alerts").valueStream())
             .map(a -> a.get("id").asLong())
             .toList();
-    assertThat(ids).doesNotHaveDuplicates().hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(ids)
+        .doesNotHaveDuplicates()
+        .hasSize(5)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
     Api.Answer bySeverity = api.get("/api/alerts?source=" + source + "&sort=-severity");
     assertThat(bySeverity.text("/alerts/0/severity")).isEqualTo("critical");
@@ -276,7 +290,12 @@ abstract class AlertApiContract {
         api.get("/api/alerts?status=sleeping&limit=1001&sort=colour&from=yesterday&severty=high");
     assertThat(answer.status()).isEqualTo(400);
     String fields =
-        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+        answer
+            .json()
+            .get("errors")
+            .valueStream()
+            .map(e -> e.get("field").asString())
+            .collect(Collectors.joining(","));
     assertThat(fields).contains("status", "limit", "sort", "from", "severty");
     assertThat(api.get("/api/alerts?limit=1001").text("/errors/0/field")).isEqualTo("limit");
     assertThat(api.get("/api/alerts?limit=0").status()).isEqualTo(400);
@@ -301,14 +320,16 @@ abstract class AlertApiContract {
     assertThat(stats.number("/bySeverity/info")).isZero();
     assertThat(stats.number("/byType/disk")).isEqualTo(3);
     assertThat(stats.number("/bySource/" + source)).isEqualTo(3);
-    assertThat(api.get("/api/alerts/stats?source=" + source + "&status=open").number("/total")).isEqualTo(2);
+    assertThat(api.get("/api/alerts/stats?source=" + source + "&status=open").number("/total"))
+        .isEqualTo(2);
   }
 
   @Test
   void unknownAlertsAre404AndMalformedIdsAre400() {
     assertThat(api.get("/api/alerts/987654321987").status()).isEqualTo(404);
     assertThat(api.get("/api/alerts/987654321987/history").status()).isEqualTo(404);
-    assertThat(api.patch("/api/alerts/987654321987", "{\"acknowledged\":true}").status()).isEqualTo(404);
+    assertThat(api.patch("/api/alerts/987654321987", "{\"acknowledged\":true}").status())
+        .isEqualTo(404);
     assertThat(api.post("/api/alerts/987654321987/resolve", "{}").status()).isEqualTo(404);
     Api.Answer malformed = api.get("/api/alerts/abc");
     assertThat(malformed.status()).isEqualTo(400);
@@ -335,7 +356,8 @@ abstract class AlertApiContract {
     assertThat(unacknowledged.json().at("/acknowledgedBy").isNull()).isTrue();
 
     assertThat(api.patch("/api/alerts/" + id, "{}").status()).isEqualTo(400);
-    assertThat(api.patch("/api/alerts/" + id, "{\"acknowledged\":\"maybe\"}").status()).isEqualTo(400);
+    assertThat(api.patch("/api/alerts/" + id, "{\"acknowledged\":\"maybe\"}").status())
+        .isEqualTo(400);
 
     Api.Answer history = api.get("/api/alerts/" + id + "/history");
     assertThat(history.status()).isEqualTo(200);
@@ -366,7 +388,8 @@ abstract class AlertApiContract {
     Api.Answer noted = api.post("/api/alerts/" + id + "/notes", "{\"text\":\"was a drill\"}");
     assertThat(noted.status()).isEqualTo(200);
     assertThat(noted.number("/version")).isEqualTo(3);
-    assertThat(api.post("/api/alerts/" + id + "/notes", "{\"text\":\"  \"}").status()).isEqualTo(400);
+    assertThat(api.post("/api/alerts/" + id + "/notes", "{\"text\":\"  \"}").status())
+        .isEqualTo(400);
     assertThat(api.get("/api/alerts/" + id + "/history").text("/2/note")).isEqualTo("was a drill");
   }
 
@@ -386,8 +409,10 @@ abstract class AlertApiContract {
     assertThat(answer.number("/results/2/error/status")).isEqualTo(404);
     assertThat(api.get("/api/alerts/" + a).text("/status")).isEqualTo("acknowledged");
 
-    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"explode\",\"ids\":[1]}").status()).isEqualTo(400);
-    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"resolve\",\"ids\":[]}").status()).isEqualTo(400);
+    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"explode\",\"ids\":[1]}").status())
+        .isEqualTo(400);
+    assertThat(api.post("/api/alerts/bulk", "{\"action\":\"resolve\",\"ids\":[]}").status())
+        .isEqualTo(400);
     assertThat(api.get("/api/alerts/" + a).text("/status")).isEqualTo("acknowledged");
   }
 
@@ -406,14 +431,16 @@ abstract class AlertApiContract {
     assertThat(byEvent.text("/alerts/0/subject/name")).isEqualTo("Arsenal v Spurs");
     Api.Answer bySubject = api.get("/api/subjects/server/nas-" + source + "/alerts?status=open");
     assertThat(bySubject.number("/total")).isEqualTo(1);
-    assertThat(api.get("/api/subjects/server/nas-" + source + "/alerts?status=bogus").status()).isEqualTo(400);
+    assertThat(api.get("/api/subjects/server/nas-" + source + "/alerts?status=bogus").status())
+        .isEqualTo(400);
   }
 
   @Test
   void openApiHealthAndMetricsAreServed() {
     Api.Answer docs = api.get("/v3/api-docs");
     assertThat(docs.status()).isEqualTo(200);
-    assertThat(docs.json().at("/paths").propertyNames()).contains("/api/alerts", "/api/alerts/events", "/api/alerts/{id}");
+    assertThat(docs.json().at("/paths").propertyNames())
+        .contains("/api/alerts", "/api/alerts/events", "/api/alerts/{id}");
     assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     Api.Answer health = api.get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
@@ -473,7 +500,8 @@ abstract class AlertApiContract {
     assertThat(answer.text("/results/1/outcome")).isEqualTo("skipped");
     assertThat(answer.text("/results/2/severity")).isEqualTo("medium");
 
-    Api.Answer bySymbol = api.get("/api/alerts?source=decisions&attr.symbol=SPY&attr.strategyId=" + strategy);
+    Api.Answer bySymbol =
+        api.get("/api/alerts?source=decisions&attr.symbol=SPY&attr.strategyId=" + strategy);
     assertThat(bySymbol.number("/total")).isEqualTo(1);
     assertThat(bySymbol.text("/alerts/0/title")).contains("Take Profit");
     assertThat(bySymbol.text("/alerts/0/message")).isEqualTo("75% of max profit");
@@ -497,12 +525,15 @@ abstract class AlertApiContract {
                 .formatted(symbol));
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
     long warning = answer.number("/results/1/alertId");
-    assertThat(api.patch("/api/alerts/" + warning, "{\"acknowledged\":true}").status()).isEqualTo(200);
+    assertThat(api.patch("/api/alerts/" + warning, "{\"acknowledged\":true}").status())
+        .isEqualTo(200);
     String mine = "/api/alerts?source=decisions&attr.symbol=" + symbol;
 
-    assertThat(api.get(mine + "&attr.class=info").text("/alerts/0/attributes/rule")).isEqualTo("dte");
+    assertThat(api.get(mine + "&attr.class=info").text("/alerts/0/attributes/rule"))
+        .isEqualTo("dte");
     assertThat(api.get(mine + "&attr.class=warning").number("/alerts/0/id")).isEqualTo(warning);
-    assertThat(api.get(mine + "&attr.strategyId=1&severity=critical").number("/total")).isEqualTo(1);
+    assertThat(api.get(mine + "&attr.strategyId=1&severity=critical").number("/total"))
+        .isEqualTo(1);
     assertThat(api.get(mine + "&status=acknowledged").number("/alerts/0/id")).isEqualTo(warning);
     assertThat(api.get(mine + "&status=open").number("/total")).isEqualTo(2);
     Api.Answer window = api.get(mine + "&from=2026-11-23T05:30:00Z&to=2026-11-23T06:30:00Z");
@@ -528,22 +559,30 @@ abstract class AlertApiContract {
                 .formatted(source));
     assertThat(answer.status()).isEqualTo(400);
     String fields =
-        answer.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+        answer
+            .json()
+            .get("errors")
+            .valueStream()
+            .map(e -> e.get("field").asString())
+            .collect(Collectors.joining(","));
     assertThat(fields).contains("[1].action", "[2].decidedAt");
-    assertThat(api.get("/api/alerts?source=decisions&attr.strategyId=" + source).number("/total")).isZero();
+    assertThat(api.get("/api/alerts?source=decisions&attr.strategyId=" + source).number("/total"))
+        .isZero();
   }
 
-  private String snapshot(String event, double odds, java.time.Instant observedAt, java.time.Instant kickoff) {
+  private String snapshot(
+      String event, double odds, java.time.Instant observedAt, java.time.Instant kickoff) {
     return """
-        {"eventId":"%s","eventName":"Arsenal v Spurs","kickoff":"%s","bookmaker":"betpawa",
-         "marketId":"1x2","marketName":"Match result","outcome":"1","odds":%s,"observedAt":"%s"}
-        """
+    {"eventId":"%s","eventName":"Arsenal v Spurs","kickoff":"%s","bookmaker":"betpawa",
+     "marketId":"1x2","marketName":"Match result","outcome":"1","odds":%s,"observedAt":"%s"}
+    """
         .formatted(event, kickoff, odds, observedAt);
   }
 
   @Test
   void aHousePriceMoveRaisesAPriceChangeAlertOnTheEventThatExpiresAtKickOff() {
-    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     java.time.Instant kickoff = now.plus(java.time.Duration.ofDays(1));
     String event = source;
     Api.Answer answer =
@@ -617,13 +656,19 @@ abstract class AlertApiContract {
         api.send(
             api.request("/api/settings")
                 .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"alertThresholdWarning\":12.0,\"alertLookbackMinutes\":5000}")));
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"alertThresholdWarning\":12.0,\"alertLookbackMinutes\":5000}")));
     assertThat(bad.status()).isEqualTo(400);
     String fields =
-        bad.json().get("errors").valueStream().map(e -> e.get("field").asString()).collect(Collectors.joining(","));
+        bad.json()
+            .get("errors")
+            .valueStream()
+            .map(e -> e.get("field").asString())
+            .collect(Collectors.joining(","));
     assertThat(fields).contains("alertThresholdElevated", "alertLookbackMinutes");
-    assertThat(api.get("/api/settings").json().at("/alertThresholdWarning").asDouble()).isEqualTo(7.0);
+    assertThat(api.get("/api/settings").json().at("/alertThresholdWarning").asDouble())
+        .isEqualTo(7.0);
 
     try {
       Api.Answer changed =
@@ -632,14 +677,20 @@ abstract class AlertApiContract {
       assertThat(changed.json().at("/alertThresholdWarning").asDouble()).isEqualTo(3.0);
       assertThat(changed.json().at("/alertThresholdElevated").asDouble()).isEqualTo(10.0);
 
-      java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      java.time.Instant now =
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       java.time.Instant kickoff = now.plus(java.time.Duration.ofDays(1));
       Api.Answer moved =
           api.post(
               "/api/signals/odds",
-              "[" + snapshot(source, 2.00, now.minusSeconds(600), kickoff) + ","
-                  + snapshot(source, 2.10, now.minusSeconds(300), kickoff) + "]");
-      assertThat(moved.text("/alerts/0/severity")).as("a 5%% move is past the new warning").isEqualTo("medium");
+              "["
+                  + snapshot(source, 2.00, now.minusSeconds(600), kickoff)
+                  + ","
+                  + snapshot(source, 2.10, now.minusSeconds(300), kickoff)
+                  + "]");
+      assertThat(moved.text("/alerts/0/severity"))
+          .as("a 5%% move is past the new warning")
+          .isEqualTo("medium");
 
       Api.Answer history = api.get("/api/settings/history");
       assertThat(history.text("/0/actor")).isEqualTo("key:risk-lead");
@@ -648,7 +699,9 @@ abstract class AlertApiContract {
       api.send(
           api.request("/api/settings")
               .header("Content-Type", "application/json")
-              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"alertThresholdWarning\":7.0}")));
+              .PUT(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      "{\"alertThresholdWarning\":7.0}")));
     }
   }
 }

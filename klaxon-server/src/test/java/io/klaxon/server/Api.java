@@ -10,19 +10,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for the API tests: real requests to the server on its random port, sent
- * with the test admin key unless told otherwise.
+ * A small HTTP client for the API tests: real requests to the server on its random port, sent with
+ * the test admin key unless told otherwise.
  */
 public final class Api {
 
   /** The admin key every test server stores at start (src/test/resources/config). */
-  public static final String ADMIN_KEY = "klx_testadmin0001_dGVzdC1hZG1pbi1rZXktbm90LWEtc2VjcmV0LTAwMDE";
+  public static final String ADMIN_KEY =
+      "klx_testadmin0001_dGVzdC1hZG1pbi1rZXktbm90LWEtc2VjcmV0LTAwMDE";
 
   /** The actor the admin key's requests are recorded as. */
   public static final String ADMIN_ACTOR = "key:admin";
 
   /** Keys made by {@link #as}, per server port and name: a name is unique among working keys. */
-  private static final java.util.Map<String, String> NAMED_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, String> NAMED_KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One answer: status, headers and the body, parsed as JSON when it is JSON. */
   public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
@@ -76,8 +78,8 @@ public final class Api {
   }
 
   /**
-   * The same server as an admin key named {@code name}, made on first use: its actions are
-   * recorded as {@code key:<name>}.
+   * The same server as an admin key named {@code name}, made on first use: its actions are recorded
+   * as {@code key:<name>}.
    */
   public Api as(String name) {
     return withKey(keyFor(port, name));
@@ -89,10 +91,10 @@ public final class Api {
         port + "/" + name,
         ignored -> {
           Answer created =
-              new Api(port)
-                  .post("/api/keys", "{\"name\":\"" + name + "\",\"scopes\":[\"admin\"]}");
+              new Api(port).post("/api/keys", "{\"name\":\"" + name + "\",\"scopes\":[\"admin\"]}");
           if (created.status() != 201) {
-            throw new IllegalStateException("could not make a key named " + name + ": " + created.raw().body());
+            throw new IllegalStateException(
+                "could not make a key named " + name + ": " + created.raw().body());
           }
           return created.text("/key");
         });
@@ -104,7 +106,8 @@ public final class Api {
     Answer created =
         post("/api/keys", "{\"name\":\"" + name + "\",\"scopes\":[\"" + words + "\"]}");
     if (created.status() != 201) {
-      throw new IllegalStateException("could not make a key named " + name + ": " + created.raw().body());
+      throw new IllegalStateException(
+          "could not make a key named " + name + ": " + created.raw().body());
     }
     return created.text("/key");
   }
@@ -142,7 +145,9 @@ public final class Api {
   public Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json =
           type.contains("json") && !response.body().isEmpty()

@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of the alert engine without a database, in commands per second: the in-memory
- * de-duplication, lifecycle and change-set building, and the hand-off to the writer thread.
- * Short by default (one fork, 3 × 2 s warm-up and measurement); pass {@code -f 3 -wi 5 -i 10}
- * for a steadier number.
+ * de-duplication, lifecycle and change-set building, and the hand-off to the writer thread. Short
+ * by default (one fork, 3 × 2 s warm-up and measurement); pass {@code -f 3 -wi 5 -i 10} for a
+ * steadier number.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -41,6 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
 
   static final int FINGERPRINTS = 100_000;
+
   /** Pre-built batches: enough that cycling through them does not replay a cached pattern. */
   private static final int PREPARED = 2_000;
 
@@ -83,9 +84,9 @@ public class EngineBenchmark {
   }
 
   /**
-   * New alerts, 100 a call. The commands are built in the call (each needs a new fingerprint).
-   * Each iteration starts from an engine holding the 100,000 open alerts, so that the active
-   * index grows by the same amount in every iteration instead of through the whole trial.
+   * New alerts, 100 a call. The commands are built in the call (each needs a new fingerprint). Each
+   * iteration starts from an engine holding the 100,000 open alerts, so that the active index grows
+   * by the same amount in every iteration instead of through the whole trial.
    */
   @Benchmark
   @OperationsPerInvocation(100)
@@ -147,6 +148,7 @@ public class EngineBenchmark {
 
   private static AlertCommand.Trigger trigger(String fingerprint, long n) {
     Severity severity = Severity.values()[(int) (n % Severity.values().length)];
-    return AlertCommand.Trigger.of(fingerprint, "bench-" + (n % 10), "cpu", severity, "Bench alert " + n);
+    return AlertCommand.Trigger.of(
+        fingerprint, "bench-" + (n % 10), "cpu", severity, "Bench alert " + n);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A store that keeps nothing and commits instantly, so a benchmark sees the engine's own cost.
- * It counts what it was given, so that the JIT cannot prove a change set unused.
+ * A store that keeps nothing and commits instantly, so a benchmark sees the engine's own cost. It
+ * counts what it was given, so that the JIT cannot prove a change set unused.
  */
 public final class NullStore implements AlertStore {
 

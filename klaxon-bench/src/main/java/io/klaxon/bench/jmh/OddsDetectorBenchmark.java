@@ -32,14 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of the odds detector in-process, in snapshots per second: mapping lookup, the
- * look-back windows and the three rules, with the commands it returns (the engine is not
- * involved). The day: {@value #EVENTS} events, each with a match result (3 outcomes) and a total
- * goals 2.5 market (2 outcomes) at the house and three competitors, quoted once a minute for
- * {@value #ROUNDS} minutes with a small random walk and a rare jump of 8–20 % (so alerts are
- * raised and updated too); default settings (60-minute look-back).
+ * look-back windows and the three rules, with the commands it returns (the engine is not involved).
+ * The day: {@value #EVENTS} events, each with a match result (3 outcomes) and a total goals 2.5
+ * market (2 outcomes) at the house and three competitors, quoted once a minute for {@value #ROUNDS}
+ * minutes with a small random walk and a rare jump of 8–20 % (so alerts are raised and updated
+ * too); default settings (60-minute look-back).
  *
- * <p>The snapshots are built once. Before each invocation (not measured) a fresh detector takes
- * the first {@value #WARM_ROUNDS} minutes, so its windows are full; the invocation then takes the
+ * <p>The snapshots are built once. Before each invocation (not measured) a fresh detector takes the
+ * first {@value #WARM_ROUNDS} minutes, so its windows are full; the invocation then takes the
  * remaining {@value #MEASURED} snapshots, the steady state of a running server. Scores are
  * snapshots per second.
  */
@@ -95,16 +95,25 @@ public class OddsDetectorBenchmark {
         for (int m = 0; m < 2; m++) {
           for (String outcome : outcomes[m]) {
             for (int b = 0; b < BOOKMAKERS.size(); b++) {
-              double step = random.nextInt(2_000) == 0
-                  ? (random.nextBoolean() ? 1 : -1) * (0.08 + random.nextDouble() * 0.12)
-                  : (random.nextDouble() - 0.5) * 0.01;
+              double step =
+                  random.nextInt(2_000) == 0
+                      ? (random.nextBoolean() ? 1 : -1) * (0.08 + random.nextDouble() * 0.12)
+                      : (random.nextDouble() - 0.5) * 0.01;
               prices[series][b] = Math.max(1.01, prices[series][b] * (1 + step));
               String bookmaker = BOOKMAKERS.get(b);
               day.add(
                   new OddsSnapshot(
-                      eventIds[e], names[e], kickoffs[e], bookmaker, marketId(bookmaker, m),
-                      m == 0 ? "Match result" : "Total goals", m == 0 ? null : 2.5, outcome,
-                      Math.round(prices[series][b] * 100) / 100.0, true, at));
+                      eventIds[e],
+                      names[e],
+                      kickoffs[e],
+                      bookmaker,
+                      marketId(bookmaker, m),
+                      m == 0 ? "Match result" : "Total goals",
+                      m == 0 ? null : 2.5,
+                      outcome,
+                      Math.round(prices[series][b] * 100) / 100.0,
+                      true,
+                      at));
             }
             series++;
           }
@@ -169,8 +178,11 @@ public class OddsDetectorBenchmark {
     }
 
     private void add(MarketMapping mapping) {
-      mapping.sourceIds().forEach(
-          (source, id) -> bySource.computeIfAbsent(source, s -> new HashMap<>()).put(id, mapping));
+      mapping
+          .sourceIds()
+          .forEach(
+              (source, id) ->
+                  bySource.computeIfAbsent(source, s -> new HashMap<>()).put(id, mapping));
     }
 
     @Override

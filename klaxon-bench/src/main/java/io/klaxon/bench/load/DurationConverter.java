@@ -5,7 +5,10 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code PT30S}. */
+/**
+ * Reads durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
+ * PT30S}.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
   @Override

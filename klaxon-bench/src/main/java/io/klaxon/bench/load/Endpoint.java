@@ -18,8 +18,8 @@ final class Endpoint implements AutoCloseable {
   private final HttpClient client;
 
   /**
-   * @param key the API key sent as {@code Authorization: Bearer}; empty sends none (a server
-   *     with {@code klaxon.security.enabled=false})
+   * @param key the API key sent as {@code Authorization: Bearer}; empty sends none (a server with
+   *     {@code klaxon.security.enabled=false})
    */
   Endpoint(URI base, String key) {
     this.base = base;
@@ -59,9 +59,7 @@ final class Endpoint implements AutoCloseable {
   /** GETs a path with its query string, e.g. {@code /api/alerts?status=open}. */
   HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-            .timeout(REQUEST_TIMEOUT)
-            .GET();
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(REQUEST_TIMEOUT).GET();
     return client.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -100,13 +100,17 @@ public final class EventBatches implements BodySource {
     long mix = key.number * 0x9E3779B97F4A7C15L; // spreads neighbours over every combination
     separate(json, index);
     head(json, "trigger", key);
-    json.append(",\"severity\":\"").append(SEVERITIES[(int) Long.remainderUnsigned(mix >>> 8, 5)])
-        .append("\",\"title\":\"Bench alert ").append(key.number)
+    json.append(",\"severity\":\"")
+        .append(SEVERITIES[(int) Long.remainderUnsigned(mix >>> 8, 5)])
+        .append("\",\"title\":\"Bench alert ")
+        .append(key.number)
         .append("\",\"subject\":{\"type\":\"server\",\"key\":\"host-")
         .append(Long.remainderUnsigned(mix >>> 20, 1000))
-        .append("\"},\"value\":").append(ThreadLocalRandom.current().nextInt(1000) / 10.0)
+        .append("\"},\"value\":")
+        .append(ThreadLocalRandom.current().nextInt(1000) / 10.0)
         .append(",\"attributes\":{\"region\":\"eu-")
-        .append(Long.remainderUnsigned(mix >>> 40, 4)).append("\"}}");
+        .append(Long.remainderUnsigned(mix >>> 40, 4))
+        .append("\"}}");
     return 1;
   }
 
@@ -119,10 +123,14 @@ public final class EventBatches implements BodySource {
 
   private void head(StringBuilder json, String action, Key key) {
     long mix = key.number * 0x9E3779B97F4A7C15L;
-    json.append("{\"action\":\"").append(action)
-        .append("\",\"dedupKey\":\"").append(key.dedupKey)
-        .append("\",\"source\":\"").append(source(tag, key.number))
-        .append("\",\"type\":\"").append(TYPES[(int) Long.remainderUnsigned(mix >>> 32, 5)])
+    json.append("{\"action\":\"")
+        .append(action)
+        .append("\",\"dedupKey\":\"")
+        .append(key.dedupKey)
+        .append("\",\"source\":\"")
+        .append(source(tag, key.number))
+        .append("\",\"type\":\"")
+        .append(TYPES[(int) Long.remainderUnsigned(mix >>> 32, 5)])
         .append('"');
   }
 

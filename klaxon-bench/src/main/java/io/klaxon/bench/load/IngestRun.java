@@ -52,7 +52,10 @@ final class IngestRun {
     }
     System.out.printf(
         "%s: batch=%d concurrency=%d limit=%s url=%s%n",
-        plan.scenario().name().toLowerCase(), plan.batch(), plan.concurrency(), plan.limit(),
+        plan.scenario().name().toLowerCase(),
+        plan.batch(),
+        plan.concurrency(),
+        plan.limit(),
         endpoint.base());
     long started = System.nanoTime();
     deadline = started + plan.limit().toNanos();
@@ -82,8 +85,8 @@ final class IngestRun {
   }
 
   /**
-   * Opens every fingerprint of the key space once, unmeasured, so that the run re-triggers. It
-   * has its own time limit: a short --duration must not cut it off.
+   * Opens every fingerprint of the key space once, unmeasured, so that the run re-triggers. It has
+   * its own time limit: a short --duration must not cut it off.
    */
   private void prime() throws InterruptedException {
     System.out.printf("priming %,d fingerprints…%n", plan.fingerprints());
@@ -157,7 +160,8 @@ final class IngestRun {
         stats.unavailable.increment();
         long waitMillis = Endpoint.retryAfterSeconds(response) * 1_000;
         // At least a moment, so that a Retry-After of 0 does not turn into a busy loop.
-        Thread.sleep(Math.max(50, Math.min(waitMillis, (deadline - System.nanoTime()) / 1_000_000)));
+        Thread.sleep(
+            Math.max(50, Math.min(waitMillis, (deadline - System.nanoTime()) / 1_000_000)));
         continue;
       }
       stats.requests.increment();

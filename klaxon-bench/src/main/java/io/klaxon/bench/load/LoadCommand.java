@@ -23,19 +23,29 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080",
+  @Option(
+      names = "--url",
+      defaultValue = "http://127.0.0.1:8080",
       description = "server base URL; loopback only (default: ${DEFAULT-VALUE})")
   String url;
 
-  @Option(names = "--key", defaultValue = "${env:KLAXON_API_KEY}",
-      description = "API key with the ingest and read scopes (default: $KLAXON_API_KEY), e.g. $(cat data/admin.key)")
+  @Option(
+      names = "--key",
+      defaultValue = "${env:KLAXON_API_KEY}",
+      description =
+          "API key with the ingest and read scopes (default: $KLAXON_API_KEY), e.g. $(cat"
+              + " data/admin.key)")
   String key;
 
-  @Option(names = "--scenario", defaultValue = "new",
+  @Option(
+      names = "--scenario",
+      defaultValue = "new",
       description = "new | retrigger | mixed | query | seed | odds (default: ${DEFAULT-VALUE})")
   String scenario;
 
-  @Option(names = "--duration", converter = DurationConverter.class,
+  @Option(
+      names = "--duration",
+      converter = DurationConverter.class,
       description = "run this long, e.g. 30s (default 30s unless --total or --seed-count)")
   @Nullable Duration duration;
 
@@ -45,26 +55,38 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--seed-count", description = "seed: store this many alerts, e.g. 1000000")
   @Nullable Long seedCount;
 
-  @Option(names = "--max-time", converter = DurationConverter.class, defaultValue = "30m",
-      description = "stop a --total or --seed-count run after this long anyway (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-time",
+      converter = DurationConverter.class,
+      defaultValue = "30m",
+      description =
+          "stop a --total or --seed-count run after this long anyway (default: ${DEFAULT-VALUE})")
   Duration maxTime;
 
   @Option(names = "--batch", description = "events per request (default 100; 5000 for seed)")
   @Nullable Integer batch;
 
-  @Option(names = "--concurrency", defaultValue = "8",
+  @Option(
+      names = "--concurrency",
+      defaultValue = "8",
       description = "requests in flight, one virtual thread each (default: ${DEFAULT-VALUE})")
   int concurrency;
 
-  @Option(names = "--fingerprints", defaultValue = "100000",
+  @Option(
+      names = "--fingerprints",
+      defaultValue = "100000",
       description = "key space of retrigger and mixed (default: ${DEFAULT-VALUE})")
   int fingerprints;
 
-  @Option(names = "--events", defaultValue = "1000",
+  @Option(
+      names = "--events",
+      defaultValue = "1000",
       description = "odds: football events quoted, 12 series each (default: ${DEFAULT-VALUE})")
   int events;
 
-  @Option(names = "--source", defaultValue = "bench",
+  @Option(
+      names = "--source",
+      defaultValue = "bench",
       description = "source tag: events come from TAG-0 … TAG-9 (default: ${DEFAULT-VALUE})")
   String source;
 
@@ -121,8 +143,8 @@ public final class LoadCommand implements Callable<Integer> {
       }
       units = total;
     }
-    Duration limit = duration != null ? duration
-        : units == Long.MAX_VALUE ? Duration.ofSeconds(30) : maxTime;
+    Duration limit =
+        duration != null ? duration : units == Long.MAX_VALUE ? Duration.ofSeconds(30) : maxTime;
     if (limit.isNegative() || limit.isZero() || limit.compareTo(HARD_LIMIT) > 0) {
       throw refuse("--duration and --max-time must be above 0 and at most " + HARD_LIMIT);
     }

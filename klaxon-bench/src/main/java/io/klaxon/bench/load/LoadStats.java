@@ -58,8 +58,11 @@ final class LoadStats {
     }
     return String.format(
         "p50 %s, p90 %s, p99 %s, max %s (n=%,d)",
-        millis(h.getValueAtPercentile(50)), millis(h.getValueAtPercentile(90)),
-        millis(h.getValueAtPercentile(99)), millis(h.getMaxValue()), h.getTotalCount());
+        millis(h.getValueAtPercentile(50)),
+        millis(h.getValueAtPercentile(90)),
+        millis(h.getValueAtPercentile(99)),
+        millis(h.getMaxValue()),
+        h.getTotalCount());
   }
 
   private static String millis(long micros) {

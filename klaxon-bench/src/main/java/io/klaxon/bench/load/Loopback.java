@@ -31,12 +31,15 @@ public final class Loopback {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("--url must start with http:// or https://, not '" + url + "'");
+      throw new IllegalArgumentException(
+          "--url must start with http:// or https://, not '" + url + "'");
     }
     String host = uri.getHost();
     if (host == null || !isLoopback(host)) {
       throw new IllegalArgumentException(
-          "refusing --url " + url + ": the load generator only targets this machine "
+          "refusing --url "
+              + url
+              + ": the load generator only targets this machine "
               + "(localhost, 127.0.0.0/8 or [::1])");
     }
     return uri;

@@ -42,11 +42,19 @@ final class OddsBatches implements BodySource {
   String mapping() {
     StringBuilder sources = new StringBuilder();
     for (String bookmaker : BOOKMAKERS) {
-      sources.append(sources.isEmpty() ? "" : ",")
-          .append('"').append(bookmaker).append("\":\"").append(marketId(bookmaker)).append('"');
+      sources
+          .append(sources.isEmpty() ? "" : ",")
+          .append('"')
+          .append(bookmaker)
+          .append("\":\"")
+          .append(marketId(bookmaker))
+          .append('"');
     }
-    return "{\"canonicalId\":\"" + tag + "-1x2\",\"name\":\"Match result\",\"sourceIds\":{"
-        + sources + "},\"outcomeMapping\":[],\"priority\":1,\"reason\":\"klaxon-bench odds\"}";
+    return "{\"canonicalId\":\""
+        + tag
+        + "-1x2\",\"name\":\"Match result\",\"sourceIds\":{"
+        + sources
+        + "},\"outcomeMapping\":[],\"priority\":1,\"reason\":\"klaxon-bench odds\"}";
   }
 
   @Override
@@ -62,14 +70,26 @@ final class OddsBatches implements BodySource {
       if (n > first) {
         json.append(',');
       }
-      json.append("{\"eventId\":\"").append(tag).append("-ev-").append(event)
-          .append("\",\"eventName\":\"Team ").append(event).append(" v Team ").append(event + events)
-          .append("\",\"kickoff\":\"").append(kickoff)
-          .append("\",\"bookmaker\":\"").append(bookmaker)
-          .append("\",\"marketId\":\"").append(marketId(bookmaker))
-          .append("\",\"marketName\":\"Match result\",\"outcome\":\"").append(outcome)
-          .append("\",\"odds\":").append(String.format(Locale.ROOT, "%.2f", odds(event, series, round)))
-          .append(",\"observedAt\":\"").append(start.plus(Duration.ofMinutes(round)))
+      json.append("{\"eventId\":\"")
+          .append(tag)
+          .append("-ev-")
+          .append(event)
+          .append("\",\"eventName\":\"Team ")
+          .append(event)
+          .append(" v Team ")
+          .append(event + events)
+          .append("\",\"kickoff\":\"")
+          .append(kickoff)
+          .append("\",\"bookmaker\":\"")
+          .append(bookmaker)
+          .append("\",\"marketId\":\"")
+          .append(marketId(bookmaker))
+          .append("\",\"marketName\":\"Match result\",\"outcome\":\"")
+          .append(outcome)
+          .append("\",\"odds\":")
+          .append(String.format(Locale.ROOT, "%.2f", odds(event, series, round)))
+          .append(",\"observedAt\":\"")
+          .append(start.plus(Duration.ofMinutes(round)))
           .append("\"}");
     }
     return new EventBatches.Body(json.append(']').toString(), units);

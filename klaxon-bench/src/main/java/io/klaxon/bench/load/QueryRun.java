@@ -12,16 +12,22 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
- * Reads as a dashboard would, for a fixed time: half filtered lists of 50 (random status,
- * severity and source), a quarter stats, a quarter reads by id; latency kept per kind.
+ * Reads as a dashboard would, for a fixed time: half filtered lists of 50 (random status, severity
+ * and source), a quarter stats, a quarter reads by id; latency kept per kind.
  */
 final class QueryRun {
 
   /** The three kinds of read, each with its own latency. */
-  enum Kind { LIST, STATS, GET }
+  enum Kind {
+    LIST,
+    STATS,
+    GET
+  }
 
   private static final Pattern ALERT_ID = Pattern.compile("\"id\":(\\d+)");
-  private static final String[] STATUSES = {"open", "acknowledged", "resolved", "open,acknowledged"};
+  private static final String[] STATUSES = {
+    "open", "acknowledged", "resolved", "open,acknowledged"
+  };
 
   private final Endpoint endpoint;
   private final LoadPlan plan;
@@ -68,7 +74,8 @@ final class QueryRun {
         "--- query summary ---%n%,d queries in %.1f s = %,.0f queries/s%n",
         stats.requests.sum(), seconds, stats.requests.sum() / seconds);
     for (Kind kind : Kind.values()) {
-      System.out.printf("%-5s %s%n", kind.name().toLowerCase(), LoadStats.percentiles(latency.get(kind)));
+      System.out.printf(
+          "%-5s %s%n", kind.name().toLowerCase(), LoadStats.percentiles(latency.get(kind)));
     }
     System.out.println("HTTP errors: " + stats.errorsByKind());
     return stats.errorCount() == 0 ? 0 : 2;
@@ -95,11 +102,12 @@ final class QueryRun {
       while (System.nanoTime() < deadline) {
         double roll = random.nextDouble();
         Kind kind = roll < 0.5 ? Kind.LIST : roll < 0.75 ? Kind.STATS : Kind.GET;
-        String path = switch (kind) {
-          case LIST -> "/api/alerts?limit=50" + filters(random);
-          case STATS -> "/api/alerts/stats" + filters(random).replaceFirst("^&", "?");
-          case GET -> "/api/alerts/" + ids.get(random.nextInt(ids.size()));
-        };
+        String path =
+            switch (kind) {
+              case LIST -> "/api/alerts?limit=50" + filters(random);
+              case STATS -> "/api/alerts/stats" + filters(random).replaceFirst("^&", "?");
+              case GET -> "/api/alerts/" + ids.get(random.nextInt(ids.size()));
+            };
         long sent = System.nanoTime();
         try {
           HttpResponse<String> response = endpoint.get(path);
@@ -130,11 +138,13 @@ final class QueryRun {
       query.append("&status=").append(STATUSES[random.nextInt(STATUSES.length)]);
     }
     if (random.nextBoolean()) {
-      query.append("&severity=")
+      query
+          .append("&severity=")
           .append(EventBatches.SEVERITIES[random.nextInt(EventBatches.SEVERITIES.length)]);
     }
     if (random.nextBoolean()) {
-      query.append("&source=")
+      query
+          .append("&source=")
           .append(EventBatches.source(plan.tag(), random.nextInt(EventBatches.SOURCES)));
     }
     return query.toString();

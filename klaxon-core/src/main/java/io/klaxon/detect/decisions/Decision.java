@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A decision engine's verdict on a position, as it arrives from the producer; {@link
  * DecisionMapper} turns it into an alert trigger.
  *
- * @param decisionId the producer's id of the decision; when given it is the alert's fingerprint,
- *     so sending the same decision twice re-triggers one alert
+ * @param decisionId the producer's id of the decision; when given it is the alert's fingerprint, so
+ *     sending the same decision twice re-triggers one alert
  * @param rule the rule that decided, as a key ({@code take_profit}); it becomes the alert's type
  * @param symbol the underlying ({@code SPY}), if the decision is about one
  * @param strategyId the position's strategy ({@code IC}, {@code 123}), if any
@@ -71,7 +71,8 @@ public record Decision(
       metadata.forEach(
           (key, value) -> {
             if (value == null) {
-              errors.add(new FieldError("metadata." + key, "must not be null: leave it out instead"));
+              errors.add(
+                  new FieldError("metadata." + key, "must not be null: leave it out instead"));
             } else {
               checked.put(key, value);
             }
@@ -86,8 +87,8 @@ public record Decision(
   /**
    * Reads a decision whose action and urgency are words, as a producer sends them (any case).
    *
-   * @throws InvalidInput naming {@code action} or {@code urgency} for an unknown word, or any
-   *     other faulty field
+   * @throws InvalidInput naming {@code action} or {@code urgency} for an unknown word, or any other
+   *     faulty field
    */
   public static Decision of(
       @Nullable String decisionId,
@@ -100,11 +101,19 @@ public record Decision(
       @Nullable Map<String, Object> metadata,
       Instant decidedAt) {
     return new Decision(
-        decisionId, DecisionAction.parse(action), Urgency.parse(urgency), rule, symbol, strategyId,
-        reason, metadata == null ? Map.of() : metadata, decidedAt);
+        decisionId,
+        DecisionAction.parse(action),
+        Urgency.parse(urgency),
+        rule,
+        symbol,
+        strategyId,
+        reason,
+        metadata == null ? Map.of() : metadata,
+        decidedAt);
   }
 
-  private static void required(List<FieldError> errors, String field, @Nullable String text, int max) {
+  private static void required(
+      List<FieldError> errors, String field, @Nullable String text, int max) {
     if (text == null || text.isBlank()) {
       errors.add(new FieldError(field, "is required and must not be blank"));
     } else if (text.length() > max) {
@@ -112,7 +121,8 @@ public record Decision(
     }
   }
 
-  private static void optional(List<FieldError> errors, String field, @Nullable String text, int max) {
+  private static void optional(
+      List<FieldError> errors, String field, @Nullable String text, int max) {
     if (text != null) {
       required(errors, field, text, max);
     }

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * go, but no more urgent than a ROLL; a LOW one is informational, as the seed describes LOW. The
  * alert's source is {@value #SOURCE}, its type the rule, its title the rule and position ("Take
  * Profit triggered on SPY IC"), its message the reason, its subject {@code strategy/{strategyId}}
- * or else {@code symbol/{symbol}} (none when the decision names neither); its attributes are
- * {@code action}, {@code urgency} and {@code class} (lowercase words), {@code rule}, {@code
- * symbol} and {@code strategyId} when given, and {@code metadata}.
+ * or else {@code symbol/{symbol}} (none when the decision names neither); its attributes are {@code
+ * action}, {@code urgency} and {@code class} (lowercase words), {@code rule}, {@code symbol} and
+ * {@code strategyId} when given, and {@code metadata}.
  */
 public final class DecisionMapper {
 

@@ -56,7 +56,9 @@ final class Titles {
     List<String> capitalised = new ArrayList<>(words.size());
     for (String w : words) {
       int first = w.codePointAt(0);
-      capitalised.add(Character.toString(Character.toUpperCase(first)) + w.substring(Character.charCount(first)));
+      capitalised.add(
+          Character.toString(Character.toUpperCase(first))
+              + w.substring(Character.charCount(first)));
     }
     // A rule made only of separators has no words: its key is the best name left.
     return capitalised.isEmpty() ? rule : String.join(" ", capitalised);

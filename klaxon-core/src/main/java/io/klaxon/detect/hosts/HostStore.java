@@ -44,8 +44,8 @@ public interface HostStore {
   Optional<HostSettings> loadSettings();
 
   /**
-   * Saves the settings, replacing those saved before, and records the change (who, when, before
-   * and after) in the settings history in the same transaction.
+   * Saves the settings, replacing those saved before, and records the change (who, when, before and
+   * after) in the settings history in the same transaction.
    */
   void saveSettings(HostSettings settings, String actor, Instant savedAt);
 }

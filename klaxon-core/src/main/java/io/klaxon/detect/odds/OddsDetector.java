@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
  * apply: {@code price_change}, {@code direction_disagreement} and {@code availability} (issue 5).
  *
  * <p>Per event × market × line × outcome and per bookmaker it keeps only the prices inside the
- * look-back window, measured back from each observation's own time; nothing reads a clock, so
- * the commands depend only on the snapshots seen, the settings and the mappings. Every market
- * id, the house's included, goes through the {@link MarketResolver}; an id with no mapping is
- * recorded there as unmapped, still gets the house's {@code price_change} (keyed by the house's
- * own id) and takes no part in the rules that compare bookmakers.
+ * look-back window, measured back from each observation's own time; nothing reads a clock, so the
+ * commands depend only on the snapshots seen, the settings and the mappings. Every market id, the
+ * house's included, goes through the {@link MarketResolver}; an id with no mapping is recorded
+ * there as unmapped, still gets the house's {@code price_change} (keyed by the house's own id) and
+ * takes no part in the rules that compare bookmakers.
  *
- * <p>Not thread-safe: callers apply snapshots one batch at a time, and apply the commands
- * returned through the alert engine in order.
+ * <p>Not thread-safe: callers apply snapshots one batch at a time, and apply the commands returned
+ * through the alert engine in order.
  */
 public final class OddsDetector {
 
@@ -38,6 +38,7 @@ public final class OddsDetector {
   private final MarketResolver markets;
   private final Map<String, EventBook> events = new HashMap<>();
   private @Nullable String house;
+
   /** How to take back the last {@link #onSnapshots} call; null when there is nothing to undo. */
   private @Nullable UndoLog undo;
 
@@ -71,11 +72,11 @@ public final class OddsDetector {
   }
 
   /**
-   * Takes back what the last {@link #onSnapshots} call did to the windows and to what was said,
-   * for when its commands could not be applied (the engine answered 503): a retry of the same
-   * snapshots is then taken as new, not as repeats, and gives the same commands again. Unmapped
-   * sightings recorded with the mapping registry stay recorded. Nothing when there is nothing to
-   * take back (already undone, or a later {@link #onSnapshot} call came between).
+   * Takes back what the last {@link #onSnapshots} call did to the windows and to what was said, for
+   * when its commands could not be applied (the engine answered 503): a retry of the same snapshots
+   * is then taken as new, not as repeats, and gives the same commands again. Unmapped sightings
+   * recorded with the mapping registry stay recorded. Nothing when there is nothing to take back
+   * (already undone, or a later {@link #onSnapshot} call came between).
    */
   public void undoLast() {
     UndoLog last = undo;
@@ -197,7 +198,8 @@ public final class OddsDetector {
       series.houseMarketId = snapshot.marketId();
       event.houseSeenAt = Math.max(event.houseSeenAt, at);
     }
-    if (settings.alertEnabled()) { // else windows stay current, so alerting resumes from true prices
+    if (settings
+        .alertEnabled()) { // else windows stay current, so alerting resumes from true prices
       rules(event, series, key, isHouse && snapshot.available(), from, snapshot, settings, out);
     }
     if (log != null && (isHouse || out.size() > commandsBefore)) {

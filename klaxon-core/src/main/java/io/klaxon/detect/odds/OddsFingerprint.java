@@ -23,8 +23,7 @@ final class OddsFingerprint {
 
   static String of(String eventId, String type, SeriesKey key, String house) {
     String market = key.mapped() ? escape(key.market()) : "~" + house + ":" + escape(key.market());
-    String kind =
-        type + "/" + market + "/" + escape(key.lineText()) + "/" + escape(key.outcome());
+    String kind = type + "/" + market + "/" + escape(key.lineText()) + "/" + escape(key.outcome());
     return Fingerprint.of(
         null, OddsAlerts.SOURCE, Subject.of(EventBook.SUBJECT_TYPE, eventId, null), kind);
   }

@@ -7,11 +7,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The three rules of issue 5 over one series, evaluated at a time {@code at} (the observation
- * that changed the series) with the look-back window starting at {@code from}; the house's move
- * over that window is worked out once by the caller and handed to the rules that need it. Each rule adds its
- * command to {@code out} only when what it would say differs from what it last said, so a repeat
- * of the same prices sends nothing and a further move updates the same alert (same fingerprint).
+ * The three rules of issue 5 over one series, evaluated at a time {@code at} (the observation that
+ * changed the series) with the look-back window starting at {@code from}; the house's move over
+ * that window is worked out once by the caller and handed to the rules that need it. Each rule adds
+ * its command to {@code out} only when what it would say differs from what it last said, so a
+ * repeat of the same prices sends nothing and a further move updates the same alert (same
+ * fingerprint).
  */
 final class OddsRules {
 
@@ -33,8 +34,7 @@ final class OddsRules {
       return;
     }
     Severity severity = Tiers.of(move.percent(), settings);
-    if (severity == null
-        || (severity == series.priceSeverity && move.to() == series.priceOdds)) {
+    if (severity == null || (severity == series.priceSeverity && move.to() == series.priceOdds)) {
       return;
     }
     series.priceSeverity = severity;
@@ -136,8 +136,6 @@ final class OddsRules {
     }
     series.availabilityOpen = true;
     boolean suspended = house != null && house.seenSince(from);
-    out.add(
-        OddsAlerts.availability(
-            event, series, suspended, offering, settings, at));
+    out.add(OddsAlerts.availability(event, series, suspended, offering, settings, at));
   }
 }

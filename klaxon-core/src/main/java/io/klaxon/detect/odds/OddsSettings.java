@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The odds detector's settings (seed 000), validated; field errors name the fields as the
- * settings API does.
+ * The odds detector's settings (seed 000), validated; field errors name the fields as the settings
+ * API does.
  *
  * @param alertEnabled when false the detector keeps its windows but emits no commands
  * @param thresholdWarning price change in percent that opens a medium alert
@@ -37,8 +37,7 @@ public record OddsSettings(
   public OddsSettings {
     List<FieldError> errors = new ArrayList<>();
     if (!(thresholdWarning > 0) || !Double.isFinite(thresholdWarning)) {
-      errors.add(
-          new FieldError("thresholdWarning", "must be above 0, not " + thresholdWarning));
+      errors.add(new FieldError("thresholdWarning", "must be above 0, not " + thresholdWarning));
     }
     if (!(thresholdElevated > thresholdWarning) || !Double.isFinite(thresholdElevated)) {
       errors.add(

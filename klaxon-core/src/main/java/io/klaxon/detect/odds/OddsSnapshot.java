@@ -58,8 +58,7 @@ public record OddsSnapshot(
       if (!BOOKMAKER.matcher(bookmaker).matches()) {
         errors.add(
             new FieldError(
-                "bookmaker",
-                "must be letters, digits, '_', '.' or '-', such as 'sportybet'"));
+                "bookmaker", "must be letters, digits, '_', '.' or '-', such as 'sportybet'"));
       }
     }
     // The unmapped log keeps at most this much of a market id; a longer one could not be logged.
@@ -93,14 +92,32 @@ public record OddsSnapshot(
       double odds,
       Instant observedAt) {
     this(
-        eventId, eventName, kickoff, bookmaker, marketId, marketName, line, outcome, odds, true,
+        eventId,
+        eventName,
+        kickoff,
+        bookmaker,
+        marketId,
+        marketName,
+        line,
+        outcome,
+        odds,
+        true,
         observedAt);
   }
 
   /** This snapshot shown suspended: same price, {@code available = false}. */
   public OddsSnapshot suspended() {
     return new OddsSnapshot(
-        eventId, eventName, kickoff, bookmaker, marketId, marketName, line, outcome, odds, false,
+        eventId,
+        eventName,
+        kickoff,
+        bookmaker,
+        marketId,
+        marketName,
+        line,
+        outcome,
+        odds,
+        false,
         observedAt);
   }
 

@@ -3,10 +3,10 @@ package io.klaxon.detect.odds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One bookmaker's prices for one series, only those inside the look-back window, oldest first,
- * and its last sighting (available or suspended). A ring of primitive arrays rather than a deque
- * of objects: the detector holds one per bookmaker and series and takes millions of prices a
- * second, so it should neither box nor allocate per price. Not thread-safe.
+ * One bookmaker's prices for one series, only those inside the look-back window, oldest first, and
+ * its last sighting (available or suspended). A ring of primitive arrays rather than a deque of
+ * objects: the detector holds one per bookmaker and series and takes millions of prices a second,
+ * so it should neither box nor allocate per price. Not thread-safe.
  */
 final class PriceWindow {
 
@@ -19,11 +19,11 @@ final class PriceWindow {
   private boolean lastAvailable;
 
   /**
-   * Takes a sighting newer than the last one and drops prices older than {@code from}; an
-   * available sighting adds its price, a suspended one only marks the outcome suspended.
+   * Takes a sighting newer than the last one and drops prices older than {@code from}; an available
+   * sighting adds its price, a suspended one only marks the outcome suspended.
    *
-   * @return false, changing nothing, when the sighting is not newer than the last one (a repeat
-   *     or a late arrival, which must not rewrite the past)
+   * @return false, changing nothing, when the sighting is not newer than the last one (a repeat or
+   *     a late arrival, which must not rewrite the past)
    */
   boolean add(long at, double price, boolean available, long from) {
     return add(at, price, available, from, null);
@@ -97,8 +97,9 @@ final class PriceWindow {
     for (int i = 0; i < size; i++) {
       int index = (head + i) & (times.length - 1);
       if (times[index] >= from) {
-        return (int) Math.signum(
-            Move.percent(prices[index], prices[(head + size - 1) & (times.length - 1)]));
+        return (int)
+            Math.signum(
+                Move.percent(prices[index], prices[(head + size - 1) & (times.length - 1)]));
       }
     }
     return NO_PRICE;

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the detector knows of one series of one event: the house's and each competitor's price
- * window, and what it last told the engine about the series' alerts, so that an unchanged
- * condition sends nothing and a changed one updates the same alert.
+ * window, and what it last told the engine about the series' alerts, so that an unchanged condition
+ * sends nothing and a changed one updates the same alert.
  */
 final class Series {
 

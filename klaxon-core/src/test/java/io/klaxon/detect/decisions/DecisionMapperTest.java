@@ -23,7 +23,8 @@ class DecisionMapperTest {
 
   static Stream<Arguments> everyAlertingCombination() {
     return Stream.of(
-        Arguments.of(DecisionAction.CLOSE, Urgency.IMMEDIATE, AlertClass.CRITICAL, Severity.CRITICAL),
+        Arguments.of(
+            DecisionAction.CLOSE, Urgency.IMMEDIATE, AlertClass.CRITICAL, Severity.CRITICAL),
         Arguments.of(DecisionAction.CLOSE, Urgency.HIGH, AlertClass.WARNING, Severity.HIGH),
         // Not in the seed: our choice, documented on DecisionMapper.
         Arguments.of(DecisionAction.CLOSE, Urgency.NORMAL, AlertClass.WARNING, Severity.MEDIUM),
@@ -60,8 +61,15 @@ class DecisionMapperTest {
   void toTrigger_closeOnAStrategy_readsAsTheSeedsExample() {
     Decision decision =
         new Decision(
-            null, DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC",
-            "Profit at 52% of max credit", Map.of("pnl", 0.52, "dte", 21), AT);
+            null,
+            DecisionAction.CLOSE,
+            Urgency.HIGH,
+            "take_profit",
+            "SPY",
+            "IC",
+            "Profit at 52% of max credit",
+            Map.of("pnl", 0.52, "dte", 21),
+            AT);
 
     AlertCommand.Trigger trigger = trigger(decision);
 

@@ -53,17 +53,22 @@ class DecisionTest {
     metadata.put("delta", null);
 
     assertThatThrownBy(
-            () ->
-                new Decision(
-                    " ", null, null, "", "x".repeat(101), "", " ", metadata, null))
+            () -> new Decision(" ", null, null, "", "x".repeat(101), "", " ", metadata, null))
         .isInstanceOfSatisfying(
             InvalidInput.class,
             e ->
                 assertThat(e.errors())
                     .extracting(FieldError::field)
                     .containsExactly(
-                        "decisionId", "action", "urgency", "rule", "symbol", "strategyId",
-                        "reason", "decidedAt", "metadata.delta"));
+                        "decisionId",
+                        "action",
+                        "urgency",
+                        "rule",
+                        "symbol",
+                        "strategyId",
+                        "reason",
+                        "decidedAt",
+                        "metadata.delta"));
   }
 
   @Test
@@ -71,7 +76,14 @@ class DecisionTest {
     Map<String, Object> metadata = new HashMap<>(Map.of("pnl", 0.52));
     Decision decision =
         new Decision(
-            null, DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC", "r", metadata,
+            null,
+            DecisionAction.CLOSE,
+            Urgency.HIGH,
+            "take_profit",
+            "SPY",
+            "IC",
+            "r",
+            metadata,
             AT);
 
     metadata.put("later", true);

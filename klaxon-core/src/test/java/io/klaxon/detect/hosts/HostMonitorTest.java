@@ -201,7 +201,8 @@ class HostMonitorTest {
   @Test
   void anUnknownServer_isRefused_whenAutoRegistrationIsOff() {
     HostSettings d = HostSettings.defaults();
-    monitor.updateSettings(new HostSettings(d.cpu(), d.memory(), d.disk(), 2, 900, 180, 30, false), "test");
+    monitor.updateSettings(
+        new HostSettings(d.cpu(), d.memory(), d.disk(), 2, 900, 180, 30, false), "test");
     monitor.register("nas-01", null, null, List.of());
 
     assertThatThrownBy(

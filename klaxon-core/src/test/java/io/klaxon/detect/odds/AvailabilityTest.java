@@ -46,7 +46,10 @@ class AvailabilityTest {
     assertThat(prices.take(over(HOUSE, "bp-ou", 4)))
         .containsExactly(
             new AlertCommand.Change(
-                AlertRef.fingerprint(OVER), Transition.RESOLVE, "odds", "betpawa offers it again",
+                AlertRef.fingerprint(OVER),
+                Transition.RESOLVE,
+                "odds",
+                "betpawa offers it again",
                 true));
     assertThat(prices.take(over("sportybet", "sb-ou", 5))).isEmpty();
   }
@@ -89,8 +92,7 @@ class AvailabilityTest {
         .singleElement()
         .satisfies(
             c ->
-                assertThat(Prices.trigger(c).attributes())
-                    .containsEntry("houseStatus", "missing"));
+                assertThat(Prices.trigger(c).attributes()).containsEntry("houseStatus", "missing"));
   }
 
   @Test

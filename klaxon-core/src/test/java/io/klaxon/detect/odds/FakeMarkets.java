@@ -40,8 +40,16 @@ final class FakeMarkets implements MarketResolver {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     MarketMapping mapping =
         new MarketMapping(
-            bySourceId.size() + 1, canonicalId, name, sourceIds, List.of(outcomes), 0, true, at,
-            at, "test");
+            bySourceId.size() + 1,
+            canonicalId,
+            name,
+            sourceIds,
+            List.of(outcomes),
+            0,
+            true,
+            at,
+            at,
+            "test");
     sourceIds.forEach((source, id) -> bySourceId.put(source + "|" + id, mapping));
     return this;
   }

@@ -12,8 +12,7 @@ class OddsFingerprintTest {
     assertThat(
             OddsFingerprint.of("e1", "price_change", new SeriesKey("1x2", null, "1", true), "bp"))
         .isEqualTo("odds|event/e1|price_change/1x2/-/1");
-    assertThat(
-            OddsFingerprint.of("e1", "availability", new SeriesKey("ah", -1.0, "2", true), "bp"))
+    assertThat(OddsFingerprint.of("e1", "availability", new SeriesKey("ah", -1.0, "2", true), "bp"))
         .isEqualTo("odds|event/e1|availability/ah/-1/2");
     assertThat(
             OddsFingerprint.of("e1", "price_change", new SeriesKey("c", 9.5, "Over", false), "bp"))

@@ -17,8 +17,7 @@ class OddsSettingsTest {
   void defaults_areSeed000s() {
     OddsSettings settings = OddsSettings.defaults("BetPawa");
 
-    assertThat(settings)
-        .isEqualTo(new OddsSettings(true, 7.0, 10.0, 15.0, 7, 60, "betpawa"));
+    assertThat(settings).isEqualTo(new OddsSettings(true, 7.0, 10.0, 15.0, 7, 60, "betpawa"));
     assertThat(settings.lookback()).isEqualTo(Duration.ofMinutes(60));
   }
 

@@ -79,7 +79,16 @@ class OddsSnapshotTest {
         refusal(
             () ->
                 new OddsSnapshot(
-                    "e1", "x", KICKOFF, "betpawa", "bp-ou", "Total", Double.NaN, "Over", 2, true,
+                    "e1",
+                    "x",
+                    KICKOFF,
+                    "betpawa",
+                    "bp-ou",
+                    "Total",
+                    Double.NaN,
+                    "Over",
+                    2,
+                    true,
                     null));
 
     assertThat(refused.errors())

@@ -51,11 +51,14 @@ class PriceChangeTest {
       assertThat(triggers).isEmpty();
       return;
     }
-    assertThat(triggers).singleElement().satisfies(trigger -> {
-      assertThat(trigger.severity()).isEqualTo(expected);
-      assertThat(trigger.changePercent()).isEqualTo(percent);
-      assertThat(trigger.value()).isEqualTo(odds);
-    });
+    assertThat(triggers)
+        .singleElement()
+        .satisfies(
+            trigger -> {
+              assertThat(trigger.severity()).isEqualTo(expected);
+              assertThat(trigger.changePercent()).isEqualTo(percent);
+              assertThat(trigger.value()).isEqualTo(odds);
+            });
   }
 
   @Test

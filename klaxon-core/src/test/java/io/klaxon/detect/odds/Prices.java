@@ -8,8 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hand-made price paths for one event, "Arsenal v Chelsea" (e1), kicking off at 18:00: a price is
- * a bookmaker, its market id, outcome and odds at a minute after 12:00.
+ * Hand-made price paths for one event, "Arsenal v Chelsea" (e1), kicking off at 18:00: a price is a
+ * bookmaker, its market id, outcome and odds at a minute after 12:00.
  */
 final class Prices {
 
@@ -32,11 +32,23 @@ final class Prices {
   }
 
   static OddsSnapshot price(
-      String bookmaker, String marketId, String outcome, @Nullable Double line, double odds,
+      String bookmaker,
+      String marketId,
+      String outcome,
+      @Nullable Double line,
+      double odds,
       int minute) {
     return new OddsSnapshot(
-        EVENT, "Arsenal v Chelsea", KICKOFF, bookmaker, marketId, "Match result", line, outcome,
-        odds, at(minute));
+        EVENT,
+        "Arsenal v Chelsea",
+        KICKOFF,
+        bookmaker,
+        marketId,
+        "Match result",
+        line,
+        outcome,
+        odds,
+        at(minute));
   }
 
   List<AlertCommand> take(OddsSnapshot snapshot) {

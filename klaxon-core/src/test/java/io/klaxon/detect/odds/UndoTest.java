@@ -60,8 +60,12 @@ class UndoTest {
   /** A few prices from the house and two competitors, mapped and not, some suspended. */
   private static List<OddsSnapshot> batch(Random random, int minute) {
     String[][] quotes = {
-      {"betpawa", "bp-1x2"}, {"sportybet", "sb-1"}, {"bet9ja", "b9-1"}, {"betpawa", "bp-ou"},
-      {"sportybet", "sb-ou"}, {"betpawa", "bp-corners"}
+      {"betpawa", "bp-1x2"},
+      {"sportybet", "sb-1"},
+      {"bet9ja", "b9-1"},
+      {"betpawa", "bp-ou"},
+      {"sportybet", "sb-ou"},
+      {"betpawa", "bp-corners"}
     };
     List<OddsSnapshot> batch = new ArrayList<>();
     int size = 1 + random.nextInt(8);
@@ -72,8 +76,16 @@ class UndoTest {
       Double line = quote[1].endsWith("ou") ? 2.5 : null;
       batch.add(
           new OddsSnapshot(
-              random.nextBoolean() ? "e1" : "e2", "Arsenal v Chelsea", Prices.KICKOFF, quote[0],
-              quote[1], "Match result", line, outcome, odds, random.nextInt(6) != 0,
+              random.nextBoolean() ? "e1" : "e2",
+              "Arsenal v Chelsea",
+              Prices.KICKOFF,
+              quote[0],
+              quote[1],
+              "Match result",
+              line,
+              outcome,
+              odds,
+              random.nextInt(6) != 0,
               Prices.at(minute + random.nextInt(5))));
     }
     return batch;

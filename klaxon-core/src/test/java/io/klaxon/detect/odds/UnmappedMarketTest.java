@@ -87,7 +87,15 @@ class UnmappedMarketTest {
 
   private static OddsSnapshot longNamed(String name, double odds, int minute) {
     return new OddsSnapshot(
-        Prices.EVENT, null, Prices.KICKOFF, HOUSE, "bp-long", name, null, name, odds,
+        Prices.EVENT,
+        null,
+        Prices.KICKOFF,
+        HOUSE,
+        "bp-long",
+        name,
+        null,
+        name,
+        odds,
         Prices.at(minute));
   }
 }

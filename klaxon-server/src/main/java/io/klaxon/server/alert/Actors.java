@@ -17,7 +17,8 @@ final class Actors {
     }
     if (header.length() > AlertCommand.Limits.KEY) {
       throw new InvalidInput(
-          AlertController.ACTOR_HEADER, "must be at most " + AlertCommand.Limits.KEY + " characters");
+          AlertController.ACTOR_HEADER,
+          "must be at most " + AlertCommand.Limits.KEY + " characters");
     }
     return header.trim();
   }

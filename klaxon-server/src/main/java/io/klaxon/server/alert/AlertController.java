@@ -1,8 +1,6 @@
 package io.klaxon.server.alert;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.Alert;
-import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.AlertStatus;
@@ -13,6 +11,7 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.store.AlertStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,7 +79,10 @@ class AlertController {
     private static Map<String, Long> sorted(Map<String, Long> counts) {
       Map<String, Long> ordered = new LinkedHashMap<>();
       counts.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .sorted(
+              Map.Entry.<String, Long>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> ordered.put(e.getKey(), e.getValue()));
       return ordered;
     }
@@ -132,8 +134,7 @@ class AlertController {
     if (body.acknowledged() == null) {
       throw new InvalidInput("acknowledged", "is required: true or false");
     }
-    Transition transition =
-        body.acknowledged() ? Transition.ACKNOWLEDGE : Transition.UNACKNOWLEDGE;
+    Transition transition = body.acknowledged() ? Transition.ACKNOWLEDGE : Transition.UNACKNOWLEDGE;
     return change(id, transition, actor, body.note());
   }
 
@@ -192,7 +193,8 @@ class AlertController {
     String who = Actors.of(actor);
     FieldErrors errors = new FieldErrors();
     AlertCommand.Change command =
-        errors.attempt("", () -> new AlertCommand.Change(AlertRef.id(id), transition, who, note, false));
+        errors.attempt(
+            "", () -> new AlertCommand.Change(AlertRef.id(id), transition, who, note, false));
     errors.throwIfAny();
     return AlertView.of(applied(engine.apply(command).alertOrThrow()));
   }

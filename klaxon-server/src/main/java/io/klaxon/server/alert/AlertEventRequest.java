@@ -1,12 +1,12 @@
 package io.klaxon.server.alert;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +50,8 @@ record AlertEventRequest(
       return null;
     }
     if (!verb.equals("trigger") && !verb.equals("acknowledge") && !verb.equals("resolve")) {
-      errors.add(path + "action", "unknown action '" + action + "': use trigger, acknowledge or resolve");
+      errors.add(
+          path + "action", "unknown action '" + action + "': use trigger, acknowledge or resolve");
       return null;
     }
     int before = errors.size();
@@ -81,10 +82,23 @@ record AlertEventRequest(
           path,
           () ->
               new AlertCommand.Trigger(
-                  fingerprint, source, type, severityValue, title, message, subjectValue, value,
-                  threshold, changePercent, attributeValues, occurredAt, expiresAt, actor));
+                  fingerprint,
+                  source,
+                  type,
+                  severityValue,
+                  title,
+                  message,
+                  subjectValue,
+                  value,
+                  threshold,
+                  changePercent,
+                  attributeValues,
+                  occurredAt,
+                  expiresAt,
+                  actor));
     }
-    Transition transition = verb.equals("acknowledge") ? Transition.ACKNOWLEDGE : Transition.RESOLVE;
+    Transition transition =
+        verb.equals("acknowledge") ? Transition.ACKNOWLEDGE : Transition.RESOLVE;
     return errors.attempt(
         path,
         () ->

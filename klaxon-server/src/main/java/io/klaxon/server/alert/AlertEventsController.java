@@ -1,8 +1,5 @@
 package io.klaxon.server.alert;
 
-import io.klaxon.server.KlaxonProperties;
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.JsonItems;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -10,6 +7,9 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.problem.KlaxonException;
+import io.klaxon.server.KlaxonProperties;
+import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.JsonItems;
 import io.klaxon.server.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +71,8 @@ class AlertEventsController {
       description = "One event object, or an array of up to 10,000. Answers per event, in order.")
   Results events(
       @RequestBody JsonNode body,
-      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
+      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false)
+          @Nullable String actor) {
     String who = Actors.of(actor);
     JsonItems items = JsonItems.of(body, maxEvents, "events");
     FieldErrors errors = new FieldErrors();
@@ -99,7 +100,8 @@ class AlertEventsController {
       description = "Answers per id, in order; one refused id does not stop the others.")
   Results bulk(
       @RequestBody BulkRequest body,
-      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false) @Nullable String actor) {
+      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false)
+          @Nullable String actor) {
     String who = Actors.of(actor);
     FieldErrors errors = new FieldErrors();
     Transition transition = transition(body.action(), errors);
@@ -115,7 +117,9 @@ class AlertEventsController {
     List<AlertCommand> commands = new ArrayList<>(ids.size());
     for (Long id : ids) {
       AlertCommand.Change command =
-          errors.attempt("", () -> new AlertCommand.Change(AlertRef.id(id), transition, who, body.note(), false));
+          errors.attempt(
+              "",
+              () -> new AlertCommand.Change(AlertRef.id(id), transition, who, body.note(), false));
       commands.add(command);
     }
     errors.throwIfAny();
@@ -155,7 +159,11 @@ class AlertEventsController {
     KlaxonException refusal = result.refusal();
     if (refusal != null) {
       return new ItemResult(
-          index, requestedId, fingerprint, result.outcome().word(), null,
+          index,
+          requestedId,
+          fingerprint,
+          result.outcome().word(),
+          null,
           new ItemError(Problems.statusOf(refusal).value(), refusal.getMessage()));
     }
     Alert alert = result.alert();

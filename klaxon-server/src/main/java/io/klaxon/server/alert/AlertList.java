@@ -17,7 +17,10 @@ public record AlertList(
       counts.put(status.word(), page.counts().getOrDefault(status, 0L));
     }
     return new AlertList(
-        page.alerts().stream().map(AlertView::of).toList(), page.total(), query.limit(),
-        query.offset(), counts);
+        page.alerts().stream().map(AlertView::of).toList(),
+        page.total(),
+        query.limit(),
+        query.offset(),
+        counts);
   }
 }

@@ -20,8 +20,18 @@ public final class AlertQueryParser {
 
   private static final List<String> KNOWN =
       List.of(
-          "status", "severity", "type", "source", "subjectType", "subjectKey", "from", "to", "q",
-          "sort", "limit", "offset");
+          "status",
+          "severity",
+          "type",
+          "source",
+          "subjectType",
+          "subjectKey",
+          "from",
+          "to",
+          "q",
+          "sort",
+          "limit",
+          "offset");
   private static final String ATTRIBUTE_PREFIX = "attr.";
 
   private AlertQueryParser() {}
@@ -52,7 +62,9 @@ public final class AlertQueryParser {
     var to = read.time("to");
     String sortText = read.single("sort");
     AlertSort sort =
-        sortText == null ? AlertSort.DETECTED_AT_DESC : errors.attempt("", () -> AlertSort.parse(sortText));
+        sortText == null
+            ? AlertSort.DETECTED_AT_DESC
+            : errors.attempt("", () -> AlertSort.parse(sortText));
     int limit = read.limit();
     long offset = read.offset();
     String subjectType = read.single("subjectType");
@@ -64,8 +76,19 @@ public final class AlertQueryParser {
             "",
             () ->
                 new AlertQuery(
-                    statuses, severities, types, sources, subjectType, subjectKey, from, to, text,
-                    attributes, sort, limit, offset));
+                    statuses,
+                    severities,
+                    types,
+                    sources,
+                    subjectType,
+                    subjectKey,
+                    from,
+                    to,
+                    text,
+                    attributes,
+                    sort,
+                    limit,
+                    offset));
     errors.throwIfAny();
     return query;
   }

@@ -29,14 +29,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The change feed over Server-Sent Events: one {@code alert} event per committed alert change,
- * its data the alert as {@code GET /api/alerts/{id}} shows it, its id {@code <alertId>:<version>}.
+ * The change feed over Server-Sent Events: one {@code alert} event per committed alert change, its
+ * data the alert as {@code GET /api/alerts/{id}} shows it, its id {@code <alertId>:<version>}.
  *
- * <p>The engine's writer only offers each change to every client's bounded buffer and never
- * waits: a client that falls {@code klaxon.stream.buffer} events behind is told {@code reset}
- * and disconnected (it reconnects and reloads), so a slow reader holds neither the writer nor
- * memory. Each client is written by its own virtual thread, which also sends a comment as a
- * heartbeat when nothing happened for {@code klaxon.stream.heartbeat}.
+ * <p>The engine's writer only offers each change to every client's bounded buffer and never waits:
+ * a client that falls {@code klaxon.stream.buffer} events behind is told {@code reset} and
+ * disconnected (it reconnects and reloads), so a slow reader holds neither the writer nor memory.
+ * Each client is written by its own virtual thread, which also sends a comment as a heartbeat when
+ * nothing happened for {@code klaxon.stream.heartbeat}.
  */
 @RestController
 @Tag(name = "alerts")
@@ -72,7 +72,8 @@ class AlertStreamController implements SmartLifecycle {
     FieldErrors errors = new FieldErrors();
     new QueryParams(params, errors, List.of());
     errors.throwIfAny();
-    SseEmitter emitter = new SseEmitter(0L); // no time-out: the stream lasts until either side ends it
+    SseEmitter emitter =
+        new SseEmitter(0L); // no time-out: the stream lasts until either side ends it
     Client client = new Client(emitter, new ArrayBlockingQueue<>(bufferSize));
     clients.add(client);
     emitter.onCompletion(() -> client.end());
@@ -128,7 +129,8 @@ class AlertStreamController implements SmartLifecycle {
         emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
         while (!ended) {
           if (overflowed) {
-            emitter.send(SseEmitter.event().name("reset").data("buffer full: reload, then follow again"));
+            emitter.send(
+                SseEmitter.event().name("reset").data("buffer full: reload, then follow again"));
             emitter.complete();
             break;
           }

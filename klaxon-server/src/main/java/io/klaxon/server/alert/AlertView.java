@@ -38,7 +38,9 @@ public record AlertView(
   /** What an alert is about, as the API shows it. */
   public record SubjectView(String type, String key, String name) {
     static @Nullable SubjectView of(@Nullable Subject subject) {
-      return subject == null ? null : new SubjectView(subject.type(), subject.key(), subject.name());
+      return subject == null
+          ? null
+          : new SubjectView(subject.type(), subject.key(), subject.name());
     }
   }
 

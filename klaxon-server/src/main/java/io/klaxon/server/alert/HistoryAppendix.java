@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Entries of an alert's history that are kept elsewhere and merged in by time when the history is
- * read (the notification attempts): they change nothing on the alert, so each shows the version
- * and status the alert had then, like a note.
+ * read (the notification attempts): they change nothing on the alert, so each shows the version and
+ * status the alert had then, like a note.
  */
 public interface HistoryAppendix {
 

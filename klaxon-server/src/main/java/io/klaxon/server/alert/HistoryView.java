@@ -18,8 +18,8 @@ record HistoryView(
     @Nullable String note) {
 
   /**
-   * The alert's history with the appendix's entries merged in by time (a history entry first at
-   * the same instant); an appended entry shows the version and status of the change before it.
+   * The alert's history with the appendix's entries merged in by time (a history entry first at the
+   * same instant); an appended entry shows the version and status of the change before it.
    */
   static List<HistoryView> merged(List<HistoryEntry> history, List<HistoryAppendix.Entry> extra) {
     List<HistoryView> views = new java.util.ArrayList<>(history.size() + extra.size());
@@ -32,7 +32,9 @@ record HistoryView(
     List<HistoryView> merged = new java.util.ArrayList<>(views.size() + sorted.size());
     int next = 0;
     for (HistoryView view : views) {
-      while (next < sorted.size() && sorted.get(next).at().isBefore(view.at()) && !merged.isEmpty()) {
+      while (next < sorted.size()
+          && sorted.get(next).at().isBefore(view.at())
+          && !merged.isEmpty()) {
         merged.add(appended(sorted.get(next++), merged.getLast()));
       }
       merged.add(view);
@@ -45,8 +47,14 @@ record HistoryView(
 
   private static HistoryView appended(HistoryAppendix.Entry entry, HistoryView before) {
     return new HistoryView(
-        before.version(), entry.at(), entry.actor(), entry.action(), before.toStatus(),
-        before.toStatus(), List.of(), entry.note());
+        before.version(),
+        entry.at(),
+        entry.actor(),
+        entry.action(),
+        before.toStatus(),
+        before.toStatus(),
+        List.of(),
+        entry.note());
   }
 
   static HistoryView of(HistoryEntry entry) {

@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The alert board (filters in the URL, status tabs, bulk actions, live updates) and alert detail. */
+/**
+ * The alert board (filters in the URL, status tabs, bulk actions, live updates) and alert detail.
+ */
 @Controller
 class AlertsConsoleController {
 
@@ -78,8 +80,14 @@ class AlertsConsoleController {
 
   /** One history entry as the timeline shows it. */
   record HistoryRow(
-      long version, When at, String actor, String action, @Nullable String fromStatus,
-      String toStatus, List<String> changes, @Nullable String note) {}
+      long version,
+      When at,
+      String actor,
+      String action,
+      @Nullable String fromStatus,
+      String toStatus,
+      List<String> changes,
+      @Nullable String note) {}
 
   private final AlertStore store;
   private final AlertEngine engine;
@@ -97,7 +105,8 @@ class AlertsConsoleController {
     Instant now = clock.instant();
     BoardFilter filter = BoardFilter.of(raw);
     model.addAttribute("filter", filter);
-    model.addAttribute("severities", List.of(Severity.values()).reversed().stream().map(Severity::word).toList());
+    model.addAttribute(
+        "severities", List.of(Severity.values()).reversed().stream().map(Severity::word).toList());
     model.addAttribute("ranges", List.of("1h", "24h", "7d", "30d"));
     AlertQuery query;
     try {
@@ -120,11 +129,14 @@ class AlertsConsoleController {
     model.addAttribute("last", offset + page.alerts().size());
     model.addAttribute("previousUrl", offset > 0 ? filter.page(Math.max(0, offset - limit)) : null);
     model.addAttribute(
-        "nextUrl", offset + page.alerts().size() < page.total() ? filter.page(offset + limit) : null);
-    model.addAttribute("bulkActions", List.of(
-        new ActionButton("acknowledge", "Acknowledge"),
-        new ActionButton("resolve", "Resolve"),
-        new ActionButton("dismiss", "Dismiss")));
+        "nextUrl",
+        offset + page.alerts().size() < page.total() ? filter.page(offset + limit) : null);
+    model.addAttribute(
+        "bulkActions",
+        List.of(
+            new ActionButton("acknowledge", "Acknowledge"),
+            new ActionButton("resolve", "Resolve"),
+            new ActionButton("dismiss", "Dismiss")));
     return "console/board";
   }
 
@@ -176,10 +188,15 @@ class AlertsConsoleController {
     String verb = action.done;
     flash.addFlashAttribute("notice", done + (done == 1 ? " alert " : " alerts ") + verb + ".");
     if (refused > 0) {
-      KlaxonException first = results.stream().filter(CommandResult::isRefused).findFirst().orElseThrow().refusal();
+      KlaxonException first =
+          results.stream().filter(CommandResult::isRefused).findFirst().orElseThrow().refusal();
       flash.addFlashAttribute(
           "problem",
-          refused + (refused == 1 ? " alert was" : " alerts were") + " not " + verb + ": "
+          refused
+              + (refused == 1 ? " alert was" : " alerts were")
+              + " not "
+              + verb
+              + ": "
               + (first == null ? "" : first.getMessage()));
     }
     return target;
@@ -202,9 +219,7 @@ class AlertsConsoleController {
     model.addAttribute("severity", alert.severity().word());
     model.addAttribute("status", alert.status().word());
     model.addAttribute("attributes", new TreeMap<>(alert.attributes()));
-    model.addAttribute(
-        "times",
-        timeFields(alert, now));
+    model.addAttribute("times", timeFields(alert, now));
     List<HistoryRow> history = new ArrayList<>();
     for (HistoryEntry entry : store.history(id)) {
       history.add(
@@ -216,7 +231,13 @@ class AlertsConsoleController {
               entry.fromStatus() == null ? null : entry.fromStatus().word(),
               entry.toStatus().word(),
               entry.changes().stream()
-                  .map(c -> c.field() + ": " + (c.from() == null ? "—" : c.from()) + " → " + (c.to() == null ? "—" : c.to()))
+                  .map(
+                      c ->
+                          c.field()
+                              + ": "
+                              + (c.from() == null ? "—" : c.from())
+                              + " → "
+                              + (c.to() == null ? "—" : c.to()))
                   .toList(),
               entry.note()));
     }
@@ -224,7 +245,9 @@ class AlertsConsoleController {
     List<ActionButton> actions = new ArrayList<>();
     for (Action action : Action.values()) {
       // Only changes that move the alert: acknowledging an acknowledged alert changes nothing.
-      if (Lifecycle.target(alert.status(), action.transition).filter(t -> t != alert.status()).isPresent()) {
+      if (Lifecycle.target(alert.status(), action.transition)
+          .filter(t -> t != alert.status())
+          .isPresent()) {
         actions.add(new ActionButton(action.word(), action.label));
       }
     }
@@ -254,7 +277,9 @@ class AlertsConsoleController {
       Action action = Action.parse(actionWord);
       String text = note == null || note.isBlank() ? null : note.strip();
       engine
-          .apply(new AlertCommand.Change(AlertRef.id(id), action.transition, ConsoleActor.of(request), text, false))
+          .apply(
+              new AlertCommand.Change(
+                  AlertRef.id(id), action.transition, ConsoleActor.of(request), text, false))
           .alertOrThrow();
       flash.addFlashAttribute("notice", "Alert " + action.done + ".");
     } catch (NotFound e) {
@@ -273,7 +298,9 @@ class AlertsConsoleController {
       RedirectAttributes flash) {
     try {
       engine
-          .apply(new AlertCommand.Note(AlertRef.id(id), text == null ? "" : text.strip(), ConsoleActor.of(request)))
+          .apply(
+              new AlertCommand.Note(
+                  AlertRef.id(id), text == null ? "" : text.strip(), ConsoleActor.of(request)))
           .alertOrThrow();
       flash.addFlashAttribute("notice", "Note added.");
     } catch (NotFound e) {

@@ -42,8 +42,8 @@ record BoardFilter(MultiValueMap<String, String> params) {
   }
 
   /**
-   * The parameters for the alert API's parser: {@code range} turned into {@code from}, local
-   * times made UTC instants, console-only parameters left out.
+   * The parameters for the alert API's parser: {@code range} turned into {@code from}, local times
+   * made UTC instants, console-only parameters left out.
    */
   MultiValueMap<String, String> apiParams(Instant now) {
     MultiValueMap<String, String> api = new LinkedMultiValueMap<>();

@@ -3,7 +3,9 @@ package io.klaxon.server.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 
-/** Who a console action is recorded as: the signed-in user once there is one, else {@code console}. */
+/**
+ * Who a console action is recorded as: the signed-in user once there is one, else {@code console}.
+ */
 final class ConsoleActor {
 
   static final String DEFAULT = "console";

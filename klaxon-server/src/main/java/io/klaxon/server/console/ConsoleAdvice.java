@@ -51,7 +51,9 @@ class ConsoleAdvice {
     String detail =
         e instanceof KlaxonException k
             ? describe(k)
-            : "'" + ((MethodArgumentTypeMismatchException) e).getValue() + "' is not a valid "
+            : "'"
+                + ((MethodArgumentTypeMismatchException) e).getValue()
+                + "' is not a valid "
                 + ((MethodArgumentTypeMismatchException) e).getName();
     return error(model, "Bad request", detail);
   }

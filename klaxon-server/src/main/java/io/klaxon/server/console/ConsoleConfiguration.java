@@ -11,9 +11,9 @@ class ConsoleConfiguration {
 
   /**
    * Keeps Thymeleaf's resource URL rewriting off. It comes on because a webjar locator is on the
-   * class path (springdoc's), and then every link a page writes is looked up as a static
-   * resource in the jar: a quarter of the board's render time, measured (BENCHMARKS.md). The
-   * console links its scripts by their versioned webjar paths and needs no rewriting.
+   * class path (springdoc's), and then every link a page writes is looked up as a static resource
+   * in the jar: a quarter of the board's render time, measured (BENCHMARKS.md). The console links
+   * its scripts by their versioned webjar paths and needs no rewriting.
    */
   @Bean
   FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {

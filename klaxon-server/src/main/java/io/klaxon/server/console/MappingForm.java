@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * line as {@code canonical: source=name, source=name}. Reading it names each line it cannot read.
  */
 public record MappingForm(
-    String canonicalId, String name, String sourceIds, String outcomes, String priority,
+    String canonicalId,
+    String name,
+    String sourceIds,
+    String outcomes,
+    String priority,
     String reason) {
 
   static MappingForm empty() {
@@ -23,11 +27,19 @@ public record MappingForm(
   }
 
   static MappingForm of(
-      @Nullable String canonicalId, @Nullable String name, @Nullable String sourceIds,
-      @Nullable String outcomes, @Nullable String priority, @Nullable String reason) {
+      @Nullable String canonicalId,
+      @Nullable String name,
+      @Nullable String sourceIds,
+      @Nullable String outcomes,
+      @Nullable String priority,
+      @Nullable String reason) {
     return new MappingForm(
-        text(canonicalId), text(name), text(sourceIds), text(outcomes),
-        priority == null || priority.isBlank() ? "0" : priority.strip(), text(reason));
+        text(canonicalId),
+        text(name),
+        text(sourceIds),
+        text(outcomes),
+        priority == null || priority.isBlank() ? "0" : priority.strip(),
+        text(reason));
   }
 
   static MappingForm of(MarketMapping mapping) {
@@ -37,12 +49,21 @@ public record MappingForm(
             .collect(Collectors.joining("\n"));
     String outcomes =
         mapping.outcomeMapping().stream()
-            .map(o -> o.canonical() + ": " + o.sources().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ")))
+            .map(
+                o ->
+                    o.canonical()
+                        + ": "
+                        + o.sources().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", ")))
             .collect(Collectors.joining("\n"));
     return new MappingForm(
-        mapping.canonicalId(), mapping.name(), ids, outcomes, Integer.toString(mapping.priority()), "");
+        mapping.canonicalId(),
+        mapping.name(),
+        ids,
+        outcomes,
+        Integer.toString(mapping.priority()),
+        "");
   }
 
   private static String text(@Nullable String value) {
@@ -60,7 +81,8 @@ public record MappingForm(
       }
       int eq = line.indexOf('=');
       if (eq <= 0) {
-        errors.add(new InvalidInput.FieldError("sourceIds", "line " + n + ": write source=marketId"));
+        errors.add(
+            new InvalidInput.FieldError("sourceIds", "line " + n + ": write source=marketId"));
         continue;
       }
       ids.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
@@ -87,8 +109,9 @@ public record MappingForm(
           }
           int eq = part.indexOf('=');
           if (eq <= 0) {
-            errors.add(new InvalidInput.FieldError(
-                "outcomeMapping", "line " + n + ": write canonical: source=name, source=name"));
+            errors.add(
+                new InvalidInput.FieldError(
+                    "outcomeMapping", "line " + n + ": write canonical: source=name, source=name"));
             continue;
           }
           sources.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());

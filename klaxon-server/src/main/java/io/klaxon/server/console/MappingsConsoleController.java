@@ -41,8 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Market mappings (seed 003): search, create, edit, (de)activate with the audit trail; and the
- * unmapped queue, most seen first, with acknowledge, ignore and map. Writes go through the
- * mapping registry (the unmapped status through the mapping store, as the API does).
+ * unmapped queue, most seen first, with acknowledge, ignore and map. Writes go through the mapping
+ * registry (the unmapped status through the mapping store, as the API does).
  */
 @Controller
 class MappingsConsoleController {
@@ -51,16 +51,31 @@ class MappingsConsoleController {
 
   /** A mapping as the list shows it. */
   public record MappingRow(
-      long id, String canonicalId, String name, String sourceIds, int outcomes, int priority,
-      boolean active, When updated) {}
+      long id,
+      String canonicalId,
+      String name,
+      String sourceIds,
+      int outcomes,
+      int priority,
+      boolean active,
+      When updated) {}
 
   /** One audit entry as the trail shows it. */
-  public record AuditRow(When at, String actor, String action, @Nullable String reason, String change) {}
+  public record AuditRow(
+      When at, String actor, String action, @Nullable String reason, String change) {}
 
   /** An unmapped market as the queue shows it. */
   public record UnmappedRow(
-      long id, String source, String externalId, @Nullable String marketName, String outcomes,
-      long occurrences, When firstSeen, When lastSeen, String status, @Nullable Long mappingId) {}
+      long id,
+      String source,
+      String externalId,
+      @Nullable String marketName,
+      String outcomes,
+      long occurrences,
+      When firstSeen,
+      When lastSeen,
+      String status,
+      @Nullable Long mappingId) {}
 
   private final MappingStore store;
   private final MappingRegistry registry;
@@ -79,7 +94,8 @@ class MappingsConsoleController {
       @RequestParam(name = "offset", defaultValue = "0") long offset,
       Model model) {
     Instant now = clock.instant();
-    Boolean activeFilter = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
+    Boolean activeFilter =
+        "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
     long from = Math.max(0, offset);
     MappingPage page = store.find(new MappingQuery(activeFilter, Set.of(), q, PAGE, from));
     model.addAttribute("q", q == null ? "" : q);
@@ -93,9 +109,16 @@ class MappingsConsoleController {
 
   private static MappingRow row(MarketMapping m, Instant now) {
     return new MappingRow(
-        m.id(), m.canonicalId(), m.name(),
-        String.join(", ", m.sourceIds().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
-        m.outcomeMapping().size(), m.priority(), m.active(), java.util.Objects.requireNonNull(When.of(m.updatedAt(), now)));
+        m.id(),
+        m.canonicalId(),
+        m.name(),
+        String.join(
+            ", ",
+            m.sourceIds().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()),
+        m.outcomeMapping().size(),
+        m.priority(),
+        m.active(),
+        java.util.Objects.requireNonNull(When.of(m.updatedAt(), now)));
   }
 
   @GetMapping("/mappings/new")
@@ -172,18 +195,26 @@ class MappingsConsoleController {
   }
 
   private String form(
-      Model model, MappingForm form, @Nullable MarketMapping mapping, Map<String, List<String>> errors) {
+      Model model,
+      MappingForm form,
+      @Nullable MarketMapping mapping,
+      Map<String, List<String>> errors) {
     Instant now = clock.instant();
     model.addAttribute("form", form);
     model.addAttribute("mapping", mapping);
-    model.addAttribute("pageTitle", mapping == null ? "New mapping" : "Mapping " + mapping.canonicalId());
+    model.addAttribute(
+        "pageTitle", mapping == null ? "New mapping" : "Mapping " + mapping.canonicalId());
     model.addAttribute("errors", errors);
     List<AuditRow> audit = new ArrayList<>();
     if (mapping != null) {
       for (MappingAuditEntry entry : store.auditOf(mapping.id()).reversed()) {
-        audit.add(new AuditRow(
-            java.util.Objects.requireNonNull(When.of(entry.at(), now)), entry.actor(),
-            entry.action().name(), entry.reason(), describe(entry.oldValue(), entry.newValue())));
+        audit.add(
+            new AuditRow(
+                java.util.Objects.requireNonNull(When.of(entry.at(), now)),
+                entry.actor(),
+                entry.action().name(),
+                entry.reason(),
+                describe(entry.oldValue(), entry.newValue())));
       }
     }
     model.addAttribute("audit", audit);
@@ -219,8 +250,12 @@ class MappingsConsoleController {
 
   private static MappingForm form(Map<String, String> params) {
     return MappingForm.of(
-        params.get("canonicalId"), params.get("name"), params.get("sourceIds"),
-        params.get("outcomes"), params.get("priority"), params.get("reason"));
+        params.get("canonicalId"),
+        params.get("name"),
+        params.get("sourceIds"),
+        params.get("outcomes"),
+        params.get("priority"),
+        params.get("reason"));
   }
 
   private static MappingDraft draft(MappingForm form) {
@@ -241,10 +276,14 @@ class MappingsConsoleController {
   }
 
   private static Edit edit(HttpServletRequest request, @Nullable String reason) {
-    return new Edit(ConsoleActor.of(request), reason == null || reason.isBlank() ? null : reason.strip());
+    return new Edit(
+        ConsoleActor.of(request), reason == null || reason.isBlank() ? null : reason.strip());
   }
 
-  /** Each refusal under the form field it belongs to: {@code outcomeMapping[2].canonical} → {@code outcomes}. */
+  /**
+   * Each refusal under the form field it belongs to: {@code outcomeMapping[2].canonical} → {@code
+   * outcomes}.
+   */
   static Map<String, List<String>> fieldErrors(KlaxonException e) {
     Map<String, List<String>> byField = new LinkedHashMap<>();
     if (e instanceof InvalidInput invalid) {
@@ -252,12 +291,15 @@ class MappingsConsoleController {
         String field = error.field();
         String top = field.split("[.\\[]", 2)[0];
         String key = top.equals("outcomeMapping") ? "outcomes" : top.isEmpty() ? "form" : top;
-        String text = field.equals(top) || field.isEmpty() ? error.reason() : field + ": " + error.reason();
+        String text =
+            field.equals(top) || field.isEmpty() ? error.reason() : field + ": " + error.reason();
         byField.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
       }
     } else if (e instanceof Conflict conflict) {
       String top = conflict.field().split("[.\\[]", 2)[0];
-      byField.computeIfAbsent(top.isEmpty() ? "form" : top, k -> new ArrayList<>()).add(conflict.getMessage());
+      byField
+          .computeIfAbsent(top.isEmpty() ? "form" : top, k -> new ArrayList<>())
+          .add(conflict.getMessage());
     } else {
       byField.put("form", List.of(e.getMessage()));
     }
@@ -283,9 +325,11 @@ class MappingsConsoleController {
     }
     long from = Math.max(0, offset);
     UnmappedPage page =
-        store.findUnmapped(new UnmappedQuery(Set.of(), statuses, UnmappedSort.OCCURRENCES_DESC, PAGE, from));
+        store.findUnmapped(
+            new UnmappedQuery(Set.of(), statuses, UnmappedSort.OCCURRENCES_DESC, PAGE, from));
     model.addAttribute("status", shown);
-    model.addAttribute("statuses", List.of("open", "NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED", "all"));
+    model.addAttribute(
+        "statuses", List.of("open", "NEW", "ACKNOWLEDGED", "MAPPED", "IGNORED", "all"));
     model.addAttribute("markets", page.markets().stream().map(m -> unmappedRow(m, now)).toList());
     model.addAttribute("total", page.total());
     model.addAttribute("previousOffset", from > 0 ? Math.max(0, from - PAGE) : null);
@@ -295,9 +339,16 @@ class MappingsConsoleController {
 
   private static UnmappedRow unmappedRow(UnmappedMarket m, Instant now) {
     return new UnmappedRow(
-        m.id(), m.source(), m.externalMarketId(), m.marketName(), String.join(", ", m.sampleOutcomes()),
-        m.occurrenceCount(), java.util.Objects.requireNonNull(When.of(m.firstSeenAt(), now)),
-        java.util.Objects.requireNonNull(When.of(m.lastSeenAt(), now)), m.status().name(), m.mappingId());
+        m.id(),
+        m.source(),
+        m.externalMarketId(),
+        m.marketName(),
+        String.join(", ", m.sampleOutcomes()),
+        m.occurrenceCount(),
+        java.util.Objects.requireNonNull(When.of(m.firstSeenAt(), now)),
+        java.util.Objects.requireNonNull(When.of(m.lastSeenAt(), now)),
+        m.status().name(),
+        m.mappingId());
   }
 
   @PostMapping("/unmapped/{id}/status")
@@ -309,7 +360,14 @@ class MappingsConsoleController {
     try {
       UnmappedStatus next = UnmappedStatus.parse(status == null ? "" : status);
       UnmappedMarket market = store.updateUnmapped(id, new UnmappedPatch(next, null));
-      flash.addFlashAttribute("notice", market.source() + " market " + market.externalMarketId() + " marked " + next.name() + ".");
+      flash.addFlashAttribute(
+          "notice",
+          market.source()
+              + " market "
+              + market.externalMarketId()
+              + " marked "
+              + next.name()
+              + ".");
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
@@ -339,14 +397,27 @@ class MappingsConsoleController {
         }
         mapped = registry.mapToExisting(id, target, edit);
       } else if (canonicalId == null || canonicalId.isBlank()) {
-        throw new InvalidInput("canonicalId", "give a canonical id for a new mapping, or an existing mapping's number");
+        throw new InvalidInput(
+            "canonicalId",
+            "give a canonical id for a new mapping, or an existing mapping's number");
       } else {
-        mapped = registry.mapToNew(id, canonicalId.strip(), name == null || name.isBlank() ? null : name.strip(), null, null, edit);
+        mapped =
+            registry.mapToNew(
+                id,
+                canonicalId.strip(),
+                name == null || name.isBlank() ? null : name.strip(),
+                null,
+                null,
+                edit);
       }
       flash.addFlashAttribute(
           "notice",
-          mapped.market().source() + " market " + mapped.market().externalMarketId() + " mapped to "
-              + mapped.mapping().canonicalId() + (mapped.created() ? " (new mapping)." : "."));
+          mapped.market().source()
+              + " market "
+              + mapped.market().externalMarketId()
+              + " mapped to "
+              + mapped.mapping().canonicalId()
+              + (mapped.created() ? " (new mapping)." : "."));
     } catch (NotFound e) {
       if (e.kind().equals("unmapped market")) {
         throw e;

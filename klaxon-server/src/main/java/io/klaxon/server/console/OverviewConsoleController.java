@@ -33,8 +33,16 @@ class OverviewConsoleController {
   static final int BUCKETS = 12;
   private static final Map<Severity, String> COLOURS =
       Map.of(
-          Severity.CRITICAL, "#7a0916", Severity.HIGH, "#d9480f", Severity.MEDIUM, "#e67700",
-          Severity.LOW, "#1c7ed6", Severity.INFO, "#5c6670");
+          Severity.CRITICAL,
+          "#7a0916",
+          Severity.HIGH,
+          "#d9480f",
+          Severity.MEDIUM,
+          "#e67700",
+          Severity.LOW,
+          "#1c7ed6",
+          Severity.INFO,
+          "#5c6670");
   private static final int TOP = 8;
 
   /** One interval's counts, for the table beside the chart. */
@@ -97,19 +105,24 @@ class OverviewConsoleController {
         counts.add(n);
         values.get(s).add((double) n);
       }
-      buckets.add(new Bucket(java.util.Objects.requireNonNull(When.of(from, now)), stats.total(), counts));
+      buckets.add(
+          new Bucket(java.util.Objects.requireNonNull(When.of(from, now)), stats.total(), counts));
     }
     List<ChartSpec.Series> series = new ArrayList<>();
     for (int s = 0; s < severities.size(); s++) {
-      series.add(new ChartSpec.Series(severities.get(s).word(), COLOURS.get(severities.get(s)), values.get(s)));
+      series.add(
+          new ChartSpec.Series(
+              severities.get(s).word(), COLOURS.get(severities.get(s)), values.get(s)));
     }
     model.addAttribute("window", shown);
     model.addAttribute("windows", List.of("6h", "24h", "7d"));
-    model.addAttribute("step", step.toMinutes() >= 60 ? step.toHours() + " h" : step.toMinutes() + " min");
+    model.addAttribute(
+        "step", step.toMinutes() >= 60 ? step.toHours() + " h" : step.toMinutes() + " min");
     model.addAttribute("severities", severities.stream().map(Severity::word).toList());
     model.addAttribute("buckets", buckets);
     model.addAttribute("total", windowTotal);
-    model.addAttribute("chart", json.writeValueAsString(new ChartSpec(x, series, "alerts", false, true, 280)));
+    model.addAttribute(
+        "chart", json.writeValueAsString(new ChartSpec(x, series, "alerts", false, true, 280)));
     model.addAttribute("types", top(byType));
     model.addAttribute("sources", top(bySource));
     return "console/overview";
@@ -124,8 +137,19 @@ class OverviewConsoleController {
   private static AlertQuery between(Instant from, Instant to) {
     AlertQuery all = AlertQuery.all();
     return new AlertQuery(
-        all.statuses(), all.severities(), all.types(), all.sources(), null, null, from, to, null,
-        all.attributes(), all.sort(), 1, 0);
+        all.statuses(),
+        all.severities(),
+        all.types(),
+        all.sources(),
+        null,
+        null,
+        from,
+        to,
+        null,
+        all.attributes(),
+        all.sort(),
+        1,
+        0);
   }
 
   private static AlertStats get(Future<AlertStats> future) throws InterruptedException {
@@ -141,7 +165,10 @@ class OverviewConsoleController {
 
   private static List<Count> top(Map<String, Long> counts) {
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP)
         .map(e -> new Count(e.getKey(), e.getValue()))
         .toList();

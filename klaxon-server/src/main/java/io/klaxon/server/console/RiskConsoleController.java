@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The risk desk (seeds 000/001): sports events with their open alerts, one event's alerts, and
- * the price path of an alerted outcome, read from the alert's own history of values.
+ * The risk desk (seeds 000/001): sports events with their open alerts, one event's alerts, and the
+ * price path of an alerted outcome, read from the alert's own history of values.
  */
 @Controller
 class RiskConsoleController {
@@ -37,7 +37,11 @@ class RiskConsoleController {
 
   /** An event on the desk: how many of its alerts are open or acknowledged, and the worst. */
   public record EventRow(
-      String key, String name, long open, long acknowledged, @Nullable String worst,
+      String key,
+      String name,
+      long open,
+      long acknowledged,
+      @Nullable String worst,
       @Nullable When lastAlert) {}
 
   /** One point of a price path. */
@@ -58,28 +62,41 @@ class RiskConsoleController {
     Instant now = clock.instant();
     AlertQuery events = AlertQuery.all().withSubject(EVENT, null);
     List<Alert> active =
-        store.find(events.withStatuses(Set.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED))
-                .withPage(AlertSort.LAST_SEEN_AT_DESC, ACTIVE_LIMIT, 0))
+        store
+            .find(
+                events
+                    .withStatuses(Set.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED))
+                    .withPage(AlertSort.LAST_SEEN_AT_DESC, ACTIVE_LIMIT, 0))
             .alerts();
     List<Alert> recent =
         store.find(events.withPage(AlertSort.LAST_SEEN_AT_DESC, RECENT_LIMIT, 0)).alerts();
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Alert alert : active) {
-      tallies.computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject())).add(alert, true);
+      tallies
+          .computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject()))
+          .add(alert, true);
     }
     for (Alert alert : recent) {
-      tallies.computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject())).add(alert, false);
+      tallies
+          .computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject()))
+          .add(alert, false);
     }
     List<EventRow> rows = new ArrayList<>();
     for (Tally t : tallies.values()) {
       rows.add(
           new EventRow(
-              t.subject.key(), t.subject.name(), t.open, t.acknowledged,
-              t.worst == null ? null : t.worst.word(), When.of(t.last, now)));
+              t.subject.key(),
+              t.subject.name(),
+              t.open,
+              t.acknowledged,
+              t.worst == null ? null : t.worst.word(),
+              When.of(t.last, now)));
     }
     rows.sort(
-        Comparator.comparingLong((EventRow r) -> r.open() + r.acknowledged()).reversed()
-            .thenComparing(r -> r.lastAlert() == null ? "" : r.lastAlert().iso(), Comparator.reverseOrder()));
+        Comparator.comparingLong((EventRow r) -> r.open() + r.acknowledged())
+            .reversed()
+            .thenComparing(
+                r -> r.lastAlert() == null ? "" : r.lastAlert().iso(), Comparator.reverseOrder()));
     model.addAttribute("events", rows);
     model.addAttribute("activeCapped", active.size() == ACTIVE_LIMIT);
     return "console/risk";
@@ -125,7 +142,8 @@ class RiskConsoleController {
       Model model) {
     Instant now = clock.instant();
     List<Alert> alerts =
-        store.find(
+        store
+            .find(
                 AlertQuery.all()
                     .withSubject(EVENT, eventId)
                     .withPage(AlertSort.DETECTED_AT_DESC, RECENT_LIMIT, 0))
@@ -134,7 +152,9 @@ class RiskConsoleController {
     model.addAttribute("eventId", eventId);
     model.addAttribute("eventName", name);
     model.addAttribute("rows", alerts.stream().map(a -> AlertRow.of(a, now)).toList());
-    model.addAttribute("priced", alerts.stream().filter(a -> a.value() != null).map(a -> AlertRow.of(a, now)).toList());
+    model.addAttribute(
+        "priced",
+        alerts.stream().filter(a -> a.value() != null).map(a -> AlertRow.of(a, now)).toList());
     Alert chosen =
         alerts.stream()
             .filter(a -> a.value() != null && (alertId == null || a.id() == alertId))
@@ -150,8 +170,8 @@ class RiskConsoleController {
   }
 
   /**
-   * The outcome's price as the alert saw it: the price before the move and after it when the
-   * alert opened, then every later value its triggers brought.
+   * The outcome's price as the alert saw it: the price before the move and after it when the alert
+   * opened, then every later value its triggers brought.
    */
   static List<PricePoint> pricePath(Alert alert, List<HistoryEntry> history, Instant now) {
     List<PricePoint> path = new ArrayList<>();
@@ -165,7 +185,10 @@ class RiskConsoleController {
       }
     }
     Double openedAt = first != null ? first : alert.value();
-    Double before = alert.attributes().get("previousOdds") instanceof Number n ? n.doubleValue() : alert.previousValue();
+    Double before =
+        alert.attributes().get("previousOdds") instanceof Number n
+            ? n.doubleValue()
+            : alert.previousValue();
     if (before != null) {
       path.add(new PricePoint(When.of(opened.minusSeconds(1), now), before, "before the move"));
     }
@@ -175,7 +198,11 @@ class RiskConsoleController {
     for (HistoryEntry entry : history) {
       for (HistoryEntry.FieldChange change : entry.changes()) {
         if (change.field().equals("value") && change.to() != null && entry.at().isAfter(opened)) {
-          path.add(new PricePoint(When.of(entry.at(), now), Double.parseDouble(change.to()), entry.action().word()));
+          path.add(
+              new PricePoint(
+                  When.of(entry.at(), now),
+                  Double.parseDouble(change.to()),
+                  entry.action().word()));
         }
       }
     }
@@ -198,6 +225,7 @@ class RiskConsoleController {
       lastSecond = second;
     }
     String label = alert.attributes().getOrDefault("outcome", "price").toString();
-    return new ChartSpec(x, List.of(new ChartSpec.Series(label, "#0b57b0", y)), "odds", true, false, 260);
+    return new ChartSpec(
+        x, List.of(new ChartSpec.Series(label, "#0b57b0", y)), "odds", true, false, 260);
   }
 }

@@ -28,13 +28,25 @@ class ServersConsoleController {
 
   /** A server as the list shows it. */
   public record ServerRow(
-      String id, String name, String hostname, List<String> tags, String status,
-      @Nullable When lastHeartbeat, long alerting, @Nullable String worst) {}
+      String id,
+      String name,
+      String hostname,
+      List<String> tags,
+      String status,
+      @Nullable When lastHeartbeat,
+      long alerting,
+      @Nullable String worst) {}
 
   /** One alert state of a server. */
   public record StateRow(
-      String check, @Nullable String service, String level, @Nullable Double lastValue,
-      int breaches, @Nullable String severity, @Nullable Long alertId, @Nullable When lastSignal) {}
+      String check,
+      @Nullable String service,
+      String level,
+      @Nullable Double lastValue,
+      int breaches,
+      @Nullable String severity,
+      @Nullable Long alertId,
+      @Nullable When lastSignal) {}
 
   private final HostMonitor monitor;
   private final AlertStore alerts;
@@ -67,15 +79,17 @@ class ServersConsoleController {
     model.addAttribute(
         "states",
         monitor.states(id).stream()
-            .map(s -> new StateRow(
-                s.key().check().word(),
-                s.key().service().isEmpty() ? null : s.key().service(),
-                s.level().word(),
-                s.lastValue(),
-                s.consecutiveBreaches(),
-                s.alertSeverity() == null ? null : s.alertSeverity().word(),
-                s.activeAlertId(),
-                When.of(s.lastSignalAt(), now)))
+            .map(
+                s ->
+                    new StateRow(
+                        s.key().check().word(),
+                        s.key().service().isEmpty() ? null : s.key().service(),
+                        s.level().word(),
+                        s.lastValue(),
+                        s.consecutiveBreaches(),
+                        s.alertSeverity() == null ? null : s.alertSeverity().word(),
+                        s.activeAlertId(),
+                        When.of(s.lastSignalAt(), now)))
             .toList());
     AlertQuery query =
         AlertQuery.all()
@@ -100,7 +114,13 @@ class ServersConsoleController {
             .map(s -> s.word())
             .orElse(null);
     return new ServerRow(
-        server.id(), server.displayName(), server.hostname(), server.tags(), status,
-        offline.map(s -> When.of(s.lastSignalAt(), now)).orElse(null), alerting, worst);
+        server.id(),
+        server.displayName(),
+        server.hostname(),
+        server.tags(),
+        status,
+        offline.map(s -> When.of(s.lastSignalAt(), now)).orElse(null),
+        alerting,
+        worst);
   }
 }

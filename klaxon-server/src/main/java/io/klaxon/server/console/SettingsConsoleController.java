@@ -88,14 +88,15 @@ class SettingsConsoleController {
       values.put(field, value == null ? "" : value.strip());
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
-    Boolean enabled = switch (values.get("alertEnabled")) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> {
-        add(errors, "alertEnabled", "choose yes or no");
-        yield null;
-      }
-    };
+    Boolean enabled =
+        switch (values.get("alertEnabled")) {
+          case "true" -> true;
+          case "false" -> false;
+          default -> {
+            add(errors, "alertEnabled", "choose yes or no");
+            yield null;
+          }
+        };
     Double warning = decimal(values, "alertThresholdWarning", errors);
     Double elevated = decimal(values, "alertThresholdElevated", errors);
     Double critical = decimal(values, "alertThresholdCritical", errors);
@@ -130,7 +131,11 @@ class SettingsConsoleController {
     model.addAttribute("errors", errors);
     List<ChangeRow> history = new ArrayList<>();
     for (SettingsChange change : store.history(AlertSettings.SECTION, 20)) {
-      history.add(new ChangeRow(java.util.Objects.requireNonNull(When.of(change.at(), now)), change.actor(), change.newValue()));
+      history.add(
+          new ChangeRow(
+              java.util.Objects.requireNonNull(When.of(change.at(), now)),
+              change.actor(),
+              change.newValue()));
     }
     model.addAttribute("history", history);
     return "console/settings";
@@ -140,7 +145,8 @@ class SettingsConsoleController {
     errors.computeIfAbsent(field, k -> new ArrayList<>()).add(reason);
   }
 
-  private static @Nullable Double decimal(Map<String, String> values, String field, Map<String, List<String>> errors) {
+  private static @Nullable Double decimal(
+      Map<String, String> values, String field, Map<String, List<String>> errors) {
     try {
       double value = Double.parseDouble(values.get(field));
       if (!Double.isFinite(value)) {
@@ -153,7 +159,8 @@ class SettingsConsoleController {
     }
   }
 
-  private static @Nullable Integer whole(Map<String, String> values, String field, Map<String, List<String>> errors) {
+  private static @Nullable Integer whole(
+      Map<String, String> values, String field, Map<String, List<String>> errors) {
     try {
       return Integer.valueOf(values.get(field));
     } catch (NumberFormatException e) {

@@ -1,7 +1,7 @@
 /**
  * The web console: server-rendered pages (Thymeleaf, enhanced by htmx) over the same services the
- * REST API uses. Reads go to the stores; every alert action goes through the engine, every
- * mapping change through the mapping registry, settings through the settings service.
+ * REST API uses. Reads go to the stores; every alert action goes through the engine, every mapping
+ * change through the mapping registry, settings through the settings service.
  */
 @NullMarked
 package io.klaxon.server.console;

@@ -67,7 +67,8 @@ class DecisionSignalController {
 
     List<Optional<AlertCommand.Trigger>> triggers =
         decisions.stream().map(DecisionMapper::toTrigger).toList();
-    List<AlertCommand> commands = triggers.stream().flatMap(Optional::stream).map(t -> (AlertCommand) t).toList();
+    List<AlertCommand> commands =
+        triggers.stream().flatMap(Optional::stream).map(t -> (AlertCommand) t).toList();
     List<CommandResult> applied = engine.apply(commands);
     List<DecisionResult> results = new ArrayList<>(items.size());
     int next = 0;

@@ -1,9 +1,9 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.ServiceStatus;
+import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,8 @@ record HeartbeatRequest(
    * The heartbeat, or null, with every fault recorded under {@code path}; the caller refuses the
    * request when any item had one.
    */
-  @Nullable Heartbeat toHeartbeat(String path, Instant now, HostSettings settings, FieldErrors faults) {
+  @Nullable Heartbeat toHeartbeat(
+      String path, Instant now, HostSettings settings, FieldErrors faults) {
     boolean complete = faults.require(path + "server", server);
     Instant at = observedAt == null ? now : observedAt;
     settings.refuseObservedAt(at, now).ifPresent(reason -> faults.add(path + "observedAt", reason));

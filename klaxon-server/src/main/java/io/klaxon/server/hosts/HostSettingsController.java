@@ -47,8 +47,10 @@ class HostSettingsController {
       description = "Every field is required; each one missing or out of range is named (400).")
   SettingsBody put(
       @RequestBody SettingsBody body,
-      @RequestHeader(name = ServerController.ACTOR_HEADER, required = false) @Nullable String actor) {
-    monitor.updateSettings(body.toSettings(), actor == null || actor.isBlank() ? "api" : actor.strip());
+      @RequestHeader(name = ServerController.ACTOR_HEADER, required = false)
+          @Nullable String actor) {
+    monitor.updateSettings(
+        body.toSettings(), actor == null || actor.isBlank() ? "api" : actor.strip());
     return SettingsBody.of(monitor.settings());
   }
 

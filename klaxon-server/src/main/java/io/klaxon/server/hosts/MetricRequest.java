@@ -1,9 +1,9 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.Metric;
 import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,8 @@ record MetricRequest(
     @Nullable Instant observedAt) {
 
   /** The sample, or null with every fault recorded under {@code path}. */
-  @Nullable MetricSample toSample(String path, Instant now, HostSettings settings, FieldErrors faults) {
+  @Nullable MetricSample toSample(
+      String path, Instant now, HostSettings settings, FieldErrors faults) {
     boolean complete = faults.require(path + "server", server);
     complete &= faults.require(path + "metric", metric);
     complete &= faults.require(path + "value", value);

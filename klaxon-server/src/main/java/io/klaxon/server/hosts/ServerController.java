@@ -1,13 +1,13 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.alert.AlertQuery;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
-import io.klaxon.alert.AlertQuery;
 import io.klaxon.problem.NotFound;
 import io.klaxon.server.alert.AlertList;
 import io.klaxon.server.alert.AlertQueryParser;
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.QueryParams;
 import io.klaxon.store.AlertStore;
 import io.swagger.v3.oas.annotations.Operation;

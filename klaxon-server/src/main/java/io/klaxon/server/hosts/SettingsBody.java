@@ -1,7 +1,7 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.HostSettings;
+import io.klaxon.server.problem.FieldErrors;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,10 +1,10 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.server.problem.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the rounds of scheduled jobs, each only while this instance holds the job's lease, so that
  * with several instances on one database each round runs once. Every round is counted in {@code
- * klaxon_jobs_runs_total{job, outcome=ran|skipped|failed}}; a failed one is logged and the job
- * runs again at its next turn.
+ * klaxon_jobs_runs_total{job, outcome=ran|skipped|failed}}; a failed one is logged and the job runs
+ * again at its next turn.
  */
 @Component
 public final class ExclusiveJobs {
@@ -51,8 +51,8 @@ public final class ExclusiveJobs {
   }
 
   /**
-   * One round of a scheduled job now, as its timer runs it (lease included): for tests that move
-   * a clock rather than wait for the timer.
+   * One round of a scheduled job now, as its timer runs it (lease included): for tests that move a
+   * clock rather than wait for the timer.
    *
    * @return whether the round ran to its end
    * @throws IllegalArgumentException when no job of that name is scheduled

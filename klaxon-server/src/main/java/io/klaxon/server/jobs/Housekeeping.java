@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Klaxon's own changes to alerts on a timer: alerts whose deadline passed (a match's kick-off)
- * expire. Everything goes through the engine like any other change; of several instances, the
- * one holding the {@value #JOB} lease does it.
+ * expire. Everything goes through the engine like any other change; of several instances, the one
+ * holding the {@value #JOB} lease does it.
  */
 @Component
 class Housekeeping implements SchedulingConfigurer {

@@ -14,7 +14,8 @@ class JobsConfiguration {
 
   @Bean
   @DependsOn("alertStore") // its migrations create the leases table
-  JobLock jobLock(HikariDataSource klaxonDataSource, InstantSource clock, JobsProperties properties) {
+  JobLock jobLock(
+      HikariDataSource klaxonDataSource, InstantSource clock, JobsProperties properties) {
     String instance = properties.instance();
     return JdbcJobLock.open(
         klaxonDataSource,

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How scheduled jobs share the database with other instances ({@code klaxon.jobs.*}).
  *
- * @param leaseTtl how long a job's lease lasts unless renewed: a crashed instance's jobs are
- *     taken over by another instance after this long
+ * @param leaseTtl how long a job's lease lasts unless renewed: a crashed instance's jobs are taken
+ *     over by another instance after this long
  * @param instance this instance's name in the leases; host, process id and a random part if unset
  */
 @ConfigurationProperties("klaxon.jobs")

@@ -25,13 +25,12 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes alerts that have been in a final status (resolved, dismissed, expired) for longer than
  * the retention period, with their history, in batches of {@code klaxon.retention.batch-size}
- * alerts per transaction, through the engine (one write path). One round goes on until nothing
- * is left, logging its progress during long purges; of several instances the one holding the
- * {@value #JOB} lease runs it.
+ * alerts per transaction, through the engine (one write path). One round goes on until nothing is
+ * left, logging its progress during long purges; of several instances the one holding the {@value
+ * #JOB} lease runs it.
  *
- * <p>Meters: {@code klaxon_retention_purged_total} (alerts deleted), {@code
- * klaxon_retention_left} (at most this many were left after the last batch), {@code
- * klaxon_retention_round_seconds}.
+ * <p>Meters: {@code klaxon_retention_purged_total} (alerts deleted), {@code klaxon_retention_left}
+ * (at most this many were left after the last batch), {@code klaxon_retention_round_seconds}.
  */
 @Component
 class Retention implements SchedulingConfigurer {
@@ -71,7 +70,9 @@ class Retention implements SchedulingConfigurer {
             .description("alerts deleted with their history after the retention period")
             .register(registry);
     this.roundTime =
-        Timer.builder("klaxon.retention.round").description("one retention round").register(registry);
+        Timer.builder("klaxon.retention.round")
+            .description("one retention round")
+            .register(registry);
     registry.gauge("klaxon.retention.left", left);
   }
 
@@ -99,7 +100,8 @@ class Retention implements SchedulingConfigurer {
       purgedTotal.increment(deleted);
       if (deleted == 0) {
         left.set(due.size());
-        log.warn("Retention: none of {} alerts could be deleted; trying again next round", due.size());
+        log.warn(
+            "Retention: none of {} alerts could be deleted; trying again next round", due.size());
         break;
       }
       if (due.size() < properties.batchSize()) {
@@ -120,7 +122,9 @@ class Retention implements SchedulingConfigurer {
     if (purged > 0) {
       log.info(
           "Retention: purged {} alerts final before {} (kept for {})",
-          purged, cutoff, period.retention());
+          purged,
+          cutoff,
+          period.retention());
     }
   }
 

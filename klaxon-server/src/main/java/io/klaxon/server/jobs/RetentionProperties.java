@@ -5,12 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The retention job's schedule ({@code klaxon.retention.*}); how long alerts are kept is the
- * {@code alertRetentionDays} setting.
+ * The retention job's schedule ({@code klaxon.retention.*}); how long alerts are kept is the {@code
+ * alertRetentionDays} setting.
  *
  * @param interval time between rounds
- * @param batchSize alerts deleted per transaction; a round goes on batch after batch until none
- *     is left
+ * @param batchSize alerts deleted per transaction; a round goes on batch after batch until none is
+ *     left
  * @param logEvery during a long round, the progress (purged, left) is logged this often
  */
 @ConfigurationProperties("klaxon.retention")

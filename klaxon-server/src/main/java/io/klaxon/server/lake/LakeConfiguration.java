@@ -22,13 +22,17 @@ class LakeConfiguration {
       LakeProperties properties, AlertStore store, AlertEngine engine, MeterRegistry registry) {
     if (!(store instanceof ChangeFeed feed)) {
       throw new IllegalStateException(
-          "klaxon.lake.path needs a store with a change feed; " + store.getClass().getSimpleName()
+          "klaxon.lake.path needs a store with a change feed; "
+              + store.getClass().getSimpleName()
               + " has none");
     }
     Path path = Objects.requireNonNull(properties.path());
     LakeSink sink =
         new LakeSink(
-            feed, AlertChangeTable.open(path), properties.batchSize(), properties.pollInterval(),
+            feed,
+            AlertChangeTable.open(path),
+            properties.batchSize(),
+            properties.pollInterval(),
             registry);
     engine.onCommitted(alerts -> sink.wake());
     sink.start();

@@ -28,8 +28,11 @@ class LakeController {
   record CompactionView(int filesBefore, int filesAfter, long rows, long version, long tookMillis) {
     static CompactionView of(Compaction compaction) {
       return new CompactionView(
-          compaction.filesBefore(), compaction.filesAfter(), compaction.rows(),
-          compaction.version(), compaction.took().toMillis());
+          compaction.filesBefore(),
+          compaction.filesAfter(),
+          compaction.rows(),
+          compaction.version(),
+          compaction.took().toMillis());
     }
   }
 

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param path directory of the alert-change Delta table; unset, the sink is off
  * @param batchSize most changes read from the feed and appended in one Delta commit
- * @param pollInterval how often the sink looks for changes when no commit woke it, and how long
- *     it waits after a failure
+ * @param pollInterval how often the sink looks for changes when no commit woke it, and how long it
+ *     waits after a failure
  */
 @ConfigurationProperties("klaxon.lake")
 public record LakeProperties(
@@ -22,10 +22,12 @@ public record LakeProperties(
 
   public LakeProperties {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("klaxon.lake.batch-size must be at least 1, was " + batchSize);
+      throw new IllegalArgumentException(
+          "klaxon.lake.batch-size must be at least 1, was " + batchSize);
     }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("klaxon.lake.poll-interval must be positive, was " + pollInterval);
+      throw new IllegalArgumentException(
+          "klaxon.lake.poll-interval must be positive, was " + pollInterval);
     }
   }
 }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies the change feed into the alert-change Delta table, on a thread of its own: it reads the
- * changes after the last position the table holds, appends them in batches (each commit records
- * its last position in the table, Delta's idempotent-writer {@code txn}), and so carries on after
- * a restart exactly where its last commit ended. Woken by the engine's commits, and by a poll for
+ * changes after the last position the table holds, appends them in batches (each commit records its
+ * last position in the table, Delta's idempotent-writer {@code txn}), and so carries on after a
+ * restart exactly where its last commit ended. Woken by the engine's commits, and by a poll for
  * commits it did not hear of (another instance's, or before it started).
  *
  * <p>At least once: a failed append is retried from the position the table holds, so a change is
@@ -67,14 +67,20 @@ public final class LakeSink implements AutoCloseable {
     Gauge.builder("klaxon.lake.lag", lag, AtomicLong::get)
         .description("changes committed to the store and not yet to the Delta table")
         .register(registry);
-    rows = Counter.builder("klaxon.lake.rows").description("change rows appended").register(registry);
-    commits = Counter.builder("klaxon.lake.commits").description("Delta commits of the sink").register(registry);
+    rows =
+        Counter.builder("klaxon.lake.rows").description("change rows appended").register(registry);
+    commits =
+        Counter.builder("klaxon.lake.commits")
+            .description("Delta commits of the sink")
+            .register(registry);
     failures =
         Counter.builder("klaxon.lake.failures")
             .description("appends that failed and will be retried")
             .register(registry);
     commitTime =
-        Timer.builder("klaxon.lake.commit").description("time to read and append one batch").register(registry);
+        Timer.builder("klaxon.lake.commit")
+            .description("time to read and append one batch")
+            .register(registry);
     this.worker = Thread.ofPlatform().name("klaxon-lake-sink").daemon().unstarted(this::run);
   }
 
@@ -101,7 +107,9 @@ public final class LakeSink implements AutoCloseable {
     Compaction compaction = table.compact();
     log.info(
         "Lake compaction: {} files before, {} after, {} rows rewritten in {} ms",
-        compaction.filesBefore(), compaction.filesAfter(), compaction.rows(),
+        compaction.filesBefore(),
+        compaction.filesAfter(),
+        compaction.rows(),
         compaction.took().toMillis());
     return compaction;
   }
@@ -202,7 +210,8 @@ public final class LakeSink implements AutoCloseable {
     void done() {
       log.info(
           "Lake sink caught up: {} changes appended in {} s",
-          appended, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+          appended,
+          Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingLimits;
+import io.klaxon.server.problem.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
 /** Who a request acts as, for the audit log: the actor header, else {@code api}. */

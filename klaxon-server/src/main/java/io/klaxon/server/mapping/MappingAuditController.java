@@ -1,12 +1,12 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.AuditAction;
 import io.klaxon.mapping.AuditPage;
 import io.klaxon.mapping.AuditQuery;
 import io.klaxon.mapping.MappingStore;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingPage;
@@ -10,6 +8,8 @@ import io.klaxon.mapping.MappingRegistry;
 import io.klaxon.mapping.MappingStore;
 import io.klaxon.mapping.MarketMapping;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

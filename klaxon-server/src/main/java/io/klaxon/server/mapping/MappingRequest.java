@@ -1,8 +1,8 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.OutcomeMapping;
+import io.klaxon.server.problem.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.ImportItem;
 import io.klaxon.mapping.ImportReport;
@@ -10,7 +8,9 @@ import io.klaxon.mapping.MappingStore;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.InvalidInput.FieldError;
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.Problems;
+import io.klaxon.server.problem.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.mapping.UnmappedSighting;
+import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

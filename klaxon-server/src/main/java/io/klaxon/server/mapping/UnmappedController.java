@@ -1,7 +1,5 @@
 package io.klaxon.server.mapping;
 
-import io.klaxon.server.problem.FieldErrors;
-import io.klaxon.server.problem.QueryParams;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappedMarket;
 import io.klaxon.mapping.MappingRegistry;
@@ -13,7 +11,9 @@ import io.klaxon.mapping.UnmappedSighting;
 import io.klaxon.mapping.UnmappedSort;
 import io.klaxon.mapping.UnmappedStatus;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.PayloadTooLarge;
+import io.klaxon.server.problem.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

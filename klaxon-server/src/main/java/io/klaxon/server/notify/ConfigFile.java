@@ -15,9 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The YAML file of {@code klaxon.notify.config-file}, applied at start-up: its receivers and
- * routes replace those of the same names (the routes go first, in the file's order); others are
- * left alone. Anything invalid stops the start, naming the file and every bad field.
+ * The YAML file of {@code klaxon.notify.config-file}, applied at start-up: its receivers and routes
+ * replace those of the same names (the routes go first, in the file's order); others are left
+ * alone. Anything invalid stops the start, naming the file and every bad field.
  */
 final class ConfigFile {
 
@@ -49,8 +49,10 @@ final class ConfigFile {
     } catch (java.io.IOException e) {
       throw refused(file, "cannot be read: " + e.getMessage());
     }
-    List<ReceiverBody> receivers = contents == null || contents.receivers() == null ? List.of() : contents.receivers();
-    List<RouteBody> routes = contents == null || contents.routes() == null ? List.of() : contents.routes();
+    List<ReceiverBody> receivers =
+        contents == null || contents.receivers() == null ? List.of() : contents.receivers();
+    List<RouteBody> routes =
+        contents == null || contents.routes() == null ? List.of() : contents.routes();
     FieldErrors errors = new FieldErrors();
     List<ReceiverBody> checked = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -71,10 +73,15 @@ final class ConfigFile {
     checked.forEach(receiver -> config.putReceiver(receiver, ACTOR));
     routes.forEach(route -> config.putRoute(route, ACTOR));
     config.reorderRoutes(routes.stream().map(RouteBody::name).toList());
-    log.info("Notification config file {}: {} receivers, {} routes", file, receivers.size(), routes.size());
+    log.info(
+        "Notification config file {}: {} receivers, {} routes",
+        file,
+        receivers.size(),
+        routes.size());
   }
 
   private static IllegalStateException refused(Path file, String reason) {
-    return new IllegalStateException("klaxon.notify.config-file " + file + " is refused: " + reason);
+    return new IllegalStateException(
+        "klaxon.notify.config-file " + file + " is refused: " + reason);
   }
 }

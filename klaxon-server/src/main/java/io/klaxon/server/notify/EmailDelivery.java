@@ -54,7 +54,8 @@ final class EmailDelivery {
       sender.send(mime);
       return DeliveryResult.delivered(SMTP_OK);
     } catch (MessagingException | MailException e) {
-      return DeliveryResult.failed(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return DeliveryResult.failed(
+          null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
@@ -62,10 +63,21 @@ final class EmailDelivery {
     StringBuilder text = new StringBuilder();
     for (Message.Entry entry : message.entries()) {
       NotificationItem item = entry.item();
-      text.append('[').append(item.severity().word()).append("] ")
-          .append(item.occasion().word()).append(": ").append(item.title()).append('\n')
-          .append("  status ").append(item.status().word()).append(", at ").append(item.at()).append('\n')
-          .append("  ").append(payloads.alertUrl(item.alertId())).append("\n\n");
+      text.append('[')
+          .append(item.severity().word())
+          .append("] ")
+          .append(item.occasion().word())
+          .append(": ")
+          .append(item.title())
+          .append('\n')
+          .append("  status ")
+          .append(item.status().word())
+          .append(", at ")
+          .append(item.at())
+          .append('\n')
+          .append("  ")
+          .append(payloads.alertUrl(item.alertId()))
+          .append("\n\n");
     }
     text.append("Notification ").append(message.notification().idempotencyKey()).append('\n');
     return text.toString();
@@ -75,11 +87,17 @@ final class EmailDelivery {
     StringBuilder html = new StringBuilder("<html><body><ul>");
     for (Message.Entry entry : message.entries()) {
       NotificationItem item = entry.item();
-      html.append("<li><strong>").append(HtmlUtils.htmlEscape(item.severity().word())).append("</strong> ")
-          .append(HtmlUtils.htmlEscape(item.occasion().word())).append(": <a href=\"")
-          .append(HtmlUtils.htmlEscape(payloads.alertUrl(item.alertId()))).append("\">")
-          .append(HtmlUtils.htmlEscape(item.title())).append("</a> (")
-          .append(HtmlUtils.htmlEscape(item.status().word())).append(")</li>");
+      html.append("<li><strong>")
+          .append(HtmlUtils.htmlEscape(item.severity().word()))
+          .append("</strong> ")
+          .append(HtmlUtils.htmlEscape(item.occasion().word()))
+          .append(": <a href=\"")
+          .append(HtmlUtils.htmlEscape(payloads.alertUrl(item.alertId())))
+          .append("\">")
+          .append(HtmlUtils.htmlEscape(item.title()))
+          .append("</a> (")
+          .append(HtmlUtils.htmlEscape(item.status().word()))
+          .append(")</li>");
     }
     return html.append("</ul></body></html>").toString();
   }

@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * POSTs a JSON body to a receiver with timeouts, and reads the answer as a {@link
- * DeliveryResult}: 2xx delivered; anything else, or no answer, failed, with the receiver's
- * {@code Retry-After} (seconds or an HTTP date) when it gave one. Redirects are not followed.
+ * POSTs a JSON body to a receiver with timeouts, and reads the answer as a {@link DeliveryResult}:
+ * 2xx delivered; anything else, or no answer, failed, with the receiver's {@code Retry-After}
+ * (seconds or an HTTP date) when it gave one. Redirects are not followed.
  */
 final class HttpDelivery {
 
@@ -47,15 +47,18 @@ final class HttpDelivery {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
         return DeliveryResult.delivered(status);
       }
-      Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After"), clock.instant());
+      Duration retryAfter =
+          retryAfter(response.headers().firstValue("Retry-After"), clock.instant());
       return DeliveryResult.failed(status, retryAfter, "HTTP " + status + snippet(response.body()));
     } catch (IOException e) {
-      return DeliveryResult.failed(null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return DeliveryResult.failed(
+          null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return DeliveryResult.failed(null, null, "interrupted");

@@ -47,15 +47,22 @@ final class NotificationHistory implements HistoryAppendix {
               .collect(Collectors.joining(", "));
       String outcome =
           (attempt.statusCode() == null ? "no answer" : "status " + attempt.statusCode())
-              + " in " + attempt.latency().toMillis() + " ms"
+              + " in "
+              + attempt.latency().toMillis()
+              + " ms"
               + (attempt.error() == null ? "" : ": " + attempt.error());
       entries.add(
           new Entry(
               attempt.at(),
               "notify:" + attempt.receiver(),
               attempt.delivered() ? NOTIFIED : FAILED,
-              occasions + " via route " + notification.route() + " (notification "
-                  + notification.id() + "), " + outcome));
+              occasions
+                  + " via route "
+                  + notification.route()
+                  + " (notification "
+                  + notification.id()
+                  + "), "
+                  + outcome));
     }
     return entries;
   }

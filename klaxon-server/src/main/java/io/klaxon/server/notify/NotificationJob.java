@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -19,12 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The two threads that turn the change feed into notifications and send them: the planner plans
- * the changes after the cursor (in one transaction with the cursor) and the reminders that are
- * due, woken by commits ({@code AlertEngine.onCommitted}); the dispatcher sends what is due, woken
- * by the planner. Both also look every poll interval (retries and group waits come due with
- * time), and keep going while they have full batches. Stopped before the engine and the pool close; a stop loses nothing, the
- * outbox and the cursor are in the database.
+ * The two threads that turn the change feed into notifications and send them: the planner plans the
+ * changes after the cursor (in one transaction with the cursor) and the reminders that are due,
+ * woken by commits ({@code AlertEngine.onCommitted}); the dispatcher sends what is due, woken by
+ * the planner. Both also look every poll interval (retries and group waits come due with time), and
+ * keep going while they have full batches. Stopped before the engine and the pool close; a stop
+ * loses nothing, the outbox and the cursor are in the database.
  */
 final class NotificationJob implements SmartLifecycle {
 
@@ -32,6 +32,7 @@ final class NotificationJob implements SmartLifecycle {
 
   /** The least time between two rounds that found less than a full batch. */
   static final long GATHER_MILLIS = 25;
+
   /** How often the cursor follows the feed while no route exists. */
   static final Duration IDLE_ADVANCE = Duration.ofSeconds(5);
 
@@ -44,15 +45,22 @@ final class NotificationJob implements SmartLifecycle {
   private final InstantSource clock;
   private final NotifyProperties properties;
   private final Semaphore planWake = new Semaphore(0);
+
   /** When the cursor last followed the feed with no route ({@link System#nanoTime}), 0: never. */
   private long idleAdvanced;
+
   private final Semaphore dispatchWake = new Semaphore(0);
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private volatile boolean running;
 
   NotificationJob(
-      NotificationStore store, ChangeFeed feed, AlertStore alerts, NotifyConfig config,
-      Dispatcher dispatcher, InstantSource clock, NotifyProperties properties) {
+      NotificationStore store,
+      ChangeFeed feed,
+      AlertStore alerts,
+      NotifyConfig config,
+      Dispatcher dispatcher,
+      InstantSource clock,
+      NotifyProperties properties) {
     this.store = store;
     this.feed = feed;
     this.alerts = alerts;
@@ -97,10 +105,11 @@ final class NotificationJob implements SmartLifecycle {
       // Wall time, not the clock of alerts: this paces database writes.
       long nanos = System.nanoTime();
       if (last > cursor && (idleAdvanced == 0 || nanos - idleAdvanced >= IDLE_ADVANCE.toNanos())) {
-        store.plan(tx -> {
-          tx.advance(last);
-          return null;
-        });
+        store.plan(
+            tx -> {
+              tx.advance(last);
+              return null;
+            });
         idleAdvanced = nanos;
       }
       return 0;
@@ -113,7 +122,11 @@ final class NotificationJob implements SmartLifecycle {
             tx ->
                 (changes.isEmpty() ? 0 : planner.plan(snapshot.routes(), changes, now, tx))
                     + planner.planRepeats(
-                        snapshot.routesByName(), alerts::findById, now, properties.batchSize(), tx));
+                        snapshot.routesByName(),
+                        alerts::findById,
+                        now,
+                        properties.batchSize(),
+                        tx));
     if (planned > 0) {
       wakeDispatcher();
     }
@@ -127,8 +140,8 @@ final class NotificationJob implements SmartLifecycle {
 
   /**
    * Runs {@code round} while it has a full batch of work, then sleeps until woken or the poll
-   * interval has passed. Planning and sending run on threads of their own, so that a slow
-   * receiver does not hold back planning, nor planning the sends.
+   * interval has passed. Planning and sending run on threads of their own, so that a slow receiver
+   * does not hold back planning, nor planning the sends.
    */
   private void loop(IntSupplier round, Semaphore wakeUp) {
     while (running) {
@@ -163,17 +176,25 @@ final class NotificationJob implements SmartLifecycle {
     if (store.cursor() == 0) {
       // A new installation starts at the feed's end: the alerts of the past notify nobody.
       long last = feed.lastPosition();
-      store.plan(tx -> {
-        tx.advance(last);
-        return null;
-      });
+      store.plan(
+          tx -> {
+            tx.advance(last);
+            return null;
+          });
     }
     running = true;
-    threads.add(Thread.ofPlatform().name("klaxon-notify-plan").daemon().start(() -> loop(this::planOnce, planWake)));
+    threads.add(
+        Thread.ofPlatform()
+            .name("klaxon-notify-plan")
+            .daemon()
+            .start(() -> loop(this::planOnce, planWake)));
     if (properties.dispatch()) {
       store.releaseClaims();
       threads.add(
-          Thread.ofPlatform().name("klaxon-notify-send").daemon().start(() -> loop(this::dispatchOnce, dispatchWake)));
+          Thread.ofPlatform()
+              .name("klaxon-notify-send")
+              .daemon()
+              .start(() -> loop(this::dispatchOnce, dispatchWake)));
     }
   }
 

@@ -29,7 +29,8 @@ class NotificationLogController {
   private final NotificationJob job;
   private final InstantSource clock;
 
-  NotificationLogController(NotificationStore store, AlertStore alerts, NotificationJob job, InstantSource clock) {
+  NotificationLogController(
+      NotificationStore store, AlertStore alerts, NotificationJob job, InstantSource clock) {
     this.store = store;
     this.alerts = alerts;
     this.job = job;
@@ -73,8 +74,10 @@ class NotificationLogController {
       throw new NotFound("dead letter", id);
     }
     job.wakeDispatcher();
-    Notification notification = store.notification(id).orElseThrow(() -> new NotFound("dead letter", id));
-    return ResponseEntity.accepted().body(NotificationView.of(notification, store.attempts(List.of(id))));
+    Notification notification =
+        store.notification(id).orElseThrow(() -> new NotFound("dead letter", id));
+    return ResponseEntity.accepted()
+        .body(NotificationView.of(notification, store.attempts(List.of(id))));
   }
 
   private List<NotificationView> views(List<Notification> notifications) {

@@ -24,30 +24,57 @@ record NotificationView(
     List<AttemptView> attempts) {
 
   /** One alert change carried. */
-  record ItemView(long alertId, String occasion, String severity, String status, String title, Instant at) {}
+  record ItemView(
+      long alertId, String occasion, String severity, String status, String title, Instant at) {}
 
-  /** One try: outcome {@code delivered} or {@code failed}, the receiver's code, how long it took. */
+  /**
+   * One try: outcome {@code delivered} or {@code failed}, the receiver's code, how long it took.
+   */
   record AttemptView(
-      Instant at, String receiver, String outcome, @Nullable Integer statusCode, long latencyMillis,
+      Instant at,
+      String receiver,
+      String outcome,
+      @Nullable Integer statusCode,
+      long latencyMillis,
       @Nullable String error) {}
 
   static NotificationView of(Notification n, List<Attempt> attempts) {
     return new NotificationView(
-        n.id(), n.idempotencyKey(), n.route(), n.receiver(), n.groupKey(), n.status().word(),
-        n.createdAt(), n.dueAt(),
+        n.id(),
+        n.idempotencyKey(),
+        n.route(),
+        n.receiver(),
+        n.groupKey(),
+        n.status().word(),
+        n.createdAt(),
+        n.dueAt(),
         n.status() == io.klaxon.notify.NotificationStatus.PENDING ? n.nextAttemptAt() : null,
-        n.attempts(), n.lastError(),
+        n.attempts(),
+        n.lastError(),
         n.items().stream().map(NotificationView::item).toList(),
-        attempts.stream().filter(a -> a.notificationId() == n.id()).map(NotificationView::attempt).toList());
+        attempts.stream()
+            .filter(a -> a.notificationId() == n.id())
+            .map(NotificationView::attempt)
+            .toList());
   }
 
   private static ItemView item(NotificationItem i) {
-    return new ItemView(i.alertId(), i.occasion().word(), i.severity().word(), i.status().word(), i.title(), i.at());
+    return new ItemView(
+        i.alertId(),
+        i.occasion().word(),
+        i.severity().word(),
+        i.status().word(),
+        i.title(),
+        i.at());
   }
 
   private static AttemptView attempt(Attempt a) {
     return new AttemptView(
-        a.at(), a.receiver(), a.delivered() ? "delivered" : "failed", a.statusCode(),
-        a.latency().toMillis(), a.error());
+        a.at(),
+        a.receiver(),
+        a.delivered() ? "delivered" : "failed",
+        a.statusCode(),
+        a.latency().toMillis(),
+        a.error());
   }
 }

@@ -15,7 +15,8 @@ final class NotifyActors {
     }
     String actor = header.strip();
     if (actor.length() > MAX_LENGTH) {
-      throw new io.klaxon.problem.InvalidInput(ReceiverController.ACTOR_HEADER, "must be at most " + MAX_LENGTH + " characters");
+      throw new io.klaxon.problem.InvalidInput(
+          ReceiverController.ACTOR_HEADER, "must be at most " + MAX_LENGTH + " characters");
     }
     return actor;
   }

@@ -22,8 +22,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The receivers and routes in force: kept in the store as the documents they were given as,
- * held in memory as checked core values, and replaced as a whole after every change. Changes are
+ * The receivers and routes in force: kept in the store as the documents they were given as, held in
+ * memory as checked core values, and replaced as a whole after every change. Changes are
  * serialised, so that a route never names a receiver that is gone.
  */
 final class NotifyConfig {
@@ -74,7 +74,12 @@ final class NotifyConfig {
     FieldErrors own = new FieldErrors();
     Receiver receiver = body.toReceiver(own);
     if (receiver != null) {
-      own.attempt("", () -> { guard.check(receiver); return receiver; });
+      own.attempt(
+          "",
+          () -> {
+            guard.check(receiver);
+            return receiver;
+          });
     }
     errors.attempt(
         prefix,
@@ -105,12 +110,18 @@ final class NotifyConfig {
   }
 
   synchronized void putReceiver(ReceiverBody body, String actor) {
-    store.putDocument(ConfigKind.RECEIVER, name(body.name()), json.writeValueAsString(body), actor, clock.instant());
+    store.putDocument(
+        ConfigKind.RECEIVER,
+        name(body.name()),
+        json.writeValueAsString(body),
+        actor,
+        clock.instant());
     reload();
   }
 
   synchronized void putRoute(RouteBody body, String actor) {
-    store.putDocument(ConfigKind.ROUTE, name(body.name()), json.writeValueAsString(body), actor, clock.instant());
+    store.putDocument(
+        ConfigKind.ROUTE, name(body.name()), json.writeValueAsString(body), actor, clock.instant());
     reload();
   }
 
@@ -123,9 +134,12 @@ final class NotifyConfig {
       throw new NotFound("receiver", name);
     }
     List<String> users = new ArrayList<>();
-    current.routes().stream().filter(r -> r.receivers().contains(name)).forEach(r -> users.add(r.name()));
+    current.routes().stream()
+        .filter(r -> r.receivers().contains(name))
+        .forEach(r -> users.add(r.name()));
     if (!users.isEmpty()) {
-      throw new Conflict("name", "receiver " + name + " is used by the routes " + users + "; change them first");
+      throw new Conflict(
+          "name", "receiver " + name + " is used by the routes " + users + "; change them first");
     }
     store.deleteDocument(ConfigKind.RECEIVER, name);
     reload();
@@ -178,14 +192,20 @@ final class NotifyConfig {
       routeBodies.put(route.name(), body);
       routes.add(route);
     }
-    current = new Snapshot(Map.copyOf(receiverBodies), Map.copyOf(receivers), routeBodies, List.copyOf(routes));
+    current =
+        new Snapshot(
+            Map.copyOf(receiverBodies), Map.copyOf(receivers), routeBodies, List.copyOf(routes));
   }
 
   private <T> @Nullable T read(ConfigDocument document, Class<T> type) {
     try {
       return json.readValue(document.json(), type);
     } catch (JacksonException e) {
-      log.warn("Stored {} {} does not read: {}", document.kind().word(), document.name(), e.getOriginalMessage());
+      log.warn(
+          "Stored {} {} does not read: {}",
+          document.kind().word(),
+          document.name(),
+          e.getOriginalMessage());
       return null;
     }
   }

@@ -55,7 +55,10 @@ class NotifyConfiguration {
 
   @Bean
   NotifyConfig notifyConfig(
-      NotificationStore store, ObjectMapper json, TargetGuard guard, InstantSource clock,
+      NotificationStore store,
+      ObjectMapper json,
+      TargetGuard guard,
+      InstantSource clock,
       NotifyProperties properties) {
     NotifyConfig config = new NotifyConfig(store, json, guard, clock);
     if (properties.configFile() != null) {
@@ -66,7 +69,8 @@ class NotifyConfiguration {
 
   @Bean
   Payloads notifyPayloads(
-      ObjectMapper json, @Value("${klaxon.console.base-url:http://127.0.0.1:8080}") String consoleBaseUrl) {
+      ObjectMapper json,
+      @Value("${klaxon.console.base-url:http://127.0.0.1:8080}") String consoleBaseUrl) {
     return new Payloads(json, consoleBaseUrl);
   }
 
@@ -82,29 +86,47 @@ class NotifyConfiguration {
 
   @Bean(destroyMethod = "close")
   ExecutorService notifySendExecutor() {
-    return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("klaxon-notify-send-", 0).factory());
+    return Executors.newThreadPerTaskExecutor(
+        Thread.ofVirtual().name("klaxon-notify-send-", 0).factory());
   }
 
   @Bean
   Dispatcher notifyDispatcher(
-      NotificationStore store, NotifyConfig config, Senders senders, AlertStore alerts,
-      InstantSource clock, ExecutorService notifySendExecutor, NotifyProperties properties) {
+      NotificationStore store,
+      NotifyConfig config,
+      Senders senders,
+      AlertStore alerts,
+      InstantSource clock,
+      ExecutorService notifySendExecutor,
+      NotifyProperties properties) {
     NotifyProperties.Retry retry = properties.retry();
     return new Dispatcher(
         new Dispatcher.Parts(
-            store, config::receiver, senders, alerts::findById, clock, new Random(), notifySendExecutor),
+            store,
+            config::receiver,
+            senders,
+            alerts::findById,
+            clock,
+            new Random(),
+            notifySendExecutor),
         new Backoff(retry.initial(), retry.max(), retry.multiplier(), retry.giveUpAfter()),
         properties.lease());
   }
 
   @Bean
   NotificationJob notificationJob(
-      NotificationStore store, AlertStore alerts, NotifyConfig config, Dispatcher dispatcher,
-      InstantSource clock, NotifyProperties properties, AlertEngine engine) {
+      NotificationStore store,
+      AlertStore alerts,
+      NotifyConfig config,
+      Dispatcher dispatcher,
+      InstantSource clock,
+      NotifyProperties properties,
+      AlertEngine engine) {
     if (!(alerts instanceof ChangeFeed feed)) {
       throw new IllegalStateException("notifications need a store with a change feed");
     }
-    NotificationJob job = new NotificationJob(store, feed, alerts, config, dispatcher, clock, properties);
+    NotificationJob job =
+        new NotificationJob(store, feed, alerts, config, dispatcher, clock, properties);
     engine.onCommitted(committed -> job.wake());
     return job;
   }

@@ -33,7 +33,9 @@ final class Payloads {
   Payloads(ObjectMapper json, String consoleBaseUrl) {
     this.json = json;
     this.consoleBaseUrl =
-        consoleBaseUrl.endsWith("/") ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1) : consoleBaseUrl;
+        consoleBaseUrl.endsWith("/")
+            ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
+            : consoleBaseUrl;
   }
 
   String alertUrl(long alertId) {
@@ -100,8 +102,16 @@ final class Payloads {
       text.put("type", "mrkdwn");
       text.put(
           "text",
-          "*<" + alertUrl(item.alertId()) + "|" + escape(item.title()) + ">*\n"
-              + item.occasion().word() + " · " + item.severity().word() + " · " + item.status().word());
+          "*<"
+              + alertUrl(item.alertId())
+              + "|"
+              + escape(item.title())
+              + ">*\n"
+              + item.occasion().word()
+              + " · "
+              + item.severity().word()
+              + " · "
+              + item.status().word());
       ObjectNode context = blocks.addObject();
       context.put("type", "context");
       ObjectNode element = context.putArray("elements").addObject();
@@ -109,8 +119,11 @@ final class Payloads {
       Alert alert = entry.alert();
       element.put(
           "text",
-          "alert " + item.alertId() + (alert == null ? "" : " · " + escape(alert.source()) + "/" + escape(alert.type()))
-              + " · " + item.at());
+          "alert "
+              + item.alertId()
+              + (alert == null ? "" : " · " + escape(alert.source()) + "/" + escape(alert.type()))
+              + " · "
+              + item.at());
     }
     return json.writeValueAsString(body);
   }
@@ -119,7 +132,13 @@ final class Payloads {
   static String summary(Message message) {
     int count = message.entries().size();
     NotificationItem first = message.entries().getFirst().item();
-    String head = "[" + first.severity().word().toUpperCase(Locale.ROOT) + "] " + first.occasion().word() + ": " + first.title();
+    String head =
+        "["
+            + first.severity().word().toUpperCase(Locale.ROOT)
+            + "] "
+            + first.occasion().word()
+            + ": "
+            + first.title();
     return count == 1 ? head : head + " (+" + (count - 1) + " more)";
   }
 

@@ -16,8 +16,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A receiver as the API and the configuration file give it (and as it is stored): {@code type}
- * is {@code webhook}, {@code slack} or {@code email}, and only that type's fields may be set.
+ * A receiver as the API and the configuration file give it (and as it is stored): {@code type} is
+ * {@code webhook}, {@code slack} or {@code email}, and only that type's fields may be set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ReceiverBody(
@@ -45,8 +45,20 @@ record ReceiverBody(
   /** The same receiver with its secrets masked, for answers. */
   ReceiverBody masked() {
     return new ReceiverBody(
-        name, type, url, secret == null ? null : MASK, headers, channel, to, from, smtpHost,
-        smtpPort, username, password == null ? null : MASK, startTls, rateLimit);
+        name,
+        type,
+        url,
+        secret == null ? null : MASK,
+        headers,
+        channel,
+        to,
+        from,
+        smtpHost,
+        smtpPort,
+        username,
+        password == null ? null : MASK,
+        startTls,
+        rateLimit);
   }
 
   /** The same receiver, with secrets sent back masked taken from what is stored. */
@@ -54,8 +66,20 @@ record ReceiverBody(
     String keptSecret = MASK.equals(secret) && stored != null ? stored.secret() : secret;
     String keptPassword = MASK.equals(password) && stored != null ? stored.password() : password;
     return new ReceiverBody(
-        name, type, url, keptSecret, headers, channel, to, from, smtpHost, smtpPort, username,
-        keptPassword, startTls, rateLimit);
+        name,
+        type,
+        url,
+        keptSecret,
+        headers,
+        channel,
+        to,
+        from,
+        smtpHost,
+        smtpPort,
+        username,
+        keptPassword,
+        startTls,
+        rateLimit);
   }
 
   ReceiverBody named(String newName) {
@@ -64,9 +88,7 @@ record ReceiverBody(
         password, startTls, rateLimit);
   }
 
-  /**
-   * The core receiver, or null with every fault recorded in {@code errors}.
-   */
+  /** The core receiver, or null with every fault recorded in {@code errors}. */
   @Nullable Receiver toReceiver(FieldErrors errors) {
     if (!errors.require("name", name) | !errors.require("type", type)) {
       return null;
@@ -109,26 +131,37 @@ record ReceiverBody(
                   "",
                   () ->
                       new Receiver.Webhook(
-                          Objects.requireNonNull(name), uri(url), secret,
-                          headers == null ? Map.of() : headers, limit));
+                          Objects.requireNonNull(name),
+                          uri(url),
+                          secret,
+                          headers == null ? Map.of() : headers,
+                          limit));
       case "slack" ->
           !errors.require("url", url)
               ? null
               : errors.attempt(
-                  "", () -> new Receiver.Slack(Objects.requireNonNull(name), uri(url), channel, limit));
+                  "",
+                  () -> new Receiver.Slack(Objects.requireNonNull(name), uri(url), channel, limit));
       default -> {
-        boolean present = errors.require("to", to) & errors.require("from", from)
-            & errors.require("smtpHost", smtpHost);
+        boolean present =
+            errors.require("to", to)
+                & errors.require("from", from)
+                & errors.require("smtpHost", smtpHost);
         yield !present
             ? null
             : errors.attempt(
                 "",
                 () ->
                     new Receiver.Email(
-                        Objects.requireNonNull(name), Objects.requireNonNull(to),
-                        Objects.requireNonNull(from), Objects.requireNonNull(smtpHost),
-                        smtpPort == null ? 25 : smtpPort, username, password,
-                        Boolean.TRUE.equals(startTls), limit));
+                        Objects.requireNonNull(name),
+                        Objects.requireNonNull(to),
+                        Objects.requireNonNull(from),
+                        Objects.requireNonNull(smtpHost),
+                        smtpPort == null ? 25 : smtpPort,
+                        username,
+                        password,
+                        Boolean.TRUE.equals(startTls),
+                        limit));
       }
     };
   }

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -75,22 +75,32 @@ class ReceiverController {
   @PostMapping("/api/receivers")
   @Operation(
       summary = "Add a receiver",
-      description = "type webhook (url, secret, headers), slack (url, channel) or email (to, from,"
-          + " smtpHost, smtpPort, username, password, startTls); rateLimit {count, perSeconds}.")
+      description =
+          "type webhook (url, secret, headers), slack (url, channel) or email (to, from, smtpHost,"
+              + " smtpPort, username, password, startTls); rateLimit {count, perSeconds}.")
   ResponseEntity<ReceiverBody> create(
-      @RequestBody JsonNode body, @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+      @RequestBody JsonNode body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
     ReceiverBody receiver = read(body, null);
     if (config.current().receiverBodies().containsKey(receiver.name())) {
-      throw new Conflict("name", "a receiver named " + receiver.name() + " exists; PUT /api/receivers/" + receiver.name() + " replaces it");
+      throw new Conflict(
+          "name",
+          "a receiver named "
+              + receiver.name()
+              + " exists; PUT /api/receivers/"
+              + receiver.name()
+              + " replaces it");
     }
     config.putReceiver(receiver, NotifyActors.of(actor));
-    return ResponseEntity.created(URI.create("/api/receivers/" + receiver.name())).body(receiver.masked());
+    return ResponseEntity.created(URI.create("/api/receivers/" + receiver.name()))
+        .body(receiver.masked());
   }
 
   @PutMapping("/api/receivers/{name}")
   @Operation(summary = "Add or replace a receiver; a secret sent back as ******** is kept")
   ReceiverBody put(
-      @PathVariable String name, @RequestBody JsonNode body,
+      @PathVariable String name,
+      @RequestBody JsonNode body,
       @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
     ReceiverBody receiver = read(body, name);
     config.putReceiver(receiver, NotifyActors.of(actor));
@@ -110,19 +120,36 @@ class ReceiverController {
     Receiver receiver = config.receiver(name).orElseThrow(() -> new NotFound("receiver", name));
     Instant now = clock.instant();
     NotificationItem item =
-        new NotificationItem(0, Occasion.OPENED, Severity.INFO, AlertStatus.OPEN, "Klaxon test notification", now);
+        new NotificationItem(
+            0, Occasion.OPENED, Severity.INFO, AlertStatus.OPEN, "Klaxon test notification", now);
     Notification notification =
         new Notification(
-            0, "test-" + UUID.randomUUID(), "test", name, "test", NotificationStatus.PENDING, now, now,
-            now, 0, null, null, List.of(item));
+            0,
+            "test-" + UUID.randomUUID(),
+            "test",
+            name,
+            "test",
+            NotificationStatus.PENDING,
+            now,
+            now,
+            now,
+            0,
+            null,
+            null,
+            List.of(item));
     long started = System.nanoTime();
-    DeliveryResult result = senders.send(receiver, new Message(notification, List.of(new Message.Entry(item, null))));
+    DeliveryResult result =
+        senders.send(receiver, new Message(notification, List.of(new Message.Entry(item, null))));
     long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
     return new TestResult(result.delivered(), result.statusCode(), millis, result.error());
   }
 
   /** How a test send went. */
-  record TestResult(boolean delivered, @Nullable Integer statusCode, long latencyMillis, @Nullable String error) {}
+  record TestResult(
+      boolean delivered,
+      @Nullable Integer statusCode,
+      long latencyMillis,
+      @Nullable String error) {}
 
   private ReceiverBody stored(String name) {
     ReceiverBody body = config.current().receiverBodies().get(name);
@@ -139,7 +166,8 @@ class ReceiverController {
     body = Objects.requireNonNull(body);
     if (pathName != null) {
       if (body.name() != null && !body.name().equals(pathName)) {
-        throw new InvalidInput("name", "must be the name in the path, " + pathName + ", or left out");
+        throw new InvalidInput(
+            "name", "must be the name in the path, " + pathName + ", or left out");
       }
       body = body.named(pathName);
     }

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A route as the API and the configuration file give it (and as it is stored). Without {@code
- * notifyOn} it notifies opened, escalated and resolved; the group wait defaults to 30 seconds,
- * the group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone).
+ * notifyOn} it notifies opened, escalated and resolved; the group wait defaults to 30 seconds, the
+ * group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -50,9 +50,12 @@ record RouteBody(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record MatchBody(
       @Nullable String severity,
-      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> type,
-      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> source,
-      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> subjectType,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> type,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> source,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> subjectType,
       @Nullable Map<String, String> attributes) {}
 
   /** Daily hours, {@code HH:mm} in {@code timeZone}, in which notifications wait. */
@@ -65,8 +68,16 @@ record RouteBody(
 
   RouteBody named(String newName) {
     return new RouteBody(
-        newName, match, receivers, notifyOn, continueMatching, groupBy, groupWaitSeconds,
-        groupIntervalSeconds, repeatIntervalSeconds, quietHours);
+        newName,
+        match,
+        receivers,
+        notifyOn,
+        continueMatching,
+        groupBy,
+        groupWaitSeconds,
+        groupIntervalSeconds,
+        repeatIntervalSeconds,
+        quietHours);
   }
 
   /** The core route, or null with every fault recorded in {@code errors}. */
@@ -80,7 +91,9 @@ record RouteBody(
       occasions = EnumSet.noneOf(Occasion.class);
       for (int i = 0; i < notifyOn.size(); i++) {
         int index = i;
-        Occasion occasion = errors.attempt("", () -> Occasion.parse("notifyOn[" + index + "]", notifyOn.get(index)));
+        Occasion occasion =
+            errors.attempt(
+                "", () -> Occasion.parse("notifyOn[" + index + "]", notifyOn.get(index)));
         if (occasion != null) {
           occasions.add(occasion);
         }
@@ -89,10 +102,14 @@ record RouteBody(
     List<String> by = groupBy == null ? List.of() : groupBy;
     long wait = groupWaitSeconds == null ? DEFAULT_GROUP_WAIT_SECONDS : groupWaitSeconds;
     long interval =
-        groupIntervalSeconds != null ? groupIntervalSeconds : by.isEmpty() ? 0 : DEFAULT_GROUP_INTERVAL_SECONDS;
+        groupIntervalSeconds != null
+            ? groupIntervalSeconds
+            : by.isEmpty() ? 0 : DEFAULT_GROUP_INTERVAL_SECONDS;
     Grouping grouping =
-        errors.attempt("", () -> new Grouping(by, Duration.ofSeconds(wait), Duration.ofSeconds(interval)));
-    QuietHours quiet = quietHours == null ? null : errors.attempt("quietHours.", this::parseQuietHours);
+        errors.attempt(
+            "", () -> new Grouping(by, Duration.ofSeconds(wait), Duration.ofSeconds(interval)));
+    QuietHours quiet =
+        quietHours == null ? null : errors.attempt("quietHours.", this::parseQuietHours);
     if (errors.size() > before) {
       return null;
     }
@@ -101,8 +118,11 @@ record RouteBody(
         "",
         () ->
             new Route(
-                Objects.requireNonNull(name), Objects.requireNonNull(parsedMatch),
-                Objects.requireNonNull(receivers), on, Boolean.TRUE.equals(continueMatching),
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(parsedMatch),
+                Objects.requireNonNull(receivers),
+                on,
+                Boolean.TRUE.equals(continueMatching),
                 Objects.requireNonNull(grouping),
                 repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds),
                 quiet));
@@ -125,10 +145,13 @@ record RouteBody(
     try {
       zone = body.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(body.timeZone());
     } catch (DateTimeException e) {
-      throw new InvalidInput("timeZone", "'" + body.timeZone() + "' is not a time zone such as Europe/Berlin");
+      throw new InvalidInput(
+          "timeZone", "'" + body.timeZone() + "' is not a time zone such as Europe/Berlin");
     }
     return new QuietHours(
-        zone, time("start", body.start()), time("end", body.end()),
+        zone,
+        time("start", body.start()),
+        time("end", body.end()),
         !Boolean.FALSE.equals(body.criticalOverrides()));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -60,16 +60,24 @@ class RouteController {
   @PostMapping("/api/routes")
   @Operation(
       summary = "Add a route after the others",
-      description = "match {severity (at least), type, source, subjectType, attributes}, receivers,"
-          + " notifyOn (opened, escalated, acknowledged, resolved, expired), continue, groupBy,"
-          + " groupWaitSeconds, groupIntervalSeconds, repeatIntervalSeconds, quietHours"
-          + " {timeZone, start, end, criticalOverrides}.")
+      description =
+          "match {severity (at least), type, source, subjectType, attributes}, receivers,"
+              + " notifyOn (opened, escalated, acknowledged, resolved, expired), continue, groupBy,"
+              + " groupWaitSeconds, groupIntervalSeconds, repeatIntervalSeconds, quietHours"
+              + " {timeZone, start, end, criticalOverrides}.")
   ResponseEntity<RouteBody> create(
       @RequestBody JsonNode body,
-      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false) @Nullable String actor) {
+      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false)
+          @Nullable String actor) {
     RouteBody route = read(body, null);
     if (config.current().routeBodies().containsKey(route.name())) {
-      throw new Conflict("name", "a route named " + route.name() + " exists; PUT /api/routes/" + route.name() + " replaces it");
+      throw new Conflict(
+          "name",
+          "a route named "
+              + route.name()
+              + " exists; PUT /api/routes/"
+              + route.name()
+              + " replaces it");
     }
     config.putRoute(route, NotifyActors.of(actor));
     return ResponseEntity.created(URI.create("/api/routes/" + route.name())).body(route);
@@ -78,8 +86,10 @@ class RouteController {
   @PutMapping("/api/routes/{name}")
   @Operation(summary = "Add or replace a route; a replaced route keeps its place")
   RouteBody put(
-      @PathVariable String name, @RequestBody JsonNode body,
-      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false) @Nullable String actor) {
+      @PathVariable String name,
+      @RequestBody JsonNode body,
+      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false)
+          @Nullable String actor) {
     RouteBody route = read(body, name);
     config.putRoute(route, NotifyActors.of(actor));
     return route;
@@ -109,7 +119,8 @@ class RouteController {
     body = Objects.requireNonNull(body);
     if (pathName != null) {
       if (body.name() != null && !body.name().equals(pathName)) {
-        throw new InvalidInput("name", "must be the name in the path, " + pathName + ", or left out");
+        throw new InvalidInput(
+            "name", "must be the name in the path, " + pathName + ", or left out");
       }
       body = body.named(pathName);
     }

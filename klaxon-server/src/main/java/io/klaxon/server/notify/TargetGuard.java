@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps receivers from turning the server into a proxy against internal addresses: with {@code
- * klaxon.notify.allowed-hosts} empty, a receiver's host must resolve to public addresses only
- * (no loopback, private, link-local, unique-local, multicast or wildcard address); with it set,
- * the host must be one of the listed names or addresses. Checked when a receiver is configured
- * and again before every send (a name may resolve differently later).
+ * klaxon.notify.allowed-hosts} empty, a receiver's host must resolve to public addresses only (no
+ * loopback, private, link-local, unique-local, multicast or wildcard address); with it set, the
+ * host must be one of the listed names or addresses. Checked when a receiver is configured and
+ * again before every send (a name may resolve differently later).
  */
 final class TargetGuard {
 
@@ -49,7 +49,11 @@ final class TargetGuard {
     if (!allowed.isEmpty()) {
       if (!allowed.contains(host)) {
         throw new InvalidInput(
-            field, "host '" + host + "' is not in klaxon.notify.allowed-hosts " + allowed.stream().sorted().toList());
+            field,
+            "host '"
+                + host
+                + "' is not in klaxon.notify.allowed-hosts "
+                + allowed.stream().sorted().toList());
       }
       return;
     }
@@ -63,7 +67,10 @@ final class TargetGuard {
       if (!isPublic(address)) {
         throw new InvalidInput(
             field,
-            "host '" + host + "' is an internal address (" + address.getHostAddress()
+            "host '"
+                + host
+                + "' is an internal address ("
+                + address.getHostAddress()
                 + "); list it in klaxon.notify.allowed-hosts to allow it");
       }
     }

@@ -25,7 +25,8 @@ public class AlertSettings implements RetentionPeriod {
     this.store = store;
     this.json = json;
     OddsSettings initial =
-        store.load(SECTION)
+        store
+            .load(SECTION)
             .map(text -> json.readValue(text, AlertSettingsView.class).toSettings())
             .orElseGet(defaults::settings);
     this.current = new AtomicReference<>(initial);

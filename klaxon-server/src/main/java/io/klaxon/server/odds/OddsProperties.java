@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The odds detector's settings ({@code klaxon.odds.*}); until the settings API exists they are
- * read at start-up only.
+ * The odds detector's settings ({@code klaxon.odds.*}); until the settings API exists they are read
+ * at start-up only.
  *
  * @param houseBookmaker the bookmaker watched against the others (seed 000/001: betPawa)
  */
@@ -23,7 +23,12 @@ record OddsProperties(
   /** The validated settings; a bad value stops the start with the field named. */
   OddsSettings settings() {
     return new OddsSettings(
-        alertEnabled, thresholdWarning, thresholdElevated, thresholdCritical, retentionDays,
-        lookbackMinutes, houseBookmaker);
+        alertEnabled,
+        thresholdWarning,
+        thresholdElevated,
+        thresholdCritical,
+        retentionDays,
+        lookbackMinutes,
+        houseBookmaker);
   }
 }

@@ -57,16 +57,19 @@ class OddsSignalController {
 
   /** An alert the snapshots raised or changed. */
   record RaisedAlert(
-      String outcome, @Nullable Long alertId, @Nullable String fingerprint, @Nullable String type,
-      @Nullable String severity, @Nullable String status) {}
+      String outcome,
+      @Nullable Long alertId,
+      @Nullable String fingerprint,
+      @Nullable String type,
+      @Nullable String severity,
+      @Nullable String status) {}
 
   /** What a request did: how many snapshots were taken and which alerts they moved. */
   record Results(int snapshots, List<RaisedAlert> alerts) {}
 
   /**
-   * Drops the windows of events that have kicked off (their alerts expire then, and later
-   * snapshots are ignored), at most once a minute, so the detector's memory holds upcoming
-   * events only.
+   * Drops the windows of events that have kicked off (their alerts expire then, and later snapshots
+   * are ignored), at most once a minute, so the detector's memory holds upcoming events only.
    */
   private void forgetStartedEvents() {
     Instant now = clock.instant();
@@ -82,7 +85,8 @@ class OddsSignalController {
       description =
           "One snapshot or an array of up to 10,000. All or nothing: one bad snapshot refuses the"
               + " request, naming the item and field. Raises price_change, direction_disagreement"
-              + " and availability alerts on the house bookmaker's prices; they expire at kick-off.")
+              + " and availability alerts on the house bookmaker's prices; they expire at"
+              + " kick-off.")
   Results odds(@RequestBody JsonNode body) {
     JsonItems items = JsonItems.of(body, MAX_SNAPSHOTS, "snapshots");
     FieldErrors errors = new FieldErrors();

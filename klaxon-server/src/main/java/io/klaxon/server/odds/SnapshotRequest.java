@@ -24,7 +24,16 @@ record SnapshotRequest(
       throw new InvalidInput("odds", "is required");
     }
     return new OddsSnapshot(
-        eventId, eventName, kickoff, bookmaker, marketId, marketName, line, outcome, odds,
-        available == null || available, observedAt);
+        eventId,
+        eventName,
+        kickoff,
+        bookmaker,
+        marketId,
+        marketName,
+        line,
+        outcome,
+        odds,
+        available == null || available,
+        observedAt);
   }
 }

@@ -35,10 +35,13 @@ class BodySizeLimit extends OncePerRequestFilter {
     if (declared > limit) {
       response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter()
+      response
+          .getWriter()
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                  + "\"detail\":\"the body is larger than the limit of " + limit + " bytes\"}");
+                  + "\"detail\":\"the body is larger than the limit of "
+                  + limit
+                  + " bytes\"}");
       return;
     }
     chain.doFilter(new Limited(request, limit), response);

@@ -34,7 +34,9 @@ public final class FieldErrors {
   /** Binds one JSON item; a binding fault is recorded at its path under {@code prefix}. */
   public <T> @Nullable T read(ObjectMapper json, JsonNode item, Class<T> type, String prefix) {
     if (!item.isObject()) {
-      add(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must be an object");
+      add(
+          prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+          "must be an object");
       return null;
     }
     try {

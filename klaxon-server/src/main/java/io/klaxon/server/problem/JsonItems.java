@@ -29,7 +29,8 @@ public record JsonItems(List<JsonNode> items, boolean array) {
       throw new InvalidInput("body", "the array has no " + what);
     }
     if (items.size() > max) {
-      throw new PayloadTooLarge("at most " + max + " " + what + " per request, got " + items.size());
+      throw new PayloadTooLarge(
+          "at most " + max + " " + what + " per request, got " + items.size());
     }
     return new JsonItems(List.copyOf(items), body.isArray());
   }

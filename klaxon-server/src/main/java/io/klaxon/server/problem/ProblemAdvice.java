@@ -75,7 +75,8 @@ class ProblemAdvice {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-    return invalid(e.getName(), "'" + e.getValue() + "' is not a valid " + simpleType(e.getRequiredType()));
+    return invalid(
+        e.getName(), "'" + e.getValue() + "' is not a valid " + simpleType(e.getRequiredType()));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -86,7 +87,10 @@ class ProblemAdvice {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-        .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send JSON with Content-Type: application/json"));
+        .body(
+            problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send JSON with Content-Type: application/json"));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -121,6 +125,10 @@ class ProblemAdvice {
   }
 
   private static String simpleType(Class<?> type) {
-    return type == null ? "value" : (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) ? "number" : type.getSimpleName();
+    return type == null
+        ? "value"
+        : (Number.class.isAssignableFrom(type) || type == long.class || type == int.class)
+            ? "number"
+            : type.getSimpleName();
   }
 }

@@ -15,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes the authenticated key the actor of a request: every controller reads the actor from
- * {@value #HEADER}, and with security on that header says the key's actor ({@code key:<name>})
- * whatever the client sent, so history, audit and settings entries name who really acted.
+ * Makes the authenticated key the actor of a request: every controller reads the actor from {@value
+ * #HEADER}, and with security on that header says the key's actor ({@code key:<name>}) whatever the
+ * client sent, so history, audit and settings entries name who really acted.
  */
 final class ActorFilter extends OncePerRequestFilter {
 

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first admin key, so that a fresh Klaxon is secure and still usable: with no working key,
- * one is made, printed once and written to {@code <data dir>/admin.key} readable by the owner
- * only. A configured {@code klaxon.security.bootstrap-key} is stored instead, when its id is new.
+ * The first admin key, so that a fresh Klaxon is secure and still usable: with no working key, one
+ * is made, printed once and written to {@code <data dir>/admin.key} readable by the owner only. A
+ * configured {@code klaxon.security.bootstrap-key} is stored instead, when its id is new.
  */
 final class AdminKeyBootstrap {
 
@@ -38,7 +38,8 @@ final class AdminKeyBootstrap {
                   () ->
                       new IllegalStateException(
                           "klaxon.security.bootstrap-key is not a key: expected klx_<id>_<secret>,"
-                              + " id 4-32 lowercase letters or digits, secret 20-64 base64url characters"));
+                              + " id 4-32 lowercase letters or digits, secret 20-64 base64url"
+                              + " characters"));
       if (ring.list().stream().noneMatch(key -> key.id().equals(text.id()))) {
         create(ring, text);
         log.info("Stored the configured bootstrap admin key {}", text);
@@ -57,7 +58,8 @@ final class AdminKeyBootstrap {
     System.out.println();
     System.out.println("    " + text.text());
     System.out.println();
-    System.out.println("Send it as 'Authorization: Bearer <key>'; make narrower keys with POST /api/keys.");
+    System.out.println(
+        "Send it as 'Authorization: Bearer <key>'; make narrower keys with POST /api/keys.");
     System.out.println();
   }
 
@@ -77,11 +79,15 @@ final class AdminKeyBootstrap {
       Files.deleteIfExists(file);
       boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
       if (posix) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (Writer out =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
         out.write(text);
         out.write('\n');
       }

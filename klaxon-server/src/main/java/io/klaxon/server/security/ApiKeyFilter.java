@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by its key header, {@code Authorization: Bearer <key>} or {@code
- * X-API-Key: <key>}: a key that does not work is answered 401 at once, never passed on to be
- * tried as something else. Without a header, a session signed in with a key that has since been
- * revoked or has expired is ended.
+ * X-API-Key: <key>}: a key that does not work is answered 401 at once, never passed on to be tried
+ * as something else. Without a header, a session signed in with a key that has since been revoked
+ * or has expired is ended.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -38,7 +38,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
       return header.strip();
     }
     String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.length() > 7
+    if (authorization != null
+        && authorization.length() > 7
         && authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
       return authorization.substring(7).strip();
     }
@@ -70,7 +71,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
   private void endRevokedSession(HttpServletRequest request) {
     Authentication current = SecurityContextHolder.getContext().getAuthentication();
-    if (current instanceof KeyAuthentication signedIn && !authenticator.stillWorks(signedIn.keyId())) {
+    if (current instanceof KeyAuthentication signedIn
+        && !authenticator.stillWorks(signedIn.keyId())) {
       SecurityContextHolder.clearContext();
       HttpSession session = request.getSession(false);
       if (session != null) {

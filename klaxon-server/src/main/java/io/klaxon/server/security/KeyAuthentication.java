@@ -10,8 +10,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A request made with an API key, by header or by a session signed in with one. Its authorities
- * are {@code SCOPE_<word>} for every scope the key grants ({@code admin} grants them all).
+ * A request made with an API key, by header or by a session signed in with one. Its authorities are
+ * {@code SCOPE_<word>} for every scope the key grants ({@code admin} grants them all).
  */
 public final class KeyAuthentication extends AbstractAuthenticationToken {
 

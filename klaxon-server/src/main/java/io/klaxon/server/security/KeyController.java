@@ -45,8 +45,14 @@ class KeyController {
       @Nullable Instant revokedAt) {
     static KeyView of(ApiKey key) {
       return new KeyView(
-          key.id(), key.name(), words(key.scopes()), key.createdAt(), key.createdBy(),
-          key.expiresAt(), key.lastUsedAt(), key.revokedAt());
+          key.id(),
+          key.name(),
+          words(key.scopes()),
+          key.createdAt(),
+          key.createdBy(),
+          key.expiresAt(),
+          key.lastUsedAt(),
+          key.revokedAt());
     }
   }
 
@@ -90,10 +96,13 @@ class KeyController {
     }
     errors.throwIfAny();
     String who = actor == null || actor.isBlank() ? "api" : actor.strip();
-    KeyRing.Issued issued = ring.create(Objects.requireNonNull(body.name()), scopes, body.expiresAt(), who);
+    KeyRing.Issued issued =
+        ring.create(Objects.requireNonNull(body.name()), scopes, body.expiresAt(), who);
     ApiKey key = issued.key();
     return ResponseEntity.created(URI.create("/api/keys/" + key.id()))
-        .body(new CreatedKey(key.id(), key.name(), words(key.scopes()), key.expiresAt(), issued.text()));
+        .body(
+            new CreatedKey(
+                key.id(), key.name(), words(key.scopes()), key.expiresAt(), issued.text()));
   }
 
   @GetMapping

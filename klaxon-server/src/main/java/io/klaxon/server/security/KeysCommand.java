@@ -52,7 +52,10 @@ public final class KeysCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
-      boolean setting = arg.startsWith("--klaxon.") || arg.startsWith("--spring.") || arg.startsWith("--logging.");
+      boolean setting =
+          arg.startsWith("--klaxon.")
+              || arg.startsWith("--spring.")
+              || arg.startsWith("--logging.");
       (setting ? settings : command).add(arg);
     }
     KeysCommand keys = new KeysCommand();
@@ -75,7 +78,8 @@ public final class KeysCommand implements Callable<Integer> {
         HikariDataSource dataSource =
             StoreConfiguration.openDataSource(context.getBean(KlaxonProperties.class))) {
       JdbcAlertStore.open(dataSource);
-      keys.ring = new KeyRing(JdbcKeyStore.open(dataSource), new BcryptHasher(), InstantSource.system());
+      keys.ring =
+          new KeyRing(JdbcKeyStore.open(dataSource), new BcryptHasher(), InstantSource.system());
       return line.execute(command.toArray(String[]::new));
     }
   }
@@ -99,22 +103,42 @@ public final class KeysCommand implements Callable<Integer> {
     @CommandLine.ParentCommand KeysCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--name", required = true, description = "What the key is for; actor key:<name>.")
+    @Option(
+        names = "--name",
+        required = true,
+        description = "What the key is for; actor key:<name>.")
     String name;
 
-    @Option(names = "--scopes", required = true, description = "Comma separated: read, ingest, operate, admin.")
+    @Option(
+        names = "--scopes",
+        required = true,
+        description = "Comma separated: read, ingest, operate, admin.")
     String scopes;
 
-    @Option(names = "--expires-at", description = "An ISO instant, e.g. 2027-01-01T00:00:00Z; none: never.")
+    @Option(
+        names = "--expires-at",
+        description = "An ISO instant, e.g. 2027-01-01T00:00:00Z; none: never.")
     @Nullable Instant expiresAt;
 
     @Override
     public Integer call() {
       KeyRing.Issued issued =
-          parent.ring().create(name, Scope.parse("scopes", scopes), expiresAt, "cli:" + System.getProperty("user.name"));
+          parent
+              .ring()
+              .create(
+                  name,
+                  Scope.parse("scopes", scopes),
+                  expiresAt,
+                  "cli:" + System.getProperty("user.name"));
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Created key " + issued.key().id() + " (" + issued.key().name() + ", scopes "
-          + Scope.words(issued.key().scopes()) + "). Its text, shown this once:");
+      out.println(
+          "Created key "
+              + issued.key().id()
+              + " ("
+              + issued.key().name()
+              + ", scopes "
+              + Scope.words(issued.key().scopes())
+              + "). Its text, shown this once:");
       out.println(issued.text());
       out.flush();
       return 0;
@@ -134,8 +158,14 @@ public final class KeysCommand implements Callable<Integer> {
       out.printf(format, "ID", "NAME", "SCOPES", "STATE", "EXPIRES", "LAST USED");
       Instant now = Instant.now();
       for (ApiKey key : parent.ring().list()) {
-        String state = key.revokedAt() != null ? "revoked" : key.usableAt(now) ? "working" : "expired";
-        out.printf(format, key.id(), key.name(), Scope.words(key.scopes()), state,
+        String state =
+            key.revokedAt() != null ? "revoked" : key.usableAt(now) ? "working" : "expired";
+        out.printf(
+            format,
+            key.id(),
+            key.name(),
+            Scope.words(key.scopes()),
+            state,
             key.expiresAt() == null ? "never" : key.expiresAt(),
             key.lastUsedAt() == null ? "never" : key.lastUsedAt());
       }
@@ -157,8 +187,13 @@ public final class KeysCommand implements Callable<Integer> {
     public Integer call() {
       ApiKey key = parent.ring().revoke(id);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Revoked key " + key.id() + " (" + key.name() + "). A running server stops taking it"
-          + " within klaxon.security.key-cache-ttl (30 s by default).");
+      out.println(
+          "Revoked key "
+              + key.id()
+              + " ("
+              + key.name()
+              + "). A running server stops taking it"
+              + " within klaxon.security.key-cache-ttl (30 s by default).");
       out.flush();
       return 0;
     }

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The console's sign-in: a form taking an API key; a key that works starts a session (a new
- * session id, HttpOnly SameSite cookie) signed in as that key, with its scopes.
+ * The console's sign-in: a form taking an API key; a key that works starts a session (a new session
+ * id, HttpOnly SameSite cookie) signed in as that key, with its scopes.
  */
 @Controller
 class LoginController {

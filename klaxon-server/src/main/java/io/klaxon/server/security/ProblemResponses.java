@@ -14,7 +14,8 @@ final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+  static void write(HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(java.net.URI.create("about:blank"));
     response.setStatus(status.value());

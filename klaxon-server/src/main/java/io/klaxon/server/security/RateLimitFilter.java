@@ -16,9 +16,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-key token buckets (Bucket4j), one for ingest and one for the rest of the API: past its
- * bucket a key gets 429 with {@code Retry-After}. Requests without a key (open paths) are not
- * counted here.
+ * Per-key token buckets (Bucket4j), one for ingest and one for the rest of the API: past its bucket
+ * a key gets 429 with {@code Retry-After}. Requests without a key (open paths) are not counted
+ * here.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
       return;
     }
     boolean ingest = ScopeRules.isIngest(request.getMethod(), request.getRequestURI());
-    Bucket bucket = buckets.get(key.keyId() + (ingest ? "/ingest" : "/api"), name -> bucket(ingest));
+    Bucket bucket =
+        buckets.get(key.keyId() + (ingest ? "/ingest" : "/api"), name -> bucket(ingest));
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       chain.doFilter(request, response);
@@ -51,9 +52,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
     ProblemResponses.write(
         response,
         HttpStatus.TOO_MANY_REQUESTS,
-        "this key sent more " + (ingest ? "ingest" : "API") + " requests than its limit of "
+        "this key sent more "
+            + (ingest ? "ingest" : "API")
+            + " requests than its limit of "
             + (ingest ? limits.ingestPerSecond() : limits.apiPerSecond())
-            + " a second; retry after " + seconds + " s");
+            + " a second; retry after "
+            + seconds
+            + " s");
   }
 
   private Bucket bucket(boolean ingest) {

@@ -21,8 +21,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class ScopeRules {
 
   /**
-   * One row: a method (null for every method), a path pattern and the access it needs. The
-   * pattern is parsed once: rules are matched on every request (the rate limit asks too).
+   * One row: a method (null for every method), a path pattern and the access it needs. The pattern
+   * is parsed once: rules are matched on every request (the rate limit asks too).
    */
   public record Rule(
       @Nullable HttpMethod method, String pattern, Access access, PathPattern parsed) {

@@ -66,7 +66,10 @@ class SecurityConfiguration {
     return new KeyAuthenticator(ring, security.keyCacheTtl());
   }
 
-  /** No username/password users yet: keys are the only credentials (and keeps Boot's default user away). */
+  /**
+   * No username/password users yet: keys are the only credentials (and keeps Boot's default user
+   * away).
+   */
   @Bean
   UserDetailsService noUsers() {
     return username -> {
@@ -76,7 +79,10 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain klaxonFilterChain(
-      HttpSecurity http, SecurityProperties security, KeyAuthenticator authenticator, Environment environment)
+      HttpSecurity http,
+      SecurityProperties security,
+      KeyAuthenticator authenticator,
+      Environment environment)
       throws Exception {
     http.httpBasic(AbstractHttpConfigurer::disable).formLogin(AbstractHttpConfigurer::disable);
     http.headers(
@@ -102,7 +108,9 @@ class SecurityConfiguration {
                         response.sendRedirect(request.getContextPath() + "/login");
                       } else {
                         ProblemResponses.unauthorized(
-                            response, "an API key is needed: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
+                            response,
+                            "an API key is needed: send 'Authorization: Bearer <key>' or"
+                                + " 'X-API-Key: <key>'");
                       }
                     })
                 .accessDeniedHandler(
@@ -112,8 +120,11 @@ class SecurityConfiguration {
                             HttpStatus.FORBIDDEN,
                             denied instanceof CsrfException
                                 ? "the form's CSRF token is missing or wrong; reload the page"
-                                : "this key's scopes do not allow " + request.getMethod() + " "
-                                    + request.getRequestURI() + needed(request))));
+                                : "this key's scopes do not allow "
+                                    + request.getMethod()
+                                    + " "
+                                    + request.getRequestURI()
+                                    + needed(request))));
     http.authorizeHttpRequests(
         auth -> {
           auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
@@ -136,10 +147,10 @@ class SecurityConfiguration {
   }
 
   /**
-   * A change needs a CSRF token when a browser could make it on its own: no key header (a
-   * header is never sent by a browser unasked) and a session cookie, the only credential a
-   * browser sends by itself. Without a session there is nothing to forge, and the request is
-   * refused as unauthenticated (401) instead. Sign-in always needs one (no login CSRF).
+   * A change needs a CSRF token when a browser could make it on its own: no key header (a header is
+   * never sent by a browser unasked) and a session cookie, the only credential a browser sends by
+   * itself. Without a session there is nothing to forge, and the request is refused as
+   * unauthenticated (401) instead. Sign-in always needs one (no login CSRF).
    */
   private static boolean needsCsrfToken(HttpServletRequest request) {
     if (SAFE_METHODS.contains(request.getMethod()) || ApiKeyFilter.keyText(request) != null) {
@@ -171,14 +182,18 @@ class SecurityConfiguration {
   static void requireLoopback(@Nullable String address) {
     boolean loopback;
     try {
-      loopback = address != null && !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
+      loopback =
+          address != null
+              && !address.isBlank()
+              && InetAddress.getByName(address).isLoopbackAddress();
     } catch (UnknownHostException e) {
       loopback = false;
     }
     if (!loopback) {
       throw new IllegalStateException(
           "klaxon.security.enabled=false is for local experiments only: it needs server.address"
-              + " to be a loopback address such as 127.0.0.1, not " + (address == null ? "all addresses" : address));
+              + " to be a loopback address such as 127.0.0.1, not "
+              + (address == null ? "all addresses" : address));
     }
   }
 }

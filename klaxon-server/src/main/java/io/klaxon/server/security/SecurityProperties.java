@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Security settings ({@code klaxon.security.*}); documented in docs/SECURITY.md.
  *
- * @param enabled authentication and scopes; {@code false} only for local experiments, and then
- *     only with a loopback {@code server.address}
+ * @param enabled authentication and scopes; {@code false} only for local experiments, and then only
+ *     with a loopback {@code server.address}
  * @param bootstrapKey an admin key text ({@code klx_<id>_<secret>}) stored at start when its id is
  *     not stored yet; when set, no random first key is made
  * @param keyCacheTtl how long a verified key is trusted without looking at the store again (a

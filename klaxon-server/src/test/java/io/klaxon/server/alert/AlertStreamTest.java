@@ -68,23 +68,27 @@ class AlertStreamTest {
     HttpResponse<Stream<String>> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
                     .header("Accept", "text/event-stream")
                     .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
     open.add(response.body());
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread.ofVirtual().start(() -> {
-      try {
-        response.body().forEach(lines::add);
-      } catch (RuntimeException closed) {
-        // The test closed the stream.
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                response.body().forEach(lines::add);
+              } catch (RuntimeException closed) {
+                // The test closed the stream.
+              }
+            });
     // Connected once the server's first comment arrives: changes after it are delivered.
     assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
     return lines;
@@ -137,7 +141,8 @@ class AlertStreamTest {
     assertThat(alert.get("status").asString()).isEqualTo("open");
     assertThat(alert.get("title").asString()).isEqualTo("Disk full on db-1");
 
-    assertThat(new Api(port).patch("/api/alerts/" + id, "{\"acknowledged\":true}").status()).isEqualTo(200);
+    assertThat(new Api(port).patch("/api/alerts/" + id, "{\"acknowledged\":true}").status())
+        .isEqualTo(200);
     Event acknowledged = nextAlert(lines);
     assertThat(acknowledged.id()).isEqualTo(id + ":2");
     assertThat(JsonMapper.builder().build().readTree(acknowledged.data()).get("status").asString())
@@ -170,7 +175,8 @@ class AlertStreamTest {
     HttpResponse<java.io.InputStream> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/alerts/stream"))
                     .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                     .GET()
                     .build(),
@@ -181,12 +187,17 @@ class AlertStreamTest {
     for (int round = 0; round < 4; round++) {
       StringBuilder events = new StringBuilder("[");
       for (int i = 0; i < 5000; i++) {
-        events.append(i == 0 ? "" : ",")
-            .append("{\"action\":\"trigger\",\"dedupKey\":\"").append(UUID.randomUUID())
-            .append("\",\"source\":\"slow\",\"type\":\"t\",\"severity\":\"low\",\"title\":\"t\",\"message\":\"")
-            .append(big).append("\"}");
+        events
+            .append(i == 0 ? "" : ",")
+            .append("{\"action\":\"trigger\",\"dedupKey\":\"")
+            .append(UUID.randomUUID())
+            .append(
+                "\",\"source\":\"slow\",\"type\":\"t\",\"severity\":\"low\",\"title\":\"t\",\"message\":\"")
+            .append(big)
+            .append("\"}");
       }
-      assertThat(new Api(port).post("/api/alerts/events", events.append("]").toString()).status()).isEqualTo(200);
+      assertThat(new Api(port).post("/api/alerts/events", events.append("]").toString()).status())
+          .isEqualTo(200);
     }
     // The server ends the stream after 'reset', so reading to the end finishes.
     String all =

@@ -27,19 +27,24 @@ final class AmClient {
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY).GET());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+            .GET());
   }
 
   Answer post(String path, String body) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Answer patch(String path, String body) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
             .header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }

@@ -29,7 +29,8 @@ class BoardFilterTest {
 
   @Test
   void aRangePresetBecomesFromAndABrowsersLocalTimeIsReadAsUtc() {
-    assertThat(filter("range", "24h").apiParams(NOW).getFirst("from")).isEqualTo("2026-11-22T12:00:00Z");
+    assertThat(filter("range", "24h").apiParams(NOW).getFirst("from"))
+        .isEqualTo("2026-11-22T12:00:00Z");
     assertThat(filter("range", "24h").apiParams(NOW).containsKey("range")).isFalse();
     var api = filter("from", "2026-11-20T08:30", "to", "2026-11-21T09:15:10").apiParams(NOW);
     assertThat(api.getFirst("from")).isEqualTo("2026-11-20T08:30:00Z");
@@ -38,7 +39,8 @@ class BoardFilterTest {
 
   @Test
   void anExplicitFromWinsOverARangeAndAnUnknownRangeIsPassedOnToBeRefused() {
-    assertThat(filter("range", "7d", "from", "2026-11-01T00:00:00Z").apiParams(NOW).getFirst("from"))
+    assertThat(
+            filter("range", "7d", "from", "2026-11-01T00:00:00Z").apiParams(NOW).getFirst("from"))
         .isEqualTo("2026-11-01T00:00:00Z");
     assertThat(filter("range", "2y").apiParams(NOW).getFirst("range")).isEqualTo("2y");
   }

@@ -6,10 +6,6 @@ import io.klaxon.server.Api;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,8 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The console in a real browser: headless Chromium (Debian's {@code chromium} and {@code
  * chromium-driver}) against a running server on SQLite. One browser session for the class; the
  * tests run in order and each leaves a screenshot of its page in {@code
- * target/console-screenshots}. Without Chromium the class is skipped, except under CI where that
- * is a failure.
+ * target/console-screenshots}. Without Chromium the class is skipped, except under CI where that is
+ * a failure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -79,7 +75,10 @@ class ConsoleBrowserTest {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present) {
       String reason =
-          "Chromium or its driver is missing (" + CHROMIUM + ", " + CHROMEDRIVER
+          "Chromium or its driver is missing ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
               + "): apt-get install chromium chromium-driver; .ci/run installs them";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException(reason);
@@ -92,9 +91,17 @@ class ConsoleBrowserTest {
     options.setBinary(CHROMIUM.toFile());
     // Without the networking flags Chromium misbehaves on a closed network.
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
@@ -125,8 +132,7 @@ class ConsoleBrowserTest {
     browser.get(base() + "/login");
     browser.findElement(By.id("key")).sendKeys(Api.ADMIN_KEY);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT)
-        .until(page -> !page.getCurrentUrl().contains("/login"));
+    new WebDriverWait(browser, WAIT).until(page -> !page.getCurrentUrl().contains("/login"));
     signedIn = true;
   }
 
@@ -141,14 +147,15 @@ class ConsoleBrowserTest {
   /** Triggers one alert through the API and answers its id. */
   long trigger(String source, String type, String severity, String title) {
     Api.Answer answer =
-        api().post(
-            "/api/alerts/events",
-            """
-            [{"action":"trigger","dedupKey":"%s","source":"%s","type":"%s","severity":"%s",
-              "title":"%s","subject":{"type":"event","key":"ev-%s","name":"Arsenal v Chelsea"},
-              "value":2.1,"attributes":{"outcome":"home","previousOdds":1.8}}]
-            """
-                .formatted(UUID.randomUUID(), source, type, severity, title, source));
+        api()
+            .post(
+                "/api/alerts/events",
+                """
+                [{"action":"trigger","dedupKey":"%s","source":"%s","type":"%s","severity":"%s",
+                  "title":"%s","subject":{"type":"event","key":"ev-%s","name":"Arsenal v Chelsea"},
+                  "value":2.1,"attributes":{"outcome":"home","previousOdds":1.8}}]
+                """
+                    .formatted(UUID.randomUUID(), source, type, severity, title, source));
     assertThat(answer.status()).isEqualTo(200);
     return answer.number("/results/0/alertId");
   }
@@ -167,7 +174,8 @@ class ConsoleBrowserTest {
 
   static void screenshot(String name) throws IOException {
     File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   String statusOf(long alertId) {
@@ -183,7 +191,8 @@ class ConsoleBrowserTest {
 
     open("/");
     assertThat(driver.findElements(By.cssSelector("#alert-" + disk))).hasSize(1);
-    assertThat(driver.findElement(By.cssSelector(".tabs .tab-open .count")).getText()).isEqualTo("3");
+    assertThat(driver.findElement(By.cssSelector(".tabs .tab-open .count")).getText())
+        .isEqualTo("3");
     screenshot("board");
 
     WebElement text = driver.findElement(By.id("f-q"));
@@ -197,7 +206,8 @@ class ConsoleBrowserTest {
     driver.findElement(By.id("select-" + cpu)).click();
     driver.findElement(By.cssSelector("#bulk button[value=acknowledge]")).click();
     waiting().until(d -> statusOf(cpu).equals("acknowledged"));
-    assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("1 alert acknowledged");
+    assertThat(driver.findElement(By.cssSelector(".notice")).getText())
+        .contains("1 alert acknowledged");
     assertThat(api().get("/api/alerts/" + cpu).text("/status")).isEqualTo("acknowledged");
     // The filters stayed in the URL across the action.
     assertThat(driver.getCurrentUrl()).contains("q=CPU");
@@ -207,7 +217,8 @@ class ConsoleBrowserTest {
   @Order(2)
   void boardShowsAnAlertRaisedThroughTheApiWithoutAReload() throws Exception {
     open("/?source=live");
-    waiting().until(d -> d.findElement(By.cssSelector("[data-live-state]")).getText().equals("live"));
+    waiting()
+        .until(d -> d.findElement(By.cssSelector("[data-live-state]")).getText().equals("live"));
     ((JavascriptExecutor) driver).executeScript("window.klaxonMarker = 'same page';");
 
     long id = trigger("live", "price_change", "high", "Home price drifted 12%");
@@ -224,7 +235,8 @@ class ConsoleBrowserTest {
   void detailPageAddsANoteAndOffersOnlyTheActionsOfItsStatus() throws Exception {
     long id = trigger("detail", "availability", "medium", "Market suspended at the house");
     open("/alerts/" + id);
-    assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Market suspended at the house");
+    assertThat(driver.findElement(By.tagName("h1")).getText())
+        .contains("Market suspended at the house");
     List<String> actions =
         driver.findElements(By.cssSelector("button[data-action]")).stream()
             .map(b -> b.getAttribute("data-action"))
@@ -250,12 +262,13 @@ class ConsoleBrowserTest {
   @Order(4)
   void unmappedMarketIsMappedFromTheQueue() throws Exception {
     Api.Answer seen =
-        api().post(
-            "/api/unmapped",
-            """
-            [{"source":"sportybet","externalMarketId":"sb-777","marketName":"Total goals 2.5",
-              "sampleOutcomes":["Over","Under"]}]
-            """);
+        api()
+            .post(
+                "/api/unmapped",
+                """
+                [{"source":"sportybet","externalMarketId":"sb-777","marketName":"Total goals 2.5",
+                  "sampleOutcomes":["Over","Under"]}]
+                """);
     assertThat(seen.status()).isEqualTo(200);
     open("/unmapped");
     WebElement row =
@@ -277,7 +290,10 @@ class ConsoleBrowserTest {
 
     open("/mappings?q=TOTAL_GOALS");
     driver.findElement(By.linkText("TOTAL_GOALS_2_5")).click();
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "CREATE"));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".timeline"), "CREATE"));
     screenshot("mapping");
     open("/mappings");
     screenshot("mappings");
@@ -290,11 +306,15 @@ class ConsoleBrowserTest {
     WebElement warning = driver.findElement(By.id("alertThresholdWarning"));
     warning.clear();
     warning.sendKeys("-1");
-    driver.findElement(By.cssSelector("form[aria-label='Alert settings'] button[type=submit]")).click();
+    driver
+        .findElement(By.cssSelector("form[aria-label='Alert settings'] button[type=submit]"))
+        .click();
     waiting().until(d -> !d.findElements(By.id("err-alertThresholdWarning")).isEmpty());
     assertThat(driver.findElement(By.id("err-alertThresholdWarning")).getText()).isNotBlank();
-    assertThat(driver.findElement(By.id("alertThresholdWarning")).getAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(api().get("/api/settings").json().get("alertThresholdWarning").asDouble()).isPositive();
+    assertThat(driver.findElement(By.id("alertThresholdWarning")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(api().get("/api/settings").json().get("alertThresholdWarning").asDouble())
+        .isPositive();
     screenshot("settings");
   }
 
@@ -303,14 +323,16 @@ class ConsoleBrowserTest {
   void everyOtherPageRendersWithItsData() throws Exception {
     open("/risk");
     WebElement badge =
-        driver.findElement(By.xpath("//tr[.//span[text()='ev-board']]//span[contains(@class,'badge')]"));
+        driver.findElement(
+            By.xpath("//tr[.//span[text()='ev-board']]//span[contains(@class,'badge')]"));
     assertThat(badge.getText()).isEqualTo("2"); // disk and memory; cpu was acknowledged
     screenshot("risk-desk");
     driver.findElement(By.xpath("//tr[.//span[text()='ev-board']]//a")).click();
     waiting().until(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
     screenshot("risk-event");
 
-    assertThat(api().post("/api/signals/heartbeats", "[{\"server\":\"web-1\"}]").status()).isEqualTo(200);
+    assertThat(api().post("/api/signals/heartbeats", "[{\"server\":\"web-1\"}]").status())
+        .isEqualTo(200);
     open("/servers");
     screenshot("servers");
 

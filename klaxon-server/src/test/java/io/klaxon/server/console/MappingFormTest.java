@@ -14,10 +14,16 @@ class MappingFormTest {
   @Test
   void sourceIdsAndOutcomesAreReadOnePerLine() {
     MappingForm form =
-        MappingForm.of("EPL_1X2", "Match result", "betpawa = 101\n\nsportybet=sb-9\n",
-            "HOME: betpawa=1, sportybet=Home\nDRAW\n", " 5 ", null);
+        MappingForm.of(
+            "EPL_1X2",
+            "Match result",
+            "betpawa = 101\n\nsportybet=sb-9\n",
+            "HOME: betpawa=1, sportybet=Home\nDRAW\n",
+            " 5 ",
+            null);
     List<InvalidInput.FieldError> errors = new ArrayList<>();
-    assertThat(form.sourceIdMap(errors)).containsExactly(Map.entry("betpawa", "101"), Map.entry("sportybet", "sb-9"));
+    assertThat(form.sourceIdMap(errors))
+        .containsExactly(Map.entry("betpawa", "101"), Map.entry("sportybet", "sb-9"));
     assertThat(form.outcomeList(errors))
         .containsExactly(
             new OutcomeMapping("HOME", Map.of("betpawa", "1", "sportybet", "Home")),
@@ -28,7 +34,8 @@ class MappingFormTest {
 
   @Test
   void eachUnreadableLineIsNamedWithItsNumber() {
-    MappingForm form = MappingForm.of("X", "Y", "betpawa=1\njust-an-id", "HOME: betpawa", "five", "");
+    MappingForm form =
+        MappingForm.of("X", "Y", "betpawa=1\njust-an-id", "HOME: betpawa", "five", "");
     List<InvalidInput.FieldError> errors = new ArrayList<>();
     form.sourceIdMap(errors);
     form.outcomeList(errors);
@@ -37,7 +44,8 @@ class MappingFormTest {
         .extracting(InvalidInput.FieldError::field, InvalidInput.FieldError::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("sourceIds", "line 2: write source=marketId"),
-            org.assertj.core.groups.Tuple.tuple("outcomeMapping", "line 1: write canonical: source=name, source=name"),
+            org.assertj.core.groups.Tuple.tuple(
+                "outcomeMapping", "line 1: write canonical: source=name, source=name"),
             org.assertj.core.groups.Tuple.tuple("priority", "must be a whole number"));
   }
 

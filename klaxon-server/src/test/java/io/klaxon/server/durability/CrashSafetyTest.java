@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills the server with SIGKILL in the middle of ingest, starts it again on the same database,
- * and checks that every change it had answered with 200 is there.
+ * Kills the server with SIGKILL in the middle of ingest, starts it again on the same database, and
+ * checks that every change it had answered with 200 is there.
  */
 class CrashSafetyTest {
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL goes away in the middle of ingest and comes back: requests are held and retried,
- * or refused with 503, never answered 200 without being stored, and ingest resumes by itself.
+ * PostgreSQL goes away in the middle of ingest and comes back: requests are held and retried, or
+ * refused with 503, never answered 200 without being stored, and ingest resumes by itself.
  */
 class DatabaseOutageTest {
 
@@ -23,7 +23,9 @@ class DatabaseOutageTest {
       URI server = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
       try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
         String viaProxy =
-            postgres.jdbcUrl().replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+            postgres
+                .jdbcUrl()
+                .replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
         try (ServerProcess klaxon =
             ServerProcess.start(
                 dir.resolve("outage.log"),
@@ -43,8 +45,12 @@ class DatabaseOutageTest {
           load.stop();
 
           assertThat(beforeCut).as("ingest ran before the cut").isPositive();
-          assertThat(load.count(503)).as("requests held past the retry window were refused").isPositive();
-          assertThat(load.acknowledged.size()).as("ingest resumed after the outage").isGreaterThan(duringCut);
+          assertThat(load.count(503))
+              .as("requests held past the retry window were refused")
+              .isPositive();
+          assertThat(load.acknowledged.size())
+              .as("ingest resumed after the outage")
+              .isGreaterThan(duringCut);
           assertThat(load.unexpected).as("only 200 and 503 answers").isEmpty();
           Map<String, Long> stored = EventLoad.stored(klaxon.port, "outage");
           assertThat(stored).containsAllEntriesOf(load.acknowledged);

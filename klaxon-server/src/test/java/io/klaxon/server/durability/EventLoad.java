@@ -30,10 +30,16 @@ final class EventLoad {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Thread> workers = new ArrayList<>();
-  /** Fingerprint to alert id, for every event answered 200 with outcome created (or updated, where a retried commit had landed). */
+
+  /**
+   * Fingerprint to alert id, for every event answered 200 with outcome created (or updated, where a
+   * retried commit had landed).
+   */
   final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+
   /** HTTP status (or -1 for a connection failure) to how many requests got it. */
   final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+
   final Set<String> unexpected = ConcurrentHashMap.newKeySet();
 
   EventLoad(int port, String source) {
@@ -78,8 +84,10 @@ final class EventLoad {
         if (i > 0) {
           body.append(',');
         }
-        body.append("{\"action\":\"trigger\",\"dedupKey\":\"").append(key)
-            .append("\",\"source\":\"").append(source)
+        body.append("{\"action\":\"trigger\",\"dedupKey\":\"")
+            .append(key)
+            .append("\",\"source\":\"")
+            .append(source)
             .append("\",\"type\":\"disk\",\"severity\":\"high\",\"title\":\"full\"}");
       }
       send(body.append(']').toString());
@@ -128,7 +136,8 @@ final class EventLoad {
   }
 
   /** Every stored alert of a source, fingerprint to id, read page by page through the API. */
-  static Map<String, Long> stored(int port, String source) throws IOException, InterruptedException {
+  static Map<String, Long> stored(int port, String source)
+      throws IOException, InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     Map<String, Long> found = new java.util.HashMap<>();
     for (int offset = 0; ; offset += 1000) {
@@ -136,8 +145,12 @@ final class EventLoad {
           client.send(
               HttpRequest.newBuilder(
                       URI.create(
-                          "http://127.0.0.1:" + port + "/api/alerts?limit=1000&sort=detectedAt&source="
-                              + source + "&offset=" + offset))
+                          "http://127.0.0.1:"
+                              + port
+                              + "/api/alerts?limit=1000&sort=detectedAt&source="
+                              + source
+                              + "&offset="
+                              + offset))
                   .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -65,7 +65,8 @@ final class ServerProcess implements AutoCloseable {
       try {
         HttpResponse<String> health =
             client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
@@ -84,7 +85,8 @@ final class ServerProcess implements AutoCloseable {
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException("the server did not become healthy in " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        "the server did not become healthy in " + timeout + "; see " + log);
   }
 
   private static int freePort() throws IOException {

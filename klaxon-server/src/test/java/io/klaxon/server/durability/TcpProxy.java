@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy that a test can cut, to make a database go away (every connection reset,
- * new ones refused) and come back, as a network or server failure would.
+ * A loopback TCP proxy that a test can cut, to make a database go away (every connection reset, new
+ * ones refused) and come back, as a network or server failure would.
  */
 final class TcpProxy implements AutoCloseable {
 

@@ -91,8 +91,7 @@ abstract class HostsApiContract {
     assertThat(escalated.text("/changes/0/outcome")).isEqualTo("updated");
     assertThat(escalated.text("/changes/0/severity")).isEqualTo("critical");
 
-    Api.Answer resolved =
-        metrics(sample(server, "disk", 40, 2), sample(server, "disk", 40, 3));
+    Api.Answer resolved = metrics(sample(server, "disk", 40, 2), sample(server, "disk", 40, 3));
     assertThat(resolved.text("/changes/0/outcome")).isEqualTo("resolved");
     Api.Answer alert = api.get("/api/alerts/" + id);
     assertThat(alert.text("/status")).isEqualTo("resolved");

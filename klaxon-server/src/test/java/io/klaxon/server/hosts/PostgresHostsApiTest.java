@@ -1,6 +1,5 @@
 package io.klaxon.server.hosts;
 
-import io.klaxon.server.Api;
 import io.klaxon.store.jdbc.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

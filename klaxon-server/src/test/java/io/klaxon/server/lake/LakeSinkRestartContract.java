@@ -23,9 +23,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The lake sink across restarts of the server, on one database and one lake directory: every
- * change committed while the sink ran, and while the server ran without it, ends up in the Delta
- * table exactly once, read back with DuckDB over the Delta log (not Kernel). A subclass names the
+ * The lake sink across restarts of the server, on one database and one lake directory: every change
+ * committed while the sink ran, and while the server ran without it, ends up in the Delta table
+ * exactly once, read back with DuckDB over the Delta log (not Kernel). A subclass names the
  * database.
  */
 abstract class LakeSinkRestartContract {
@@ -62,12 +62,16 @@ abstract class LakeSinkRestartContract {
     assertThat(all).hasSize(11);
     DeltaLogReader reader = new DeltaLogReader(lake);
     List<Map<String, Object>> rows = reader.rows();
-    assertThat(rows).extracting(r -> (Long) r.get("position"))
+    assertThat(rows)
+        .extracting(r -> (Long) r.get("position"))
         .containsExactlyInAnyOrderElementsOf(all.stream().map(AlertChange::position).toList());
     Set<String> changes =
-        rows.stream().map(r -> r.get("alert_id") + "@" + r.get("version")).collect(Collectors.toSet());
+        rows.stream()
+            .map(r -> r.get("alert_id") + "@" + r.get("version"))
+            .collect(Collectors.toSet());
     assertThat(changes).hasSize(all.size()); // no change twice
-    assertThat(reader.transactionVersion(AlertChangeTable.WRITER_ID)).contains(all.getLast().position());
+    assertThat(reader.transactionVersion(AlertChangeTable.WRITER_ID))
+        .contains(all.getLast().position());
   }
 
   private ConfigurableApplicationContext start(Path lake) {

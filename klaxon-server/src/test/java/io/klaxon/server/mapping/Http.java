@@ -40,9 +40,14 @@ final class Http {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** Later requests act as an admin key of this name ({@code key:<name>}); null: the test admin key. */
+  /**
+   * Later requests act as an admin key of this name ({@code key:<name>}); null: the test admin key.
+   */
   Http as(@Nullable String newActor) {
-    this.key = newActor == null ? io.klaxon.server.Api.ADMIN_KEY : io.klaxon.server.Api.keyFor(port, newActor);
+    this.key =
+        newActor == null
+            ? io.klaxon.server.Api.ADMIN_KEY
+            : io.klaxon.server.Api.keyFor(port, newActor);
     return this;
   }
 

@@ -29,9 +29,12 @@ class ConfigFileTest {
   void open() {
     database = TestDatabase.sqlite(dir);
     JdbcAlertStore.open(database.dataSource());
-    config = new NotifyConfig(
-        JdbcNotificationStore.open(database.dataSource()), JsonMapper.builder().build(),
-        new TargetGuard(List.of("127.0.0.1")), InstantSource.system());
+    config =
+        new NotifyConfig(
+            JdbcNotificationStore.open(database.dataSource()),
+            JsonMapper.builder().build(),
+            new TargetGuard(List.of("127.0.0.1")),
+            InstantSource.system());
   }
 
   @AfterEach
@@ -47,9 +50,25 @@ class ConfigFileTest {
 
   @Test
   void receiversAndRoutesOfTheFileAreStoredInItsOrder() throws IOException {
-    config.putReceiver(new ReceiverBody("other", "slack", "http://127.0.0.1/s", null, null, null,
-        null, null, null, null, null, null, null, null), "api");
-    apply("""
+    config.putReceiver(
+        new ReceiverBody(
+            "other",
+            "slack",
+            "http://127.0.0.1/s",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        "api");
+    apply(
+        """
         receivers:
           - name: ops-hook
             type: webhook
@@ -72,22 +91,28 @@ class ConfigFileTest {
 
     assertThat(config.current().receivers()).containsOnlyKeys("ops-hook", "ops-mail", "other");
     assertThat(config.current().receivers().get("ops-hook"))
-        .isInstanceOfSatisfying(Receiver.Webhook.class, hook -> assertThat(hook.secret()).isEqualTo("from-file"));
-    assertThat(config.current().routes()).extracting(r -> r.name()).containsExactly("critical-to-ops", "rest");
+        .isInstanceOfSatisfying(
+            Receiver.Webhook.class, hook -> assertThat(hook.secret()).isEqualTo("from-file"));
+    assertThat(config.current().routes())
+        .extracting(r -> r.name())
+        .containsExactly("critical-to-ops", "rest");
   }
 
   @Test
   void anInvalidFileIsRefusedWholeNamingTheFileAndEveryField() {
-    assertThatThrownBy(() -> apply("""
-        receivers:
-          - name: ops-hook
-            type: webhook
-            url: http://10.0.0.1/hook
-        routes:
-          - name: critical-to-ops
-            receivers: [ops-hook, nobody]
-            groupWaitSeconds: -5
-        """))
+    assertThatThrownBy(
+            () ->
+                apply(
+                    """
+                    receivers:
+                      - name: ops-hook
+                        type: webhook
+                        url: http://10.0.0.1/hook
+                    routes:
+                      - name: critical-to-ops
+                        receivers: [ops-hook, nobody]
+                        groupWaitSeconds: -5
+                    """))
         .hasMessageContaining("notify.yaml")
         .hasMessageContaining("receivers[0].url")
         .hasMessageContaining("routes[0].receivers[1]")
@@ -98,13 +123,16 @@ class ConfigFileTest {
 
   @Test
   void anUnknownKeyIsRefusedByItsPath() {
-    assertThatThrownBy(() -> apply("""
-        receivers:
-          - name: ops-hook
-            type: webhook
-            url: http://127.0.0.1/hook
-            sekret: typo
-        """))
+    assertThatThrownBy(
+            () ->
+                apply(
+                    """
+                    receivers:
+                      - name: ops-hook
+                        type: webhook
+                        url: http://127.0.0.1/hook
+                        sekret: typo
+                    """))
         .hasMessageContaining("receivers[0].sekret");
   }
 }

@@ -15,9 +15,14 @@ abstract class DeliveryContract extends NotificationsFixture {
   @Test
   void aCriticalAlertIsSignedDeliveredAndLoggedWhenOpenedAndResolved() {
     String hook = webhook("ops", "s3cret");
-    route("critical-to-ops", hook, """
+    route(
+        "critical-to-ops",
+        hook,
+        """
         "match": {"severity": "critical", "source": "%s"}, "notifyOn": ["opened", "resolved"], "groupWaitSeconds": 0
-        """.formatted(source).strip());
+        """
+            .formatted(source)
+            .strip());
 
     long id = trigger("a", "critical");
     eventually().until(() -> attempts(id) == 1);
@@ -27,15 +32,18 @@ abstract class DeliveryContract extends NotificationsFixture {
 
     List<TestReceiver.Request> requests = receiver.delivered(path("ops"));
     TestReceiver.Request opened = requests.getFirst();
-    assertThat(opened.header("X-Klaxon-Signature")).isEqualTo(Signature.of("s3cret", opened.body()))
+    assertThat(opened.header("X-Klaxon-Signature"))
+        .isEqualTo(Signature.of("s3cret", opened.body()))
         .startsWith("sha256=");
     JsonNode body = opened.json();
-    assertThat(body.at("/idempotencyKey").asString()).isEqualTo(opened.header("X-Klaxon-Idempotency-Key"));
+    assertThat(body.at("/idempotencyKey").asString())
+        .isEqualTo(opened.header("X-Klaxon-Idempotency-Key"));
     assertThat(body.at("/alerts/0/alertId").asLong()).isEqualTo(id);
     assertThat(body.at("/alerts/0/occasion").asString()).isEqualTo("opened");
     assertThat(body.at("/alerts/0/severity").asString()).isEqualTo("critical");
     assertThat(body.at("/alerts/0/source").asString()).isEqualTo(source);
-    assertThat(body.at("/alerts/0/url").asString()).isEqualTo("https://klaxon.example.com/alerts/" + id);
+    assertThat(body.at("/alerts/0/url").asString())
+        .isEqualTo("https://klaxon.example.com/alerts/" + id);
     assertThat(requests.get(1).json().at("/alerts/0/occasion").asString()).isEqualTo("resolved");
     assertThat(requests.get(1).header("X-Klaxon-Idempotency-Key"))
         .isNotEqualTo(opened.header("X-Klaxon-Idempotency-Key"));
@@ -49,8 +57,14 @@ abstract class DeliveryContract extends NotificationsFixture {
     assertThat(first.at("/attempts/0/statusCode").asInt()).isEqualTo(200);
     assertThat(first.at("/attempts/0/latencyMillis").isNumber()).isTrue();
 
-    eventually().until(() -> api.get("/api/alerts/" + id + "/notifications").json()
-        .at("/notifications/1/attempts").size() == 1);
+    eventually()
+        .until(
+            () ->
+                api.get("/api/alerts/" + id + "/notifications")
+                        .json()
+                        .at("/notifications/1/attempts")
+                        .size()
+                    == 1);
     JsonNode history = api.get("/api/alerts/" + id + "/history").json();
     assertThat(history.valueStream().map(entry -> entry.at("/action").asString()))
         .containsExactly("created", "notified", "resolved", "notified");
@@ -65,9 +79,14 @@ abstract class DeliveryContract extends NotificationsFixture {
   void aLowerSeverityThanTheRouteAsksForNotifiesNobodyAndContinueFallsThrough() {
     String pager = webhook("pager", "x");
     String chat = webhook("chat", "y");
-    route("pager", pager, """
+    route(
+        "pager",
+        pager,
+        """
         "match": {"severity": "high", "source": "%s"}, "continue": true, "groupWaitSeconds": 0
-        """.formatted(source).strip());
+        """
+            .formatted(source)
+            .strip());
     route("chat", chat, "\"groupWaitSeconds\": 0");
 
     trigger("low", "low");
@@ -75,7 +94,8 @@ abstract class DeliveryContract extends NotificationsFixture {
 
     eventually().until(() -> receiver.delivered(path("chat")).size() == 2);
     eventually().until(() -> receiver.delivered(path("pager")).size() == 1);
-    assertThat(receiver.delivered(path("pager")).getFirst().json().at("/alerts/0/severity").asString())
+    assertThat(
+            receiver.delivered(path("pager")).getFirst().json().at("/alerts/0/severity").asString())
         .isEqualTo("critical");
   }
 
@@ -83,8 +103,11 @@ abstract class DeliveryContract extends NotificationsFixture {
   void failuresAreRetriedWithBackOffAndRetryAfterIsRespected() {
     String hook = webhook("flaky", "k");
     route("flaky", hook, "\"groupWaitSeconds\": 0");
-    receiver.script(path("flaky"),
-        new Answer.Status(500, null), new Answer.Drop(), new Answer.Status(429, "120"));
+    receiver.script(
+        path("flaky"),
+        new Answer.Status(500, null),
+        new Answer.Drop(),
+        new Answer.Status(429, "120"));
 
     long id = trigger("f", "high");
     // Each wait is for the attempt to be recorded: its time is read after the receiver answers.
@@ -100,8 +123,12 @@ abstract class DeliveryContract extends NotificationsFixture {
     eventually().until(() -> attempts(id) == 4);
 
     assertThat(receiver.deliveredKeys(path("flaky"))).hasSize(1);
-    JsonNode attempts = api.get("/api/alerts/" + id + "/notifications").json().at("/notifications/0/attempts");
-    assertThat(attempts.valueStream().map(a -> a.at("/statusCode").isNull() ? "none" : a.at("/statusCode").asString()))
+    JsonNode attempts =
+        api.get("/api/alerts/" + id + "/notifications").json().at("/notifications/0/attempts");
+    assertThat(
+            attempts
+                .valueStream()
+                .map(a -> a.at("/statusCode").isNull() ? "none" : a.at("/statusCode").asString()))
         .containsExactly("500", "none", "429", "200");
     assertThat(attempts.at("/1/error").asString()).isNotBlank();
   }
@@ -116,7 +143,8 @@ abstract class DeliveryContract extends NotificationsFixture {
     eventually().until(() -> attempts(id) == 1);
     clock.advance(Duration.ofSeconds(10));
     eventually().until(() -> receiver.delivered(path("slow")).size() == 1);
-    JsonNode first = api.get("/api/alerts/" + id + "/notifications").json().at("/notifications/0/attempts/0");
+    JsonNode first =
+        api.get("/api/alerts/" + id + "/notifications").json().at("/notifications/0/attempts/0");
     assertThat(first.at("/outcome").asString()).isEqualTo("failed");
     assertThat(first.at("/statusCode").isNull()).isTrue();
     assertThat(first.at("/error").asString()).containsIgnoringCase("timed out");
@@ -138,9 +166,11 @@ abstract class DeliveryContract extends NotificationsFixture {
       eventually().until(() -> attempts(id) > seen || isDead(id));
     }
     assertThat(isDead(id)).isTrue();
-    long notification = api.get("/api/alerts/" + id + "/notifications").number("/notifications/0/id");
+    long notification =
+        api.get("/api/alerts/" + id + "/notifications").number("/notifications/0/id");
     JsonNode dead = api.get("/api/notifications/dead-letters?limit=1000").json();
-    assertThat(dead.at("/items").valueStream().map(n -> n.at("/id").asLong())).contains(notification);
+    assertThat(dead.at("/items").valueStream().map(n -> n.at("/id").asLong()))
+        .contains(notification);
     assertThat(api.get("/actuator/prometheus").raw().body())
         .containsPattern("klaxon_notifications_dead(\\{[^}]*})? [1-9]");
 
@@ -148,16 +178,28 @@ abstract class DeliveryContract extends NotificationsFixture {
     Api.Answer retried = api.post("/api/notifications/dead-letters/" + notification + "/retry", "");
     assertThat(retried.status()).isEqualTo(202);
     eventually().until(() -> receiver.delivered(path("dead")).size() == 1);
-    eventually().until(() -> "delivered".equals(api.get("/api/alerts/" + id + "/notifications").text("/notifications/0/status")));
-    assertThat(api.post("/api/notifications/dead-letters/" + notification + "/retry", "").status()).isEqualTo(404);
+    eventually()
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        api.get("/api/alerts/" + id + "/notifications")
+                            .text("/notifications/0/status")));
+    assertThat(api.post("/api/notifications/dead-letters/" + notification + "/retry", "").status())
+        .isEqualTo(404);
   }
 
   int attempts(long alertId) {
-    return api.get("/api/alerts/" + alertId + "/notifications").json().at("/notifications/0/attempts").size();
+    return api.get("/api/alerts/" + alertId + "/notifications")
+        .json()
+        .at("/notifications/0/attempts")
+        .size();
   }
 
   boolean isDead(long alertId) {
-    return "dead".equals(api.get("/api/alerts/" + alertId + "/notifications").text("/notifications/0/status"));
+    return "dead"
+        .equals(
+            api.get("/api/alerts/" + alertId + "/notifications").text("/notifications/0/status"));
   }
 
   /** Gives the job a few rounds to do what it should not. */

@@ -15,9 +15,13 @@ abstract class NoiseControlContract extends DeliveryContract {
   @Test
   void alertsOfAGroupWaitTogetherAndLaterOnesAreBatchedAfterTheInterval() {
     String hook = webhook("grouped", "k");
-    route("grouped", hook, """
+    route(
+        "grouped",
+        hook,
+        """
         "groupBy": ["source"], "groupWaitSeconds": 30, "groupIntervalSeconds": 120
-        """.strip());
+        """
+            .strip());
 
     long g1 = trigger("g1", "high");
     trigger("g2", "medium");
@@ -69,15 +73,21 @@ abstract class NoiseControlContract extends DeliveryContract {
     DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
     String start = now.minusMinutes(1).format(hhmm);
     String end = now.plusMinutes(60).withSecond(0).format(hhmm);
-    route("quiet", hook, """
+    route(
+        "quiet",
+        hook,
+        """
         "groupWaitSeconds": 0, "quietHours": {"timeZone": "UTC", "start": "%s", "end": "%s", "criticalOverrides": true}
-        """.formatted(start, end).strip());
+        """
+            .formatted(start, end)
+            .strip());
 
     long calm = trigger("calm", "high");
     trigger("fire", "critical");
     eventually().until(() -> planned(calm));
     eventually().until(() -> receiver.delivered(path("quiet")).size() == 1);
-    assertThat(receiver.delivered(path("quiet")).getFirst().json().at("/alerts/0/severity").asString())
+    assertThat(
+            receiver.delivered(path("quiet")).getFirst().json().at("/alerts/0/severity").asString())
         .isEqualTo("critical");
     DeliveryContract.pause();
     assertThat(receiver.requests(path("quiet"))).as("the high one waits").hasSize(1);
@@ -90,15 +100,22 @@ abstract class NoiseControlContract extends DeliveryContract {
 
   /** The planner has put a notification of the alert in the outbox. */
   boolean planned(long alertId) {
-    return api.get("/api/alerts/" + alertId + "/notifications").json().at("/notifications").size() > 0;
+    return api.get("/api/alerts/" + alertId + "/notifications").json().at("/notifications").size()
+        > 0;
   }
 
   @Test
   void aReceiverOverItsRateLimitGetsTheRestLater() {
     String name = source + "-limited";
-    assertThat(api.post("/api/receivers", """
-        {"name": "%s", "type": "webhook", "url": "%s", "rateLimit": {"count": 2, "perSeconds": 60}}
-        """.formatted(name, receiver.url(path("limited")))).status()).isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/receivers",
+                    """
+                    {"name": "%s", "type": "webhook", "url": "%s", "rateLimit": {"count": 2, "perSeconds": 60}}
+                    """
+                        .formatted(name, receiver.url(path("limited"))))
+                .status())
+        .isEqualTo(201);
     route("limited", name, "\"groupWaitSeconds\": 0");
 
     for (int i = 0; i < 3; i++) {

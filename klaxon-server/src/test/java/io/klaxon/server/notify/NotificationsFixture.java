@@ -66,12 +66,18 @@ abstract class NotificationsFixture {
     return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50));
   }
 
-  /** Adds a webhook receiver named after this test's source, answering at {@code /source/suffix}. */
+  /**
+   * Adds a webhook receiver named after this test's source, answering at {@code /source/suffix}.
+   */
   String webhook(String suffix, String secret) {
     String name = source + "-" + suffix;
-    Api.Answer answer = api.post("/api/receivers", """
-        {"name": "%s", "type": "webhook", "url": "%s", "secret": "%s"}
-        """.formatted(name, receiver.url(path(suffix)), secret));
+    Api.Answer answer =
+        api.post(
+            "/api/receivers",
+            """
+            {"name": "%s", "type": "webhook", "url": "%s", "secret": "%s"}
+            """
+                .formatted(name, receiver.url(path(suffix)), secret));
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
     return name;
   }
@@ -82,17 +88,26 @@ abstract class NotificationsFixture {
 
   /** Adds a route for this test's source; {@code rest} is the rest of its JSON object. */
   void route(String name, String receiverName, String rest) {
-    Api.Answer answer = api.post("/api/routes", """
-        {"name": "%s", "match": {"source": "%s"}, "receivers": ["%s"]%s}
-        """.formatted(source + "-" + name, source, receiverName, rest.isEmpty() ? "" : ", " + rest));
+    Api.Answer answer =
+        api.post(
+            "/api/routes",
+            """
+            {"name": "%s", "match": {"source": "%s"}, "receivers": ["%s"]%s}
+            """
+                .formatted(
+                    source + "-" + name, source, receiverName, rest.isEmpty() ? "" : ", " + rest));
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
   }
 
   long trigger(String key, String severity) {
-    Api.Answer answer = api.post("/api/alerts/events", """
-        {"action":"trigger","dedupKey":"%s-%s","source":"%s","type":"disk","severity":"%s",
-         "title":"Disk full %s","subject":{"type":"server","key":"nas-%s"}}
-        """.formatted(source, key, source, severity, key, key));
+    Api.Answer answer =
+        api.post(
+            "/api/alerts/events",
+            """
+            {"action":"trigger","dedupKey":"%s-%s","source":"%s","type":"disk","severity":"%s",
+             "title":"Disk full %s","subject":{"type":"server","key":"nas-%s"}}
+            """
+                .formatted(source, key, source, severity, key, key));
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
     return answer.number("/results/0/alertId");
   }

@@ -40,12 +40,14 @@ class RestartTest {
   }
 
   private ConfigurableApplicationContext start(String... extra) {
-    List<String> properties = new ArrayList<>(List.of(
-        "server.port=0",
-        "klaxon.db.url=" + Dialect.sqliteUrl(dir.resolve("klaxon.db")),
-        "klaxon.notify.allowed-hosts=127.0.0.1",
-        "klaxon.notify.poll-interval=50ms",
-        "spring.main.banner-mode=off"));
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "server.port=0",
+                "klaxon.db.url=" + Dialect.sqliteUrl(dir.resolve("klaxon.db")),
+                "klaxon.notify.allowed-hosts=127.0.0.1",
+                "klaxon.notify.poll-interval=50ms",
+                "spring.main.banner-mode=off"));
     properties.addAll(List.of(extra));
     return new SpringApplicationBuilder(KlaxonApplication.class)
         .properties(properties.toArray(String[]::new))
@@ -61,16 +63,33 @@ class RestartTest {
     int alerts = 25;
     try (ConfigurableApplicationContext first = start("klaxon.notify.dispatch=false")) {
       Api api = api(first);
-      assertThat(api.post("/api/receivers", """
-          {"name": "hook", "type": "webhook", "url": "%s"}
-          """.formatted(receiver.url("/restart"))).status()).isEqualTo(201);
-      assertThat(api.post("/api/routes", """
-          {"name": "all", "receivers": ["hook"], "groupWaitSeconds": 0}
-          """).status()).isEqualTo(201);
+      assertThat(
+              api.post(
+                      "/api/receivers",
+                      """
+                      {"name": "hook", "type": "webhook", "url": "%s"}
+                      """
+                          .formatted(receiver.url("/restart")))
+                  .status())
+          .isEqualTo(201);
+      assertThat(
+              api.post(
+                      "/api/routes",
+                      """
+                      {"name": "all", "receivers": ["hook"], "groupWaitSeconds": 0}
+                      """)
+                  .status())
+          .isEqualTo(201);
       for (int i = 0; i < alerts; i++) {
-        assertThat(api.post("/api/alerts/events", """
-            {"action":"trigger","dedupKey":"restart-%d","source":"restart","type":"disk","severity":"high","title":"Disk %d"}
-            """.formatted(i, i)).status()).isEqualTo(200);
+        assertThat(
+                api.post(
+                        "/api/alerts/events",
+                        """
+                        {"action":"trigger","dedupKey":"restart-%d","source":"restart","type":"disk","severity":"high","title":"Disk %d"}
+                        """
+                            .formatted(i, i))
+                    .status())
+            .isEqualTo(200);
       }
       NotificationStore store = first.getBean(NotificationStore.class);
       Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> store.pendingCount() == alerts);

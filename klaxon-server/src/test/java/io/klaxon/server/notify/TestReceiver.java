@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP receiver on a local port, for webhook and Slack receivers: each path answers with
- * the behaviours scripted for it, in turn (then 200 for ever), and keeps every request it got.
+ * A real HTTP receiver on a local port, for webhook and Slack receivers: each path answers with the
+ * behaviours scripted for it, in turn (then 200 for ever), and keeps every request it got.
  */
 final class TestReceiver implements AutoCloseable {
 
@@ -139,7 +139,8 @@ final class TestReceiver implements AutoCloseable {
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, String retryAfter) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String retryAfter)
+      throws IOException {
     if (retryAfter != null) {
       exchange.getResponseHeaders().add("Retry-After", retryAfter);
     }

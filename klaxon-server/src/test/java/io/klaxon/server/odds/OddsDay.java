@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A synthetic day of odds: events kicking off every five minutes from 03:00, quoted every twenty
- * minutes by the house and three competitors on one mapped market (match result, outcomes 1, X,
- * 2). Each event gets one planted story by its number — a price move of a known size, competitors
- * moving against the house, the house suspending or dropping an outcome, a move on a market with
- * no mapping — and the generator says which alert each story must raise, with which severity and
+ * minutes by the house and three competitors on one mapped market (match result, outcomes 1, X, 2).
+ * Each event gets one planted story by its number — a price move of a known size, competitors
+ * moving against the house, the house suspending or dropping an outcome, a move on a market with no
+ * mapping — and the generator says which alert each story must raise, with which severity and
  * facts. The expectations come from the stories and the rules of issue 5 (7 % → medium, 10 % →
  * high, 15 % → critical, over 60 minutes), never from running the detector.
  */
@@ -28,6 +28,7 @@ final class OddsDay {
   static final String MARKET = "1x2";
   static final String CORNERS = "bp-corners";
   static final List<String> OUTCOMES = List.of("1", "X", "2");
+
   /** What the competitors call the outcomes; the mapping names them for each bookmaker. */
   static final Map<String, String> COMPETITOR_NAMES = Map.of("1", "Home", "X", "Draw", "2", "Away");
 
@@ -81,8 +82,10 @@ final class OddsDay {
   OddsDay(int count) {
     for (int i = 0; i < count; i++) {
       Instant kickoff = START.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(5L * i));
-      int moveRound = (int) (Duration.between(START, kickoff.minus(Duration.ofHours(2))).toMinutes()
-          / ROUND.toMinutes());
+      int moveRound =
+          (int)
+              (Duration.between(START, kickoff.minus(Duration.ofHours(2))).toMinutes()
+                  / ROUND.toMinutes());
       // QUIET events alternate with a 6.5 % move, under the warning threshold.
       events.add(new Event(i, "ev-" + i, kickoff, Story.values()[i % 10], moveRound));
     }
@@ -113,14 +116,30 @@ final class OddsDay {
       for (String outcome : OUTCOMES) {
         Quote quote = quote(event, bookmaker, outcome, round);
         if (quote != null) {
-          append(json, event, bookmaker, marketIdOf(bookmaker), "Match result", null,
-              nameOf(bookmaker, outcome), quote, at);
+          append(
+              json,
+              event,
+              bookmaker,
+              marketIdOf(bookmaker),
+              "Match result",
+              null,
+              nameOf(bookmaker, outcome),
+              quote,
+              at);
         }
       }
       if (event.story() == Story.UNMAPPED_MOVE && bookmaker.equals(HOUSE)) {
         double price = round < event.moveRound() ? 1.75 : 2.03; // +16 %
-        append(json, event, HOUSE, CORNERS, "Corners over/under", 9.5, "Over",
-            new Quote(price, true), at);
+        append(
+            json,
+            event,
+            HOUSE,
+            CORNERS,
+            "Corners over/under",
+            9.5,
+            "Over",
+            new Quote(price, true),
+            at);
       }
     }
     if (json.length() > 1) {
@@ -159,7 +178,10 @@ final class OddsDay {
       return new Quote(base, true);
     }
     return switch (event.story()) {
-      case QUIET -> outcome.equals("1") && event.number() % 20 == 10 ? new Quote(2.13, true) : new Quote(base, true);
+      case QUIET ->
+          outcome.equals("1") && event.number() % 20 == 10
+              ? new Quote(2.13, true)
+              : new Quote(base, true);
       case DRIFT_8, AGAINST_COMPETITORS -> new Quote(outcome.equals("1") ? 2.16 : base, true);
       case SHORTEN_12 -> new Quote(outcome.equals("1") ? 2.20 : base, true);
       case DRIFT_16_AWAY -> new Quote(outcome.equals("2") ? 3.48 : base, true);
@@ -194,32 +216,65 @@ final class OddsDay {
         case SHORTEN_12 ->
             all.add(priceChange(id, "1", MARKET, "high", expires, 2.20, -12.0, null, 2.50, true));
         case DRIFT_16_AWAY ->
-            all.add(priceChange(id, "2", MARKET, "critical", expires, 3.48, 16.0, null, 3.00, true));
+            all.add(
+                priceChange(id, "2", MARKET, "critical", expires, 3.48, 16.0, null, 3.00, true));
         case ESCALATES_8_TO_13 ->
-            all.add(priceChange(id, "1", MARKET, "high", expires, 2.26, 13.0, "medium", 2.00, true));
+            all.add(
+                priceChange(id, "1", MARKET, "high", expires, 2.26, 13.0, "medium", 2.00, true));
         case AGAINST_COMPETITORS -> {
           all.add(priceChange(id, "1", MARKET, "medium", expires, 2.16, 8.0, null, 2.00, true));
           all.add(
               new Expected(
-                  id, "direction_disagreement", "1", MARKET, "medium", "expired", expires, 2.16,
-                  8.0, null,
-                  Map.of("competitorDirection", "3 of 3 competitors shortened",
-                      "bookmaker", HOUSE, "marketId", MARKET)));
+                  id,
+                  "direction_disagreement",
+                  "1",
+                  MARKET,
+                  "medium",
+                  "expired",
+                  expires,
+                  2.16,
+                  8.0,
+                  null,
+                  Map.of(
+                      "competitorDirection",
+                      "3 of 3 competitors shortened",
+                      "bookmaker",
+                      HOUSE,
+                      "marketId",
+                      MARKET)));
         }
         case SUSPENDED_AND_BACK ->
             all.add(
                 new Expected(
-                    id, "availability", "X", MARKET, "medium", "resolved",
-                    at(event.moveRound() + 4), null, null, null,
+                    id,
+                    "availability",
+                    "X",
+                    MARKET,
+                    "medium",
+                    "resolved",
+                    at(event.moveRound() + 4),
+                    null,
+                    null,
+                    null,
                     Map.of("houseStatus", "suspended", "competitorsOffering", 3)));
         case DROPPED ->
             all.add(
                 new Expected(
-                    id, "availability", "2", MARKET, "medium", "expired", expires, null, null,
-                    null, Map.of("houseStatus", "missing", "competitorsOffering", 3)));
+                    id,
+                    "availability",
+                    "2",
+                    MARKET,
+                    "medium",
+                    "expired",
+                    expires,
+                    null,
+                    null,
+                    null,
+                    Map.of("houseStatus", "missing", "competitorsOffering", 3)));
         case UNMAPPED_MOVE ->
-            all.add(priceChange(id, "Over", CORNERS, "critical", expires, 2.03, 16.0, null, 1.75,
-                false));
+            all.add(
+                priceChange(
+                    id, "Over", CORNERS, "critical", expires, 2.03, 16.0, null, 1.75, false));
         case EXACTLY_7_SPLIT_COMPETITORS ->
             all.add(priceChange(id, "1", MARKET, "medium", expires, 2.14, 7.0, null, 2.00, true));
       }
@@ -228,14 +283,36 @@ final class OddsDay {
   }
 
   private static Expected priceChange(
-      String eventId, String outcome, String market, String severity, Instant expires,
-      double value, double percent, @Nullable String previousSeverity, double previousOdds,
+      String eventId,
+      String outcome,
+      String market,
+      String severity,
+      Instant expires,
+      double value,
+      double percent,
+      @Nullable String previousSeverity,
+      double previousOdds,
       boolean mapped) {
     return new Expected(
-        eventId, "price_change", outcome, market, severity, "expired", expires, value, percent,
+        eventId,
+        "price_change",
+        outcome,
+        market,
+        severity,
+        "expired",
+        expires,
+        value,
+        percent,
         previousSeverity,
-        Map.of("previousOdds", previousOdds, "bookmaker", HOUSE, "marketId", market,
-            "mapped", mapped));
+        Map.of(
+            "previousOdds",
+            previousOdds,
+            "bookmaker",
+            HOUSE,
+            "marketId",
+            market,
+            "mapped",
+            mapped));
   }
 
   private static String marketIdOf(String bookmaker) {
@@ -255,42 +332,75 @@ final class OddsDay {
   static String mapping() {
     StringBuilder sources = new StringBuilder();
     for (String bookmaker : BOOKMAKERS) {
-      sources.append(sources.isEmpty() ? "" : ", ")
-          .append('"').append(bookmaker).append("\": \"").append(marketIdOf(bookmaker)).append('"');
+      sources
+          .append(sources.isEmpty() ? "" : ", ")
+          .append('"')
+          .append(bookmaker)
+          .append("\": \"")
+          .append(marketIdOf(bookmaker))
+          .append('"');
     }
     StringBuilder outcomes = new StringBuilder();
     for (String outcome : OUTCOMES) {
       StringBuilder names = new StringBuilder();
       for (String bookmaker : BOOKMAKERS) {
-        names.append(names.isEmpty() ? "" : ", ")
-            .append('"').append(bookmaker).append("\": \"").append(nameOf(bookmaker, outcome))
+        names
+            .append(names.isEmpty() ? "" : ", ")
+            .append('"')
+            .append(bookmaker)
+            .append("\": \"")
+            .append(nameOf(bookmaker, outcome))
             .append('"');
       }
-      outcomes.append(outcomes.isEmpty() ? "" : ", ")
-          .append("{\"canonical\": \"").append(outcome).append("\", \"sources\": {")
-          .append(names).append("}}");
+      outcomes
+          .append(outcomes.isEmpty() ? "" : ", ")
+          .append("{\"canonical\": \"")
+          .append(outcome)
+          .append("\", \"sources\": {")
+          .append(names)
+          .append("}}");
     }
     return """
-        {"canonicalId": "%s", "name": "Match result", "sourceIds": {%s},
-         "outcomeMapping": [%s], "priority": 1, "reason": "the risk desk's markets"}
-        """.formatted(MARKET, sources, outcomes);
+    {"canonicalId": "%s", "name": "Match result", "sourceIds": {%s},
+     "outcomeMapping": [%s], "priority": 1, "reason": "the risk desk's markets"}
+    """
+        .formatted(MARKET, sources, outcomes);
   }
 
   private static void append(
-      StringBuilder json, Event event, String bookmaker, String marketId, String marketName,
-      @Nullable Double line, String outcome, Quote quote, Instant at) {
-    json.append("{\"eventId\":\"").append(event.id())
-        .append("\",\"eventName\":\"").append(event.name())
-        .append("\",\"kickoff\":\"").append(event.kickoff())
-        .append("\",\"bookmaker\":\"").append(bookmaker)
-        .append("\",\"marketId\":\"").append(marketId)
-        .append("\",\"marketName\":\"").append(marketName).append('"');
+      StringBuilder json,
+      Event event,
+      String bookmaker,
+      String marketId,
+      String marketName,
+      @Nullable Double line,
+      String outcome,
+      Quote quote,
+      Instant at) {
+    json.append("{\"eventId\":\"")
+        .append(event.id())
+        .append("\",\"eventName\":\"")
+        .append(event.name())
+        .append("\",\"kickoff\":\"")
+        .append(event.kickoff())
+        .append("\",\"bookmaker\":\"")
+        .append(bookmaker)
+        .append("\",\"marketId\":\"")
+        .append(marketId)
+        .append("\",\"marketName\":\"")
+        .append(marketName)
+        .append('"');
     if (line != null) {
       json.append(",\"line\":").append(line);
     }
-    json.append(",\"outcome\":\"").append(outcome)
-        .append("\",\"odds\":").append(String.format(Locale.ROOT, "%.2f", quote.odds()))
-        .append(",\"available\":").append(quote.available())
-        .append(",\"observedAt\":\"").append(at).append("\"},");
+    json.append(",\"outcome\":\"")
+        .append(outcome)
+        .append("\",\"odds\":")
+        .append(String.format(Locale.ROOT, "%.2f", quote.odds()))
+        .append(",\"available\":")
+        .append(quote.available())
+        .append(",\"observedAt\":\"")
+        .append(at)
+        .append("\"},");
   }
 }

@@ -53,6 +53,7 @@ import tools.jackson.databind.JsonNode;
 abstract class OddsDayContract {
 
   static final int EVENTS = 240;
+
   /** The order of the bookmakers' posts in every round (see {@link OddsDay} on why it matters). */
   static final List<String> POST_ORDER = List.of("onexbet", "sportybet", OddsDay.HOUSE, "bet9ja");
 
@@ -90,8 +91,11 @@ abstract class OddsDayContract {
 
     int heldRound = roundWithDueAlerts(day);
     JobLock otherInstance = JdbcJobLock.open(database().dataSource(), clock, "other-instance");
-    Event acknowledged = day.events().stream()
-        .filter(e -> e.story() == OddsDay.Story.DRIFT_8).findFirst().orElseThrow();
+    Event acknowledged =
+        day.events().stream()
+            .filter(e -> e.story() == OddsDay.Story.DRIFT_8)
+            .findFirst()
+            .orElseThrow();
     long acknowledgedId = 0;
 
     for (int round = 0; round <= OddsDay.ROUNDS; round++) {
@@ -112,8 +116,8 @@ abstract class OddsDayContract {
         assertThat(jobs.runNow("expiry")).as("expiry in round " + round).isTrue();
       }
       if (round == acknowledged.moveRound()) {
-        JsonNode alert = api.get("/api/events/" + acknowledged.id() + "/alerts").json()
-            .at("/alerts/0");
+        JsonNode alert =
+            api.get("/api/events/" + acknowledged.id() + "/alerts").json().at("/alerts/0");
         acknowledgedId = alert.at("/id").asLong();
         Api.Answer ack = api.patch("/api/alerts/" + acknowledgedId, "{\"acknowledged\": true}");
         assertThat(ack.status()).as(ack.raw().body()).isEqualTo(200);
@@ -145,9 +149,11 @@ abstract class OddsDayContract {
     String kickoff = now.plus(Duration.ofHours(3)).toString();
     String before = snapshot("bad-1", kickoff, "2.00", now.minusSeconds(600));
     String after = snapshot("bad-1", kickoff, "2.40", now); // +20 %: a critical price_change
-    String broken = snapshot("bad-1", kickoff, "1.00", now).replace("\"marketName\":\"Match result\",", "");
+    String broken =
+        snapshot("bad-1", kickoff, "1.00", now).replace("\"marketName\":\"Match result\",", "");
 
-    Api.Answer refused = api.post("/api/signals/odds", "[" + before + "," + after + "," + broken + "]");
+    Api.Answer refused =
+        api.post("/api/signals/odds", "[" + before + "," + after + "," + broken + "]");
 
     assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
     assertThat(refused.fields()).containsExactlyInAnyOrder("[2].marketName", "[2].odds");
@@ -168,15 +174,18 @@ abstract class OddsDayContract {
 
     // The change is made with a key of its own, whose name the history records.
     Api.Answer changed =
-        api.as("risk-lead").put("/api/settings", "{\"alertThresholdWarning\": " + (warning - 1) + "}");
+        api.as("risk-lead")
+            .put("/api/settings", "{\"alertThresholdWarning\": " + (warning - 1) + "}");
     assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
     assertThat(changed.json().at("/alertThresholdWarning").asDouble()).isEqualTo(warning - 1);
     assertThat(changed.json().at("/alertThresholdCritical"))
         .isEqualTo(was.at("/alertThresholdCritical"));
 
     Api.Answer bad =
-        api.put("/api/settings",
-            "{\"alertThresholdWarning\": 99, \"alertRetentionDays\": 0, \"alertLookbackMinutes\": 1441}");
+        api.put(
+            "/api/settings",
+            "{\"alertThresholdWarning\": 99, \"alertRetentionDays\": 0, \"alertLookbackMinutes\":"
+                + " 1441}");
     assertThat(bad.status()).as(bad.raw().body()).isEqualTo(400);
     assertThat(bad.fields())
         .contains("alertThresholdElevated", "alertRetentionDays", "alertLookbackMinutes");
@@ -193,9 +202,16 @@ abstract class OddsDayContract {
   }
 
   private static String snapshot(String event, String kickoff, String odds, Instant at) {
-    return "{\"eventId\":\"" + event + "\",\"kickoff\":\"" + kickoff
+    return "{\"eventId\":\""
+        + event
+        + "\",\"kickoff\":\""
+        + kickoff
         + "\",\"bookmaker\":\"betpawa\",\"marketId\":\"bp-1x2\",\"marketName\":\"Match result\","
-        + "\"outcome\":\"1\",\"odds\":" + odds + ",\"observedAt\":\"" + at + "\"}";
+        + "\"outcome\":\"1\",\"odds\":"
+        + odds
+        + ",\"observedAt\":\""
+        + at
+        + "\"}";
   }
 
   /** The first round from 04:00 on in which some planted alert's event kicks off. */
@@ -249,23 +265,28 @@ abstract class OddsDayContract {
 
   private static void assertMatches(JsonNode alert, Expected wanted, OddsDay day) {
     String which = wanted.key() + ": " + alert;
-    Event event = day.events().stream()
-        .filter(e -> e.id().equals(wanted.eventId())).findFirst().orElseThrow();
+    Event event =
+        day.events().stream()
+            .filter(e -> e.id().equals(wanted.eventId()))
+            .findFirst()
+            .orElseThrow();
     assertThat(alert.at("/severity").asString()).as(which).isEqualTo(wanted.severity());
     assertThat(alert.at("/status").asString()).as(which).isEqualTo(wanted.status());
-    assertThat(Instant.parse(alert.at("/resolvedAt").asString())).as(which)
+    assertThat(Instant.parse(alert.at("/resolvedAt").asString()))
+        .as(which)
         .isEqualTo(wanted.finalAt());
-    assertThat(Instant.parse(alert.at("/expiresAt").asString())).as(which)
+    assertThat(Instant.parse(alert.at("/expiresAt").asString()))
+        .as(which)
         .isEqualTo(event.kickoff());
     assertThat(alert.at("/subject/type").asString()).as(which).isEqualTo("event");
     assertThat(alert.at("/subject/name").asString()).as(which).isEqualTo(event.name());
     if (wanted.value() != null) {
       assertThat(alert.at("/value").asDouble()).as(which).isEqualTo(wanted.value());
-      assertThat(alert.at("/changePercent").asDouble()).as(which)
-          .isEqualTo(wanted.changePercent());
+      assertThat(alert.at("/changePercent").asDouble()).as(which).isEqualTo(wanted.changePercent());
     }
     if (wanted.previousSeverity() != null) {
-      assertThat(alert.at("/previousSeverity").asString()).as(which)
+      assertThat(alert.at("/previousSeverity").asString())
+          .as(which)
           .isEqualTo(wanted.previousSeverity());
     }
     for (Map.Entry<String, Object> attribute : wanted.attributes().entrySet()) {
@@ -278,7 +299,8 @@ abstract class OddsDayContract {
             case Boolean b -> value.asBoolean();
             default -> value.asString();
           };
-      assertThat(actualValue).as(which + " attribute " + attribute.getKey())
+      assertThat(actualValue)
+          .as(which + " attribute " + attribute.getKey())
           .isEqualTo(expectedValue);
     }
   }
@@ -289,7 +311,8 @@ abstract class OddsDayContract {
         expected.stream().collect(Collectors.groupingBy(Expected::type, Collectors.counting()));
     JsonNode stats = api.get("/api/alerts/stats?source=odds").json();
     for (Map.Entry<String, Long> type : byType.entrySet()) {
-      assertThat(stats.at("/byType/" + type.getKey()).asLong()).as(type.getKey())
+      assertThat(stats.at("/byType/" + type.getKey()).asLong())
+          .as(type.getKey())
           .isEqualTo(type.getValue());
     }
     assertThat(stats.at("/byStatus/resolved").asLong())
@@ -298,14 +321,18 @@ abstract class OddsDayContract {
         .isEqualTo(expected.stream().filter(e -> e.status().equals("expired")).count());
 
     String disagreeing =
-        expected.stream().filter(e -> e.type().equals("direction_disagreement")).findFirst()
-            .orElseThrow().eventId();
+        expected.stream()
+            .filter(e -> e.type().equals("direction_disagreement"))
+            .findFirst()
+            .orElseThrow()
+            .eventId();
     JsonNode eventAlerts = api.get("/api/events/" + disagreeing + "/alerts").json();
     assertThat(eventAlerts.at("/total").asLong()).isEqualTo(2);
 
     long unmapped = expected.stream().filter(e -> e.market().equals(OddsDay.CORNERS)).count();
     Api.Answer filtered =
-        api.get("/api/alerts?attr.bookmaker=" + OddsDay.HOUSE + "&attr.marketId=" + OddsDay.CORNERS);
+        api.get(
+            "/api/alerts?attr.bookmaker=" + OddsDay.HOUSE + "&attr.marketId=" + OddsDay.CORNERS);
     assertThat(filtered.number("/total")).isEqualTo(unmapped);
     assertThat(api.get("/api/alerts?attr.marketId=" + OddsDay.MARKET + "&limit=1").number("/total"))
         .isEqualTo(expected.size() - unmapped);
@@ -315,8 +342,7 @@ abstract class OddsDayContract {
    * A week and a half-day after the start, alerts final before noon of the day go; the rest stay
    * until the retention setting is cut to one day, which applies at once.
    */
-  private void purgeAfterRetention(
-      Api api, List<Expected> expected, Map<String, JsonNode> before) {
+  private void purgeAfterRetention(Api api, List<Expected> expected, Map<String, JsonNode> before) {
     Instant noon = OddsDay.START.plus(Duration.ofHours(12));
     clock.set(noon.plus(Duration.ofDays(7)));
     List<Expected> purged = expected.stream().filter(e -> e.finalAt().isBefore(noon)).toList();
@@ -326,8 +352,7 @@ abstract class OddsDayContract {
 
     assertThat(oddsAlerts(api).keySet())
         .containsExactlyInAnyOrderElementsOf(
-            expected.stream().filter(e -> !e.finalAt().isBefore(noon)).map(Expected::key)
-                .toList());
+            expected.stream().filter(e -> !e.finalAt().isBefore(noon)).map(Expected::key).toList());
     long gone = before.get(purged.getFirst().key()).at("/id").asLong();
     assertThat(api.get("/api/alerts/" + gone).status()).isEqualTo(404);
     assertThat(api.get("/api/alerts/" + gone + "/history").status()).isEqualTo(404);

@@ -67,7 +67,8 @@ class AdminKeyBootstrapTest {
     AdminKeyBootstrap.run(ring, null, dataDir);
 
     Path file = dataDir.resolve("admin.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     String text = Files.readString(file).strip();
     assertThat(ring.verify(text)).map(ApiKey::scopes).contains(Set.of(Scope.ADMIN));
     assertThat(ring.verify(text)).map(ApiKey::name).contains("admin");

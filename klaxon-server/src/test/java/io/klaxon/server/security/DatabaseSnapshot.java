@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Everything the database holds, as text, to show that a refused request changed nothing. Left
- * out: a key's last-used time (a key with too few scopes is still a key that was used) and the
- * tables that background jobs write on their own clock whatever the requests do.
+ * Everything the database holds, as text, to show that a refused request changed nothing. Left out:
+ * a key's last-used time (a key with too few scopes is still a key that was used) and the tables
+ * that background jobs write on their own clock whatever the requests do.
  */
 final class DatabaseSnapshot {
 
@@ -27,8 +27,12 @@ final class DatabaseSnapshot {
    */
   private static final Set<String> BACKGROUND_TABLES =
       Set.of(
-          "job_leases", "notify_cursor", "notifications", "notification_items",
-          "notification_attempts", "notification_repeats");
+          "job_leases",
+          "notify_cursor",
+          "notifications",
+          "notification_items",
+          "notification_attempts",
+          "notification_repeats");
 
   private DatabaseSnapshot() {}
 
@@ -64,7 +68,10 @@ final class DatabaseSnapshot {
         StringBuilder row = new StringBuilder();
         for (int i = 1; i <= columns.getColumnCount(); i++) {
           if (!columns.getColumnName(i).toLowerCase(Locale.ROOT).equals("last_used_at")) {
-            row.append(columns.getColumnName(i)).append('=').append(result.getString(i)).append(';');
+            row.append(columns.getColumnName(i))
+                .append('=')
+                .append(result.getString(i))
+                .append(';');
           }
         }
         rows.add(row.toString());

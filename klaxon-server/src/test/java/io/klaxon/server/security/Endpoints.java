@@ -10,8 +10,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint the server has, read from Spring's handler mapping rather than listed by hand,
- * so that an endpoint added later is in the security tests without anyone adding it.
+ * Every endpoint the server has, read from Spring's handler mapping rather than listed by hand, so
+ * that an endpoint added later is in the security tests without anyone adding it.
  */
 record Endpoints(List<Endpoint> all) {
 
@@ -32,7 +32,9 @@ record Endpoints(List<Endpoint> all) {
     for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
       boolean streams =
-          info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM);
+          info.getProducesCondition()
+              .getProducibleMediaTypes()
+              .contains(MediaType.TEXT_EVENT_STREAM);
       for (String pattern : info.getPatternValues()) {
         if (methods.isEmpty()) {
           all.add(new Endpoint("GET", pattern, streams));

@@ -45,18 +45,36 @@ class HostileInputTest extends SecuredServerFixture {
 
   private static final List<String> HOSTILE_NUMBERS =
       List.of(
-          "1e309", "-1e309", "123456789012345678901234567890", "-9223372036854775809",
-          "9223372036854775808", "0.0000000000000000000000000001", "-0", "1e-400", "4.9e-324");
+          "1e309",
+          "-1e309",
+          "123456789012345678901234567890",
+          "-9223372036854775809",
+          "9223372036854775808",
+          "0.0000000000000000000000000001",
+          "-0",
+          "1e-400",
+          "4.9e-324");
 
   private static final List<String> WHOLE_BODIES =
       List.of(
-          "", "null", "true", "0", "\"text\"", "[]", "{}", "[null]", "[1,2,3]", "{\"a\":",
-          "{\"a\":1}{\"b\":2}", "{'single':'quotes'}", "\u0000", "[" + "{}".repeat(3) + "]",
+          "",
+          "null",
+          "true",
+          "0",
+          "\"text\"",
+          "[]",
+          "{}",
+          "[null]",
+          "[1,2,3]",
+          "{\"a\":",
+          "{\"a\":1}{\"b\":2}",
+          "{'single':'quotes'}",
+          "\u0000",
+          "[" + "{}".repeat(3) + "]",
           "[".repeat(5000) + "]".repeat(5000),
           "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
           "{\"unknownField\":\"<b>x</b>\"}",
           "[" + "{},".repeat(20_000) + "{}]");
-
 
   @Test
   void hostileBodiesAreNeverA5xxAndRefusalsWriteNothing() {
@@ -79,15 +97,18 @@ class HostileInputTest extends SecuredServerFixture {
         String shown = body.length() > 200 ? body.substring(0, 200) + "…" : body;
         // Klaxon has no silences: amtool is told so with Alertmanager's own 501, on purpose.
         int highest = endpoint.pattern().startsWith("/api/v2/silence") ? 501 : 499;
-        softly.assertThat(answer.status())
+        softly
+            .assertThat(answer.status())
             .as("%s with %s (seed %d): %s", endpoint, shown, SEED, answer.raw().body())
             .isLessThanOrEqualTo(highest);
         if (answer.status() >= 400) {
           // The Alertmanager API answers errors in Alertmanager's form, the rest as problems.
-          softly.assertThat(answer.contentType())
+          softly
+              .assertThat(answer.contentType())
               .as("%s with %s", endpoint, shown)
               .contains(endpoint.pattern().startsWith("/api/v2/") ? "json" : "problem+json");
-          softly.assertThat(DatabaseSnapshot.of(dataSource))
+          softly
+              .assertThat(DatabaseSnapshot.of(dataSource))
               .as("what %s refused with %s left written", endpoint, shown)
               .isEqualTo(before);
         }
@@ -105,15 +126,20 @@ class HostileInputTest extends SecuredServerFixture {
     Api.Answer created =
         admin.post(
             "/api/alerts/events",
-            "{\"action\":\"trigger\",\"dedupKey\":\"xss\",\"source\":\"xss\",\"type\":\"disk\",\"severity\":\"high\",\"title\":\"" + script
-                + "\",\"message\":\"" + image + "\",\"attributes\":{\"note\":\"" + image + "\"}}");
+            "{\"action\":\"trigger\",\"dedupKey\":\"xss\",\"source\":\"xss\",\"type\":\"disk\",\"severity\":\"high\",\"title\":\""
+                + script
+                + "\",\"message\":\""
+                + image
+                + "\",\"attributes\":{\"note\":\""
+                + image
+                + "\"}}");
     assertThat(created.status()).isEqualTo(200);
     long id = created.number("/results/0/alertId");
 
     for (String page : List.of("/", "/alerts/" + id)) {
-      HttpRequest request =
-          admin.request(page).header("Accept", "text/html").GET().build();
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpRequest request = admin.request(page).header("Accept", "text/html").GET().build();
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).as(page).isEqualTo(200);
       assertThat(answer.body()).as(page).doesNotContain(script).doesNotContain(image);
       assertThat(answer.body()).as(page).contains("&lt;script&gt;");
@@ -150,16 +176,21 @@ class HostileInputTest extends SecuredServerFixture {
       return array;
     }
     return switch (random.nextInt(4)) {
-      case 0 -> JSON.getNodeFactory().stringNode(HOSTILE_TEXT.get(random.nextInt(HOSTILE_TEXT.size())));
+      case 0 ->
+          JSON.getNodeFactory().stringNode(HOSTILE_TEXT.get(random.nextInt(HOSTILE_TEXT.size())));
       case 1 -> JSON.readTree(HOSTILE_NUMBERS.get(random.nextInt(HOSTILE_NUMBERS.size())));
       case 2 -> JSON.getNodeFactory().nullNode();
-      default -> random.nextBoolean() ? JSON.getNodeFactory().arrayNode() : JSON.getNodeFactory().objectNode();
+      default ->
+          random.nextBoolean()
+              ? JSON.getNodeFactory().arrayNode()
+              : JSON.getNodeFactory().objectNode();
     };
   }
 
   private Api.Answer send(Endpoints.Endpoint endpoint, String body) {
     HttpRequest.Builder request =
-        admin.request(path(endpoint))
+        admin
+            .request(path(endpoint))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body));

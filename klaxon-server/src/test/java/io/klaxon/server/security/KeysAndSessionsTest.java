@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys through the API (the secret shown once, listed without it, revoked at once), the actor
- * every change records, both key headers, browser sign-in with its session, CSRF protection and
- * security headers.
+ * Keys through the API (the secret shown once, listed without it, revoked at once), the actor every
+ * change records, both key headers, browser sign-in with its session, CSRF protection and security
+ * headers.
  */
 class KeysAndSessionsTest extends SecuredServerFixture {
 
@@ -32,7 +32,11 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     Api.Answer created =
         admin.post(
             "/api/keys",
-            "{\"name\":\"" + name + "\",\"scopes\":[\"read\",\"operate\"],\"expiresAt\":\"" + expiry + "\"}");
+            "{\"name\":\""
+                + name
+                + "\",\"scopes\":[\"read\",\"operate\"],\"expiresAt\":\""
+                + expiry
+                + "\"}");
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     String text = created.text("/key");
     String id = created.text("/id");
@@ -42,7 +46,9 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     assertThat(created.raw().headers().firstValue("Location")).contains("/api/keys/" + id);
 
     Api.Answer listed = admin.get("/api/keys");
-    assertThat(listed.raw().body()).contains(id).doesNotContain(KeyText.parse(text).orElseThrow().secret());
+    assertThat(listed.raw().body())
+        .contains(id)
+        .doesNotContain(KeyText.parse(text).orElseThrow().secret());
     assertThat(listed.raw().body()).doesNotContain("$2a$").doesNotContain("secretHash");
     Api.Answer one = admin.get("/api/keys/" + id);
     assertThat(one.text("/expiresAt")).isEqualTo(expiry.toString());
@@ -60,13 +66,23 @@ class KeysAndSessionsTest extends SecuredServerFixture {
   @Test
   void badKeyRequestsAreRefusedNamingEachField() {
     Api.Answer refused =
-        admin.post("/api/keys", "{\"name\":\"a b\",\"scopes\":[\"read\",\"root\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
+        admin.post(
+            "/api/keys",
+            "{\"name\":\"a"
+                + " b\",\"scopes\":[\"read\",\"root\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.fields()).containsExactly("scopes[1]");
-    Api.Answer bad = admin.post("/api/keys", "{\"name\":\"a b\",\"scopes\":[\"read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
+    Api.Answer bad =
+        admin.post(
+            "/api/keys",
+            "{\"name\":\"a b\",\"scopes\":[\"read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
     assertThat(bad.fields()).containsExactly("name", "expiresAt");
-    assertThat(admin.post("/api/keys", "{\"scopes\":[]}").fields()).containsExactly("name", "scopes");
-    assertThat(admin.post("/api/keys", "{\"name\":\"x\",\"scopes\":[\"read\"],\"secret\":\"mine\"}").status())
+    assertThat(admin.post("/api/keys", "{\"scopes\":[]}").fields())
+        .containsExactly("name", "scopes");
+    assertThat(
+            admin
+                .post("/api/keys", "{\"name\":\"x\",\"scopes\":[\"read\"],\"secret\":\"mine\"}")
+                .status())
         .isEqualTo(400);
     String name = name("twice");
     admin.createKey(name, "read");
@@ -82,13 +98,15 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     Api operator = new Api(port, key);
     Api.Answer acknowledged =
         operator.send(
-            operator.request("/api/alerts/" + alertId)
+            operator
+                .request("/api/alerts/" + alertId)
                 .header("Content-Type", "application/json")
                 .header("X-Klaxon-Actor", "someone-else")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"acknowledged\":true}")));
     assertThat(acknowledged.status()).as(acknowledged.raw().body()).isEqualTo(200);
     Api.Answer history = operator.get("/api/alerts/" + alertId + "/history");
-    assertThat(history.json().get(history.json().size() - 1).get("actor").asString()).isEqualTo("key:" + name);
+    assertThat(history.json().get(history.json().size() - 1).get("actor").asString())
+        .isEqualTo("key:" + name);
   }
 
   @Test
@@ -101,19 +119,29 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     assertThat(hostChanges.text("/0/actor")).isEqualTo("key:" + name);
     assertThat(hostChanges.text("/0/section")).isEqualTo("hosts");
 
-    assertThat(lead.put("/api/settings", "{\"alertThresholdWarning\":7.0}").status()).isEqualTo(200);
+    assertThat(lead.put("/api/settings", "{\"alertThresholdWarning\":7.0}").status())
+        .isEqualTo(200);
     assertThat(lead.get("/api/settings/history").text("/0/actor")).isEqualTo("key:" + name);
   }
 
   @Test
   void theKeyMayComeAsXApiKeyAndOtherSchemesAreRefused() {
     String key = scoped.get(io.klaxon.access.Scope.READ);
-    assertThat(admin.send(admin.anonymous().request("/api/alerts").header("X-API-Key", key).GET()).status())
+    assertThat(
+            admin
+                .send(admin.anonymous().request("/api/alerts").header("X-API-Key", key).GET())
+                .status())
         .isEqualTo(200);
     Api.Answer basic =
-        admin.send(admin.anonymous().request("/api/alerts").header("Authorization", "Basic YWRtaW46YWRtaW4=").GET());
+        admin.send(
+            admin
+                .anonymous()
+                .request("/api/alerts")
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .GET());
     assertThat(basic.status()).isEqualTo(401);
-    assertThat(basic.raw().headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"klaxon\"");
+    assertThat(basic.raw().headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"klaxon\"");
   }
 
   @Test
@@ -121,9 +149,13 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     Api anonymous = admin.anonymous();
     Api.Answer page = anonymous.get("/login");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.raw().body()).contains("name=\"key\"").doesNotContain("<script").doesNotContain("style=");
+    assertThat(page.raw().body())
+        .contains("name=\"key\"")
+        .doesNotContain("<script")
+        .doesNotContain("style=");
     assertThat(page.raw().headers().firstValue("Content-Security-Policy").orElse(""))
-        .contains("script-src 'self'").contains("frame-ancestors 'none'");
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
     assertThat(page.raw().headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(page.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     String cookie = sessionCookie(page);
@@ -133,24 +165,32 @@ class KeysAndSessionsTest extends SecuredServerFixture {
     Api.Answer forged = form(anonymous, cookie, "key=" + encode(Api.ADMIN_KEY));
     assertThat(forged.status()).isEqualTo(403);
 
-    Api.Answer wrong = form(anonymous, cookie, "key=klx_nope_" + "x".repeat(43) + "&_csrf=" + encode(token));
+    Api.Answer wrong =
+        form(anonymous, cookie, "key=klx_nope_" + "x".repeat(43) + "&_csrf=" + encode(token));
     assertThat(wrong.status()).isEqualTo(302);
     assertThat(wrong.raw().headers().firstValue("Location").orElse("")).endsWith("/login?error");
 
     Api.Answer signedIn =
-        form(anonymous, cookie, "key=" + encode(scoped.get(io.klaxon.access.Scope.READ)) + "&_csrf=" + encode(token));
+        form(
+            anonymous,
+            cookie,
+            "key=" + encode(scoped.get(io.klaxon.access.Scope.READ)) + "&_csrf=" + encode(token));
     assertThat(signedIn.status()).isEqualTo(302);
     assertThat(signedIn.raw().headers().firstValue("Location").orElse("")).endsWith("/");
     String session = sessionCookie(signedIn);
     assertThat(session).as("a new session id at sign-in").isNotEqualTo(cookie);
-    assertThat(signedIn.raw().headers().allValues("Set-Cookie").toString()).contains("HttpOnly").contains("SameSite=Strict");
+    assertThat(signedIn.raw().headers().allValues("Set-Cookie").toString())
+        .contains("HttpOnly")
+        .contains("SameSite=Strict");
 
-    Api.Answer read = anonymous.send(anonymous.request("/api/alerts").header("Cookie", session).GET());
+    Api.Answer read =
+        anonymous.send(anonymous.request("/api/alerts").header("Cookie", session).GET());
     assertThat(read.status()).isEqualTo(200);
     // A change by cookie alone is what a forged cross-site form would send: refused.
     Api.Answer noToken =
         anonymous.send(
-            anonymous.request("/api/alerts/" + alertId + "/notes")
+            anonymous
+                .request("/api/alerts/" + alertId + "/notes")
                 .header("Cookie", session)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"forged\"}")));

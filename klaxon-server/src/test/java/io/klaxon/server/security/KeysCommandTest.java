@@ -31,7 +31,10 @@ class KeysCommandTest {
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(complained, true, StandardCharsets.UTF_8));
       int exit = KeysCommand.run(all);
-      return new Run(exit, printed.toString(StandardCharsets.UTF_8), complained.toString(StandardCharsets.UTF_8));
+      return new Run(
+          exit,
+          printed.toString(StandardCharsets.UTF_8),
+          complained.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -40,15 +43,28 @@ class KeysCommandTest {
 
   @Test
   void keysAreCreatedListedAndRevokedOnTheConfiguredDatabase() {
-    Run created = keys("create", "--name", "ci-bot", "--scopes", "read,ingest", "--expires-at", "2099-01-01T00:00:00Z");
+    Run created =
+        keys(
+            "create",
+            "--name",
+            "ci-bot",
+            "--scopes",
+            "read,ingest",
+            "--expires-at",
+            "2099-01-01T00:00:00Z");
     assertThat(created.exit()).as(created.err()).isZero();
     Matcher key = Pattern.compile("klx_([a-z0-9]+)_\\S+").matcher(created.out());
     assertThat(key.find()).as(created.out()).isTrue();
     String id = key.group(1);
 
     Run listed = keys("list");
-    assertThat(listed.out()).contains(id).contains("ci-bot").contains("read,ingest").contains("working")
-        .contains("2099-01-01T00:00:00Z").doesNotContain(key.group());
+    assertThat(listed.out())
+        .contains(id)
+        .contains("ci-bot")
+        .contains("read,ingest")
+        .contains("working")
+        .contains("2099-01-01T00:00:00Z")
+        .doesNotContain(key.group());
 
     assertThat(keys("revoke", id).exit()).isZero();
     assertThat(keys("list").out()).contains("revoked");

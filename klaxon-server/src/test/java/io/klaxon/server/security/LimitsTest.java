@@ -51,24 +51,36 @@ class LimitsTest {
   @LocalServerPort int port;
 
   private static String event(String dedupKey, String attributes) {
-    return "{\"action\":\"trigger\",\"dedupKey\":\"" + dedupKey + "\",\"source\":\"limits\",\"type\":\"t\","
+    return "{\"action\":\"trigger\",\"dedupKey\":\""
+        + dedupKey
+        + "\",\"source\":\"limits\",\"type\":\"t\","
         + "\"severity\":\"low\",\"title\":\"t\",\"subject\":{\"type\":\"s\",\"key\":\"k\",\"name\":\"n\"},"
-        + "\"attributes\":" + attributes + "}";
+        + "\"attributes\":"
+        + attributes
+        + "}";
   }
 
   @Test
   void batchSizeAttributeCountAndAttributeLengthAreLimitedAsConfigured() {
     Api ingest = new Api(port).withKey(new Api(port).createKey("limits", "ingest", "read"));
-    Api.Answer three = ingest.post("/api/alerts/events", "[" + event("a", "{}") + "," + event("b", "{}") + "," + event("c", "{}") + "]");
+    Api.Answer three =
+        ingest.post(
+            "/api/alerts/events",
+            "[" + event("a", "{}") + "," + event("b", "{}") + "," + event("c", "{}") + "]");
     assertThat(three.status()).isEqualTo(413);
     assertThat(three.contentType()).contains("problem+json");
     assertThat(three.raw().body()).contains("2");
 
-    Api.Answer many = ingest.post("/api/alerts/events", event("d", "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}"));
+    Api.Answer many =
+        ingest.post("/api/alerts/events", event("d", "{\"a\":1,\"b\":2,\"c\":3,\"d\":4}"));
     assertThat(many.raw().body()).contains("at most 3 attributes");
-    Api.Answer tooLong = ingest.post("/api/alerts/events", event("e", "{\"a\":\"" + "x".repeat(11) + "\"}"));
+    Api.Answer tooLong =
+        ingest.post("/api/alerts/events", event("e", "{\"a\":\"" + "x".repeat(11) + "\"}"));
     assertThat(tooLong.raw().body()).contains("attributes.a").contains("at most 10 characters");
-    Api.Answer fits = ingest.post("/api/alerts/events", event("f", "{\"a\":\"" + "x".repeat(10) + "\",\"b\":1,\"c\":true}"));
+    Api.Answer fits =
+        ingest.post(
+            "/api/alerts/events",
+            event("f", "{\"a\":\"" + "x".repeat(10) + "\",\"b\":1,\"c\":true}"));
     assertThat(fits.text("/results/0/outcome")).isEqualTo("created");
     assertThat(ingest.get("/api/alerts?source=limits").number("/total")).isEqualTo(1);
   }
@@ -94,11 +106,15 @@ class LimitsTest {
     assertThat(passed).isBetween(5, 7);
     assertThat(refused.contentType()).contains("application/problem+json");
     assertThat(refused.text("/detail")).contains("limit");
-    assertThat(Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow()))
+        .isPositive();
 
-    assertThat(other.get("/api/alerts").status()).as("another key has its own bucket").isEqualTo(200);
+    assertThat(other.get("/api/alerts").status())
+        .as("another key has its own bucket")
+        .isEqualTo(200);
     assertThat(
-            reader.post(
+            reader
+                .post(
                     "/api/alerts/events",
                     "{\"action\":\"trigger\",\"dedupKey\":\"r\",\"source\":\"rate\",\"type\":\"t\","
                         + "\"severity\":\"low\",\"title\":\"t\",\"subject\":{\"type\":\"s\",\"key\":\"k\",\"name\":\"n\"}}")

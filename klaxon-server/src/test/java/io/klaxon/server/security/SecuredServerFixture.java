@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * One secured server on SQLite for the security matrix and the hostile input tests, with an
- * alert, a server, a mapping, an unmapped market and a key to act on, so that a request let
- * through by mistake would change something.
+ * One secured server on SQLite for the security matrix and the hostile input tests, with an alert,
+ * a server, a mapping, an unmapped market and a key to act on, so that a request let through by
+ * mistake would change something.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SecuredServerFixture {
@@ -58,8 +58,7 @@ abstract class SecuredServerFixture {
   @Autowired DataSource dataSource;
 
   @Autowired
-  @Qualifier("requestMappingHandlerMapping")
-  RequestMappingHandlerMapping handlerMapping;
+  @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping;
 
   Api admin;
   long alertId;
@@ -108,9 +107,15 @@ abstract class SecuredServerFixture {
     KeyText expired = KeyText.random();
     keys.add(
         new ApiKey(
-            expired.id(), "expired-" + tag, Set.of(Scope.ADMIN),
-            new BcryptHasher().hash(expired.secret()), Instant.now().minus(Duration.ofDays(2)),
-            "test", Instant.now().minus(Duration.ofDays(1)), null, null));
+            expired.id(),
+            "expired-" + tag,
+            Set.of(Scope.ADMIN),
+            new BcryptHasher().hash(expired.secret()),
+            Instant.now().minus(Duration.ofDays(2)),
+            "test",
+            Instant.now().minus(Duration.ofDays(1)),
+            null,
+            null));
     expiredKey = expired.text();
     KeyText admins = KeyText.parse(Api.ADMIN_KEY).orElseThrow();
     wrongSecretKey = KeyText.PREFIX + admins.id() + "_" + "A".repeat(43);
@@ -118,9 +123,9 @@ abstract class SecuredServerFixture {
 
   static String mappingBody(String canonicalId) {
     return """
-        {"canonicalId":"%s","name":"Match","sourceIds":{"sec":"%s"},
-         "outcomeMapping":[{"canonical":"1","sources":{"sec":"Home"}}],"priority":1}
-        """
+    {"canonicalId":"%s","name":"Match","sourceIds":{"sec":"%s"},
+     "outcomeMapping":[{"canonical":"1","sources":{"sec":"Home"}}],"priority":1}
+    """
         .formatted(canonicalId, canonicalId);
   }
 
@@ -130,12 +135,15 @@ abstract class SecuredServerFixture {
     // The console's pages name the same things as the API under the same words.
     String resource = pattern.startsWith("/api/") ? pattern.substring(4) : pattern;
     String id =
-        resource.startsWith("/alerts/") ? Long.toString(alertId)
-            : resource.startsWith("/servers/") ? serverId
-            : resource.startsWith("/mappings/") ? Long.toString(mappingId)
-            : resource.startsWith("/unmapped/") ? Long.toString(unmappedId)
-            : resource.startsWith("/keys/") ? victimKeyId
-            : "1";
+        resource.startsWith("/alerts/")
+            ? Long.toString(alertId)
+            : resource.startsWith("/servers/")
+                ? serverId
+                : resource.startsWith("/mappings/")
+                    ? Long.toString(mappingId)
+                    : resource.startsWith("/unmapped/")
+                        ? Long.toString(unmappedId)
+                        : resource.startsWith("/keys/") ? victimKeyId : "1";
     return pattern
         // A variable limited to some words ({change:activate|deactivate}) takes the first.
         .replaceAll("\\{[A-Za-z]+:([A-Za-z-]+)(\\|[^}]*)?}", "$1")
@@ -154,7 +162,11 @@ abstract class SecuredServerFixture {
       case "POST /api/alerts/{id}/notes" -> "{\"text\":\"intruder\"}";
       case "POST /api/alerts/bulk" -> "{\"action\":\"acknowledge\",\"ids\":[" + alertId + "]}";
       case "POST /api/signals/metrics" ->
-          "[{\"server\":\"" + serverId + "\",\"metric\":\"cpu\",\"value\":99,\"observedAt\":\"" + now + "\"}]";
+          "[{\"server\":\""
+              + serverId
+              + "\",\"metric\":\"cpu\",\"value\":99,\"observedAt\":\""
+              + now
+              + "\"}]";
       case "POST /api/signals/heartbeats" ->
           "{\"server\":\"" + serverId + "\",\"observedAt\":\"" + now + "\"}";
       case "POST /api/v2/alerts" -> "[{\"labels\":{\"alertname\":\"Intruder\"}}]";

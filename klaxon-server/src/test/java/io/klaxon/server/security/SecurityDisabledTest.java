@@ -42,7 +42,8 @@ class SecurityDisabledTest {
     long id = created.number("/results/0/alertId");
     Api.Answer resolved =
         anonymous.send(
-            anonymous.request("/api/alerts/" + id + "/resolve")
+            anonymous
+                .request("/api/alerts/" + id + "/resolve")
                 .header("Content-Type", "application/json")
                 .header("X-Klaxon-Actor", "alice")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -58,6 +59,7 @@ class SecurityDisabledTest {
     SecurityConfiguration.requireLoopback("localhost");
     assertThatThrownBy(() -> SecurityConfiguration.requireLoopback("0.0.0.0"))
         .hasMessageContaining("loopback");
-    assertThatThrownBy(() -> SecurityConfiguration.requireLoopback(null)).hasMessageContaining("all addresses");
+    assertThatThrownBy(() -> SecurityConfiguration.requireLoopback(null))
+        .hasMessageContaining("all addresses");
   }
 }

@@ -24,8 +24,15 @@ class SecurityMatrixTest extends SecuredServerFixture {
 
   /** API paths open to anyone on purpose; docs/SECURITY.md says so. */
   private static final Set<String> OPEN_BY_DESIGN =
-      Set.of("/login", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
-          "/swagger-ui.html", "/actuator/health", "/actuator/health/**");
+      Set.of(
+          "/login",
+          "/error",
+          "/v3/api-docs",
+          "/v3/api-docs.yaml",
+          "/v3/api-docs/swagger-config",
+          "/swagger-ui.html",
+          "/actuator/health",
+          "/actuator/health/**");
 
   private Endpoints endpoints() {
     return Endpoints.of(handlerMapping);
@@ -40,7 +47,10 @@ class SecurityMatrixTest extends SecuredServerFixture {
       var rule = ScopeRules.ruleFor(endpoint.method(), path(endpoint));
       softly.assertThat(rule).as("a scope rule for %s", endpoint).isPresent();
       if (rule.isPresent() && rule.get().access() instanceof Access.Open) {
-        softly.assertThat(OPEN_BY_DESIGN).as("%s is open to anyone", endpoint).contains(endpoint.pattern());
+        softly
+            .assertThat(OPEN_BY_DESIGN)
+            .as("%s is open to anyone", endpoint)
+            .contains(endpoint.pattern());
       }
     }
     softly.assertAll();
@@ -64,8 +74,13 @@ class SecurityMatrixTest extends SecuredServerFixture {
       }
       for (Map.Entry<String, @Nullable String> caller : unauthenticated.entrySet()) {
         Api.Answer answer = send(endpoint, caller.getValue());
-        softly.assertThat(answer.status()).as("%s with %s", endpoint, caller.getKey()).isEqualTo(401);
-        softly.assertThat(answer.contentType()).as("%s with %s", endpoint, caller.getKey())
+        softly
+            .assertThat(answer.status())
+            .as("%s with %s", endpoint, caller.getKey())
+            .isEqualTo(401);
+        softly
+            .assertThat(answer.contentType())
+            .as("%s with %s", endpoint, caller.getKey())
             .contains("application/problem+json");
         refusals++;
       }
@@ -73,8 +88,13 @@ class SecurityMatrixTest extends SecuredServerFixture {
         for (Scope held : Scope.values()) {
           if (!needed.grantedBy(Set.of(held))) {
             Api.Answer answer = send(endpoint, scoped.get(held));
-            softly.assertThat(answer.status()).as("%s with a %s key", endpoint, held.word()).isEqualTo(403);
-            softly.assertThat(answer.text("/detail")).as("%s with a %s key", endpoint, held.word())
+            softly
+                .assertThat(answer.status())
+                .as("%s with a %s key", endpoint, held.word())
+                .isEqualTo(403);
+            softly
+                .assertThat(answer.text("/detail"))
+                .as("%s with a %s key", endpoint, held.word())
                 .contains(needed.word());
             refusals++;
           }
@@ -83,7 +103,9 @@ class SecurityMatrixTest extends SecuredServerFixture {
     }
     softly.assertAll();
     assertThat(refusals).as("refusals tried").isGreaterThan(200);
-    assertThat(DatabaseSnapshot.of(dataSource)).as("what the database holds after every refusal").isEqualTo(before);
+    assertThat(DatabaseSnapshot.of(dataSource))
+        .as("what the database holds after every refusal")
+        .isEqualTo(before);
   }
 
   @Test
@@ -96,10 +118,13 @@ class SecurityMatrixTest extends SecuredServerFixture {
         continue;
       }
       for (Scope held : Scope.values()) {
-        boolean allowed = !(access instanceof Access.Needs(Scope needed)) || needed.grantedBy(Set.of(held));
+        boolean allowed =
+            !(access instanceof Access.Needs(Scope needed)) || needed.grantedBy(Set.of(held));
         if (allowed && !(endpoint.method().equals("DELETE") && held == Scope.ADMIN)) {
           Api.Answer answer = send(endpoint, scoped.get(held));
-          softly.assertThat(answer.status()).as("%s with a %s key: %s", endpoint, held.word(), answer.raw().body())
+          softly
+              .assertThat(answer.status())
+              .as("%s with a %s key: %s", endpoint, held.word(), answer.raw().body())
               .isNotIn(401, 403);
           tried.add(endpoint + " " + held);
         }
@@ -117,13 +142,16 @@ class SecurityMatrixTest extends SecuredServerFixture {
     assertThat(anonymous.get("/login").status()).isEqualTo(200);
     assertThat(anonymous.get("/css/login.css").status()).isEqualTo(200);
     assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
-    assertThat(new Api(port, scoped.get(Scope.READ)).get("/actuator/prometheus").status()).isEqualTo(200);
+    assertThat(new Api(port, scoped.get(Scope.READ)).get("/actuator/prometheus").status())
+        .isEqualTo(200);
   }
 
   @Test
   void consolePagesShowAlertsOnlyToKeysThatMayReadThem() {
     for (String page : java.util.List.of("/", "/overview", "/risk", "/unmapped")) {
-      assertThat(new Api(port, scoped.get(Scope.INGEST)).get(page).status()).as(page).isEqualTo(403);
+      assertThat(new Api(port, scoped.get(Scope.INGEST)).get(page).status())
+          .as(page)
+          .isEqualTo(403);
       assertThat(new Api(port, scoped.get(Scope.READ)).get(page).status()).as(page).isEqualTo(200);
     }
   }

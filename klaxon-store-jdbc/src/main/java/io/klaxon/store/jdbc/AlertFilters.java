@@ -64,14 +64,17 @@ final class AlertFilters {
       conditions.add(
           alerts.title.containsIgnoreCase(text).or(alerts.message.containsIgnoreCase(text)));
     }
-    query.attributes().forEach(
-        (name, value) -> conditions.add(dialect.attributeEquals(alerts.attributes, name, value)));
+    query
+        .attributes()
+        .forEach(
+            (name, value) ->
+                conditions.add(dialect.attributeEquals(alerts.attributes, name, value)));
     return DSL.and(conditions);
   }
 
   /**
-   * Whether the query filters on nothing but status, severity, type and source: then its counts
-   * can be read from {@code alert_counts} instead of counted.
+   * Whether the query filters on nothing but status, severity, type and source: then its counts can
+   * be read from {@code alert_counts} instead of counted.
    */
   static boolean countable(AlertQuery query) {
     return onlyCountedColumns(query) && query.from() == null && query.to() == null;
@@ -100,7 +103,8 @@ final class AlertFilters {
       return true;
     }
     long bucketMicros = Tables.AlertCounts.BUCKET.toNanos() / 1_000;
-    long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    long micros =
+        Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     return at.getNano() % 1_000 == 0 && Math.floorMod(micros, bucketMicros) == 0;
   }
 

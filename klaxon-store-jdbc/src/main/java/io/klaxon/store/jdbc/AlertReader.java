@@ -75,11 +75,11 @@ final class AlertReader {
   }
 
   /**
-   * Whether a page of several statuses (open and acknowledged: "what is active") is read one
-   * status at a time. One query over {@code status IN (…)} cannot walk the (status, detected_at)
-   * index in order, so SQLite sorted every match: 600 ms for the first 50 of 750,000 active
-   * alerts. Each status alone is read in index order, so the page costs a few short reads. Deep
-   * pages read too much that way and keep the one query.
+   * Whether a page of several statuses (open and acknowledged: "what is active") is read one status
+   * at a time. One query over {@code status IN (…)} cannot walk the (status, detected_at) index in
+   * order, so SQLite sorted every match: 600 ms for the first 50 of 750,000 active alerts. Each
+   * status alone is read in index order, so the page costs a few short reads. Deep pages read too
+   * much that way and keep the one query.
    */
   private static boolean mergesPerStatus(AlertQuery query) {
     boolean byDetection =
@@ -151,7 +151,8 @@ final class AlertReader {
         .from(alerts.table)
         .where(
             alerts.status.in(
-                AlertStatus.RESOLVED.word(), AlertStatus.DISMISSED.word(),
+                AlertStatus.RESOLVED.word(),
+                AlertStatus.DISMISSED.word(),
                 AlertStatus.EXPIRED.word()),
             alerts.resolvedAt.lt(cutoff))
         .orderBy(alerts.resolvedAt, alerts.id)
@@ -182,7 +183,8 @@ final class AlertReader {
         .where(history.id.gt(position))
         .orderBy(history.id)
         .limit(limit)
-        .fetch(row -> new AlertChange(row.get(history.id), rows.historyEntry(row), rows.alert(row)));
+        .fetch(
+            row -> new AlertChange(row.get(history.id), rows.historyEntry(row), rows.alert(row)));
   }
 
   long lastPosition() {
@@ -212,28 +214,31 @@ final class AlertReader {
   private record Group(String status, String severity, String type, String source, long n) {}
 
   /**
-   * The query's matches grouped four ways: read from a counts table when the filters allow,
-   * else one scan of the matching alerts.
+   * The query's matches grouped four ways: read from a counts table when the filters allow, else
+   * one scan of the matching alerts.
    */
   private List<Group> groups(AlertQuery query) {
     Tables.AlertCounts summary =
-        AlertFilters.countable(query) ? tables.alertCounts
-            : AlertFilters.countableByTime(query) ? tables.alertTimeCounts
-            : null;
+        AlertFilters.countable(query)
+            ? tables.alertCounts
+            : AlertFilters.countableByTime(query) ? tables.alertTimeCounts : null;
     if (summary != null) {
       Field<Long> n = DSL.sum(summary.n).cast(Long.class);
       return dsl.select(summary.status, summary.severity, summary.type, summary.source, n)
           .from(summary.table)
           .where(filters.onCounts(summary, query))
           .groupBy(summary.status, summary.severity, summary.type, summary.source)
-          .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+          .fetch(
+              row ->
+                  new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
     }
     Field<Integer> count = DSL.count();
     return dsl.select(alerts.status, alerts.severity, alerts.type, alerts.source, count)
         .from(alerts.table)
         .where(filters.all(query))
         .groupBy(alerts.status, alerts.severity, alerts.type, alerts.source)
-        .fetch(row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+        .fetch(
+            row -> new Group(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
   }
 
   private SelectJoinStep<Record> selectAlerts() {

@@ -46,13 +46,31 @@ final class AlertRows {
   List<@Nullable Object> values(Alert alert) {
     Subject subject = alert.subject();
     return Arrays.asList(
-        alert.id(), alert.fingerprint(), alert.source(), alert.type(), alert.severity().word(),
-        alert.status().word(), alert.title(), alert.message(),
-        subject == null ? null : subject.type(), subject == null ? null : subject.key(),
-        subject == null ? null : subject.name(), alert.value(), alert.previousValue(),
-        alert.threshold(), alert.changePercent(), Json.write(alert.attributes()),
-        alert.occurrences(), alert.detectedAt(), alert.lastSeenAt(), alert.acknowledgedAt(),
-        alert.acknowledgedBy(), alert.resolvedAt(), alert.resolvedBy(), alert.expiresAt(), alert.autoResolved(),
+        alert.id(),
+        alert.fingerprint(),
+        alert.source(),
+        alert.type(),
+        alert.severity().word(),
+        alert.status().word(),
+        alert.title(),
+        alert.message(),
+        subject == null ? null : subject.type(),
+        subject == null ? null : subject.key(),
+        subject == null ? null : subject.name(),
+        alert.value(),
+        alert.previousValue(),
+        alert.threshold(),
+        alert.changePercent(),
+        Json.write(alert.attributes()),
+        alert.occurrences(),
+        alert.detectedAt(),
+        alert.lastSeenAt(),
+        alert.acknowledgedAt(),
+        alert.acknowledgedBy(),
+        alert.resolvedAt(),
+        alert.resolvedBy(),
+        alert.expiresAt(),
+        alert.autoResolved(),
         alert.previousSeverity() == null ? null : alert.previousSeverity().word(),
         alert.version());
   }
@@ -60,50 +78,84 @@ final class AlertRows {
   /** A subject's column values, in the order of {@link Tables.Subjects#columns()}. */
   List<@Nullable Object> values(Subject subject) {
     return Arrays.asList(
-        subject.type(), subject.key(), subject.name(), subject.startsAt(),
+        subject.type(),
+        subject.key(),
+        subject.name(),
+        subject.startsAt(),
         Json.write(subject.attributes()));
   }
 
   /** A history entry's column values, in the order of {@link Tables.History#insertColumns()}. */
   List<@Nullable Object> values(HistoryEntry entry) {
     return Arrays.asList(
-        entry.alertId(), entry.version(), entry.at(), entry.actor(), entry.action().word(),
-        entry.fromStatus() == null ? null : entry.fromStatus().word(), entry.toStatus().word(),
-        Json.write(entry.changes()), entry.note());
+        entry.alertId(),
+        entry.version(),
+        entry.at(),
+        entry.actor(),
+        entry.action().word(),
+        entry.fromStatus() == null ? null : entry.fromStatus().word(),
+        entry.toStatus().word(),
+        Json.write(entry.changes()),
+        entry.note());
   }
 
   /** An alert from a row of {@link #alertSelection()}. */
   Alert alert(Record row) {
     String previousSeverity = row.get(alerts.previousSeverity);
     return new Alert(
-        row.get(alerts.id), row.get(alerts.fingerprint), row.get(alerts.source),
-        row.get(alerts.type), severity(row.get(alerts.severity)), status(row.get(alerts.status)),
-        row.get(alerts.title), row.get(alerts.message), subjectOf(row), row.get(alerts.value),
-        row.get(alerts.previousValue), row.get(alerts.threshold), row.get(alerts.changePercent),
-        Json.readObject(row.get(alerts.attributes)), row.get(alerts.occurrences),
-        row.get(alerts.detectedAt), row.get(alerts.lastSeenAt), row.get(alerts.acknowledgedAt),
-        row.get(alerts.acknowledgedBy), row.get(alerts.resolvedAt), row.get(alerts.resolvedBy), row.get(alerts.expiresAt), row.get(alerts.autoResolved),
-        previousSeverity == null ? null : severity(previousSeverity), row.get(alerts.version));
+        row.get(alerts.id),
+        row.get(alerts.fingerprint),
+        row.get(alerts.source),
+        row.get(alerts.type),
+        severity(row.get(alerts.severity)),
+        status(row.get(alerts.status)),
+        row.get(alerts.title),
+        row.get(alerts.message),
+        subjectOf(row),
+        row.get(alerts.value),
+        row.get(alerts.previousValue),
+        row.get(alerts.threshold),
+        row.get(alerts.changePercent),
+        Json.readObject(row.get(alerts.attributes)),
+        row.get(alerts.occurrences),
+        row.get(alerts.detectedAt),
+        row.get(alerts.lastSeenAt),
+        row.get(alerts.acknowledgedAt),
+        row.get(alerts.acknowledgedBy),
+        row.get(alerts.resolvedAt),
+        row.get(alerts.resolvedBy),
+        row.get(alerts.expiresAt),
+        row.get(alerts.autoResolved),
+        previousSeverity == null ? null : severity(previousSeverity),
+        row.get(alerts.version));
   }
 
   Subject subject(Record row) {
     return new Subject(
-        row.get(subjects.type), row.get(subjects.key), row.get(subjects.name),
-        row.get(subjects.startsAt), Json.readObject(row.get(subjects.attributes)));
+        row.get(subjects.type),
+        row.get(subjects.key),
+        row.get(subjects.name),
+        row.get(subjects.startsAt),
+        Json.readObject(row.get(subjects.attributes)));
   }
 
   HistoryEntry historyEntry(Record row) {
     String fromStatus = row.get(history.fromStatus);
     return new HistoryEntry(
-        row.get(history.alertId), row.get(history.version), row.get(history.at),
-        row.get(history.actor), HistoryAction.valueOf(upper(row.get(history.action))),
-        fromStatus == null ? null : status(fromStatus), status(row.get(history.toStatus)),
-        Json.readChanges(row.get(history.changes)), row.get(history.note));
+        row.get(history.alertId),
+        row.get(history.version),
+        row.get(history.at),
+        row.get(history.actor),
+        HistoryAction.valueOf(upper(row.get(history.action))),
+        fromStatus == null ? null : status(fromStatus),
+        status(row.get(history.toStatus)),
+        Json.readChanges(row.get(history.changes)),
+        row.get(history.note));
   }
 
   /**
-   * The alert's subject: type, key and name as the alert recorded them; start and attributes as
-   * the subject stands now (the alert row does not copy them).
+   * The alert's subject: type, key and name as the alert recorded them; start and attributes as the
+   * subject stands now (the alert row does not copy them).
    */
   private @Nullable Subject subjectOf(Record row) {
     String type = row.get(alerts.subjectType);
@@ -113,7 +165,10 @@ final class AlertRows {
     }
     String attributes = row.get(subjectAttributes);
     return new Subject(
-        type, key, row.get(alerts.subjectName), row.get(subjectStartsAt),
+        type,
+        key,
+        row.get(alerts.subjectName),
+        row.get(subjectStartsAt),
         attributes == null ? Map.of() : Json.readObject(attributes));
   }
 

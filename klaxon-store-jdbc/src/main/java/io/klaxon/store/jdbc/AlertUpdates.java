@@ -13,21 +13,23 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rewrites changed alerts under their optimistic lock, as JDBC batches: re-triggers make this
- * the hottest statement of all.
+ * Rewrites changed alerts under their optimistic lock, as JDBC batches: re-triggers make this the
+ * hottest statement of all.
  *
  * <p>The fingerprint, source, type and detection time are fixed when an alert is created (the
- * engine never changes them), so updates leave them alone. On SQLite, which rewrites an index
- * entry whenever an update assigns one of its columns, the indexed columns that can change are
- * written by a second statement, only in the rows where one of them did change: a re-trigger
- * then touches no index at all.
+ * engine never changes them), so updates leave them alone. On SQLite, which rewrites an index entry
+ * whenever an update assigns one of its columns, the indexed columns that can change are written by
+ * a second statement, only in the rows where one of them did change: a re-trigger then touches no
+ * index at all.
  */
 final class AlertUpdates {
 
   private final Tables.Alerts alerts;
   private final AlertRows rows;
+
   /** Where the assigned and the indexed columns are in {@link AlertRows#values}. */
   private final int[] assignedAt;
+
   private final int[] indexedAt;
   private final JdbcBatch versioned;
   private final @Nullable JdbcBatch indexedWhereChanged;
@@ -50,7 +52,8 @@ final class AlertUpdates {
     // update alerts set <assigned> where id = ? and version = <expected>
     versioned =
         new JdbcBatch(
-            dsl, dialect,
+            dsl,
+            dialect,
             dsl.update(alerts.table)
                 .set(assignments(assigned))
                 .where(alerts.id.eq(DSL.param(alerts.id)))
@@ -60,7 +63,8 @@ final class AlertUpdates {
     indexedWhereChanged =
         split
             ? new JdbcBatch(
-                dsl, dialect,
+                dsl,
+                dialect,
                 dsl.update(alerts.table)
                     .set(assignments(indexed))
                     .where(alerts.id.eq(DSL.param(alerts.id)))

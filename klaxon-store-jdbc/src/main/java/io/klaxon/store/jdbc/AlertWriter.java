@@ -16,9 +16,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
- * Commits an engine's change set in one transaction, in few statements: this is the hot path.
- * Rows are inserted in batches ({@link RowInsert}), alerts updated in batches ({@link
- * AlertUpdates}).
+ * Commits an engine's change set in one transaction, in few statements: this is the hot path. Rows
+ * are inserted in batches ({@link RowInsert}), alerts updated in batches ({@link AlertUpdates}).
  */
 final class AlertWriter {
 
@@ -82,8 +81,8 @@ final class AlertWriter {
   }
 
   /**
-   * Deletes single final alerts (retention); their history goes by the schema's cascade. The
-   * engine left every other change to them out of the change set.
+   * Deletes single final alerts (retention); their history goes by the schema's cascade. The engine
+   * left every other change to them out of the change set.
    */
   private void delete(DSLContext tx, List<Long> deleted) {
     Tables.Alerts a = tables.alerts;
@@ -116,7 +115,8 @@ final class AlertWriter {
           .set(s.startsAt, excluded(s.startsAt))
           .set(s.attributes, excluded(s.attributes))
           .where(
-              s.name.isDistinctFrom(excluded(s.name))
+              s.name
+                  .isDistinctFrom(excluded(s.name))
                   .or(s.startsAt.isDistinctFrom(excluded(s.startsAt)))
                   .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
           .execute();

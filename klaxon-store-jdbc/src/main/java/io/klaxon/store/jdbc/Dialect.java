@@ -136,8 +136,8 @@ public enum Dialect {
   }
 
   /**
-   * An UPDATE that assigns an indexed column rewrites its index entries even when the value is
-   * the same (SQLite). PostgreSQL compares the values, and skips the indexes when none changed.
+   * An UPDATE that assigns an indexed column rewrites its index entries even when the value is the
+   * same (SQLite). PostgreSQL compares the values, and skips the indexes when none changed.
    */
   boolean assignmentRewritesIndexes() {
     return this == SQLITE;
@@ -152,8 +152,7 @@ public enum Dialect {
   }
 
   /** Binds an instant as this database stores it: microseconds on SQLite, timestamptz else. */
-  void bind(PreparedStatement statement, int index, @Nullable Instant instant)
-      throws SQLException {
+  void bind(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {
     if (this == SQLITE) {
       if (instant == null) {
         statement.setNull(index, Types.BIGINT);

@@ -45,7 +45,11 @@ final class Failures {
       }
       if (cause instanceof SQLException sql && dialect.isUnavailable(sql)) {
         return new Unavailable(
-            "the alert store (" + dialect.productName() + ") cannot be reached to " + what + ": "
+            "the alert store ("
+                + dialect.productName()
+                + ") cannot be reached to "
+                + what
+                + ": "
                 + sql.getMessage(),
             failure);
       }

@@ -27,7 +27,6 @@ final class HostTables {
     settings = new Settings(time, json);
   }
 
-
   /** {@code servers}: one row per server, referencing its subject. */
   static final class Servers {
     static final String NAME = "servers";

@@ -43,8 +43,8 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   }
 
   /**
-   * Opens the store: detects the database, checks its connection settings, and migrates its
-   * schema to the current version.
+   * Opens the store: detects the database, checks its connection settings, and migrates its schema
+   * to the current version.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL, or a
    *     SQLite data source does not enforce foreign keys (see {@link Dialect#sqliteUrl})

@@ -11,9 +11,9 @@ import org.jooq.Query;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A statement that jOOQ renders once and JDBC runs as a batch, binding plain values itself.
- * jOOQ binds each value through its contexts and converters, which costs more per row than
- * SQLite's whole update; the hottest statements bind directly instead.
+ * A statement that jOOQ renders once and JDBC runs as a batch, binding plain values itself. jOOQ
+ * binds each value through its contexts and converters, which costs more per row than SQLite's
+ * whole update; the hottest statements bind directly instead.
  */
 final class JdbcBatch {
 

@@ -193,16 +193,22 @@ public final class JdbcHostStore implements HostStore {
                   DSLContext tx = configuration.dsl();
                   if (dialect == Dialect.POSTGRESQL) {
                     // Two saves at once must not both record the same "before".
-                    tx.select(s.value).from(s.table).where(s.section.eq(SECTION)).forUpdate().fetch();
+                    tx.select(s.value)
+                        .from(s.table)
+                        .where(s.section.eq(SECTION))
+                        .forUpdate()
+                        .fetch();
                   }
                   // History first: on SQLite a write as the first statement takes the write lock.
-                  tx.insertInto(history, historySection, historyAt, historyActor, historyOld, historyNew)
+                  tx.insertInto(
+                          history, historySection, historyAt, historyActor, historyOld, historyNew)
                       .select(
                           DSL.select(
                               DSL.val(SECTION),
                               DSL.val(now, historyAt.getDataType()),
                               DSL.val(actor),
-                              DSL.field(DSL.select(s.value).from(s.table).where(s.section.eq(SECTION))),
+                              DSL.field(
+                                  DSL.select(s.value).from(s.table).where(s.section.eq(SECTION))),
                               DSL.val(json, historyNew.getDataType())))
                       .execute();
                   tx.insertInto(s.table, s.section, s.value, s.updatedAt)
@@ -214,5 +220,4 @@ public final class JdbcHostStore implements HostStore {
                       .execute();
                 }));
   }
-
 }

@@ -30,9 +30,9 @@ import org.jooq.impl.SQLDataType;
  * (PostgreSQL re-checks the condition on the row the other one wrote; SQLite has one writer).
  *
  * <p>A table rather than PostgreSQL's advisory locks: a lease survives a pooled connection being
- * recycled, runs out by itself when its holder dies without closing anything, and works the same
- * on SQLite. Times come from the instance's clock; instances sharing a database must keep their
- * clocks close (NTP), well within a lease's time to live.
+ * recycled, runs out by itself when its holder dies without closing anything, and works the same on
+ * SQLite. Times come from the instance's clock; instances sharing a database must keep their clocks
+ * close (NTP), well within a lease's time to live.
  */
 public final class JdbcJobLock implements JobLock {
 
@@ -46,7 +46,8 @@ public final class JdbcJobLock implements JobLock {
   private final Field<String> holder = DSL.field(name("job_leases", "holder"), SQLDataType.VARCHAR);
   private final Field<Instant> expiresAt;
 
-  private JdbcJobLock(DataSource dataSource, Dialect dialect, InstantSource clock, String instance) {
+  private JdbcJobLock(
+      DataSource dataSource, Dialect dialect, InstantSource clock, String instance) {
     this.dsl = DSL.using(dataSource, dialect.sqlDialect());
     this.failures = new Failures(dialect);
     this.clock = clock;

@@ -73,7 +73,8 @@ public final class JdbcKeyStore implements KeyStore {
   public void add(ApiKey key) {
     Conflict taken = new Conflict("name", "a key named '" + key.name() + "' exists already");
     if (failures.call(
-        "check the key name", () -> dsl.fetchExists(keys, keyName.eq(key.name()).and(revokedAt.isNull())))) {
+        "check the key name",
+        () -> dsl.fetchExists(keys, keyName.eq(key.name()).and(revokedAt.isNull())))) {
       throw taken;
     }
     try {
@@ -100,25 +101,34 @@ public final class JdbcKeyStore implements KeyStore {
   @Override
   public Optional<ApiKey> find(String keyId) {
     return failures.call(
-        "read the key", () -> dsl.select(columns()).from(keys).where(id.eq(keyId)).fetchOptional(this::key));
+        "read the key",
+        () -> dsl.select(columns()).from(keys).where(id.eq(keyId)).fetchOptional(this::key));
   }
 
   @Override
   public List<ApiKey> list() {
     return failures.call(
-        "list the keys", () -> dsl.select(columns()).from(keys).orderBy(createdAt, id).fetch(this::key));
+        "list the keys",
+        () -> dsl.select(columns()).from(keys).orderBy(createdAt, id).fetch(this::key));
   }
 
   @Override
   public boolean revoke(String keyId, Instant at) {
     return failures.call(
         "revoke the key",
-        () -> dsl.update(keys).set(revokedAt, at).where(id.eq(keyId).and(revokedAt.isNull())).execute() > 0);
+        () ->
+            dsl.update(keys)
+                    .set(revokedAt, at)
+                    .where(id.eq(keyId).and(revokedAt.isNull()))
+                    .execute()
+                > 0);
   }
 
   @Override
   public void touch(String keyId, Instant at) {
-    failures.run("record the key's use", () -> dsl.update(keys).set(lastUsedAt, at).where(id.eq(keyId)).execute());
+    failures.run(
+        "record the key's use",
+        () -> dsl.update(keys).set(lastUsedAt, at).where(id.eq(keyId)).execute());
   }
 
   @Override
@@ -128,7 +138,8 @@ public final class JdbcKeyStore implements KeyStore {
   }
 
   private List<Field<?>> columns() {
-    return List.of(id, keyName, scopes, secretHash, createdAt, createdBy, expiresAt, lastUsedAt, revokedAt);
+    return List.of(
+        id, keyName, scopes, secretHash, createdAt, createdBy, expiresAt, lastUsedAt, revokedAt);
   }
 
   private ApiKey key(Record row) {

@@ -49,7 +49,8 @@ public final class JdbcNotificationStore implements NotificationStore {
       Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
       return new JdbcNotificationStore(dataSource, dialect);
     } catch (SQLException e) {
-      throw new Unavailable("the notification store's database cannot be reached: " + e.getMessage(), e);
+      throw new Unavailable(
+          "the notification store's database cannot be reached: " + e.getMessage(), e);
     }
   }
 
@@ -66,7 +67,11 @@ public final class JdbcNotificationStore implements NotificationStore {
                 .fetch(
                     row ->
                         new ConfigDocument(
-                            kind, row.value1(), row.value2(), row.value3(), row.value4(),
+                            kind,
+                            row.value1(),
+                            row.value2(),
+                            row.value3(),
+                            row.value4(),
                             row.value5())));
   }
 
@@ -88,7 +93,8 @@ public final class JdbcNotificationStore implements NotificationStore {
                           .execute();
                   if (updated == 0) {
                     Field<Integer> last = DSL.max(c.position);
-                    Integer max = tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
+                    Integer max =
+                        tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
                     tx.insertInto(c.table)
                         .set(c.kind, kind.word())
                         .set(c.name, name)
@@ -121,8 +127,11 @@ public final class JdbcNotificationStore implements NotificationStore {
                   writeFirst(tx);
                   List<String> order = new ArrayList<>(names);
                   for (String name :
-                      tx.select(c.name).from(c.table).where(c.kind.eq(kind.word()))
-                          .orderBy(c.position, c.name).fetch(c.name)) {
+                      tx.select(c.name)
+                          .from(c.table)
+                          .where(c.kind.eq(kind.word()))
+                          .orderBy(c.position, c.name)
+                          .fetch(c.name)) {
                     if (!order.contains(name)) {
                       order.add(name);
                     }
@@ -137,9 +146,9 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   /**
-   * On SQLite, takes the write lock before the transaction reads: a deferred transaction that
-   * reads first cannot write after another connection has (SQLITE_BUSY_SNAPSHOT). A write that
-   * changes no row takes the lock all the same.
+   * On SQLite, takes the write lock before the transaction reads: a deferred transaction that reads
+   * first cannot write after another connection has (SQLITE_BUSY_SNAPSHOT). A write that changes no
+   * row takes the lock all the same.
    */
   private void writeFirst(DSLContext tx) {
     if (dialect == Dialect.SQLITE) {
@@ -156,7 +165,10 @@ public final class JdbcNotificationStore implements NotificationStore {
   private long cursor(DSLContext context) {
     NotificationTables.Cursor c = tables.cursor;
     Long position =
-        context.select(c.position).from(c.table).where(c.reader.eq(NotificationPlanning.READER))
+        context
+            .select(c.position)
+            .from(c.table)
+            .where(c.reader.eq(NotificationPlanning.READER))
             .fetchOne(c.position);
     return position == null ? 0 : position;
   }
@@ -178,8 +190,10 @@ public final class JdbcNotificationStore implements NotificationStore {
                       .execute();
                   long position =
                       dialect == Dialect.POSTGRESQL
-                          ? tx.select(c.position).from(c.table)
-                              .where(c.reader.eq(NotificationPlanning.READER)).forUpdate()
+                          ? tx.select(c.position)
+                              .from(c.table)
+                              .where(c.reader.eq(NotificationPlanning.READER))
+                              .forUpdate()
                               .fetchOne(c.position)
                           : cursor(tx);
                   return work.apply(new NotificationPlanning(tx, tables, dialect, position));
@@ -198,10 +212,16 @@ public final class JdbcNotificationStore implements NotificationStore {
                   DSLContext tx = configuration.dsl();
                   writeFirst(tx);
                   var due =
-                      n.status.eq(NotificationStatus.PENDING.word())
+                      n.status
+                          .eq(NotificationStatus.PENDING.word())
                           .and(n.nextAttemptAt.le(at))
                           .and(n.claimedUntil.isNull().or(n.claimedUntil.le(at)));
-                  var select = tx.select(n.id).from(n.table).where(due).orderBy(n.nextAttemptAt, n.id).limit(limit);
+                  var select =
+                      tx.select(n.id)
+                          .from(n.table)
+                          .where(due)
+                          .orderBy(n.nextAttemptAt, n.id)
+                          .limit(limit);
                   List<Long> ids =
                       dialect == Dialect.POSTGRESQL
                           ? select.forUpdate().skipLocked().fetch(n.id)
@@ -210,7 +230,9 @@ public final class JdbcNotificationStore implements NotificationStore {
                     return List.<Notification>of();
                   }
                   tx.update(n.table)
-                      .set(n.sealedAt, DSL.coalesce(n.sealedAt, DSL.val(at, n.sealedAt.getDataType())))
+                      .set(
+                          n.sealedAt,
+                          DSL.coalesce(n.sealedAt, DSL.val(at, n.sealedAt.getDataType())))
                       .set(n.claimedUntil, NotificationPlanning.micros(leaseUntil))
                       .where(n.id.in(ids))
                       .execute();
@@ -243,14 +265,25 @@ public final class JdbcNotificationStore implements NotificationStore {
                   DSLContext tx = configuration.dsl();
                   var attempts =
                       tx.insertInto(
-                          a.table, a.notificationId, a.receiver, a.at, a.delivered, a.statusCode,
-                          a.latencyMicros, a.error);
+                          a.table,
+                          a.notificationId,
+                          a.receiver,
+                          a.at,
+                          a.delivered,
+                          a.statusCode,
+                          a.latencyMicros,
+                          a.error);
                   for (Outcome outcome : outcomes) {
                     Attempt attempt = outcome.attempt();
-                    attempts = attempts.values(
-                        attempt.notificationId(), attempt.receiver(),
-                        NotificationPlanning.micros(attempt.at()), attempt.delivered(),
-                        attempt.statusCode(), attempt.latency().toNanos() / 1000, attempt.error());
+                    attempts =
+                        attempts.values(
+                            attempt.notificationId(),
+                            attempt.receiver(),
+                            NotificationPlanning.micros(attempt.at()),
+                            attempt.delivered(),
+                            attempt.statusCode(),
+                            attempt.latency().toNanos() / 1000,
+                            attempt.error());
                   }
                   attempts.execute();
                   List<org.jooq.Query> updates = new ArrayList<>(outcomes.size());
@@ -261,19 +294,24 @@ public final class JdbcNotificationStore implements NotificationStore {
                 }));
   }
 
-  private org.jooq.Query update(DSLContext tx, NotificationTables.Notifications n, Outcome outcome) {
+  private org.jooq.Query update(
+      DSLContext tx, NotificationTables.Notifications n, Outcome outcome) {
     Attempt attempt = outcome.attempt();
     Instant at = NotificationPlanning.micros(attempt.at());
     var update =
         tx.update(n.table)
             .set(n.status, outcome.status().word())
             .set(n.attempts, n.attempts.plus(1))
-            .set(n.firstAttemptAt, DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
+            .set(
+                n.firstAttemptAt,
+                DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
             .set(n.lastError, attempt.error())
             .setNull(n.claimedUntil);
     if (outcome.status() == NotificationStatus.PENDING) {
       return update
-          .set(n.nextAttemptAt, NotificationPlanning.micros(java.util.Objects.requireNonNull(outcome.retryAt())))
+          .set(
+              n.nextAttemptAt,
+              NotificationPlanning.micros(java.util.Objects.requireNonNull(outcome.retryAt())))
           .where(n.id.eq(attempt.notificationId()));
     }
     return update.set(n.finishedAt, at).where(n.id.eq(attempt.notificationId()));
@@ -323,8 +361,7 @@ public final class JdbcNotificationStore implements NotificationStore {
   private long count(NotificationStatus status) {
     NotificationTables.Notifications n = tables.notifications;
     return failures.call(
-        "count notifications",
-        () -> (long) dsl.fetchCount(n.table, n.status.eq(status.word())));
+        "count notifications", () -> (long) dsl.fetchCount(n.table, n.status.eq(status.word())));
   }
 
   @Override
@@ -334,13 +371,13 @@ public final class JdbcNotificationStore implements NotificationStore {
         "retry a dead letter",
         () ->
             dsl.update(n.table)
-                .set(n.status, NotificationStatus.PENDING.word())
-                .set(n.nextAttemptAt, NotificationPlanning.micros(at))
-                .setNull(n.firstAttemptAt)
-                .setNull(n.finishedAt)
-                .setNull(n.claimedUntil)
-                .where(n.id.eq(id), n.status.eq(NotificationStatus.DEAD.word()))
-                .execute()
+                    .set(n.status, NotificationStatus.PENDING.word())
+                    .set(n.nextAttemptAt, NotificationPlanning.micros(at))
+                    .setNull(n.firstAttemptAt)
+                    .setNull(n.finishedAt)
+                    .setNull(n.claimedUntil)
+                    .where(n.id.eq(id), n.status.eq(NotificationStatus.DEAD.word()))
+                    .execute()
                 > 0);
   }
 

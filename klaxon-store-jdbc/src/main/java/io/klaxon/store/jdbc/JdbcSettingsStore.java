@@ -32,11 +32,13 @@ public final class JdbcSettingsStore implements SettingsStore {
   private final Field<String> value;
   private final Field<Instant> updatedAt;
   private final Table<Record> history = DSL.table(name("settings_history"));
-  private final Field<Long> historyId = DSL.field(name("settings_history", "id"), SQLDataType.BIGINT);
+  private final Field<Long> historyId =
+      DSL.field(name("settings_history", "id"), SQLDataType.BIGINT);
   private final Field<String> historySection =
       DSL.field(name("settings_history", "section"), SQLDataType.VARCHAR);
   private final Field<Instant> at;
-  private final Field<String> actor = DSL.field(name("settings_history", "actor"), SQLDataType.VARCHAR);
+  private final Field<String> actor =
+      DSL.field(name("settings_history", "actor"), SQLDataType.VARCHAR);
   private final Field<String> oldValue;
   private final Field<String> newValue;
 
@@ -63,7 +65,8 @@ public final class JdbcSettingsStore implements SettingsStore {
       Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
       return new JdbcSettingsStore(dataSource, dialect);
     } catch (SQLException e) {
-      throw new Unavailable("the settings store's database cannot be reached: " + e.getMessage(), e);
+      throw new Unavailable(
+          "the settings store's database cannot be reached: " + e.getMessage(), e);
     }
   }
 
@@ -118,6 +121,9 @@ public final class JdbcSettingsStore implements SettingsStore {
                 .where(historySection.eq(name))
                 .orderBy(historyId.desc())
                 .limit(limit)
-                .fetch(r -> new SettingsChange(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+                .fetch(
+                    r ->
+                        new SettingsChange(
+                            r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
   }
 }

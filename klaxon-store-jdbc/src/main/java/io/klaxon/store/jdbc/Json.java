@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON columns: attribute objects and history changes.
  *
- * <p>Map keys are written sorted, so that equal attributes are equal text: SQLite compares the
- * text when it decides whether a subject changed. Numbers come back as Jackson reads them
- * (Integer, Long or BigInteger for integers, Double otherwise), so their text form survives.
+ * <p>Map keys are written sorted, so that equal attributes are equal text: SQLite compares the text
+ * when it decides whether a subject changed. Numbers come back as Jackson reads them (Integer, Long
+ * or BigInteger for integers, Double otherwise), so their text form survives.
  */
 final class Json {
 

@@ -33,8 +33,6 @@ final class MappingTables {
     unmapped = new Unmapped(time, json);
   }
 
-
-
   /** {@code market_mappings}: one row per mapping, never deleted. */
   static final class Mappings {
     static final String NAME = "market_mappings";

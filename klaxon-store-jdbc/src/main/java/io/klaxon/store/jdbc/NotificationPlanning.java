@@ -114,7 +114,9 @@ final class NotificationPlanning implements NotificationStore.PlanTransaction {
   public void addItem(long notificationId, NotificationItem item) {
     NotificationTables.Items i = tables.items;
     Integer last =
-        tx.select(DSL.max(i.seq)).from(i.table).where(i.notificationId.eq(notificationId))
+        tx.select(DSL.max(i.seq))
+            .from(i.table)
+            .where(i.notificationId.eq(notificationId))
             .fetchOne(0, Integer.class);
     insertItem(notificationId, last == null ? 0 : last + 1, item);
   }

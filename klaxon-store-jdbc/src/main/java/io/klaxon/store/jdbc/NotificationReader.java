@@ -32,8 +32,13 @@ final class NotificationReader {
     NotificationTables.Notifications n = tables.notifications;
     Map<Long, Record> rows = new LinkedHashMap<>();
     for (Record row :
-        dsl.select(n.columns()).from(n.table).where(condition).orderBy(order).limit(limit)
-            .offset(offset).fetch()) {
+        dsl.select(n.columns())
+            .from(n.table)
+            .where(condition)
+            .orderBy(order)
+            .limit(limit)
+            .offset(offset)
+            .fetch()) {
       rows.put(row.get(n.id), row);
     }
     if (rows.isEmpty()) {

@@ -32,8 +32,6 @@ final class NotificationTables {
     repeats = new Repeats(time);
   }
 
-
-
   /** {@code notify_config}: receivers and routes as their JSON documents. */
   static final class Config {
     static final String NAME = "notify_config";
@@ -91,8 +89,21 @@ final class NotificationTables {
 
     List<Field<?>> columns() {
       return List.of(
-          id, idempotencyKey, route, receiver, groupKey, status, createdAt, dueAt, nextAttemptAt,
-          sealedAt, claimedUntil, attempts, firstAttemptAt, lastError, finishedAt);
+          id,
+          idempotencyKey,
+          route,
+          receiver,
+          groupKey,
+          status,
+          createdAt,
+          dueAt,
+          nextAttemptAt,
+          sealedAt,
+          claimedUntil,
+          attempts,
+          firstAttemptAt,
+          lastError,
+          finishedAt);
     }
   }
 

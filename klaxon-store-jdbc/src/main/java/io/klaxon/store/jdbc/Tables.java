@@ -111,11 +111,33 @@ final class Tables {
     /** Every column, in the order of {@link AlertRows#values}. */
     List<Field<?>> columns() {
       return List.of(
-          id, fingerprint, source, type, severity, status, title, message, subjectType, subjectKey,
-          subjectName, value, previousValue, threshold, changePercent, attributes, occurrences,
-          detectedAt, lastSeenAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, expiresAt,
+          id,
+          fingerprint,
+          source,
+          type,
+          severity,
+          status,
+          title,
+          message,
+          subjectType,
+          subjectKey,
+          subjectName,
+          value,
+          previousValue,
+          threshold,
+          changePercent,
+          attributes,
+          occurrences,
+          detectedAt,
+          lastSeenAt,
+          acknowledgedAt,
+          acknowledgedBy,
+          resolvedAt,
+          resolvedBy,
+          expiresAt,
           autoResolved,
-          previousSeverity, version);
+          previousSeverity,
+          version);
     }
   }
 
@@ -153,12 +175,14 @@ final class Tables {
   static final class AlertCounts {
     /** The width of a time bucket: ranges on its multiples can be counted by bucket. */
     static final Duration BUCKET = Duration.ofMinutes(10);
+
     final Table<Record> table;
     final Field<String> status;
     final Field<String> severity;
     final Field<String> source;
     final Field<String> type;
     final Field<Long> n;
+
     /** The bucket's start, for the table per detection time; null for the other. */
     final @Nullable Field<Instant> bucket;
 

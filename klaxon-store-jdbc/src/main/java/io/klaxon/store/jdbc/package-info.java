@@ -1,6 +1,6 @@
 /**
- * The alert store on SQLite and PostgreSQL: jOOQ queries without code generation, Flyway
- * migrations per dialect, and the differences between the two in {@link Dialect}.
+ * The alert store on SQLite and PostgreSQL: jOOQ queries without code generation, Flyway migrations
+ * per dialect, and the differences between the two in {@link Dialect}.
  */
 @NullMarked
 package io.klaxon.store.jdbc;

@@ -113,8 +113,30 @@ final class AlertBuilder {
 
   Alert build() {
     return new Alert(
-        id, fingerprint, source, type, severity, status, title, message, subject, value, null,
-        null, null, attributes, 1, detectedAt, lastSeenAt, null, null, resolvedAt,
-        resolvedAt == null ? null : "api", null, false, null, version);
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        status,
+        title,
+        message,
+        subject,
+        value,
+        null,
+        null,
+        null,
+        attributes,
+        1,
+        detectedAt,
+        lastSeenAt,
+        null,
+        null,
+        resolvedAt,
+        resolvedAt == null ? null : "api",
+        null,
+        false,
+        null,
+        version);
   }
 }

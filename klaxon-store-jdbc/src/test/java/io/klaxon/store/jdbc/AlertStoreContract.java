@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The behaviour every database under the JDBC store must show. A subclass names the database;
- * the tests are the same for all. One database serves the whole class, emptied before each test.
+ * The behaviour every database under the JDBC store must show. A subclass names the database; the
+ * tests are the same for all. One database serves the whole class, emptied before each test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AlertStoreContract
@@ -30,8 +30,8 @@ public abstract class AlertStoreContract
   protected abstract TestDatabase openDatabase();
 
   /**
-   * Opens the database with the first test rather than before all of them, so that a database
-   * that is not there (an aborted {@link TestDatabase#postgres()}) shows every test as skipped.
+   * Opens the database with the first test rather than before all of them, so that a database that
+   * is not there (an aborted {@link TestDatabase#postgres()}) shows every test as skipped.
    */
   @BeforeEach
   protected final void emptyStore() {

@@ -35,7 +35,9 @@ interface ChangeFeedContract extends StoreFixture {
           .extracting(change -> change.entry().action())
           .containsExactly(
               HistoryAction.CREATED, HistoryAction.RETRIGGERED, HistoryAction.ACKNOWLEDGED);
-      assertThat(changes).extracting(change -> change.entry().version()).containsExactly(1L, 2L, 3L);
+      assertThat(changes)
+          .extracting(change -> change.entry().version())
+          .containsExactly(1L, 2L, 3L);
       assertThat(changes).extracting(AlertChange::position).isSorted().doesNotHaveDuplicates();
       // Every change carries the alert as it is now: acknowledged, by whom, at version 3.
       assertThat(changes)
@@ -68,7 +70,8 @@ interface ChangeFeedContract extends StoreFixture {
       position = page.getLast().position();
     }
 
-    assertThat(read).extracting(change -> change.alert().fingerprint())
+    assertThat(read)
+        .extracting(change -> change.alert().fingerprint())
         .containsExactly("disk:0", "disk:1", "disk:2", "disk:3", "disk:4", "disk:5", "disk:6");
   }
 
@@ -84,7 +87,8 @@ interface ChangeFeedContract extends StoreFixture {
 
       List<AlertChange> after = store().changesAfter(beforePurge, 10);
 
-      assertThat(after).extracting(change -> change.alert().fingerprint())
+      assertThat(after)
+          .extracting(change -> change.alert().fingerprint())
           .containsExactly("cpu:pi-01");
     }
   }

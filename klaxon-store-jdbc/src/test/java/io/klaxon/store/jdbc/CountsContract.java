@@ -21,17 +21,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Counts read from the trigger-kept {@code alert_counts} and {@code alert_counts_by_time} tables
- * agree with counting the alerts
- * themselves, whatever mix of changes came before: new alerts, re-triggers that move severity,
- * lifecycle transitions, and purges that delete alerts by foreign-key cascade.
+ * agree with counting the alerts themselves, whatever mix of changes came before: new alerts,
+ * re-triggers that move severity, lifecycle transitions, and purges that delete alerts by
+ * foreign-key cascade.
  */
 interface CountsContract extends StoreFixture {
 
   List<String> SOURCES = List.of("odds", "hosts", "trading");
   List<String> TYPES = List.of("price_change", "disk", "offline");
   List<Transition> TRANSITIONS =
-      List.of(Transition.ACKNOWLEDGE, Transition.UNACKNOWLEDGE, Transition.RESOLVE,
-          Transition.DISMISS, Transition.EXPIRE);
+      List.of(
+          Transition.ACKNOWLEDGE,
+          Transition.UNACKNOWLEDGE,
+          Transition.RESOLVE,
+          Transition.DISMISS,
+          Transition.EXPIRE);
 
   @Test
   default void countsFromTheCountsTableMatchCountingTheAlertsAfterAnyMixOfChanges() {
@@ -65,17 +69,28 @@ interface CountsContract extends StoreFixture {
       // the counts tables, so the store counts the alerts themselves.
       AlertQuery scanned =
           new AlertQuery(
-              countable.statuses(), countable.severities(), countable.types(),
-              countable.sources(), "server", null, countable.from(), countable.to(), null,
-              Map.of(), countable.sort(), countable.limit(), countable.offset());
+              countable.statuses(),
+              countable.severities(),
+              countable.types(),
+              countable.sources(),
+              "server",
+              null,
+              countable.from(),
+              countable.to(),
+              null,
+              Map.of(),
+              countable.sort(),
+              countable.limit(),
+              countable.offset());
       AlertPage fromCounts = store().find(countable);
       AlertPage fromScan = store().find(scanned);
 
-      assertThat(fromCounts.counts()).as("seed %s, %s", seed, countable)
+      assertThat(fromCounts.counts())
+          .as("seed %s, %s", seed, countable)
           .isEqualTo(fromScan.counts());
-      assertThat(fromCounts.total()).as("seed %s, %s", seed, countable)
-          .isEqualTo(fromScan.total());
-      assertThat(store().stats(countable)).as("seed %s, %s", seed, countable)
+      assertThat(fromCounts.total()).as("seed %s, %s", seed, countable).isEqualTo(fromScan.total());
+      assertThat(store().stats(countable))
+          .as("seed %s, %s", seed, countable)
           .isEqualTo(store().stats(scanned));
     }
     assertThat(store().find(QueryBuilder.query().build()).total()).isPositive();
@@ -85,8 +100,20 @@ interface CountsContract extends StoreFixture {
     Severity severity = Severity.values()[random.nextInt(Severity.values().length)];
     Subject subject = Subject.of("server", "s" + key % 6, "Server " + key % 6);
     return new AlertCommand.Trigger(
-        "fp-" + key, SOURCES.get(key % SOURCES.size()), TYPES.get(key % TYPES.size()), severity,
-        "Alert " + key, null, subject, null, null, null, Map.of(), null, null, "detector");
+        "fp-" + key,
+        SOURCES.get(key % SOURCES.size()),
+        TYPES.get(key % TYPES.size()),
+        severity,
+        "Alert " + key,
+        null,
+        subject,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        null,
+        "detector");
   }
 
   private static List<AlertQuery> queries(Random random) {

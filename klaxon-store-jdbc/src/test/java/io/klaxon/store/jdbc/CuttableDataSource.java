@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source that can be cut off, after which it fails as a pool does when its database is
- * gone (HikariCP's connection timeout).
+ * A data source that can be cut off, after which it fails as a pool does when its database is gone
+ * (HikariCP's connection timeout).
  */
 final class CuttableDataSource implements DataSource {
 

@@ -38,8 +38,11 @@ class DialectTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "2026-03-01T10:00:00.123456Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999999Z",
-        "1900-06-15T12:30:00.000001Z", "9999-12-31T23:59:59.999999Z"
+        "2026-03-01T10:00:00.123456Z",
+        "1970-01-01T00:00:00Z",
+        "1969-12-31T23:59:59.999999Z",
+        "1900-06-15T12:30:00.000001Z",
+        "9999-12-31T23:59:59.999999Z"
       })
   void microsecondsSinceTheEpochAreExact(String text) {
     Instant instant = Instant.parse(text);

@@ -46,8 +46,16 @@ class EmbeddingExampleTest {
       alerts.addListener(changes::add);
 
       Decision close =
-          Decision.of(null, "CLOSE", "IMMEDIATE", "take_profit", "SPY", "IC",
-              "75% of max profit reached", Map.of("pnl", 412.5), Instant.now());
+          Decision.of(
+              null,
+              "CLOSE",
+              "IMMEDIATE",
+              "take_profit",
+              "SPY",
+              "IC",
+              "75% of max profit reached",
+              Map.of("pnl", 412.5),
+              Instant.now());
       Decision hold =
           Decision.of(null, "HOLD", "LOW", "theta", "SPY", "IC", "wait", Map.of(), Instant.now());
       id = alerts.createAlert(close).join().orElseThrow().id();
@@ -64,7 +72,8 @@ class EmbeddingExampleTest {
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(TransitionRefused.class);
     }
-    assertThat(changes).extracting(Alert::status)
+    assertThat(changes)
+        .extracting(Alert::status)
         .containsExactly(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.RESOLVED);
 
     try (AlertManager reopened =

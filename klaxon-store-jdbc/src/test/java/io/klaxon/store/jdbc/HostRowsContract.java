@@ -114,7 +114,9 @@ interface HostRowsContract extends HostFixture {
     assertThat(hosts().loadSettings()).contains(changed);
     // Each save is in the settings history with who made it and the settings before and after.
     var history = JdbcSettingsStore.open(database().dataSource()).history("hosts", 10);
-    assertThat(history).extracting(io.klaxon.settings.SettingsChange::actor).containsExactly("bob", "alice");
+    assertThat(history)
+        .extracting(io.klaxon.settings.SettingsChange::actor)
+        .containsExactly("bob", "alice");
     assertThat(history.get(0).at()).isEqualTo(T0.plusSeconds(1));
     assertThat(history.get(1).oldValue()).isNull();
     assertThat(history.get(0).oldValue()).isNotNull().isEqualTo(history.get(1).newValue());

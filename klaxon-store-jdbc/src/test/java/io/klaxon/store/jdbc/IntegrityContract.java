@@ -54,14 +54,17 @@ interface IntegrityContract extends StoreFixture {
   default void aNewAlertForTheFingerprintIsAllowedOnceTheActiveOneIsResolved() {
     Alert first = alert(1).fingerprint("disk:nas-01").build();
     create(first, alert(2).fingerprint("disk:nas-01").status(AlertStatus.EXPIRED).build());
-    Alert resolved = first.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(1), "detector", true);
+    Alert resolved =
+        first.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(1), "detector", true);
     Alert second = alert(3).fingerprint("disk:nas-01").build();
 
     // One change set resolves the active alert and opens its successor.
     store()
         .commit(
             new ChangeSet(
-                List.of(), List.of(second), List.of(new AlertUpdate(resolved, 1)),
+                List.of(),
+                List.of(second),
+                List.of(new AlertUpdate(resolved, 1)),
                 List.of(StoreFixture.createdEntry(second))));
 
     assertThat(stored(1).status()).isEqualTo(AlertStatus.RESOLVED);
@@ -88,8 +91,10 @@ interface IntegrityContract extends StoreFixture {
     Alert one = alert(1).build();
     Alert two = alert(2).build();
     create(one, two);
-    Alert acknowledged = one.withStatus(AlertStatus.ACKNOWLEDGED, T0.plusSeconds(9), "ops", null, null, false);
-    Alert resolved = two.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(9), "ops", false);
+    Alert acknowledged =
+        one.withStatus(AlertStatus.ACKNOWLEDGED, T0.plusSeconds(9), "ops", null, null, false);
+    Alert resolved =
+        two.withStatus(AlertStatus.RESOLVED, null, null, T0.plusSeconds(9), "ops", false);
     Subject newcomer = Subject.of("server", "nas-09", null);
     Alert created = alert(3).subject(newcomer).build();
     ChangeSet changes =
@@ -100,8 +105,15 @@ interface IntegrityContract extends StoreFixture {
             List.of(
                 StoreFixture.createdEntry(created),
                 new HistoryEntry(
-                    1, 2, T0.plusSeconds(9), "ops", HistoryAction.ACKNOWLEDGED, AlertStatus.OPEN,
-                    AlertStatus.ACKNOWLEDGED, List.of(), null)));
+                    1,
+                    2,
+                    T0.plusSeconds(9),
+                    "ops",
+                    HistoryAction.ACKNOWLEDGED,
+                    AlertStatus.OPEN,
+                    AlertStatus.ACKNOWLEDGED,
+                    List.of(),
+                    null)));
 
     assertThatThrownBy(() -> store().commit(changes))
         .isInstanceOf(ConcurrentChange.class)

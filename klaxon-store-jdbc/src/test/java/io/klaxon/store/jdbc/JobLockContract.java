@@ -76,7 +76,9 @@ interface JobLockContract extends StoreFixture {
 
     boolean ran =
         first.runExclusive(
-            job, TTL, lease -> {
+            job,
+            TTL,
+            lease -> {
               runs.incrementAndGet();
               assertThat(second.runExclusive(job, TTL, other -> runs.addAndGet(100))).isFalse();
             });

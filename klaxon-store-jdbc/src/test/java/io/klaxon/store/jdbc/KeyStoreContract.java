@@ -179,11 +179,13 @@ public abstract class KeyStoreContract {
   void badNamesScopesAndExpiriesAreRefusedWithTheirFields() {
     assertThatThrownBy(() -> ring().create("", Set.of(), T0.minusSeconds(1), "cli"))
         .isInstanceOf(InvalidInput.class)
-        .extracting(e -> ((InvalidInput) e).errors().stream().map(InvalidInput.FieldError::field).toList())
+        .extracting(
+            e -> ((InvalidInput) e).errors().stream().map(InvalidInput.FieldError::field).toList())
         .isEqualTo(java.util.List.of("name", "scopes", "expiresAt"));
     assertThatThrownBy(() -> ring().create("a b<script>", Set.of(Scope.READ), null, "cli"))
         .isInstanceOf(InvalidInput.class);
-    assertThatThrownBy(() -> ring().create("x".repeat(KeyRing.NAME_MAX + 1), Set.of(Scope.READ), null, "cli"))
+    assertThatThrownBy(
+            () -> ring().create("x".repeat(KeyRing.NAME_MAX + 1), Set.of(Scope.READ), null, "cli"))
         .isInstanceOf(InvalidInput.class);
     assertThat(ring().list()).isEmpty();
   }

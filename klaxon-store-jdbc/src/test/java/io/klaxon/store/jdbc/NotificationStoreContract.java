@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What the notification outbox must do on every database: plan and move the cursor in one
- * transaction, gather a group until it is claimed, keep claims apart, record attempts, dead
- * letters and their retry, the alert's log, reminders and the configuration.
+ * transaction, gather a group until it is claimed, keep claims apart, record attempts, dead letters
+ * and their retry, the alert's log, reminders and the configuration.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class NotificationStoreContract {
@@ -57,8 +57,13 @@ public abstract class NotificationStoreContract {
     try (Connection connection = database.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       for (String table :
-          List.of("notification_attempts", "notification_items", "notifications",
-              "notification_repeats", "notify_cursor", "notify_config")) {
+          List.of(
+              "notification_attempts",
+              "notification_items",
+              "notifications",
+              "notification_repeats",
+              "notify_cursor",
+              "notify_config")) {
         statement.execute("delete from " + table);
       }
     }
@@ -74,12 +79,18 @@ public abstract class NotificationStoreContract {
   }
 
   static NotificationItem item(long alertId, Occasion occasion) {
-    return new NotificationItem(alertId, occasion, Severity.CRITICAL, AlertStatus.OPEN, "Disk full", T0);
+    return new NotificationItem(
+        alertId, occasion, Severity.CRITICAL, AlertStatus.OPEN, "Disk full", T0);
   }
 
   static NewNotification notification(String group, long alertId, Instant due) {
     return new NewNotification(
-        UUID.randomUUID().toString(), "critical-to-ops", "ops-hook", group, T0, due,
+        UUID.randomUUID().toString(),
+        "critical-to-ops",
+        "ops-hook",
+        group,
+        T0,
+        due,
         item(alertId, Occasion.OPENED));
   }
 
@@ -88,25 +99,36 @@ public abstract class NotificationStoreContract {
   }
 
   private static Attempt attempt(long id, boolean delivered, Integer status, Instant at) {
-    return new Attempt(id, "ops-hook", at, delivered, status, Duration.ofMillis(12), delivered ? null : "HTTP " + status);
+    return new Attempt(
+        id,
+        "ops-hook",
+        at,
+        delivered,
+        status,
+        Duration.ofMillis(12),
+        delivered ? null : "HTTP " + status);
   }
 
   @Test
   void plannedNotificationsAndTheCursorCommitTogether() {
-    store().plan(tx -> {
-      tx.insert(notification("g", 1, T0));
-      tx.advance(41);
-      return null;
-    });
+    store()
+        .plan(
+            tx -> {
+              tx.insert(notification("g", 1, T0));
+              tx.advance(41);
+              return null;
+            });
     assertThat(store().cursor()).isEqualTo(41);
 
     assertThatThrownBy(
             () ->
-                store().plan(tx -> {
-                  tx.insert(notification("g", 2, T0));
-                  tx.advance(42);
-                  throw new IllegalStateException("planner failed");
-                }))
+                store()
+                    .plan(
+                        tx -> {
+                          tx.insert(notification("g", 2, T0));
+                          tx.advance(42);
+                          throw new IllegalStateException("planner failed");
+                        }))
         .hasMessageContaining("planner failed");
 
     assertThat(store().cursor()).isEqualTo(41);
@@ -118,33 +140,49 @@ public abstract class NotificationStoreContract {
   @Test
   void aGroupGathersItemsUntilItsNotificationIsClaimed() {
     long id = insert("source=nas", 1, T0.plusSeconds(30));
-    store().plan(tx -> {
-      assertThat(tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(29)))
-          .as("an item due sooner does not wait for it")
-          .isEmpty();
-      NotificationStore.Gathering open =
-          tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(30)).orElseThrow();
-      assertThat(open.id()).isEqualTo(id);
-      assertThat(open.dueAt()).isEqualTo(T0.plusSeconds(30));
-      assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas")).isEmpty();
-      tx.addItem(id, item(2, Occasion.OPENED));
-      tx.addItem(id, item(1, Occasion.RESOLVED));
-      return null;
-    });
+    store()
+        .plan(
+            tx -> {
+              assertThat(
+                      tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(29)))
+                  .as("an item due sooner does not wait for it")
+                  .isEmpty();
+              NotificationStore.Gathering open =
+                  tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(30))
+                      .orElseThrow();
+              assertThat(open.id()).isEqualTo(id);
+              assertThat(open.dueAt()).isEqualTo(T0.plusSeconds(30));
+              assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas")).isEmpty();
+              tx.addItem(id, item(2, Occasion.OPENED));
+              tx.addItem(id, item(1, Occasion.RESOLVED));
+              return null;
+            });
 
     assertThat(store().claimDue(T0, T0.plusSeconds(60), 10)).as("not due yet").isEmpty();
     List<Notification> claimed = store().claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10);
 
-    assertThat(claimed).singleElement().satisfies(n -> {
-      assertThat(n.items()).extracting(NotificationItem::alertId).containsExactly(1L, 2L, 1L);
-      assertThat(n.items()).extracting(NotificationItem::occasion)
-          .containsExactly(Occasion.OPENED, Occasion.OPENED, Occasion.RESOLVED);
-    });
-    store().plan(tx -> {
-      assertThat(tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(999))).isEmpty();
-      assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas")).contains(T0.plusSeconds(30));
-      return null;
-    });
+    assertThat(claimed)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.items())
+                  .extracting(NotificationItem::alertId)
+                  .containsExactly(1L, 2L, 1L);
+              assertThat(n.items())
+                  .extracting(NotificationItem::occasion)
+                  .containsExactly(Occasion.OPENED, Occasion.OPENED, Occasion.RESOLVED);
+            });
+    store()
+        .plan(
+            tx -> {
+              assertThat(
+                      tx.gathering(
+                          "critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(999)))
+                  .isEmpty();
+              assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas"))
+                  .contains(T0.plusSeconds(30));
+              return null;
+            });
   }
 
   @Test
@@ -174,19 +212,24 @@ public abstract class NotificationStoreContract {
 
     store().record(List.of(Outcome.dead(attempt(id, false, 503, T0.plusSeconds(5)))));
     assertThat(store().deadLetterCount()).isEqualTo(1);
-    assertThat(store().deadLetters(10, 0)).singleElement().satisfies(n -> {
-      assertThat(n.status()).isEqualTo(NotificationStatus.DEAD);
-      assertThat(n.attempts()).isEqualTo(2);
-    });
+    assertThat(store().deadLetters(10, 0))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.status()).isEqualTo(NotificationStatus.DEAD);
+              assertThat(n.attempts()).isEqualTo(2);
+            });
     assertThat(store().claimDue(T0.plusSeconds(100), T0.plusSeconds(160), 10)).isEmpty();
 
     assertThat(store().retry(id, T0.plusSeconds(200))).isTrue();
     assertThat(store().retry(id, T0.plusSeconds(200))).as("no longer dead").isFalse();
-    Notification retried = store().claimDue(T0.plusSeconds(200), T0.plusSeconds(260), 10).getFirst();
+    Notification retried =
+        store().claimDue(T0.plusSeconds(200), T0.plusSeconds(260), 10).getFirst();
     assertThat(retried.firstAttemptAt()).as("a fresh give-up window").isNull();
     store().record(List.of(Outcome.delivered(attempt(id, true, 200, T0.plusSeconds(201)))));
 
-    assertThat(store().notification(id).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(store().notification(id).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DELIVERED);
     assertThat(store().deadLetterCount()).isZero();
     assertThat(store().attempts(List.of(id)))
         .extracting(Attempt::statusCode)
@@ -201,13 +244,17 @@ public abstract class NotificationStoreContract {
     long given = insert("c", 3, T0);
     store().claimDue(T0, T0.plusSeconds(60), 10);
 
-    store().record(List.of(
-        Outcome.delivered(attempt(ok, true, 200, T0)),
-        Outcome.failed(attempt(retried, false, 500, T0), T0.plusSeconds(30)),
-        Outcome.dead(attempt(given, false, 410, T0))));
+    store()
+        .record(
+            List.of(
+                Outcome.delivered(attempt(ok, true, 200, T0)),
+                Outcome.failed(attempt(retried, false, 500, T0), T0.plusSeconds(30)),
+                Outcome.dead(attempt(given, false, 410, T0))));
 
-    assertThat(store().notification(ok).orElseThrow().status()).isEqualTo(NotificationStatus.DELIVERED);
-    assertThat(store().notification(given).orElseThrow().status()).isEqualTo(NotificationStatus.DEAD);
+    assertThat(store().notification(ok).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(store().notification(given).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DEAD);
     Notification pending = store().notification(retried).orElseThrow();
     assertThat(pending.status()).isEqualTo(NotificationStatus.PENDING);
     assertThat(pending.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
@@ -233,10 +280,13 @@ public abstract class NotificationStoreContract {
   void theAlertsLogListsEveryNotificationCarryingItsChanges() {
     long first = insert("a", 11, T0);
     long other = insert("b", 12, T0);
-    long second = store().plan(tx -> {
-      tx.addItem(other, item(11, Occasion.RESOLVED));
-      return tx.insert(notification("c", 11, T0));
-    });
+    long second =
+        store()
+            .plan(
+                tx -> {
+                  tx.addItem(other, item(11, Occasion.RESOLVED));
+                  return tx.insert(notification("c", 11, T0));
+                });
 
     assertThat(store().notificationsOfAlert(11))
         .extracting(Notification::id)
@@ -246,22 +296,26 @@ public abstract class NotificationStoreContract {
 
   @Test
   void remindersAreDueInTimeOrderAndCanBeCancelled() {
-    store().plan(tx -> {
-      tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(60));
-      tx.scheduleRepeat("r", "ops-hook", 2, T0.plusSeconds(30));
-      tx.scheduleRepeat("r", "mail", 2, T0.plusSeconds(90));
-      tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(20)); // moved
-      return null;
-    });
-    store().plan(tx -> {
-      assertThat(tx.dueRepeats(T0.plusSeconds(60), 10))
-          .extracting(Repeat::alertId)
-          .containsExactly(1L, 2L);
-      tx.cancelRepeats(2);
-      tx.cancelRepeat("r", "ops-hook", 1);
-      assertThat(tx.dueRepeats(T0.plusSeconds(1000), 10)).isEmpty();
-      return null;
-    });
+    store()
+        .plan(
+            tx -> {
+              tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(60));
+              tx.scheduleRepeat("r", "ops-hook", 2, T0.plusSeconds(30));
+              tx.scheduleRepeat("r", "mail", 2, T0.plusSeconds(90));
+              tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(20)); // moved
+              return null;
+            });
+    store()
+        .plan(
+            tx -> {
+              assertThat(tx.dueRepeats(T0.plusSeconds(60), 10))
+                  .extracting(Repeat::alertId)
+                  .containsExactly(1L, 2L);
+              tx.cancelRepeats(2);
+              tx.cancelRepeat("r", "ops-hook", 1);
+              assertThat(tx.dueRepeats(T0.plusSeconds(1000), 10)).isEmpty();
+              return null;
+            });
   }
 
   @Test
@@ -270,18 +324,27 @@ public abstract class NotificationStoreContract {
     store().putDocument(ConfigKind.ROUTE, "b", "{\"name\":\"b\"}", "alice", T0);
     store().putDocument(ConfigKind.ROUTE, "c", "{\"name\":\"c\"}", "alice", T0);
     store().putDocument(ConfigKind.RECEIVER, "a", "{\"name\":\"hook\"}", "bob", T0);
-    store().putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\",\"v\":2}", "carol", T0.plusSeconds(1));
+    store()
+        .putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\",\"v\":2}", "carol", T0.plusSeconds(1));
 
-    assertThat(store().documents(ConfigKind.ROUTE)).extracting(ConfigDocument::name).containsExactly("a", "b", "c");
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("a", "b", "c");
     assertThat(store().documents(ConfigKind.ROUTE).getFirst().json()).contains("\"v\"");
     assertThat(store().documents(ConfigKind.ROUTE).getFirst().updatedBy()).isEqualTo("carol");
 
     store().reorder(ConfigKind.ROUTE, List.of("c", "a"));
-    assertThat(store().documents(ConfigKind.ROUTE)).extracting(ConfigDocument::name).containsExactly("c", "a", "b");
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("c", "a", "b");
 
     assertThat(store().deleteDocument(ConfigKind.ROUTE, "a")).isTrue();
     assertThat(store().deleteDocument(ConfigKind.ROUTE, "a")).isFalse();
-    assertThat(store().documents(ConfigKind.ROUTE)).extracting(ConfigDocument::name).containsExactly("c", "b");
-    assertThat(store().documents(ConfigKind.RECEIVER)).extracting(ConfigDocument::name).containsExactly("a");
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("c", "b");
+    assertThat(store().documents(ConfigKind.RECEIVER))
+        .extracting(ConfigDocument::name)
+        .containsExactly("a");
   }
 }

@@ -82,7 +82,18 @@ final class QueryBuilder {
 
   AlertQuery build() {
     return new AlertQuery(
-        statuses, severities, types, sources, subjectType, subjectKey, from, to, text, attributes,
-        sort, limit, offset);
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
   }
 }

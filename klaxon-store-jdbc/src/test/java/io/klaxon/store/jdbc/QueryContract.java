@@ -24,23 +24,57 @@ interface QueryContract extends StoreFixture {
     Subject nas01 = Subject.of("server", "nas-01", null);
     Subject event = Subject.of("event", "1234", "Arsenal v Chelsea");
     create(
-        alert(1).type("disk").source("hosts").severity(Severity.CRITICAL).subject(nas01)
-            .title("Disk almost full").message("97% used on /data")
-            .attributes(Map.of("mount", "/data", "usage", 97, "critical", true)).build(),
-        alert(2).type("cpu").source("hosts").severity(Severity.HIGH)
-            .status(AlertStatus.ACKNOWLEDGED).subject(nas01).title("CPU busy")
-            .attributes(Map.of("cores", 8, "ratio", 1.5)).build(),
-        alert(3).type("price_change").source("odds").severity(Severity.MEDIUM).subject(event)
-            .title("Price moved 15%").message("home_win moved against the market")
-            .attributes(Map.of("bookmaker", "house", "strategyId", 123, "live", false)).build(),
-        alert(4).type("price_change").source("odds").severity(Severity.LOW)
-            .status(AlertStatus.RESOLVED).subject(event).title("Price moved 5_5")
-            .attributes(Map.of("bookmaker", "rival", "strategyId", "123")).build(),
-        alert(5).type("offline").source("hosts").severity(Severity.INFO)
-            .status(AlertStatus.EXPIRED).subject(Subject.of("server", "nas-02", null))
-            .title("NAS offline").message("No heartbeat for 5 minutes").build(),
-        alert(6).type("take_profit").source("decisions").severity(Severity.CRITICAL)
-            .status(AlertStatus.DISMISSED).title("Close AAPL")
+        alert(1)
+            .type("disk")
+            .source("hosts")
+            .severity(Severity.CRITICAL)
+            .subject(nas01)
+            .title("Disk almost full")
+            .message("97% used on /data")
+            .attributes(Map.of("mount", "/data", "usage", 97, "critical", true))
+            .build(),
+        alert(2)
+            .type("cpu")
+            .source("hosts")
+            .severity(Severity.HIGH)
+            .status(AlertStatus.ACKNOWLEDGED)
+            .subject(nas01)
+            .title("CPU busy")
+            .attributes(Map.of("cores", 8, "ratio", 1.5))
+            .build(),
+        alert(3)
+            .type("price_change")
+            .source("odds")
+            .severity(Severity.MEDIUM)
+            .subject(event)
+            .title("Price moved 15%")
+            .message("home_win moved against the market")
+            .attributes(Map.of("bookmaker", "house", "strategyId", 123, "live", false))
+            .build(),
+        alert(4)
+            .type("price_change")
+            .source("odds")
+            .severity(Severity.LOW)
+            .status(AlertStatus.RESOLVED)
+            .subject(event)
+            .title("Price moved 5_5")
+            .attributes(Map.of("bookmaker", "rival", "strategyId", "123"))
+            .build(),
+        alert(5)
+            .type("offline")
+            .source("hosts")
+            .severity(Severity.INFO)
+            .status(AlertStatus.EXPIRED)
+            .subject(Subject.of("server", "nas-02", null))
+            .title("NAS offline")
+            .message("No heartbeat for 5 minutes")
+            .build(),
+        alert(6)
+            .type("take_profit")
+            .source("decisions")
+            .severity(Severity.CRITICAL)
+            .status(AlertStatus.DISMISSED)
+            .title("Close AAPL")
             .attributes(
                 Map.of("symbol", "AAPL", "odd.name", "x", "say \"hi\"", "y", "back\\slash", "z"))
             .build());

@@ -91,7 +91,8 @@ interface RetentionContract extends StoreFixture {
                   AlertCommand.Change.of(AlertRef.id(other), Transition.DISMISS, "ops"),
                   new AlertCommand.Delete(other, "klaxon")));
 
-      assertThat(results).extracting(CommandResult::outcome)
+      assertThat(results)
+          .extracting(CommandResult::outcome)
           .containsExactly(Outcome.DISMISSED, Outcome.DELETED);
       assertThat(stored(active).status()).isEqualTo(AlertStatus.OPEN);
       assertThat(store().findById(other)).isEmpty();

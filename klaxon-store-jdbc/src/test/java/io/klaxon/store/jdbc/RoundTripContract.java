@@ -30,30 +30,61 @@ interface RoundTripContract extends StoreFixture {
 
   Subject NAS =
       new Subject(
-          "server", "nas-01", "NAS in the attic", T0.plusSeconds(3_600).plusNanos(7_000),
+          "server",
+          "nas-01",
+          "NAS in the attic",
+          T0.plusSeconds(3_600).plusNanos(7_000),
           Map.of("rack", "r1", "cores", 8, "ssd", true));
 
   /** Attributes with a value of every JSON type, nested ones included. */
   Map<String, Object> ATTRIBUTES =
       Map.of(
-          "bookmaker", "house",
-          "strategyId", 123,
-          "big", 9_007_199_254_740_993L,
-          "line", 2.5,
-          "live", true,
-          "suspended", false,
-          "outcomes", List.of("home", "draw", 3, 1.5, false),
-          "metadata", Map.of("rule", "r-7", "nested", Map.of("depth", 2, "tags", List.of())));
+          "bookmaker",
+          "house",
+          "strategyId",
+          123,
+          "big",
+          9_007_199_254_740_993L,
+          "line",
+          2.5,
+          "live",
+          true,
+          "suspended",
+          false,
+          "outcomes",
+          List.of("home", "draw", 3, 1.5, false),
+          "metadata",
+          Map.of("rule", "r-7", "nested", Map.of("depth", 2, "tags", List.of())));
 
   @Test
   default void everyAlertFieldSurvivesARoundTrip() {
     Alert alert =
         new Alert(
-            7, "price:1234:1x2:home", "odds", "price_change", Severity.HIGH,
-            AlertStatus.ACKNOWLEDGED, "Price moved", "Home odds 2.10 → 2.45 (ünïcode ✓)", NAS,
-            2.45, 2.10, 0.1, 16.666666666666668, ATTRIBUTES, 3, T0,
-            T0.plus(Duration.ofNanos(1_000)), T0.plusSeconds(5).plusNanos(999_999_000),
-            "key:désk-ops", null, null, Instant.parse("2100-01-01T00:00:00.000001Z"), false, Severity.MEDIUM, 4);
+            7,
+            "price:1234:1x2:home",
+            "odds",
+            "price_change",
+            Severity.HIGH,
+            AlertStatus.ACKNOWLEDGED,
+            "Price moved",
+            "Home odds 2.10 → 2.45 (ünïcode ✓)",
+            NAS,
+            2.45,
+            2.10,
+            0.1,
+            16.666666666666668,
+            ATTRIBUTES,
+            3,
+            T0,
+            T0.plus(Duration.ofNanos(1_000)),
+            T0.plusSeconds(5).plusNanos(999_999_000),
+            "key:désk-ops",
+            null,
+            null,
+            Instant.parse("2100-01-01T00:00:00.000001Z"),
+            false,
+            Severity.MEDIUM,
+            4);
 
     create(alert);
 
@@ -64,9 +95,31 @@ interface RoundTripContract extends StoreFixture {
   default void nullableFieldsComeBackAsNulls() {
     Alert alert =
         new Alert(
-            8, "fp-8", "hosts", "offline", Severity.INFO, AlertStatus.RESOLVED, "Offline", null,
-            null, null, null, null, null, Map.of(), 1, Instant.parse("1969-12-31T23:59:59.999999Z"),
-            T0, null, null, T0.plusSeconds(1), null, null, true, null, 2);
+            8,
+            "fp-8",
+            "hosts",
+            "offline",
+            Severity.INFO,
+            AlertStatus.RESOLVED,
+            "Offline",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            1,
+            Instant.parse("1969-12-31T23:59:59.999999Z"),
+            T0,
+            null,
+            null,
+            T0.plusSeconds(1),
+            null,
+            null,
+            true,
+            null,
+            2);
 
     create(alert);
 
@@ -80,16 +133,36 @@ interface RoundTripContract extends StoreFixture {
     Subject moved = new Subject("server", "nas-02", "NAS in the cellar", null, Map.of());
     Alert after =
         new Alert(
-            1, before.fingerprint(), before.source(), before.type(), Severity.CRITICAL,
-            AlertStatus.RESOLVED, "New title", "New message", moved, 99.5, 91.0, 95.0, 9.3,
-            ATTRIBUTES, 5, before.detectedAt(), T0.plusSeconds(60).plusNanos(1_000),
-            T0.plusSeconds(61), "ops", T0.plusSeconds(62), "key:nightly", T0.plusSeconds(3_600),
-            true, Severity.MEDIUM,
+            1,
+            before.fingerprint(),
+            before.source(),
+            before.type(),
+            Severity.CRITICAL,
+            AlertStatus.RESOLVED,
+            "New title",
+            "New message",
+            moved,
+            99.5,
+            91.0,
+            95.0,
+            9.3,
+            ATTRIBUTES,
+            5,
+            before.detectedAt(),
+            T0.plusSeconds(60).plusNanos(1_000),
+            T0.plusSeconds(61),
+            "ops",
+            T0.plusSeconds(62),
+            "key:nightly",
+            T0.plusSeconds(3_600),
+            true,
+            Severity.MEDIUM,
             2);
 
     store()
         .commit(
-            new ChangeSet(List.of(moved), List.of(), List.of(new AlertUpdate(after, 1)), List.of()));
+            new ChangeSet(
+                List.of(moved), List.of(), List.of(new AlertUpdate(after, 1)), List.of()));
 
     assertThat(stored(1)).isEqualTo(after);
   }
@@ -115,20 +188,34 @@ interface RoundTripContract extends StoreFixture {
     HistoryEntry created = StoreFixture.createdEntry(alert);
     HistoryEntry retriggered =
         new HistoryEntry(
-            1, 2, T0.plusNanos(1_000), "detector", HistoryAction.RETRIGGERED, AlertStatus.OPEN,
+            1,
+            2,
+            T0.plusNanos(1_000),
+            "detector",
+            HistoryAction.RETRIGGERED,
+            AlertStatus.OPEN,
             AlertStatus.OPEN,
             List.of(
                 new FieldChange("occurrences", "1", "2"), new FieldChange("value", null, "91.5")),
             null);
     HistoryEntry acknowledged =
         new HistoryEntry(
-            1, 3, T0.plusSeconds(2), "ops@example.com", HistoryAction.ACKNOWLEDGED,
-            AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, List.of(), "looking into it");
+            1,
+            3,
+            T0.plusSeconds(2),
+            "ops@example.com",
+            HistoryAction.ACKNOWLEDGED,
+            AlertStatus.OPEN,
+            AlertStatus.ACKNOWLEDGED,
+            List.of(),
+            "looking into it");
     // Written out of order, read back by version.
     store()
         .commit(
             new ChangeSet(
-                List.of(), List.of(alert.touched().touched()), List.of(),
+                List.of(),
+                List.of(alert.touched().touched()),
+                List.of(),
                 List.of(acknowledged, created, retriggered)));
 
     assertThat(store().history(1)).containsExactly(created, retriggered, acknowledged);
@@ -170,7 +257,10 @@ interface RoundTripContract extends StoreFixture {
 
     Subject moved =
         new Subject(
-            "event", "1234", "Arsenal v Chelsea (moved)", T0.plusSeconds(7_200),
+            "event",
+            "1234",
+            "Arsenal v Chelsea (moved)",
+            T0.plusSeconds(7_200),
             Map.of("league", "EPL", "round", 12));
     store().commit(new ChangeSet(List.of(moved, moved), List.of(), List.of(), List.of()));
     store().commit(new ChangeSet(List.of(moved), List.of(), List.of(), List.of()));

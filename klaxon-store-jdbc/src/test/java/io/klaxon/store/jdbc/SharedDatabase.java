@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One test database for a whole contract class, opened with its first test rather than before
- * all of them, so that a database that is not there (an aborted {@link TestDatabase#postgres()})
- * shows every test as skipped, not only the first.
+ * One test database for a whole contract class, opened with its first test rather than before all
+ * of them, so that a database that is not there (an aborted {@link TestDatabase#postgres()}) shows
+ * every test as skipped, not only the first.
  */
 final class SharedDatabase implements AutoCloseable {
 

@@ -16,8 +16,16 @@ interface StatsContract extends QueryContract {
   static Map<Severity, Long> severityCounts(
       long critical, long high, long medium, long low, long info) {
     return Map.of(
-        Severity.CRITICAL, critical, Severity.HIGH, high, Severity.MEDIUM, medium,
-        Severity.LOW, low, Severity.INFO, info);
+        Severity.CRITICAL,
+        critical,
+        Severity.HIGH,
+        high,
+        Severity.MEDIUM,
+        medium,
+        Severity.LOW,
+        low,
+        Severity.INFO,
+        info);
   }
 
   @Test

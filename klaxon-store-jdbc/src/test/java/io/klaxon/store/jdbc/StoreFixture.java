@@ -49,8 +49,15 @@ interface StoreFixture {
 
   static HistoryEntry createdEntry(Alert alert) {
     return new HistoryEntry(
-        alert.id(), alert.version(), alert.detectedAt(), alert.source(), HistoryAction.CREATED,
-        null, alert.status(), List.of(), null);
+        alert.id(),
+        alert.version(),
+        alert.detectedAt(),
+        alert.source(),
+        HistoryAction.CREATED,
+        null,
+        alert.status(),
+        List.of(),
+        null);
   }
 
   default Alert stored(long id) {
@@ -63,8 +70,20 @@ interface StoreFixture {
 
   static AlertCommand.Trigger trigger(String fingerprint, Subject subject) {
     return new AlertCommand.Trigger(
-        fingerprint, "hosts", "disk", Severity.HIGH, "Disk almost full on " + subject.key(), null,
-        subject, 91.5, 90.0, null, Map.of("mount", "/data"), null, null, "detector");
+        fingerprint,
+        "hosts",
+        "disk",
+        Severity.HIGH,
+        "Disk almost full on " + subject.key(),
+        null,
+        subject,
+        91.5,
+        90.0,
+        null,
+        Map.of("mount", "/data"),
+        null,
+        null,
+        "detector");
   }
 
   /** Runs SQL on the store's database directly, behind the store's back. */
@@ -80,11 +99,18 @@ interface StoreFixture {
     }
   }
 
-  static Map<AlertStatus, Long> statusCounts(long open, long acknowledged, long resolved,
-      long dismissed, long expired) {
+  static Map<AlertStatus, Long> statusCounts(
+      long open, long acknowledged, long resolved, long dismissed, long expired) {
     return Map.of(
-        AlertStatus.OPEN, open, AlertStatus.ACKNOWLEDGED, acknowledged,
-        AlertStatus.RESOLVED, resolved, AlertStatus.DISMISSED, dismissed,
-        AlertStatus.EXPIRED, expired);
+        AlertStatus.OPEN,
+        open,
+        AlertStatus.ACKNOWLEDGED,
+        acknowledged,
+        AlertStatus.RESOLVED,
+        resolved,
+        AlertStatus.DISMISSED,
+        dismissed,
+        AlertStatus.EXPIRED,
+        expired);
   }
 }

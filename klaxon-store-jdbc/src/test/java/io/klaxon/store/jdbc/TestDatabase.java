@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A throwaway database for tests, on SQLite (a file in a directory) or PostgreSQL (a fresh
- * schema, dropped on close), behind a small connection pool.
+ * A throwaway database for tests, on SQLite (a file in a directory) or PostgreSQL (a fresh schema,
+ * dropped on close), behind a small connection pool.
  *
  * <p>PostgreSQL is expected at {@value #DEFAULT_POSTGRES_URL}, or at {@code KLAXON_TEST_PG_URL}.
  * When it does not answer, the calling test is aborted (skipped) with a message on stderr; when
@@ -92,8 +92,8 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Empties the alert store's tables, so that one migrated database can serve many tests. Call
-   * it only after a store has been opened on this database (the tables exist from then on).
+   * Empties the alert store's tables, so that one migrated database can serve many tests. Call it
+   * only after a store has been opened on this database (the tables exist from then on).
    */
   public void clear() {
     try (Connection connection = dataSource.getConnection();
