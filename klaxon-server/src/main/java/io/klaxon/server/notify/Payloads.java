@@ -38,6 +38,10 @@ final class Payloads {
             : consoleBaseUrl;
   }
 
+  ObjectMapper json() {
+    return json;
+  }
+
   String alertUrl(long alertId) {
     return consoleBaseUrl + "/alerts/" + alertId;
   }
