@@ -37,7 +37,14 @@ final class DiscordSender {
       embed.put("url", tools.alertUrl(item));
       embed.put(
           "description",
-          item.occasion().word() + " · " + item.severity().word() + " · " + item.status().word());
+          item.occasion().word()
+              + " · "
+              + item.severity().word()
+              + " · "
+              + item.status().word()
+              + (tools.ackUrl(message, item) == null
+                  ? ""
+                  : "\n[Acknowledge](" + tools.ackUrl(message, item) + ")"));
       embed.put("color", ServiceTools.COLOURS.get(item.severity()));
       embed.put("timestamp", item.at().toString());
       embed.putObject("footer").put("text", "Klaxon alert " + item.alertId());

@@ -36,7 +36,14 @@ final class MattermostSender {
       attachment.put("title_link", tools.alertUrl(item));
       attachment.put(
           "text",
-          item.occasion().word() + " · " + item.severity().word() + " · " + item.status().word());
+          item.occasion().word()
+              + " · "
+              + item.severity().word()
+              + " · "
+              + item.status().word()
+              + (tools.ackUrl(message, item) == null
+                  ? ""
+                  : " · [Acknowledge](" + tools.ackUrl(message, item) + ")"));
     }
     return tools.http().post(receiver.url(), tools.write(body), Map.of());
   }

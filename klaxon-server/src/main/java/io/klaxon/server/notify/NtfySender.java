@@ -42,6 +42,13 @@ final class NtfySender {
     body.putArray("tags").add(first.severity().word()).add(first.occasion().word());
     body.put("click", tools.alertUrl(first));
     ArrayNode actions = body.putArray("actions");
+    String ack = tools.ackUrl(message, first);
+    if (ack != null) {
+      ObjectNode acknowledge = actions.addObject();
+      acknowledge.put("action", "view");
+      acknowledge.put("label", "Acknowledge");
+      acknowledge.put("url", ack);
+    }
     for (Message.Entry entry : message.entries()) {
       if (actions.size() == MAX_ACTIONS) {
         break;

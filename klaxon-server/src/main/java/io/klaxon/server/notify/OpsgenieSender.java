@@ -59,7 +59,7 @@ final class OpsgenieSender {
                     .http()
                     .post(
                         ServiceTools.at(receiver.url(), "/v2/alerts"),
-                        tools.write(create(entry, alias)),
+                        tools.write(create(message, entry, alias)),
                         auth);
           };
         });
@@ -72,7 +72,7 @@ final class OpsgenieSender {
     return body;
   }
 
-  private ObjectNode create(Message.Entry entry, String alias) {
+  private ObjectNode create(Message message, Message.Entry entry, String alias) {
     NotificationItem item = entry.item();
     ObjectNode body = tools.object();
     body.put("message", ServiceTools.cut(item.title(), 130));
@@ -94,6 +94,11 @@ final class OpsgenieSender {
     ObjectNode details = body.putObject("details");
     details.put("alertId", String.valueOf(item.alertId()));
     details.put("url", tools.alertUrl(item));
+    String ack = tools.ackUrl(message, item);
+    if (ack != null) {
+      details.put("ackUrl", ack);
+      description += "\nAcknowledge: " + ack;
+    }
     if (alert != null) {
       details.put("source", alert.source());
       details.put("type", alert.type());

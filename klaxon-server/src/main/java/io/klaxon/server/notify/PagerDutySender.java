@@ -7,6 +7,7 @@ import io.klaxon.notify.Message;
 import io.klaxon.notify.NotificationItem;
 import io.klaxon.notify.PagerDuty;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,7 +40,7 @@ final class PagerDutySender {
                 .http()
                 .post(
                     ServiceTools.at(receiver.url(), "/v2/enqueue"),
-                    tools.write(event(receiver, entry)),
+                    tools.write(event(receiver, message, entry)),
                     Map.of()));
   }
 
@@ -47,7 +48,7 @@ final class PagerDutySender {
     return "klaxon-" + alertId;
   }
 
-  private ObjectNode event(PagerDuty receiver, Message.Entry entry) {
+  private ObjectNode event(PagerDuty receiver, Message message, Message.Entry entry) {
     NotificationItem item = entry.item();
     ObjectNode event = tools.object();
     event.put("routing_key", receiver.routingKey());
@@ -77,9 +78,16 @@ final class PagerDutySender {
     }
     event.put("client", "Klaxon");
     event.put("client_url", tools.alertUrl(item));
-    ObjectNode link = event.putArray("links").addObject();
+    ArrayNode links = event.putArray("links");
+    ObjectNode link = links.addObject();
     link.put("href", tools.alertUrl(item));
     link.put("text", "Open in Klaxon");
+    String ack = tools.ackUrl(message, item);
+    if (ack != null) {
+      ObjectNode acknowledge = links.addObject();
+      acknowledge.put("href", ack);
+      acknowledge.put("text", "Acknowledge in Klaxon");
+    }
     return event;
   }
 }

@@ -37,6 +37,11 @@ record ServiceTools(ObjectMapper json, Payloads payloads, HttpDelivery http) {
     return payloads.alertUrl(item.alertId());
   }
 
+  /** The signed acknowledge link for the item, or null (see {@link Payloads#ackUrl}). */
+  @org.jspecify.annotations.Nullable String ackUrl(Message message, NotificationItem item) {
+    return payloads.ackUrl(message, item);
+  }
+
   /** The service's API at {@code path}, under a base URL given with or without a final slash. */
   static URI at(URI base, String path) {
     String text = base.toString();
@@ -65,6 +70,10 @@ record ServiceTools(ObjectMapper json, Payloads payloads, HttpDelivery http) {
         text.append("\n\n");
       }
       text.append(line(entry.item())).append('\n').append(alertUrl(entry.item()));
+      String ack = ackUrl(message, entry.item());
+      if (ack != null) {
+        text.append("\nAcknowledge: ").append(ack);
+      }
     }
     return text.toString();
   }

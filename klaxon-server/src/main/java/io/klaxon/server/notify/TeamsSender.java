@@ -59,6 +59,13 @@ final class TeamsSender {
         open.put("type", "Action.OpenUrl");
         open.put("title", "Open alert " + item.alertId());
         open.put("url", tools.alertUrl(item));
+        String ack = tools.ackUrl(message, item);
+        if (ack != null) {
+          ObjectNode acknowledge = actions.addObject();
+          acknowledge.put("type", "Action.OpenUrl");
+          acknowledge.put("title", "Acknowledge " + item.alertId());
+          acknowledge.put("url", ack);
+        }
       }
     }
     return tools.http().post(receiver.url(), tools.write(body), Map.of());

@@ -33,9 +33,16 @@ final class TelegramSender {
       NotificationItem item = entry.item();
       text.append('\n').append(escape(ServiceTools.line(item)));
       if (keyboard.size() < MAX_BUTTONS) {
-        ObjectNode button = keyboard.addArray().addObject();
+        ArrayNode row = keyboard.addArray();
+        ObjectNode button = row.addObject();
         button.put("text", "Open alert " + item.alertId());
         button.put("url", tools.alertUrl(item));
+        String ack = tools.ackUrl(message, item);
+        if (ack != null) {
+          ObjectNode acknowledge = row.addObject();
+          acknowledge.put("text", "Acknowledge");
+          acknowledge.put("url", ack);
+        }
       }
     }
     body.put("text", ServiceTools.cut(text.toString(), MAX_TEXT));

@@ -20,6 +20,7 @@ import io.klaxon.notify.Pushover;
 import io.klaxon.notify.Receiver;
 import io.klaxon.notify.Teams;
 import io.klaxon.notify.Telegram;
+import io.klaxon.server.oncall.AckLinks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -43,13 +44,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ServiceSendersTest {
 
   private static final Instant NOW = Instant.parse("2026-03-29T01:30:00Z");
+  private static final byte[] KEY =
+      "an acknowledge-link key of 32 bytes".getBytes(StandardCharsets.UTF_8);
   private static TestReceiver fake;
   private static Senders senders;
 
   @BeforeAll
   static void start() throws IOException {
     fake = new TestReceiver();
-    Payloads payloads = new Payloads(JsonMapper.builder().build(), "https://klaxon.example.com/");
+    Payloads payloads =
+        new Payloads(
+            JsonMapper.builder().build(),
+            "https://klaxon.example.com/",
+            new AckLinks(KEY, Duration.ofHours(24), () -> NOW, "https://klaxon.example.com"));
     HttpDelivery http = new HttpDelivery(Duration.ofSeconds(1), Duration.ofSeconds(2), () -> NOW);
     senders =
         new Senders(
@@ -83,6 +90,8 @@ class ServiceSendersTest {
     assertThat(trigger.at("/payload/timestamp").asString()).isEqualTo(NOW.toString());
     assertThat(trigger.at("/links/0/href").asString())
         .isEqualTo("https://klaxon.example.com/alerts/12");
+    assertThat(trigger.at("/links/1/href").asString())
+        .startsWith("https://klaxon.example.com/ack/");
     JsonNode resolve = requests.get(1).json();
     assertThat(resolve.at("/event_action").asString()).isEqualTo("resolve");
     assertThat(resolve.at("/dedup_key").asString()).isEqualTo("klaxon-12");
@@ -129,6 +138,7 @@ class ServiceSendersTest {
     assertThat(card.at("/actions/0/type").asString()).isEqualTo("Action.OpenUrl");
     assertThat(card.at("/actions/0/url").asString())
         .isEqualTo("https://klaxon.example.com/alerts/3");
+    assertThat(card.at("/actions/1/title").asString()).isEqualTo("Acknowledge 3");
   }
 
   @Test
@@ -147,6 +157,10 @@ class ServiceSendersTest {
         .startsWith("<b>");
     assertThat(body.at("/reply_markup/inline_keyboard/0/0/url").asString())
         .isEqualTo("https://klaxon.example.com/alerts/4");
+    assertThat(body.at("/reply_markup/inline_keyboard/0/1/text").asString())
+        .isEqualTo("Acknowledge");
+    assertThat(body.at("/reply_markup/inline_keyboard/0/1/url").asString())
+        .startsWith("https://klaxon.example.com/ack/");
   }
 
   @Test
@@ -193,7 +207,9 @@ class ServiceSendersTest {
     assertThat(body.at("/priority").asInt()).isEqualTo(5);
     assertThat(body.at("/click").asString()).isEqualTo("https://klaxon.example.com/alerts/8");
     assertThat(body.at("/actions/0/action").asString()).isEqualTo("view");
-    assertThat(body.at("/actions/0/url").asString())
+    assertThat(body.at("/actions/0/label").asString()).isEqualTo("Acknowledge");
+    assertThat(body.at("/actions/0/url").asString()).startsWith("https://klaxon.example.com/ack/");
+    assertThat(body.at("/actions/1/url").asString())
         .isEqualTo("https://klaxon.example.com/alerts/8");
   }
 
@@ -252,7 +268,10 @@ class ServiceSendersTest {
   void aServiceOnAHostThatIsNotAllowedIsNeverCalled() {
     Senders guarded =
         new Senders(
-            new Payloads(JsonMapper.builder().build(), "https://k.example.com"),
+            new Payloads(
+                JsonMapper.builder().build(),
+                "https://k.example.com",
+                new AckLinks(KEY, Duration.ofHours(1), () -> NOW, "https://k.example.com")),
             new HttpDelivery(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> NOW),
             null,
             new TargetGuard(List.of("ntfy.example.com")));
