@@ -8,7 +8,7 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.server.oncall.AckLinks;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
-import io.klaxon.store.jdbc.JdbcNotificationStore;
+import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;
