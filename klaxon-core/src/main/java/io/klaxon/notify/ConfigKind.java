@@ -7,7 +7,11 @@ public enum ConfigKind {
   RECEIVER,
   ROUTE,
   /** A key the server made for itself (the acknowledge-link key); never shown by the API. */
-  SECRET;
+  SECRET,
+  /** Someone who can be on call (docs/ONCALL.md). */
+  PERSON,
+  /** An on-call schedule (docs/ONCALL.md). */
+  SCHEDULE;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);
