@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
 
-/** Wires on-call: the acknowledge links' key and lifetime. */
+/** Wires on-call: the acknowledge links' key and lifetime, people and schedules. */
 @Configuration(proxyBeanMethods = false)
 class OnCallConfiguration {
 
@@ -23,5 +24,10 @@ class OnCallConfiguration {
       throw new IllegalStateException("klaxon.notify.ack-link-ttl must be positive");
     }
     return new AckLinks(AckKey.of(key, store, clock), ttl, clock, consoleBaseUrl);
+  }
+
+  @Bean
+  OnCallDirectory onCallDirectory(NotificationStore store, ObjectMapper json, InstantSource clock) {
+    return new OnCallDirectory(store, json, clock);
   }
 }
