@@ -98,6 +98,7 @@ public final class ScopeRules {
           rule(GET, "/alerts/**", Access.needs(READ)),
           rule(GET, "/risk/**", Access.needs(READ)),
           rule(GET, "/servers/**", Access.needs(READ)),
+          rule(GET, "/oncall", Access.needs(READ)),
           rule(GET, "/mappings/**", Access.needs(READ)),
           rule(GET, "/unmapped", Access.needs(READ)),
           rule(null, "/alerts/**", Access.needs(OPERATE)),

@@ -60,6 +60,14 @@ abstract class OnCallContract extends AckLinkContract {
     assertThat(shifts.at("/shifts")).hasSize(1);
     assertThat(shifts.at("/shifts/0/person").asString()).isEqualTo(bob);
 
+    String now = api.get("/api/schedules/" + schedule + "/on-call").text("/person");
+    Api.Answer page = api.send(api.request("/oncall").header("Accept", "text/html").GET());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.raw().body())
+        .contains("id=\"schedule-" + schedule + "\"", "Next 14 days of " + schedule)
+        .contains(
+            "class=\"oncall-now\">" + (now == null || now.equals("null") ? "nobody" : now) + "<");
+
     Api.Answer ics = api.get("/api/schedules/" + schedule + ".ics");
     assertThat(ics.status()).isEqualTo(200);
     assertThat(ics.contentType()).startsWith("text/calendar");
