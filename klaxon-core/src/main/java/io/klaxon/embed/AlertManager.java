@@ -4,6 +4,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Transition;
 import io.klaxon.detect.decisions.Decision;
 import io.klaxon.detect.decisions.DecisionMapper;
@@ -101,6 +102,21 @@ public final class AlertManager implements AutoCloseable {
   /** The alert with this id, in any status; empty when there is none. */
   public CompletableFuture<Optional<Alert>> findAlert(long id) {
     return read(() -> store.findById(id));
+  }
+
+  /**
+   * The alert's history, oldest first: every change made to it, with who made it and when.
+   *
+   * @return fails with {@link NotFound} when there is no alert with this id
+   */
+  public CompletableFuture<List<HistoryEntry>> history(long id) {
+    return read(
+        () -> {
+          if (store.findById(id).isEmpty()) {
+            throw new NotFound("alert", id);
+          }
+          return store.history(id);
+        });
   }
 
   /**

@@ -120,6 +120,21 @@ public abstract class AlertManagerContract {
   }
 
   @Test
+  void history_listsEveryChangeOldestFirst_andAnUnknownIdIsNotFound() {
+    Alert alert = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC"));
+    await(manager.acknowledge(alert.id()));
+    await(manager.resolve(alert.id()));
+
+    assertThat(await(manager.history(alert.id())))
+        .extracting(HistoryEntry::action, HistoryEntry::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.CREATED, "decisions"),
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.ACKNOWLEDGED, AlertManager.ACTOR),
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.RESOLVED, AlertManager.ACTOR));
+    assertThat(failure(manager.history(999))).isInstanceOf(NotFound.class);
+  }
+
+  @Test
   void resolveAndDismiss_areFinal() {
     Alert first = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
     Alert second = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
