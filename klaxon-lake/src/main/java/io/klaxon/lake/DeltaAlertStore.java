@@ -70,6 +70,12 @@ public final class DeltaAlertStore implements AlertStore {
   private final InstantSource clock;
   private final Reads reads;
   private StoreState state = new StoreState();
+
+  /**
+   * The table version {@link #state} was read at (or is newer than): the next commit follows it.
+   */
+  private long readVersion;
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicInteger lastFilesRead = new AtomicInteger();
 
@@ -95,16 +101,22 @@ public final class DeltaAlertStore implements AlertStore {
     DeltaTable table =
         guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
     DeltaAlertStore store = new DeltaAlertStore(table, clock, reads);
-    store.state = store.currentState();
+    store.reload();
     return store;
   }
 
-  /** The state the table's rows add up to, read from the table. */
-  private StoreState currentState() {
+  /**
+   * Reads the state the table's rows add up to. The version is read first: the scan that follows
+   * sees it or a later one, so a commit built on this state never follows a version older than what
+   * it saw (at worst a needless conflict, then another reload).
+   */
+  private void reload() {
+    long version = guarded(table::version);
     StoreState read = new StoreState();
     read.replay(
         replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
-    return read;
+    state = read;
+    readVersion = version;
   }
 
   @Override
@@ -203,16 +215,19 @@ public final class DeltaAlertStore implements AlertStore {
       alerts(rows, changes);
       history(rows, changes);
       highestId(rows, changes);
+      long committed;
       try {
-        guarded(() -> table.append(rows.rows, null, 0));
+        committed = guarded(() -> table.appendAfter(rows.rows, readVersion));
       } catch (ConcurrentWriteException e) {
-        state = currentState();
+        // Another process wrote the table since it was read: ids and versions decided here may
+        // be taken. Nothing of this commit landed; read what the other writer did.
+        reload();
         throw new ConcurrentChange(
-            "another writer committed to the Delta table " + e.getMessage(), e);
+            "another writer committed to the Delta table: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         // The commit may have landed before the failure: memory follows what the table says.
         try {
-          state = currentState();
+          reload();
         } catch (RuntimeException unreadable) {
           e.addSuppressed(unreadable);
         }
@@ -220,6 +235,7 @@ public final class DeltaAlertStore implements AlertStore {
       }
       rows.applied.forEach(Runnable::run);
       state.noteSeq(rows.seq);
+      readVersion = committed;
     } finally {
       lock.writeLock().unlock();
     }
@@ -232,15 +248,22 @@ public final class DeltaAlertStore implements AlertStore {
   public Compaction compact() {
     lock.writeLock().lock();
     try {
-      return guarded(
-          () ->
-              table.compact(
-                  cells -> {
-                    String kind = cells.requiredString("kind");
-                    boolean aboutAlert =
-                        kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
-                    return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
-                  }));
+      Compaction done =
+          guarded(
+              () ->
+                  table.compact(
+                      cells -> {
+                        String kind = cells.requiredString("kind");
+                        boolean aboutAlert =
+                            kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
+                        return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
+                      }));
+      if (done.version() == readVersion + 1) {
+        readVersion = done.version(); // only the rewrite came between: the state still holds
+      } else if (done.version() != readVersion) {
+        reload(); // another writer's commits too: read them
+      }
+      return done;
     } finally {
       lock.writeLock().unlock();
     }

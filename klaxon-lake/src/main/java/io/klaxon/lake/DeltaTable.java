@@ -14,6 +14,8 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
@@ -146,16 +148,44 @@ final class DeltaTable {
    * @return the committed table version
    */
   long append(List<Object[]> rows, @Nullable String appId, long appVersion) {
-    return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion));
+    return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion, ANY_VERSION));
   }
 
-  private long appendQuietly(List<Object[]> rows, @Nullable String appId, long appVersion) {
+  /** No expectation of the version an append reads: Kernel rebases blind appends itself. */
+  static final long ANY_VERSION = -1;
+
+  /**
+   * Appends the rows in one commit that must directly follow version {@code readVersion}: the
+   * writer decided what to write from that version, so a commit of anyone else since then, or
+   * meeting this one on the same version (the log file is put only if absent), fails it instead of
+   * letting Kernel rebase it as a blind append.
+   *
+   * @return the committed table version, {@code readVersion + 1}
+   * @throws ConcurrentWriteException when the table is no longer at {@code readVersion}
+   */
+  long appendAfter(List<Object[]> rows, long readVersion) {
+    return QuietHadoop.call(() -> appendQuietly(rows, null, 0, readVersion));
+  }
+
+  private long appendQuietly(
+      List<Object[]> rows, @Nullable String appId, long appVersion, long readVersion) {
     TransactionBuilder builder =
         table.createTransactionBuilder(engine, ENGINE_INFO, Operation.WRITE);
     if (appId != null) {
       builder = builder.withTransactionId(engine, appId, appVersion);
     }
+    if (readVersion != ANY_VERSION) {
+      builder = builder.withMaxRetries(0);
+    }
     Transaction transaction = builder.build(engine);
+    if (readVersion != ANY_VERSION && transaction.getReadTableVersion() != readVersion) {
+      throw new ConcurrentWriteException(
+          "the table is at version "
+              + transaction.getReadTableVersion()
+              + ", not at version "
+              + readVersion
+              + " this writer read");
+    }
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
     for (Map.Entry<List<Object>, List<Object[]>> partition : byPartition(rows).entrySet()) {
@@ -412,10 +442,17 @@ final class DeltaTable {
   }
 
   private long commit(Transaction transaction, List<Row> actions) {
-    TransactionCommitResult result =
-        transaction.commit(
-            engine,
-            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    TransactionCommitResult result;
+    try {
+      result =
+          transaction.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    } catch (MaxCommitRetryLimitReachedException lost) {
+      // With no retries allowed, another writer took the version this commit was for.
+      throw new ConcurrentWriteException(
+          "another writer committed version " + (transaction.getReadTableVersion() + 1), lost);
+    }
     // Checkpoints keep opening the table fast: without them every reader replays every commit.
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
