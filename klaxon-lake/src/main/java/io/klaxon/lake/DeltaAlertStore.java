@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link AlertStore} on one Delta table (seed 004's "Delta Lake for all persistence"), for the
@@ -54,6 +56,8 @@ import java.util.function.Supplier;
  * another writer's fails with {@link ConcurrentChange}.
  */
 public final class DeltaAlertStore implements AlertStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaAlertStore.class);
 
   /** Queries answered in memory, attribute values read as the JSON text the JDBC store compares. */
   private static final AlertQueries QUERIES = new AlertQueries(LakeJson::text);
@@ -79,6 +83,15 @@ public final class DeltaAlertStore implements AlertStore {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicInteger lastFilesRead = new AtomicInteger();
 
+  /**
+   * After this many data files written since the last compaction, a commit compacts the table: each
+   * commit adds a file per partition it touches, and every live file is an entry of every
+   * checkpoint, so without it checkpoints grow with the number of commits ever made.
+   */
+  static final int COMPACT_AFTER_FILES = 1000;
+
+  private long filesAtCompaction;
+
   private DeltaAlertStore(DeltaTable table, InstantSource clock, Reads reads) {
     this.table = table;
     this.clock = clock;
@@ -98,8 +111,18 @@ public final class DeltaAlertStore implements AlertStore {
    * @throws IllegalStateException when the directory holds a Delta table of another schema
    */
   public static DeltaAlertStore open(Path directory, InstantSource clock, Reads reads) {
+    return open(directory, clock, reads, LogRetention.DEFAULT);
+  }
+
+  /**
+   * Opens (or creates) the store as {@link #open(Path, InstantSource, Reads)} does, with another
+   * rule for how much of the Delta log is kept.
+   */
+  public static DeltaAlertStore open(
+      Path directory, InstantSource clock, Reads reads, LogRetention retention) {
     DeltaTable table =
-        guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
+        guarded(
+            () -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS, retention));
     DeltaAlertStore store = new DeltaAlertStore(table, clock, reads);
     store.reload();
     return store;
@@ -236,14 +259,30 @@ public final class DeltaAlertStore implements AlertStore {
       rows.applied.forEach(Runnable::run);
       state.noteSeq(rows.seq);
       readVersion = committed;
+      if (table.filesWritten() - filesAtCompaction >= COMPACT_AFTER_FILES) {
+        compactAfterCommit();
+      }
     } finally {
       lock.writeLock().unlock();
     }
   }
 
+  /** The automatic compaction; the commit before it stands whatever becomes of it. */
+  private void compactAfterCommit() {
+    try {
+      compact();
+    } catch (RuntimeException e) {
+      filesAtCompaction = table.filesWritten(); // not again at once: after as many files more
+      LOG.warn("Compacting the Delta alert store after a commit failed; the commit stands", e);
+    }
+  }
+
   /**
    * Rewrites each partition's small files into one, dropping the rows of deleted alerts. Tombstones
-   * stay, so that nothing deleted comes back.
+   * stay, so that nothing deleted comes back. The store also does this itself after every {@value
+   * #COMPACT_AFTER_FILES} data files its commits wrote. The replaced files stay on disk (for
+   * readers of older versions) until a vacuum by another tool; the log entries that name them go
+   * with the {@link LogRetention} rule.
    */
   public Compaction compact() {
     lock.writeLock().lock();
@@ -258,6 +297,7 @@ public final class DeltaAlertStore implements AlertStore {
                             kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
                         return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
                       }));
+      filesAtCompaction = table.filesWritten();
       if (done.version() == readVersion + 1) {
         readVersion = done.version(); // only the rewrite came between: the state still holds
       } else if (done.version() != readVersion) {

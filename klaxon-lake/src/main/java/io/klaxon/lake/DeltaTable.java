@@ -75,13 +75,29 @@ final class DeltaTable {
   /** Written into every commit's {@code commitInfo.engineInfo}. */
   static final String ENGINE_INFO = "Klaxon";
 
+  /** The table property that sets how many commits go between checkpoints. */
+  static final String CHECKPOINT_INTERVAL = "delta.checkpointInterval";
+
   private final Engine engine;
+  private final Path directory;
+  private final LogRetention retention;
   private final Table table;
   private final StructType schema;
   private final List<String> partitionColumns;
 
-  private DeltaTable(Engine engine, Table table, StructType schema, List<String> partitionColumns) {
+  /** Data files this instance wrote: appends and compactions. */
+  private long filesWritten;
+
+  private DeltaTable(
+      Engine engine,
+      Path directory,
+      LogRetention retention,
+      Table table,
+      StructType schema,
+      List<String> partitionColumns) {
     this.engine = engine;
+    this.directory = directory;
+    this.retention = retention;
     this.table = table;
     this.schema = schema;
     this.partitionColumns = partitionColumns;
@@ -94,11 +110,21 @@ final class DeltaTable {
    * @throws IllegalStateException when a table is there with another schema
    */
   static DeltaTable open(Path directory, StructType schema, List<String> partitionColumns) {
-    return QuietHadoop.call(() -> openQuietly(directory, schema, partitionColumns));
+    return open(directory, schema, partitionColumns, LogRetention.DEFAULT);
+  }
+
+  /**
+   * Opens the table as {@link #open(Path, StructType, List)} does, keeping its log to the retention
+   * rule after each checkpoint. A table without Klaxon's checkpoint interval (created by an earlier
+   * version) gets it in a commit of its own.
+   */
+  static DeltaTable open(
+      Path directory, StructType schema, List<String> partitionColumns, LogRetention retention) {
+    return QuietHadoop.call(() -> openQuietly(directory, schema, partitionColumns, retention));
   }
 
   private static DeltaTable openQuietly(
-      Path directory, StructType schema, List<String> partitionColumns) {
+      Path directory, StructType schema, List<String> partitionColumns, LogRetention retention) {
     Engine engine = DefaultEngine.create(new LocalFileIO());
     String path = LocalFileIO.qualified(directory);
     Table table = Table.forPath(engine, path);
@@ -115,17 +141,29 @@ final class DeltaTable {
                 + " by "
                 + snapshot.getPartitionColumnNames());
       }
+      if (!checkpointInterval().equals(snapshot.getTableProperties().get(CHECKPOINT_INTERVAL))) {
+        table
+            .createTransactionBuilder(engine, ENGINE_INFO, Operation.MANUAL_UPDATE)
+            .withTableProperties(engine, Map.of(CHECKPOINT_INTERVAL, checkpointInterval()))
+            .build(engine)
+            .commit(engine, CloseableIterable.emptyIterable());
+      }
     } catch (TableNotFoundException missing) {
       Transaction create =
           table
               .createTransactionBuilder(engine, ENGINE_INFO, Operation.CREATE_TABLE)
               .withSchema(engine, schema)
               .withPartitionColumns(engine, partitionColumns)
+              .withTableProperties(engine, Map.of(CHECKPOINT_INTERVAL, checkpointInterval()))
               .build(engine);
       create.commit(engine, CloseableIterable.emptyIterable());
       LOG.info("Created the Delta table {}", path);
     }
-    return new DeltaTable(engine, table, schema, partitionColumns);
+    return new DeltaTable(engine, directory, retention, table, schema, partitionColumns);
+  }
+
+  private static String checkpointInterval() {
+    return Integer.toString(LogRetention.CHECKPOINT_INTERVAL);
   }
 
   /** The latest committed version of the table. */
@@ -314,7 +352,7 @@ final class DeltaTable {
         AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
         actions.add(
             SingleAction.createRemoveFileSingleAction(
-                add.toRemoveFileRow(false, Optional.of(now))));
+                withoutStats(add).toRemoveFileRow(false, Optional.of(now))));
         removed++;
       }
       if (!kept.isEmpty()) {
@@ -332,6 +370,26 @@ final class DeltaTable {
     }
     long version = commit(transaction, actions);
     return new Compaction(before, before - removed + added, rewritten, version, elapsed(started));
+  }
+
+  /**
+   * The file without its statistics: a remove carrying them (a kilobyte or two of JSON) would be
+   * kept in every checkpoint for the tombstone retention, and no reader prunes removed files.
+   */
+  private AddFile withoutStats(AddFile add) {
+    return new AddFile(
+        AddFile.createAddFileRow(
+            schema,
+            add.getPath(),
+            add.getPartitionValues(),
+            add.getSize(),
+            add.getModificationTime(),
+            add.getDataChange(),
+            add.getDeletionVector(),
+            add.getTags(),
+            add.getBaseRowId(),
+            add.getDefaultRowCommitVersion(),
+            Optional.empty()));
   }
 
   private static Duration elapsed(long started) {
@@ -398,8 +456,14 @@ final class DeltaTable {
     return partitions;
   }
 
+  /** How many data files this instance has written since it was opened. */
+  long filesWritten() {
+    return filesWritten;
+  }
+
   /** Writes rows of one partition as a Parquet file and answers the actions that add it. */
   private List<Row> write(Row state, List<Object[]> rows) {
+    filesWritten++;
     Map<String, Literal> partitionValues = new LinkedHashMap<>();
     for (String column : partitionColumns) {
       partitionValues.put(
@@ -429,6 +493,16 @@ final class DeltaTable {
     return actions;
   }
 
+  /** Applies the log retention rule; a failure only leaves more log behind. */
+  private void cleanLog() {
+    try {
+      int deleted = retention.clean(directory, java.time.Instant.now());
+      LOG.debug("Deleted {} old files of {}/_delta_log", deleted, directory);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not delete old files of {}/_delta_log; the table is intact", directory, e);
+    }
+  }
+
   private static Literal literal(DataType type, @Nullable Object value) {
     if (value == null) {
       return Literal.ofNull(type);
@@ -454,15 +528,20 @@ final class DeltaTable {
           "another writer committed version " + (transaction.getReadTableVersion() + 1), lost);
     }
     // Checkpoints keep opening the table fast: without them every reader replays every commit.
+    boolean checkpointed = false;
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         hook.threadSafeInvoke(engine);
+        checkpointed |= hook.getType() == PostCommitHook.PostCommitHookType.CHECKPOINT;
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "Delta post-commit step {} failed; the table is intact, only slower to open",
             hook.getType(),
             e);
       }
+    }
+    if (checkpointed) {
+      cleanLog();
     }
     return result.getVersion();
   }
