@@ -135,6 +135,23 @@ public abstract class AlertManagerContract {
   }
 
   @Test
+  void createAlerts_commitsManyDecisionsTogether_andHoldsAnswerEmpty() {
+    var created =
+        await(
+            manager.createAlerts(
+                List.of(
+                    decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"),
+                    decision(DecisionAction.HOLD, Urgency.LOW, "theta", "SPY", "2"),
+                    decision(DecisionAction.ROLL, Urgency.NORMAL, "dte_roll", "QQQ", "3"))));
+
+    assertThat(created).hasSize(3);
+    assertThat(created.get(1)).isEmpty();
+    assertThat(created.get(0).orElseThrow().attributes()).containsEntry("symbol", "SPY");
+    assertThat(created.get(2).orElseThrow().attributes()).containsEntry("symbol", "QQQ");
+    assertThat(await(manager.count())).isEqualTo(2);
+  }
+
+  @Test
   void resolveAndDismiss_areFinal() {
     Alert first = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
     Alert second = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));
