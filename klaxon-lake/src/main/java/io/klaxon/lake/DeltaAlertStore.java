@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * type, source, id) pushed down as a Kernel predicate that prunes partitions and files. Both answer
  * the same; the scan path needs no memory but reads files.
  *
- * <p>One process writes a store directory at a time. Not for many writers: a commit that meets
- * another writer's fails with {@link ConcurrentChange}.
+ * <p>Writers in several processes take turns: a commit must directly follow the table version this
+ * store's state was read at, so of two commits on one version one wins and the other fails with
+ * {@link ConcurrentChange}, after its store has read the winner's rows. The store compacts itself
+ * and keeps its log to a {@link LogRetention} rule.
  */
 public final class DeltaAlertStore implements AlertStore {
 
