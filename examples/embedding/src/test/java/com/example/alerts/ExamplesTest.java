@@ -8,7 +8,7 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.embed.AlertManager;
 import io.klaxon.lake.DeltaAlertStore;
 import io.klaxon.store.jdbc.Dialect;
-import io.klaxon.store.jdbc.JdbcAlertStore;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
