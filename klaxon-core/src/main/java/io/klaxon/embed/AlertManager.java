@@ -16,6 +16,7 @@ import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +50,36 @@ public final class AlertManager implements AutoCloseable {
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("klaxon-manager-", 0).factory());
   private final ChangeListeners listeners = new ChangeListeners();
+  private final Gathering gathering;
   private volatile boolean closed;
 
-  private AlertManager(AlertStore store, AlertEngine engine) {
+  private AlertManager(AlertStore store, AlertEngine engine, Duration linger) {
     this.store = store;
     this.engine = engine;
+    this.gathering = new Gathering(engine, linger);
   }
 
   /**
-   * Starts an engine over the store (loading its active alerts) and a manager around it.
+   * Starts an engine over the store (loading its active alerts) and a manager around it; every
+   * write goes to the engine at once (no linger).
    *
    * @throws Unavailable when the store cannot be read
    */
   public static AlertManager open(AlertStore store, InstantSource clock) {
-    AlertManager manager = new AlertManager(store, AlertEngine.start(store, clock));
+    return open(store, clock, Duration.ZERO);
+  }
+
+  /**
+   * Starts an engine over the store and a manager around it that holds each write for {@code
+   * linger} (a few milliseconds) so that writes of concurrent callers share one commit: worth it
+   * where a commit costs much more than an alert (Delta Lake), not on a database.
+   *
+   * @throws Unavailable when the store cannot be read
+   * @throws IllegalArgumentException for a negative linger
+   */
+  public static AlertManager open(AlertStore store, InstantSource clock, Duration linger) {
+    AlertEngine engine = AlertEngine.start(store, clock);
+    AlertManager manager = new AlertManager(store, engine, linger);
     manager.engine.onCommitted(manager.listeners::publish);
     return manager;
   }
@@ -200,6 +217,7 @@ public final class AlertManager implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    gathering.close();
     engine.close();
     listeners.close();
     workers.close();
@@ -235,7 +253,7 @@ public final class AlertManager implements AutoCloseable {
     }
     CompletableFuture<List<CommandResult>> committed;
     try {
-      committed = engine.submit(commands);
+      committed = gathering.submit(commands);
     } catch (RuntimeException refused) {
       return CompletableFuture.failedFuture(refused);
     }
