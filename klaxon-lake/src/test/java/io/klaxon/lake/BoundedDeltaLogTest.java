@@ -2,6 +2,11 @@ package io.klaxon.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.delta.kernel.Operation;
+import io.delta.kernel.Table;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.utils.CloseableIterable;
 import io.klaxon.detect.decisions.Decision;
 import io.klaxon.embed.AlertManager;
 import java.io.IOException;
@@ -78,6 +83,26 @@ class BoundedDeltaLogTest {
     }
 
     assertThat(logFiles(lake)).anyMatch(p -> p.endsWith("00000000000000000001.json"));
+  }
+
+  @Test
+  void aTableAnEarlierKlaxonCreated_getsTheCheckpointIntervalOnFirstOpen() {
+    Path lake = dir.resolve("old");
+    Engine engine = DefaultEngine.create(new LocalFileIO());
+    Table table = Table.forPath(engine, LocalFileIO.qualified(lake));
+    table
+        .createTransactionBuilder(engine, "an earlier Klaxon", Operation.CREATE_TABLE)
+        .withSchema(engine, StoreRows.SCHEMA)
+        .withPartitionColumns(engine, StoreRows.PARTITIONS)
+        .build(engine)
+        .commit(engine, CloseableIterable.emptyIterable());
+    assertThat(table.getLatestSnapshot(engine).getTableProperties())
+        .doesNotContainKey(DeltaTable.CHECKPOINT_INTERVAL);
+
+    DeltaAlertStore.open(lake);
+
+    assertThat(table.getLatestSnapshot(engine).getTableProperties())
+        .containsEntry(DeltaTable.CHECKPOINT_INTERVAL, "100");
   }
 
   private static List<Path> logFiles(Path lake) throws IOException {
