@@ -126,6 +126,8 @@ class ServiceSendersTest {
         item(3, Occasion.OPENED, Severity.MEDIUM));
 
     TestReceiver.Request request = fake.requests("/workflows/abc").getFirst();
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.header("Content-Type")).isEqualTo("application/json");
     assertThat(request.query()).isEqualTo("sig=s");
     JsonNode body = request.json();
     assertThat(body.at("/type").asString()).isEqualTo("message");
@@ -169,7 +171,10 @@ class ServiceSendersTest {
         new Discord("dc", base("/api/webhooks/1/tok"), null),
         item(5, Occasion.OPENED, Severity.CRITICAL));
 
-    JsonNode body = fake.requests("/api/webhooks/1/tok").getFirst().json();
+    TestReceiver.Request request = fake.requests("/api/webhooks/1/tok").getFirst();
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.header("Content-Type")).isEqualTo("application/json");
+    JsonNode body = request.json();
     assertThat(body.at("/content").asString()).contains("CRITICAL");
     assertThat(body.at("/allowed_mentions/parse")).isEmpty();
     assertThat(body.at("/embeds/0/title").asString()).isEqualTo("Disk full 5");
@@ -184,7 +189,9 @@ class ServiceSendersTest {
         new Mattermost("mm", base("/hooks/xyz"), "town-square", null),
         item(6, Occasion.ACKNOWLEDGED, Severity.INFO));
 
-    JsonNode body = fake.requests("/hooks/xyz").getFirst().json();
+    TestReceiver.Request request = fake.requests("/hooks/xyz").getFirst();
+    assertThat(request.method()).isEqualTo("POST");
+    JsonNode body = request.json();
     assertThat(body.at("/channel").asString()).isEqualTo("town-square");
     assertThat(body.at("/text").asString()).isEqualTo("[INFO] acknowledged: Disk full 6");
     assertThat(body.at("/attachments/0/title_link").asString())
@@ -220,6 +227,7 @@ class ServiceSendersTest {
         item(9, Occasion.OPENED, Severity.HIGH));
 
     TestReceiver.Request request = fake.requests("/gotify/message").getFirst();
+    assertThat(request.method()).isEqualTo("POST");
     assertThat(request.header("X-Gotify-Key")).isEqualTo("AppT0ken");
     JsonNode body = request.json();
     assertThat(body.at("/title").asString()).isEqualTo("[HIGH] opened: Disk full 9");
