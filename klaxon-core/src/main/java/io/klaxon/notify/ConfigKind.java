@@ -11,7 +11,9 @@ public enum ConfigKind {
   /** Someone who can be on call (docs/ONCALL.md). */
   PERSON,
   /** An on-call schedule (docs/ONCALL.md). */
-  SCHEDULE;
+  SCHEDULE,
+  /** An escalation policy (docs/ONCALL.md). */
+  POLICY;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

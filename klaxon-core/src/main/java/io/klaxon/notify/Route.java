@@ -32,9 +32,8 @@ public record Route(
     Names.check("name", name);
     receivers = List.copyOf(receivers);
     notifyOn = Set.copyOf(notifyOn);
-    if (receivers.isEmpty()) {
-      throw new InvalidInput("receivers", "needs at least one receiver");
-    }
+    // No receivers is allowed: a route may only start an escalation policy (the server checks
+    // that a route has one or the other).
     for (int i = 0; i < receivers.size(); i++) {
       Names.check("receivers[" + i + "]", receivers.get(i));
     }

@@ -101,6 +101,11 @@ final class NotifyConfig {
         own.add("receivers[" + i + "]", "no receiver is named '" + name + "'");
       }
     }
+    if (body.policy() != null
+        && store.documents(ConfigKind.POLICY).stream()
+            .noneMatch(document -> document.name().equals(body.policy()))) {
+      own.add("policy", "no escalation policy is named '" + body.policy() + "'");
+    }
     errors.attempt(
         prefix,
         () -> {
@@ -155,8 +160,22 @@ final class NotifyConfig {
       throw new Conflict(
           "name", "receiver " + name + " reaches the people " + people + "; change them first");
     }
+    List<String> policies = PolicyUsers.of(store, json, "receiver:" + name);
+    if (!policies.isEmpty()) {
+      throw new Conflict(
+          "name",
+          "receiver " + name + " is used by the escalation policies " + policies + "; change them");
+    }
     store.deleteDocument(ConfigKind.RECEIVER, name);
     reload();
+  }
+
+  /** The routes that start the escalation policy, by name. */
+  List<String> routesStarting(String policy) {
+    return current.routeBodies().values().stream()
+        .filter(body -> policy.equals(body.policy()))
+        .map(body -> name(body.name()))
+        .toList();
   }
 
   synchronized void deleteRoute(String name) {

@@ -69,6 +69,11 @@ class NotifyConfiguration {
   }
 
   @Bean
+  RoutePolicies routePolicies(NotifyConfig config) {
+    return new RoutePolicies(config);
+  }
+
+  @Bean
   Payloads notifyPayloads(
       ObjectMapper json,
       @Value("${klaxon.console.base-url:http://127.0.0.1:8080}") String consoleBaseUrl,

@@ -60,7 +60,12 @@ final class Payloads {
     if (!opening || item.alertId() <= 0 || item.status() != AlertStatus.OPEN) {
       return null;
     }
-    return ackLinks.url(item.alertId(), "receiver:" + message.notification().receiver());
+    // An escalation step sent to a person acknowledges as that person.
+    String actor =
+        io.klaxon.escalation.EscalationKey.person(message.notification().groupKey())
+            .map(person -> "person:" + person)
+            .orElse("receiver:" + message.notification().receiver());
+    return ackLinks.url(item.alertId(), actor);
   }
 
   String alertUrl(long alertId) {

@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A route as the API and the configuration file give it (and as it is stored). Without {@code
  * notifyOn} it notifies opened, escalated and resolved; the group wait defaults to 30 seconds, the
- * group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone).
+ * group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone). A {@code
+ * policy} (an escalation policy's name) is started for each alert the route matches when opened,
+ * beside or instead of the receivers.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -38,7 +40,8 @@ record RouteBody(
     @Nullable Long groupWaitSeconds,
     @Nullable Long groupIntervalSeconds,
     @Nullable Long repeatIntervalSeconds,
-    @Nullable QuietHoursBody quietHours) {
+    @Nullable QuietHoursBody quietHours,
+    @Nullable String policy) {
 
   static final long DEFAULT_GROUP_WAIT_SECONDS = 30;
   static final long DEFAULT_GROUP_INTERVAL_SECONDS = 300;
@@ -77,14 +80,20 @@ record RouteBody(
         groupWaitSeconds,
         groupIntervalSeconds,
         repeatIntervalSeconds,
-        quietHours);
+        quietHours,
+        policy);
   }
 
   /** The core route, or null with every fault recorded in {@code errors}. */
   @Nullable Route toRoute(FieldErrors errors) {
     int before = errors.size();
     errors.require("name", name);
-    errors.require("receivers", receivers);
+    if (policy == null) {
+      errors.require("receivers", receivers);
+    }
+    if (policy == null && receivers != null && receivers.isEmpty()) {
+      errors.add("receivers", "needs at least one receiver, or a policy");
+    }
     Match parsedMatch = match == null ? Match.ANY : errors.attempt("match.", this::parseMatch);
     Set<Occasion> occasions = Route.DEFAULT_OCCASIONS;
     if (notifyOn != null) {
@@ -120,7 +129,7 @@ record RouteBody(
             new Route(
                 Objects.requireNonNull(name),
                 Objects.requireNonNull(parsedMatch),
-                Objects.requireNonNull(receivers),
+                receivers == null ? List.of() : receivers,
                 on,
                 Boolean.TRUE.equals(continueMatching),
                 Objects.requireNonNull(grouping),

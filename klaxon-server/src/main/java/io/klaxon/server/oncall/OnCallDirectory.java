@@ -7,6 +7,7 @@ import io.klaxon.oncall.Person;
 import io.klaxon.oncall.Schedule;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.NotFound;
+import io.klaxon.server.notify.PolicyUsers;
 import io.klaxon.server.problem.FieldErrors;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * people that exist, a person only receivers that exist, and a person a schedule names cannot be
  * deleted.
  */
-final class OnCallDirectory {
+public final class OnCallDirectory {
 
   private final NotificationStore store;
   private final ObjectMapper json;
@@ -104,13 +105,55 @@ final class OnCallDirectory {
       throw new Conflict(
           "name", "person " + name + " is named by the schedules " + users + "; change them first");
     }
+    refuseIfPoliciesNotify("person", name);
     store.deleteDocument(ConfigKind.PERSON, name);
   }
 
+  /**
+   * @throws Conflict naming the escalation policies that notify the schedule
+   */
   synchronized void deleteSchedule(String name) {
-    if (!store.deleteDocument(ConfigKind.SCHEDULE, name)) {
-      throw new NotFound("schedule", name);
+    scheduleBody(name);
+    refuseIfPoliciesNotify("schedule", name);
+    store.deleteDocument(ConfigKind.SCHEDULE, name);
+  }
+
+  private void refuseIfPoliciesNotify(String kind, String name) {
+    List<String> policies = PolicyUsers.of(store, json, kind + ":" + name);
+    if (!policies.isEmpty()) {
+      throw new Conflict(
+          "name",
+          kind
+              + " "
+              + name
+              + " is notified by the escalation policies "
+              + policies
+              + "; change them first");
     }
+  }
+
+  /** The names of the people. */
+  public Set<String> personNames() {
+    return people().keySet();
+  }
+
+  /** The names of the schedules. */
+  public Set<String> scheduleNames() {
+    return schedules().keySet();
+  }
+
+  /** The contact receivers of a person, in order; empty when there is no such person. */
+  public List<String> contactsOf(String person) {
+    PersonBody body = people().get(person);
+    return body == null || body.contacts() == null ? List.of() : body.contacts();
+  }
+
+  /** Who the schedule has on call at {@code at}; empty when nobody is, or there is no schedule. */
+  public java.util.Optional<String> onCallAt(String schedule, java.time.Instant at) {
+    if (!schedules().containsKey(schedule)) {
+      return java.util.Optional.empty();
+    }
+    return schedule(schedule).onCallAt(at);
   }
 
   /** The people whose contacts name the receiver: who would lose a way to be reached. */

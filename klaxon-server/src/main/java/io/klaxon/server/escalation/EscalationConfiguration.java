@@ -1,0 +1,67 @@
+package io.klaxon.server.escalation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.escalation.EscalationStore;
+import io.klaxon.notify.NotificationStore;
+import io.klaxon.server.notify.RoutePolicies;
+import io.klaxon.server.oncall.OnCallDirectory;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeFeed;
+import io.klaxon.store.jdbc.escalation.JdbcEscalationStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+/** Wires escalation on the database of the alert store, woken by the engine's commits. */
+@Configuration(proxyBeanMethods = false)
+class EscalationConfiguration {
+
+  @Bean
+  EscalationStore escalationStore(HikariDataSource klaxonDataSource, AlertStore alertStore) {
+    // The alert store has migrated the schema (V31 included) by the time it exists.
+    return JdbcEscalationStore.open(klaxonDataSource);
+  }
+
+  @Bean
+  PolicyDirectory policyDirectory(
+      NotificationStore store,
+      OnCallDirectory onCall,
+      RoutePolicies routes,
+      ObjectMapper json,
+      InstantSource clock) {
+    return new PolicyDirectory(store, onCall, routes, json, clock);
+  }
+
+  @Bean
+  EscalationJob escalationJob(
+      EscalationStore store,
+      AlertStore alerts,
+      PolicyDirectory policies,
+      OnCallDirectory onCall,
+      RoutePolicies routes,
+      NotificationStore outbox,
+      AlertEngine engine,
+      InstantSource clock,
+      @Value("${klaxon.notify.enabled:true}") boolean enabled,
+      @Value("${klaxon.notify.poll-interval:1s}") Duration pollInterval,
+      @Value("${klaxon.notify.lease:2m}") Duration lease) {
+    if (!(alerts instanceof ChangeFeed feed)) {
+      throw new IllegalStateException("escalation needs a store with a change feed");
+    }
+    EscalationJob job =
+        new EscalationJob(
+            new EscalationFollower(store, feed, routes, policies, clock),
+            new StepFiring(store, alerts, policies, onCall, outbox, engine),
+            store,
+            clock,
+            pollInterval,
+            lease,
+            enabled);
+    engine.onCommitted(committed -> job.wake());
+    return job;
+  }
+}

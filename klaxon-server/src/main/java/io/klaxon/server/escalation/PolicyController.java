@@ -1,0 +1,112 @@
+package io.klaxon.server.escalation;
+
+import io.klaxon.problem.Conflict;
+import io.klaxon.problem.InvalidInput;
+import io.klaxon.server.problem.FieldErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Escalation policies: whom to notify, step by step, while an alert is not acknowledged. */
+@RestController
+@Tag(name = "on-call")
+class PolicyController {
+
+  static final String ACTOR_HEADER = "X-Klaxon-Actor";
+
+  private final PolicyDirectory policies;
+  private final ObjectMapper json;
+
+  PolicyController(PolicyDirectory policies, ObjectMapper json) {
+    this.policies = policies;
+    this.json = json;
+  }
+
+  @GetMapping("/api/escalation-policies")
+  @Operation(summary = "Every escalation policy, by name")
+  List<PolicyBody> list() {
+    return policies.bodies().values().stream()
+        .sorted(Comparator.comparing(body -> Objects.requireNonNull(body.name())))
+        .toList();
+  }
+
+  @GetMapping("/api/escalation-policies/{name}")
+  @Operation(summary = "One escalation policy")
+  PolicyBody get(@PathVariable String name) {
+    return policies.body(name);
+  }
+
+  @PostMapping("/api/escalation-policies")
+  @Operation(
+      summary = "Add an escalation policy",
+      description =
+          "name, steps [{afterSeconds (after the previous step; the first after the alert"
+              + " opened), notify [receiver:<name> | person:<name> | schedule:<name>]}], repeat"
+              + " (how many more times to run the steps, default 0).")
+  ResponseEntity<PolicyBody> create(
+      @RequestBody JsonNode body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+    PolicyBody policy = read(body);
+    if (policy.name() != null && policies.bodies().containsKey(policy.name())) {
+      throw new Conflict(
+          "name", "an escalation policy named " + policy.name() + " exists; PUT replaces it");
+    }
+    policies.put(policy, actor(actor));
+    return ResponseEntity.created(URI.create("/api/escalation-policies/" + policy.name()))
+        .body(policy);
+  }
+
+  @PutMapping("/api/escalation-policies/{name}")
+  @Operation(summary = "Add or replace an escalation policy")
+  PolicyBody put(
+      @PathVariable String name,
+      @RequestBody JsonNode body,
+      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+    PolicyBody policy = read(body);
+    if (policy.name() != null && !policy.name().equals(name)) {
+      throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
+    }
+    policy = policy.named(name);
+    policies.put(policy, actor(actor));
+    return policy;
+  }
+
+  @DeleteMapping("/api/escalation-policies/{name}")
+  @Operation(summary = "Remove an escalation policy no route names")
+  ResponseEntity<Void> delete(@PathVariable String name) {
+    policies.delete(name);
+    return ResponseEntity.noContent().build();
+  }
+
+  private PolicyBody read(JsonNode node) {
+    FieldErrors errors = new FieldErrors();
+    PolicyBody body = errors.read(json, node, PolicyBody.class, "");
+    errors.throwIfAny();
+    return Objects.requireNonNull(body);
+  }
+
+  private static String actor(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return "api";
+    }
+    if (header.strip().length() > 255) {
+      throw new InvalidInput(ACTOR_HEADER, "must be at most 255 characters");
+    }
+    return header.strip();
+  }
+}
