@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * /api/settings/hosts}; a metric's level left unset takes seed 002's default.
  *
  * @param checkInterval how often the offline check (and cool-down ends) runs
+ * @param sampleRetention how long a server's metric history is kept (issue 18)
+ * @param sampleRollupAfter how long every sample is kept before it is folded into one-minute
+ *     min/avg/max rows
+ * @param sampleRetentionInterval how often the history's roll-up and retention run
  */
 @ConfigurationProperties("klaxon.hosts")
 record HostsProperties(
@@ -23,7 +27,10 @@ record HostsProperties(
     @DefaultValue("180s") Duration offlineAfter,
     @DefaultValue("30s") Duration maxClockSkew,
     @DefaultValue("true") boolean autoRegister,
-    @DefaultValue("10s") Duration checkInterval) {
+    @DefaultValue("10s") Duration checkInterval,
+    @DefaultValue("7d") Duration sampleRetention,
+    @DefaultValue("1d") Duration sampleRollupAfter,
+    @DefaultValue("10m") Duration sampleRetentionInterval) {
 
   /** One metric's levels in percent, and breaches in a row before an alert; unset = default. */
   record Levels(@Nullable Double high, @Nullable Double critical, @Nullable Integer consecutive) {

@@ -87,7 +87,7 @@ public enum Dialect {
    *
    * @throws IllegalArgumentException for any database but SQLite and PostgreSQL
    */
-  static Dialect ofProductName(String name) {
+  public static Dialect ofProductName(String name) {
     for (Dialect dialect : values()) {
       if (dialect.productName.equalsIgnoreCase(name.trim())) {
         return dialect;
@@ -199,7 +199,7 @@ public enum Dialect {
   }
 
   /** The failure means the database cannot be reached or is busy: the caller may retry later. */
-  boolean isUnavailable(SQLException failure) {
+  public boolean isUnavailable(SQLException failure) {
     if (failure instanceof SQLTransientConnectionException
         || failure instanceof SQLNonTransientConnectionException) {
       return true;

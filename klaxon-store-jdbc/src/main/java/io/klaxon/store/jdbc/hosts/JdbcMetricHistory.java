@@ -1,0 +1,197 @@
+package io.klaxon.store.jdbc.hosts;
+
+import io.klaxon.detect.hosts.MetricHistory;
+import io.klaxon.detect.hosts.MetricPoint;
+import io.klaxon.detect.hosts.MetricQuery;
+import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The {@link MetricHistory} on SQLite or PostgreSQL, in the tables of migration V40, beside a
+ * {@link io.klaxon.store.jdbc.JdbcHostStore} on the same database. Plain JDBC: keeping samples is
+ * on the ingest path of every metrics request, one batched insert per request, with no per-value
+ * conversion on the way.
+ */
+public final class JdbcMetricHistory implements MetricHistory {
+
+  private static final long MICROS_PER_SECOND = 1_000_000L;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final String rollUp;
+
+  private JdbcMetricHistory(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.rollUp = MetricSql.rollUp(dialect);
+  }
+
+  /**
+   * Opens the history on a database whose schema {@link io.klaxon.store.jdbc.JdbcAlertStore#open}
+   * has migrated.
+   *
+   * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL
+   * @throws Unavailable when the database cannot be reached
+   */
+  public static JdbcMetricHistory open(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName();
+      return new JdbcMetricHistory(dataSource, Dialect.ofProductName(product));
+    } catch (SQLException e) {
+      throw new Unavailable(
+          "the metric history's database cannot be reached: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void keep(List<MetricSample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        "keep metric samples",
+        connection -> {
+          try (PreparedStatement insert = connection.prepareStatement(MetricSql.KEEP)) {
+            for (MetricSample sample : samples) {
+              insert.setString(1, sample.server());
+              insert.setString(2, sample.metric().word());
+              insert.setLong(3, micros(sample.observedAt()));
+              insert.setDouble(4, sample.value());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<MetricPoint> read(MetricQuery query) {
+    long from = micros(query.from());
+    long to = micros(query.to());
+    long step = query.step().toNanos() / 1_000;
+    return inTransaction(
+        "read a metric's history",
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(MetricSql.READ)) {
+            for (int table = 0; table < 2; table++) {
+              int base = table * 6;
+              select.setLong(base + 1, from);
+              select.setLong(base + 2, step);
+              select.setString(base + 3, query.server());
+              select.setString(base + 4, query.metric().word());
+              select.setLong(base + 5, from);
+              select.setLong(base + 6, to);
+            }
+            List<MetricPoint> points = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+              while (rows.next()) {
+                points.add(
+                    new MetricPoint(
+                        instant(from + rows.getLong(1) * step),
+                        rows.getDouble(2),
+                        rows.getDouble(3),
+                        rows.getDouble(4),
+                        rows.getLong(5)));
+              }
+            }
+            return points;
+          }
+        });
+  }
+
+  @Override
+  public Retained retain(Instant rollUpBefore, Instant deleteBefore) {
+    long rollUpAt = micros(rollUpBefore.truncatedTo(ChronoUnit.MINUTES));
+    long deleteAt = micros(deleteBefore.truncatedTo(ChronoUnit.MINUTES));
+    List<String> servers =
+        inTransaction(
+            "list the servers",
+            connection -> {
+              List<String> ids = new ArrayList<>();
+              try (PreparedStatement select = connection.prepareStatement(MetricSql.SERVERS);
+                  ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                  ids.add(rows.getString(1));
+                }
+              }
+              return ids;
+            });
+    long rolledUp = 0;
+    long deleted = 0;
+    // One transaction per server: the write lock is held briefly, and ingest goes on between.
+    for (String server : servers) {
+      long[] counts =
+          inTransaction(
+              "roll up a server's metric history",
+              connection -> {
+                update(connection, rollUp, server, rollUpAt);
+                long samples =
+                    update(
+                        connection, MetricSql.DELETE_SAMPLES, server, Math.max(rollUpAt, deleteAt));
+                long minutes = update(connection, MetricSql.DELETE_MINUTES, server, deleteAt);
+                return new long[] {samples, minutes};
+              });
+      rolledUp += counts[0];
+      deleted += counts[1];
+    }
+    return new Retained(rolledUp, deleted);
+  }
+
+  private static long update(Connection connection, String sql, String server, long before)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, server);
+      statement.setLong(2, before);
+      return statement.executeUpdate();
+    }
+  }
+
+  /** What a transaction does with its connection. */
+  private interface Work<T> {
+    T on(Connection connection) throws SQLException;
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        T result = work.on(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      if (dialect.isUnavailable(e)) {
+        throw new Unavailable(
+            "the metric history (" + dialect.productName() + ") cannot be reached to " + what, e);
+      }
+      throw new IllegalStateException("could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1_000);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, MICROS_PER_SECOND), Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
+  }
+}
