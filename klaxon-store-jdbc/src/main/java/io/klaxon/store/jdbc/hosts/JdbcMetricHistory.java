@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 /**
  * The {@link MetricHistory} on SQLite or PostgreSQL, in the tables of migration V40, beside a
  * {@link io.klaxon.store.jdbc.JdbcHostStore} on the same database. Plain JDBC: keeping samples is
- * on the ingest path of every metrics request, one batched insert per request, with no per-value
- * conversion on the way.
+ * on the ingest path of every metrics request: one transaction per request, a few multi-row
+ * inserts, no per-value conversion on the way.
  */
 public final class JdbcMetricHistory implements MetricHistory {
 
@@ -29,6 +29,7 @@ public final class JdbcMetricHistory implements MetricHistory {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final String rollUp;
+  private final String fullInsert = MetricSql.keep(MetricSql.ROWS_PER_INSERT);
 
   private JdbcMetricHistory(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -61,15 +62,24 @@ public final class JdbcMetricHistory implements MetricHistory {
     inTransaction(
         "keep metric samples",
         connection -> {
-          try (PreparedStatement insert = connection.prepareStatement(MetricSql.KEEP)) {
-            for (MetricSample sample : samples) {
-              insert.setString(1, sample.server());
-              insert.setString(2, sample.metric().word());
-              insert.setLong(3, micros(sample.observedAt()));
-              insert.setDouble(4, sample.value());
-              insert.addBatch();
+          int full = samples.size() / MetricSql.ROWS_PER_INSERT;
+          if (full > 0) {
+            try (PreparedStatement insert = connection.prepareStatement(fullInsert)) {
+              for (int chunk = 0; chunk < full; chunk++) {
+                int first = chunk * MetricSql.ROWS_PER_INSERT;
+                bind(insert, samples.subList(first, first + MetricSql.ROWS_PER_INSERT));
+                insert.executeUpdate();
+              }
             }
-            insert.executeBatch();
+          }
+          List<MetricSample> rest =
+              samples.subList(full * MetricSql.ROWS_PER_INSERT, samples.size());
+          if (!rest.isEmpty()) {
+            try (PreparedStatement insert =
+                connection.prepareStatement(MetricSql.keep(rest.size()))) {
+              bind(insert, rest);
+              insert.executeUpdate();
+            }
           }
           return null;
         });
@@ -146,6 +156,17 @@ public final class JdbcMetricHistory implements MetricHistory {
       deleted += counts[1];
     }
     return new Retained(rolledUp, deleted);
+  }
+
+  private static void bind(PreparedStatement insert, List<MetricSample> samples)
+      throws SQLException {
+    int index = 1;
+    for (MetricSample sample : samples) {
+      insert.setString(index++, sample.server());
+      insert.setString(index++, sample.metric().word());
+      insert.setLong(index++, micros(sample.observedAt()));
+      insert.setDouble(index++, sample.value());
+    }
   }
 
   private static long update(Connection connection, String sql, String server, long before)

@@ -9,9 +9,21 @@ import io.klaxon.store.jdbc.Dialect;
  */
 final class MetricSql {
 
-  static final String KEEP =
-      "INSERT INTO metric_samples (server_id, metric, at, value) VALUES (?, ?, ?, ?)"
-          + " ON CONFLICT (server_id, metric, at) DO NOTHING";
+  /** Rows one insert statement carries: 4 parameters each, far under both databases' limits. */
+  static final int ROWS_PER_INSERT = 250;
+
+  /**
+   * An insert of {@code rows} samples in one statement: on SQLite many rows a statement cost a
+   * fraction of a batch of one-row statements, each of which crosses into the driver's native code.
+   */
+  static String keep(int rows) {
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO metric_samples (server_id, metric, at, value) VALUES ");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+    }
+    return sql.append(" ON CONFLICT (server_id, metric, at) DO NOTHING").toString();
+  }
 
   /** Buckets of {@code step} from {@code from}: samples and minute rows read alike. */
   static final String READ =
