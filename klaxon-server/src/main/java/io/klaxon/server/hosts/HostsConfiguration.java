@@ -5,7 +5,7 @@ import io.klaxon.detect.hosts.HostStore;
 import io.klaxon.detect.hosts.MetricHistory;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
-import io.klaxon.store.jdbc.JdbcHostStore;
+import io.klaxon.store.jdbc.hosts.JdbcHostStore;
 import io.klaxon.store.jdbc.hosts.JdbcMetricHistory;
 import java.time.InstantSource;
 import javax.sql.DataSource;

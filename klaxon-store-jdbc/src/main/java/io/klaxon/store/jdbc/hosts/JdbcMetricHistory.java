@@ -18,9 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * The {@link MetricHistory} on SQLite or PostgreSQL, in the tables of migration V40, beside a
- * {@link io.klaxon.store.jdbc.JdbcHostStore} on the same database. Plain JDBC: keeping samples is
- * on the ingest path of every metrics request: one transaction per request, a few multi-row
- * inserts, no per-value conversion on the way.
+ * {@link JdbcHostStore} on the same database. Plain JDBC: keeping samples is on the ingest path of
+ * every metrics request: one transaction per request, a few multi-row inserts, no per-value
+ * conversion on the way.
  */
 public final class JdbcMetricHistory implements MetricHistory {
 
@@ -38,8 +38,8 @@ public final class JdbcMetricHistory implements MetricHistory {
   }
 
   /**
-   * Opens the history on a database whose schema {@link io.klaxon.store.jdbc.JdbcAlertStore#open}
-   * has migrated.
+   * Opens the history on a database whose schema {@link
+   * io.klaxon.store.jdbc.alert.JdbcAlertStore#open} has migrated.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL
    * @throws Unavailable when the database cannot be reached
