@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,6 +123,31 @@ public final class OddsDetector {
   public void forgetEvent(String eventId) {
     undo = null;
     events.remove(eventId);
+  }
+
+  /**
+   * The prices behind one of this detector's triggers (issue 18): the house's and each mapped
+   * competitor's prices of the trigger's series inside the look-back window back from the trigger's
+   * time, house first, then competitors by name, each oldest first. Empty when the trigger is not
+   * the detector's or its event is forgotten.
+   */
+  public List<PricePoint> pricePath(AlertCommand.Trigger trigger, OddsSettings settings) {
+    if (trigger.subject() == null || trigger.occurredAt() == null) {
+      return List.of();
+    }
+    EventBook event = events.get(trigger.subject().key());
+    Series series = event == null ? null : event.find(SeriesKey.of(trigger.attributes()));
+    if (series == null) {
+      return List.of();
+    }
+    long from = trigger.occurredAt().toEpochMilli() - settings.lookbackMinutes() * 60_000L;
+    List<PricePoint> points = new ArrayList<>();
+    if (series.house != null) {
+      series.house.points(settings.houseBookmaker(), true, from, points);
+    }
+    new TreeMap<>(series.competitorWindows())
+        .forEach((bookmaker, window) -> window.points(bookmaker, false, from, points));
+    return points;
   }
 
   /** How many events the detector holds windows for. */
