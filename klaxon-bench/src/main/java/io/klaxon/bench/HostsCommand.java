@@ -61,6 +61,12 @@ public final class HostsCommand implements Callable<Integer> {
           "SQLite's synchronous pragma; FULL as the server runs (default ${DEFAULT-VALUE})")
   String synchronous;
 
+  @Option(
+      names = "--cache-mib",
+      defaultValue = "0",
+      description = "SQLite page cache per connection in MiB; 0 keeps SQLite's default (2 MiB)")
+  int cacheMib;
+
   @Option(names = "--no-keep", description = "do not keep the history: the baseline")
   boolean noKeep;
 
@@ -76,7 +82,11 @@ public final class HostsCommand implements Callable<Integer> {
         dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("klaxon-hosts-");
     SQLiteDataSource sqlite = new SQLiteDataSource();
     // As the server opens SQLite by default: FULL sync, a committed request survives a power cut.
-    sqlite.setUrl(Dialect.sqliteUrl(scratch.resolve("hosts.db")) + "&synchronous=" + synchronous);
+    sqlite.setUrl(
+        Dialect.sqliteUrl(scratch.resolve("hosts.db"))
+            + "&synchronous="
+            + synchronous
+            + (cacheMib > 0 ? "&cache_size=-" + cacheMib * 1024 : ""));
     JdbcAlertStore alerts = JdbcAlertStore.open(sqlite);
     MetricHistory history = JdbcMetricHistory.open(sqlite);
     try (AlertEngine engine = AlertEngine.start(alerts, InstantSource.system())) {
