@@ -11,14 +11,33 @@ import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.escalation.JdbcEscalationStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
 /** Wires escalation on the database of the alert store, woken by the engine's commits. */
 @Configuration(proxyBeanMethods = false)
-class EscalationConfiguration {
+class EscalationConfiguration implements WebMvcConfigurer {
+
+  private final ObjectProvider<EscalationPanel> panel;
+
+  EscalationConfiguration(ObjectProvider<EscalationPanel> panel) {
+    this.panel = panel;
+  }
+
+  @Bean
+  EscalationPanel escalationPanel(EscalationStore store, PolicyDirectory policies) {
+    return new EscalationPanel(store, policies);
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(panel.getObject()).addPathPatterns("/alerts/*");
+  }
 
   @Bean
   EscalationStore escalationStore(HikariDataSource klaxonDataSource, AlertStore alertStore) {

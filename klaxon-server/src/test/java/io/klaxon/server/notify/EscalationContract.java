@@ -78,6 +78,11 @@ abstract class EscalationContract extends NotificationsFixture {
             .at("/ackUrl")
             .asString();
     String link = ackUrl.substring("https://klaxon.example.com".length());
+    Api.Answer console =
+        api.send(api.request("/alerts/" + acknowledged).header("Accept", "text/html").GET());
+    assertThat(console.status()).isEqualTo(200);
+    assertThat(console.raw().body())
+        .contains("Escalation", policy, "running", "step 3 of 3", "receiver:" + third);
     Api anonymous = api.anonymous();
     Api.Answer page = anonymous.send(anonymous.request(link).header("Accept", "text/html").GET());
     assertThat(page.raw().body()).contains("Acknowledge as person:" + alice);
