@@ -6,6 +6,7 @@ import io.klaxon.escalation.EscalationStore;
 import io.klaxon.server.notify.RoutePolicies;
 import io.klaxon.store.AlertChange;
 import io.klaxon.store.ChangeFeed;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,15 @@ final class EscalationFollower {
   private final PolicyDirectory policies;
   private final InstantSource clock;
 
+  /** How often a position that started and ended nothing is written at most. */
+  static final Duration IDLE_WRITE = Duration.ofMinutes(10);
+
+  /** The position of the last change read, ahead of the stored one while nothing needed writing. */
+  private long read;
+
+  /** When the position was last written ({@link System#nanoTime}, wall time: it paces writes). */
+  private long written = System.nanoTime();
+
   EscalationFollower(
       EscalationStore store,
       ChangeFeed feed,
@@ -43,11 +53,17 @@ final class EscalationFollower {
     if (store.cursor() == 0) {
       store.follow(List.of(), List.of(), feed.lastPosition(), clock.instant());
     }
+    read = store.cursor();
   }
 
-  /** Follows up to {@code limit} changes; answers how many were read. */
+  /**
+   * Follows up to {@code limit} changes; answers how many were read. Changes that start or end
+   * nothing move only the position in memory, written with the next real change or every {@link
+   * #IDLE_WRITE} (on SQLite each write is a turn of the one write lock the alert writer needs too);
+   * after a restart those changes are read again, which starts and ends nothing twice.
+   */
   int followOnce(int limit) {
-    List<AlertChange> changes = feed.changesAfter(store.cursor(), limit);
+    List<AlertChange> changes = feed.changesAfter(read, limit);
     if (changes.isEmpty()) {
       return 0;
     }
@@ -77,7 +93,12 @@ final class EscalationFollower {
         default -> {}
       }
     }
-    store.follow(starts, ended, changes.getLast().position(), clock.instant());
+    read = changes.getLast().position();
+    long nanos = System.nanoTime();
+    if (!starts.isEmpty() || !ended.isEmpty() || nanos - written >= IDLE_WRITE.toNanos()) {
+      store.follow(starts, ended, read, clock.instant());
+      written = nanos;
+    }
     return changes.size();
   }
 }

@@ -119,6 +119,17 @@ public final class JdbcEscalationStore implements EscalationStore {
   @Override
   public List<Escalation> claimDue(Instant now, Instant leaseUntil, int limit) {
     Instant at = micros(now);
+    var dueCondition =
+        e.endReason
+            .isNull()
+            .and(e.nextAt.le(at))
+            .and(e.claimedUntil.isNull().or(e.claimedUntil.le(at)));
+    // A read first: nothing due (the usual round) then costs no write lock on SQLite.
+    if (!failures.call(
+        "look for escalation steps due",
+        () -> dsl.fetchExists(dsl.selectOne().from(e.table).where(dueCondition)))) {
+      return List.of();
+    }
     return failures.call(
         "claim the escalation steps due",
         () ->
@@ -132,8 +143,7 @@ public final class JdbcEscalationStore implements EscalationStore {
                   var select =
                       tx.select(e.id)
                           .from(e.table)
-                          .where(e.endReason.isNull(), e.nextAt.le(at))
-                          .and(e.claimedUntil.isNull().or(e.claimedUntil.le(at)))
+                          .where(dueCondition)
                           .orderBy(e.nextAt, e.id)
                           .limit(limit);
                   List<Long> ids =
