@@ -13,6 +13,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class LabelMatcher {
 
+  private static final Pattern CLASSIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
   private final String name;
   private final MatchType type;
   private final String value;
@@ -76,8 +78,12 @@ public final class LabelMatcher {
   /** The matcher as Alertmanager writes it: {@code name=~"value"}, quotes escaped. */
   @Override
   public String toString() {
-    String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    return name + type.operator() + "\"" + escaped + "\"";
+    String label = CLASSIC_NAME.matcher(name).matches() ? name : quote(name);
+    return label + type.operator() + quote(value);
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
   @Override
