@@ -4,8 +4,10 @@ import io.klaxon.problem.NotFound;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -44,7 +46,7 @@ public final class SilenceBook {
    * @throws io.klaxon.problem.InvalidInput naming every faulty field; nothing is stored
    */
   public Silence create(SilenceDraft draft) {
-    Instant now = clock.instant();
+    Instant now = now();
     Silence silence = store.add(draft.toSilence(UUID.randomUUID().toString(), now, maxDuration));
     changed.accept(silence);
     return silence;
@@ -58,7 +60,7 @@ public final class SilenceBook {
    * @throws io.klaxon.problem.InvalidInput naming every faulty field; nothing is stored
    */
   public Silence update(Silence previous, SilenceDraft draft) {
-    Instant now = clock.instant();
+    Instant now = now();
     Silence next = draft.toSilence(previous.uuid(), now, maxDuration);
     if (canUpdate(previous, draft, next, now)) {
       Silence updated =
@@ -93,7 +95,7 @@ public final class SilenceBook {
 
   /** Ends the silence now; an expired silence stays as it is. Answers the silence after. */
   public Silence expire(Silence silence) {
-    Instant now = clock.instant();
+    Instant now = now();
     Silence expired =
         switch (silence.state(now)) {
           case EXPIRED -> silence;
@@ -112,6 +114,11 @@ public final class SilenceBook {
     return store.find(id).orElseThrow(() -> new NotFound("silence", Long.toString(id)));
   }
 
+  /** The silence with Alertmanager's id, if there is one. */
+  public Optional<Silence> findByUuid(String uuid) {
+    return store.findByUuid(uuid);
+  }
+
   /** The silence with Alertmanager's id. @throws NotFound when there is none */
   public Silence getByUuid(String uuid) {
     return store.findByUuid(uuid).orElseThrow(() -> new NotFound("silence", uuid));
@@ -122,7 +129,7 @@ public final class SilenceBook {
    * first, then pending ones starting first, then expired ones ended last first.
    */
   public List<Silence> list(Set<SilenceState> states) {
-    Instant now = clock.instant();
+    Instant now = now();
     return store.all().stream()
         .filter(silence -> states.isEmpty() || states.contains(silence.state(now)))
         .sorted(order(now))
@@ -134,8 +141,9 @@ public final class SilenceBook {
     return list(Set.of(SilenceState.ACTIVE));
   }
 
+  /** Now, to the microsecond that both databases keep. */
   public Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private static Comparator<Silence> order(Instant now) {

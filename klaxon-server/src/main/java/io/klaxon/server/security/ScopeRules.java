@@ -77,6 +77,10 @@ public final class ScopeRules {
           rule(POST, "/api/alerts/bulk", Access.needs(OPERATE)),
           rule(POST, "/api/v2/silences", Access.needs(OPERATE)),
           rule(HttpMethod.DELETE, "/api/v2/silence/{id}", Access.needs(OPERATE)),
+          rule(POST, "/api/silences/preview", Access.needs(READ)),
+          rule(POST, "/api/silences", Access.needs(OPERATE)),
+          rule(HttpMethod.PUT, "/api/silences/{id}", Access.needs(OPERATE)),
+          rule(POST, "/api/silences/{id}/expire", Access.needs(OPERATE)),
           // Admin: keys, notification set-up, the lake; every method, reading too.
           rule(null, "/api/keys/**", Access.needs(ADMIN)),
           rule(null, "/api/receivers/**", Access.needs(ADMIN)),

@@ -1,0 +1,26 @@
+package io.klaxon.server.suppress;
+
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
+import io.klaxon.suppress.SilenceBook;
+import io.klaxon.suppress.SilenceStore;
+import java.time.InstantSource;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the silence store and the silence book. */
+@Configuration(proxyBeanMethods = false)
+class SuppressConfiguration {
+
+  /** {@code alertStore} is asked for so that its schema migration has run first. */
+  @Bean
+  SilenceStore silenceStore(DataSource dataSource, AlertStore alertStore) {
+    return JdbcSilenceStore.open(dataSource);
+  }
+
+  @Bean
+  SilenceBook silenceBook(SilenceStore store, InstantSource clock, SuppressProperties properties) {
+    return new SilenceBook(store, clock, properties.maxDuration(), silence -> {});
+  }
+}
