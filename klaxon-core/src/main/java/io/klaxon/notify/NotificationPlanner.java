@@ -68,7 +68,10 @@ public final class NotificationPlanner {
     int planned = 0;
     for (Route route : Routing.matching(routes, alert)) {
       for (String receiver : route.receivers()) {
-        if (occasion.isPresent() && route.notifyOn().contains(occasion.get())) {
+        // Held while the alert is suppressed; the end of the suppression notifies (Occasion).
+        if (occasion.isPresent()
+            && route.notifyOn().contains(occasion.get())
+            && !alert.suppressed()) {
           NotificationItem item =
               new NotificationItem(
                   alert.id(),
@@ -116,6 +119,12 @@ public final class NotificationPlanner {
         continue;
       }
       Alert open = alert.get();
+      if (open.suppressed()) {
+        // No reminder while suppressed; the schedule goes on for when it ends.
+        tx.scheduleRepeat(
+            route.name(), repeat.receiver(), open.id(), now.plus(route.repeatInterval()));
+        continue;
+      }
       NotificationItem item =
           new NotificationItem(
               open.id(), Occasion.REPEATED, open.severity(), open.status(), open.title(), now);

@@ -1,6 +1,8 @@
 package io.klaxon.suppress;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

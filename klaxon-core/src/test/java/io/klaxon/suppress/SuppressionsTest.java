@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Suppressor;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.Suppressions;
-import io.klaxon.suppress.Suppressor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.store.jdbc.suppress.SuppressedByJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +73,8 @@ final class AlertRows {
         alert.expiresAt(),
         alert.autoResolved(),
         alert.previousSeverity() == null ? null : alert.previousSeverity().word(),
-        alert.version());
+        alert.version(),
+        SuppressedByJson.write(alert.suppressedBy()));
   }
 
   /** A subject's column values, in the order of {@link Tables.Subjects#columns()}. */
@@ -127,7 +129,8 @@ final class AlertRows {
         row.get(alerts.expiresAt),
         row.get(alerts.autoResolved),
         previousSeverity == null ? null : severity(previousSeverity),
-        row.get(alerts.version));
+        row.get(alerts.version),
+        SuppressedByJson.read(row.get(alerts.suppressedBy)));
   }
 
   Subject subject(Record row) {

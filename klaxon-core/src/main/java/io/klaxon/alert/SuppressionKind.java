@@ -1,4 +1,4 @@
-package io.klaxon.suppress;
+package io.klaxon.alert;
 
 import java.util.Locale;
 
@@ -12,5 +12,14 @@ public enum SuppressionKind {
   /** The kind as the API writes it: {@code silence}, {@code maintenance}, … */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The kind of a word.
+   *
+   * @throws IllegalArgumentException for any other word
+   */
+  public static SuppressionKind parse(String word) {
+    return valueOf(word.toUpperCase(Locale.ROOT));
   }
 }
