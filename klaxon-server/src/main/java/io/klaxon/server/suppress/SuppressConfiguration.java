@@ -1,5 +1,6 @@
 package io.klaxon.server.suppress;
 
+import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
 import io.klaxon.suppress.SilenceBook;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the silence store and the silence book. */
+/** Wires the silence store, the silence book and the sweep that marks suppressed alerts. */
 @Configuration(proxyBeanMethods = false)
 class SuppressConfiguration {
 
@@ -20,7 +21,18 @@ class SuppressConfiguration {
   }
 
   @Bean
-  SilenceBook silenceBook(SilenceStore store, InstantSource clock, SuppressProperties properties) {
-    return new SilenceBook(store, clock, properties.maxDuration(), silence -> {});
+  SuppressionSweep suppressionSweep(
+      SilenceStore store, ActiveAlertReader active, AlertEngine engine, InstantSource clock) {
+    return new SuppressionSweep(store, active, engine, clock);
+  }
+
+  /** Every change of a silence wakes the sweep, so it takes effect at once. */
+  @Bean
+  SilenceBook silenceBook(
+      SilenceStore store,
+      InstantSource clock,
+      SuppressProperties properties,
+      SuppressionSweep sweep) {
+    return new SilenceBook(store, clock, properties.maxDuration(), silence -> sweep.wake());
   }
 }

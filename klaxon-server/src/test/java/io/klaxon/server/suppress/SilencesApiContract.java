@@ -136,6 +136,48 @@ abstract class SilencesApiContract {
     assertThat(api.post("/api/silences/999999/expire", "").status()).isEqualTo(404);
   }
 
+  /** Polls the alert until the condition holds: the sweep marks alerts within a second. */
+  private Api.Answer alertWhen(long id, java.util.function.Predicate<Api.Answer> condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    Api.Answer alert = api.get("/api/alerts/" + id);
+    while (!condition.test(alert) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      alert = api.get("/api/alerts/" + id);
+    }
+    return alert;
+  }
+
+  @Test
+  void silence_marksTheMatchingAlertSuppressed_withHistory_andExpiringItEndsThat()
+      throws InterruptedException {
+    trigger(run + "-a", "/data");
+    trigger(run + "-b", "/home");
+    long silenced =
+        api.get("/api/alerts?source=" + run + "&attr.mount=/data").number("/alerts/0/id");
+    long other = api.get("/api/alerts?source=" + run + "&attr.mount=/home").number("/alerts/0/id");
+
+    Api.Answer created = create("\"source=" + run + ",mount=/data\"", hours(0), hours(1));
+    String uuid = created.text("/uuid");
+    Api.Answer marked = alertWhen(silenced, a -> a.json().at("/suppressed").asBoolean());
+
+    assertThat(marked.json().at("/suppressed").asBoolean()).isTrue();
+    assertThat(marked.text("/status")).isEqualTo("open");
+    assertThat(marked.text("/suppressedBy/0/kind")).isEqualTo("silence");
+    assertThat(marked.text("/suppressedBy/0/id")).isEqualTo(uuid);
+    assertThat(Instant.parse(marked.text("/suppressedBy/0/until"))).isEqualTo(hours(1));
+    assertThat(api.get("/api/alerts/" + other).json().at("/suppressed").asBoolean()).isFalse();
+    assertThat(api.get("/api/alerts/" + silenced + "/history").json().valueStream())
+        .anyMatch(entry -> entry.at("/action").asString().equals("suppressed"));
+
+    api.post("/api/silences/" + created.number("/id") + "/expire", "");
+    Api.Answer ended = alertWhen(silenced, a -> !a.json().at("/suppressed").asBoolean());
+    assertThat(ended.json().at("/suppressed").asBoolean()).isFalse();
+    assertThat(ended.json().at("/suppressedBy").isEmpty()).isTrue();
+    assertThat(api.get("/api/alerts/" + silenced + "/history").json().valueStream())
+        .anyMatch(entry -> entry.at("/action").asString().equals("unsuppressed"));
+  }
+
   @Test
   void preview_listsTheActiveAlertsTheMatchersWouldSilence() {
     trigger(run + "-a", "/data");
