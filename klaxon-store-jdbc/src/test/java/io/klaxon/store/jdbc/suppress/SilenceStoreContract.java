@@ -2,25 +2,39 @@ package io.klaxon.store.jdbc.suppress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryAction;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.jdbc.JdbcAlertStore;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.suppress.Matchers;
 import io.klaxon.suppress.Silence;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** How silences are kept on every database: ids assigned, matcher sets and times exact. */
+/**
+ * How silences are kept on every database (ids assigned, matcher sets and times exact), and an
+ * alert's suppression with them.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SilenceStoreContract {
 
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
 
   private TestDatabase database;
+  private JdbcAlertStore alerts;
   private JdbcSilenceStore store;
 
   protected abstract TestDatabase openDatabase();
@@ -28,7 +42,7 @@ public abstract class SilenceStoreContract {
   @BeforeAll
   void open() {
     database = openDatabase();
-    JdbcAlertStore.open(database.dataSource());
+    alerts = JdbcAlertStore.open(database.dataSource());
     store = JdbcSilenceStore.open(database.dataSource());
   }
 
@@ -79,6 +93,48 @@ public abstract class SilenceStoreContract {
     store.update(ended);
 
     assertThat(store.find(added.id())).contains(ended);
+  }
+
+  @Test
+  void alertSuppression_isStoredThroughTheEngine_andReadBackExactly() {
+    AlertEngine engine = AlertEngine.start(alerts, () -> T0);
+    try {
+      Alert opened =
+          engine
+              .apply(
+                  new AlertCommand.Trigger(
+                      "fp-" + UUID.randomUUID(),
+                      "test",
+                      "disk",
+                      Severity.HIGH,
+                      "Disk",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      Map.of(),
+                      null,
+                      null,
+                      "test"))
+              .alert();
+      List<Suppressor> by =
+          List.of(
+              new Suppressor(SuppressionKind.SILENCE, "u-1", T0.plusSeconds(60)),
+              new Suppressor(SuppressionKind.INHIBITION, "critical-over-warning", null));
+
+      engine.apply(new AlertCommand.Suppress(opened.id(), by, "klaxon"));
+
+      assertThat(alerts.findById(opened.id()).orElseThrow().suppressedBy()).isEqualTo(by);
+      engine.apply(new AlertCommand.Suppress(opened.id(), List.of(), "klaxon"));
+      assertThat(alerts.findById(opened.id()).orElseThrow().suppressed()).isFalse();
+      assertThat(alerts.history(opened.id()))
+          .extracting(HistoryEntry::action)
+          .containsExactly(
+              HistoryAction.CREATED, HistoryAction.SUPPRESSED, HistoryAction.UNSUPPRESSED);
+    } finally {
+      engine.close();
+    }
   }
 
   @Test
