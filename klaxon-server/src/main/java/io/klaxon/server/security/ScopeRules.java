@@ -74,6 +74,8 @@ public final class ScopeRules {
           rule(POST, "/api/alerts/{id}/resolve", Access.needs(OPERATE)),
           rule(POST, "/api/alerts/{id}/dismiss", Access.needs(OPERATE)),
           rule(POST, "/api/alerts/{id}/notes", Access.needs(OPERATE)),
+          rule(POST, "/api/alerts/{id}/snooze", Access.needs(OPERATE)),
+          rule(POST, "/api/alerts/{id}/unsnooze", Access.needs(OPERATE)),
           rule(POST, "/api/alerts/bulk", Access.needs(OPERATE)),
           rule(POST, "/api/v2/silences", Access.needs(OPERATE)),
           rule(HttpMethod.DELETE, "/api/v2/silence/{id}", Access.needs(OPERATE)),

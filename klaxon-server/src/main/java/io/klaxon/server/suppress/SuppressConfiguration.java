@@ -3,8 +3,10 @@ package io.klaxon.server.suppress;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
+import io.klaxon.store.jdbc.suppress.JdbcSnoozeStore;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.SilenceStore;
+import io.klaxon.suppress.SnoozeStore;
 import java.time.InstantSource;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,18 @@ class SuppressConfiguration {
   }
 
   @Bean
+  SnoozeStore snoozeStore(DataSource dataSource, AlertStore alertStore) {
+    return JdbcSnoozeStore.open(dataSource);
+  }
+
+  @Bean
   SuppressionSweep suppressionSweep(
-      SilenceStore store, ActiveAlertReader active, AlertEngine engine, InstantSource clock) {
-    return new SuppressionSweep(store, active, engine, clock);
+      SilenceStore store,
+      SnoozeStore snoozes,
+      ActiveAlertReader active,
+      AlertEngine engine,
+      InstantSource clock) {
+    return new SuppressionSweep(store, snoozes, active, engine, clock);
   }
 
   /** Every change of a silence wakes the sweep, so it takes effect at once. */

@@ -7,12 +7,15 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.suppress.Silence;
 import io.klaxon.suppress.SilenceState;
 import io.klaxon.suppress.SilenceStore;
+import io.klaxon.suppress.Snooze;
+import io.klaxon.suppress.SnoozeStore;
 import io.klaxon.suppress.Suppressing;
 import io.klaxon.suppress.Suppressions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -23,9 +26,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps every active alert's {@code suppressedBy} true: each second, and at once when a silence
- * changes, it evaluates the silences in force against the active alerts and sends the engine an
- * {@link AlertCommand.Suppress} for each alert whose suppression started, changed or ended. It
- * never writes an alert itself.
+ * changes, it evaluates the silences and snoozes in force against the active alerts and sends the
+ * engine an {@link AlertCommand.Suppress} for each alert whose suppression started, changed or
+ * ended. It never writes an alert itself.
  */
 public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
@@ -35,30 +38,37 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SuppressionSweep.class);
 
   private final SilenceStore silences;
+  private final SnoozeStore snoozes;
   private final ActiveAlertReader active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
   private volatile List<Silence> current = List.of();
+  private volatile Map<Long, Snooze> snoozed = Map.of();
   private volatile boolean running;
   private volatile Thread thread = new Thread(() -> {});
 
   SuppressionSweep(
-      SilenceStore silences, ActiveAlertReader active, AlertEngine engine, InstantSource clock) {
+      SilenceStore silences,
+      SnoozeStore snoozes,
+      ActiveAlertReader active,
+      AlertEngine engine,
+      InstantSource clock) {
     this.silences = silences;
+    this.snoozes = snoozes;
     this.active = active;
     this.engine = engine;
     this.clock = clock;
   }
 
-  /** Sweeps soon: a silence changed. */
+  /** Sweeps soon: a silence or a snooze changed. */
   void wake() {
     wake.release();
   }
 
   @Override
   public boolean holds(Alert alert) {
-    return !new Suppressions(clock.instant(), current, List.of(), Map.of(), List.of())
+    return !new Suppressions(clock.instant(), current, List.of(), snoozed, List.of())
         .of(alert)
         .isEmpty();
   }
@@ -73,8 +83,15 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     List<Silence> live =
         silences.all().stream().filter(s -> s.state(now) != SilenceState.EXPIRED).toList();
     current = live;
+    Map<Long, Snooze> holding = new HashMap<>();
+    for (Snooze snooze : snoozes.all()) {
+      if (snooze.holds(now)) {
+        holding.put(snooze.alertId(), snooze);
+      }
+    }
+    snoozed = Map.copyOf(holding);
     List<Alert> alerts = active.all();
-    Suppressions suppressions = new Suppressions(now, live, List.of(), Map.of(), alerts);
+    Suppressions suppressions = new Suppressions(now, live, List.of(), holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     for (Alert alert : alerts) {
       List<Suppressor> by = suppressions.of(alert);

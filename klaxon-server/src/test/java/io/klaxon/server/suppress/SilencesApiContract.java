@@ -30,10 +30,14 @@ abstract class SilencesApiContract {
   void setUp() {
     api = new Api(port);
     run = "r" + UUID.randomUUID().toString().substring(0, 8);
+    base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  private static Instant hours(long hours) {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(hours, ChronoUnit.HOURS);
+  /** Now, once per test, so that every time a test writes and reads back is the same. */
+  private Instant base = Instant.now();
+
+  private Instant hours(long hours) {
+    return base.plus(hours, ChronoUnit.HOURS);
   }
 
   private String body(String matchers, Instant startsAt, Instant endsAt) {
@@ -176,6 +180,46 @@ abstract class SilencesApiContract {
     assertThat(ended.json().at("/suppressedBy").isEmpty()).isTrue();
     assertThat(api.get("/api/alerts/" + silenced + "/history").json().valueStream())
         .anyMatch(entry -> entry.at("/action").asString().equals("unsuppressed"));
+  }
+
+  @Test
+  void snooze_suppressesOneAlertUntilItsTime_unsnoozeEndsIt_andFinalAlertsAreRefused()
+      throws InterruptedException {
+    trigger(run + "-s", "/data");
+    long id = api.get("/api/alerts?source=" + run).number("/alerts/0/id");
+
+    Api.Answer snoozed =
+        api.post("/api/alerts/" + id + "/snooze", "{\"for\":\"2h\",\"note\":\"lunch\"}");
+    assertThat(snoozed.status()).as(snoozed.raw().body()).isEqualTo(200);
+    Api.Answer marked = alertWhen(id, a -> a.json().at("/suppressed").asBoolean());
+    assertThat(marked.text("/suppressedBy/0/kind")).isEqualTo("snooze");
+    assertThat(marked.text("/suppressedBy/0/until")).isEqualTo(snoozed.text("/until"));
+    assertThat(marked.text("/status")).isEqualTo("open");
+
+    assertThat(api.post("/api/alerts/" + id + "/unsnooze", "").status()).isEqualTo(200);
+    assertThat(
+            alertWhen(id, a -> !a.json().at("/suppressed").asBoolean())
+                .json()
+                .at("/suppressed")
+                .asBoolean())
+        .isFalse();
+
+    Api.Answer both =
+        api.post(
+            "/api/alerts/" + id + "/snooze", "{\"for\":\"2h\",\"until\":\"2030-01-01T00:00:00Z\"}");
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.fields()).containsExactly("until");
+    assertThat(api.post("/api/alerts/" + id + "/snooze", "{\"for\":\"soon\"}").fields())
+        .containsExactly("for");
+    assertThat(
+            api.post("/api/alerts/" + id + "/snooze", "{\"until\":\"2020-01-01T00:00:00Z\"}")
+                .fields())
+        .containsExactly("until");
+    assertThat(api.post("/api/alerts/999999/snooze", "{\"for\":\"1h\"}").status()).isEqualTo(404);
+    api.post("/api/alerts/" + id + "/resolve", "{}");
+    assertThat(api.post("/api/alerts/" + id + "/snooze", "{\"for\":\"1h\"}").status())
+        .isEqualTo(409);
+    assertThat(api.post("/api/alerts/" + id + "/unsnooze", "").status()).isEqualTo(409);
   }
 
   @Test

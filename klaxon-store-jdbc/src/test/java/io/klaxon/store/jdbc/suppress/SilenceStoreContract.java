@@ -14,6 +14,7 @@ import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.suppress.Matchers;
 import io.klaxon.suppress.Silence;
+import io.klaxon.suppress.Snooze;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,22 @@ public abstract class SilenceStoreContract {
     } finally {
       engine.close();
     }
+  }
+
+  @Test
+  void snooze_isKeptOnePerAlert_replaced_andRemoved() {
+    JdbcSnoozeStore snoozes = JdbcSnoozeStore.open(database.dataSource());
+    long alertId = 1_000_000 + UUID.randomUUID().getMostSignificantBits() % 1000;
+    Snooze first = new Snooze(alertId, T0.plusSeconds(60), "ann", "lunch");
+    Snooze second = new Snooze(alertId, T0.plusSeconds(600), "bob", null);
+
+    snoozes.put(first);
+    snoozes.put(second);
+
+    assertThat(snoozes.all()).filteredOn(s -> s.alertId() == alertId).containsExactly(second);
+    assertThat(snoozes.remove(alertId)).isTrue();
+    assertThat(snoozes.remove(alertId)).isFalse();
+    assertThat(snoozes.all()).noneMatch(s -> s.alertId() == alertId);
   }
 
   @Test
