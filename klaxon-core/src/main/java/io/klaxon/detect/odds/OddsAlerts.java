@@ -153,7 +153,8 @@ final class OddsAlerts {
         attributes,
         at,
         event.kickoff(),
-        SOURCE);
+        SOURCE,
+        move.from());
   }
 
   /**
