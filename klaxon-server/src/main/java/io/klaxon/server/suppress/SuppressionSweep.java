@@ -46,6 +46,10 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private volatile List<Silence> current = List.of();
   private volatile Map<Long, Snooze> snoozed = Map.of();
   private volatile boolean running;
+
+  /** Active alerts left marked by the last full sweep; -1 before the first. */
+  private int marked = -1;
+
   private volatile Thread thread = new Thread(() -> {});
 
   SuppressionSweep(
@@ -90,11 +94,19 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       }
     }
     snoozed = Map.copyOf(holding);
+    if (live.isEmpty() && holding.isEmpty() && marked == 0) {
+      // Only this sweep marks alerts: with nothing in force and none marked, none can change.
+      return 0;
+    }
     List<Alert> alerts = active.all();
     Suppressions suppressions = new Suppressions(now, live, List.of(), holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
+    int stillMarked = 0;
     for (Alert alert : alerts) {
       List<Suppressor> by = suppressions.of(alert);
+      if (!by.isEmpty()) {
+        stillMarked++;
+      }
       if (!by.equals(alert.suppressedBy())) {
         commands.add(new AlertCommand.Suppress(alert.id(), by, ACTOR));
       }
@@ -102,6 +114,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     for (int from = 0; from < commands.size(); from += CHUNK) {
       engine.apply(commands.subList(from, Math.min(commands.size(), from + CHUNK)));
     }
+    marked = stillMarked;
     return commands.size();
   }
 
