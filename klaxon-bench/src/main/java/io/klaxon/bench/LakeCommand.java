@@ -9,7 +9,7 @@ import io.klaxon.lake.Compaction;
 import io.klaxon.lake.DeltaAlertStore;
 import io.klaxon.store.AlertChange;
 import io.klaxon.store.jdbc.Dialect;
-import io.klaxon.store.jdbc.JdbcAlertStore;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

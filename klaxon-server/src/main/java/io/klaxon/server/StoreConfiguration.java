@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.AlertStore;
-import io.klaxon.store.jdbc.JdbcAlertStore;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -19,12 +19,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of console pages as HTML pages (the API's problem details stay with the API), and what
  * every page's layout needs.
  */
-@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ConsoleAdvice {
+public class ConsoleAdvice {
 
   /** A refusal in words for a page: each bad field with its reason. */
-  static String describe(KlaxonException e) {
+  public static String describe(KlaxonException e) {
     if (e instanceof InvalidInput invalid) {
       return invalid.errors().stream()
           .map(f -> f.field().isEmpty() ? f.reason() : f.field() + ": " + f.reason())

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param iso the ISO-8601 instant (the element's datetime, read by the page script to refresh)
  */
-record When(String iso, String ago, String exact) {
+public record When(String iso, String ago, String exact) {
 
-  static @Nullable When of(@Nullable Instant at, Instant now) {
+  public static @Nullable When of(@Nullable Instant at, Instant now) {
     return at == null ? null : new When(at.toString(), Times.ago(at, now), Times.exact(at));
   }
 }

@@ -4,7 +4,7 @@ import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostStore;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
-import io.klaxon.store.jdbc.JdbcHostStore;
+import io.klaxon.store.jdbc.hosts.JdbcHostStore;
 import java.time.InstantSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;

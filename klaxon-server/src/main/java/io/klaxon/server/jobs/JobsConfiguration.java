@@ -2,7 +2,7 @@ package io.klaxon.server.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.jobs.JobLock;
-import io.klaxon.store.jdbc.JdbcJobLock;
+import io.klaxon.store.jdbc.jobs.JdbcJobLock;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.klaxon.server.mapping;
 import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.mapping.MappingRegistry;
 import io.klaxon.mapping.MappingStore;
-import io.klaxon.store.jdbc.JdbcMappingStore;
+import io.klaxon.store.jdbc.mapping.JdbcMappingStore;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import io.klaxon.notify.Dispatcher;
 import io.klaxon.notify.NotificationStore;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
-import io.klaxon.store.jdbc.JdbcNotificationStore;
+import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;

@@ -2,7 +2,7 @@ package io.klaxon.server.odds;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.settings.SettingsStore;
-import io.klaxon.store.jdbc.JdbcSettingsStore;
+import io.klaxon.store.jdbc.settings.JdbcSettingsStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;

@@ -4,7 +4,7 @@ import io.klaxon.access.KeyRing;
 import io.klaxon.access.KeyStore;
 import io.klaxon.server.KlaxonProperties;
 import io.klaxon.store.AlertStore;
-import io.klaxon.store.jdbc.JdbcKeyStore;
+import io.klaxon.store.jdbc.access.JdbcKeyStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;

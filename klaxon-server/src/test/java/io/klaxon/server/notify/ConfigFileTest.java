@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.klaxon.notify.Receiver;
-import io.klaxon.store.jdbc.JdbcAlertStore;
-import io.klaxon.store.jdbc.JdbcNotificationStore;
 import io.klaxon.store.jdbc.TestDatabase;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
+import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

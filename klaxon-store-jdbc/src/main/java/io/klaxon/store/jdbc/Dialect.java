@@ -87,7 +87,7 @@ public enum Dialect {
    *
    * @throws IllegalArgumentException for any database but SQLite and PostgreSQL
    */
-  static Dialect ofProductName(String name) {
+  public static Dialect ofProductName(String name) {
     for (Dialect dialect : values()) {
       if (dialect.productName.equalsIgnoreCase(name.trim())) {
         return dialect;
@@ -97,16 +97,16 @@ public enum Dialect {
         "the alert store runs on SQLite or PostgreSQL, not on '" + name + "'");
   }
 
-  SQLDialect sqlDialect() {
+  public SQLDialect sqlDialect() {
     return sqlDialect;
   }
 
-  DataType<Instant> timestamp() {
+  public DataType<Instant> timestamp() {
     return this == SQLITE ? MICROS : SQLDataType.INSTANT;
   }
 
   /** JSON as its text in Java; stored as TEXT on SQLite, as jsonb on PostgreSQL. */
-  DataType<String> json() {
+  public DataType<String> json() {
     return this == SQLITE ? SQLDataType.VARCHAR : JSONB_TEXT;
   }
 
@@ -115,7 +115,7 @@ public enum Dialect {
    * strings as they are, numbers as their digits, booleans as {@code true}/{@code false}. Both the
    * name and the value are bind values.
    */
-  Condition attributeEquals(Field<String> attributes, String name, String value) {
+  public Condition attributeEquals(Field<String> attributes, String name, String value) {
     if (this == POSTGRESQL) {
       return DSL.jsonbGetAttributeAsText(attributes.coerce(SQLDataType.JSONB), DSL.val(name))
           .eq(value);
@@ -139,7 +139,7 @@ public enum Dialect {
    * An UPDATE that assigns an indexed column rewrites its index entries even when the value is the
    * same (SQLite). PostgreSQL compares the values, and skips the indexes when none changed.
    */
-  boolean assignmentRewritesIndexes() {
+  public boolean assignmentRewritesIndexes() {
     return this == SQLITE;
   }
 
@@ -147,12 +147,13 @@ public enum Dialect {
    * Many rows are cheapest as a JDBC batch of one prepared row on SQLite, which runs in-process;
    * PostgreSQL executes every statement of a batch on its own, so one multi-row insert is cheaper.
    */
-  boolean prefersRowBatches() {
+  public boolean prefersRowBatches() {
     return this == SQLITE;
   }
 
   /** Binds an instant as this database stores it: microseconds on SQLite, timestamptz else. */
-  void bind(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {
+  public void bind(PreparedStatement statement, int index, @Nullable Instant instant)
+      throws SQLException {
     if (this == SQLITE) {
       if (instant == null) {
         statement.setNull(index, Types.BIGINT);
@@ -171,7 +172,7 @@ public enum Dialect {
    *
    * @throws IllegalArgumentException when the data source's connections are set up wrong
    */
-  void prepare(Connection connection) throws SQLException {
+  public void prepare(Connection connection) throws SQLException {
     if (this != SQLITE) {
       return;
     }
@@ -187,7 +188,7 @@ public enum Dialect {
   }
 
   /** The failure is a unique or primary key violation. */
-  boolean isDuplicate(SQLException failure) {
+  public boolean isDuplicate(SQLException failure) {
     if (this == SQLITE) {
       // A batch reports the constraint only in its message, not in its error code.
       String message = String.valueOf(failure.getMessage());
@@ -199,7 +200,7 @@ public enum Dialect {
   }
 
   /** The failure means the database cannot be reached or is busy: the caller may retry later. */
-  boolean isUnavailable(SQLException failure) {
+  public boolean isUnavailable(SQLException failure) {
     if (failure instanceof SQLTransientConnectionException
         || failure instanceof SQLNonTransientConnectionException) {
       return true;

@@ -10,15 +10,15 @@ import org.jooq.exception.DataAccessException;
  * Turns a database that cannot be reached into {@link Unavailable}, which callers may retry, a
  * duplicate key into {@link ConcurrentChange}, and lets every other failure through as it is.
  */
-final class Failures {
+public final class Failures {
 
   private final Dialect dialect;
 
-  Failures(Dialect dialect) {
+  public Failures(Dialect dialect) {
     this.dialect = dialect;
   }
 
-  <T> T call(String what, Supplier<T> work) {
+  public <T> T call(String what, Supplier<T> work) {
     try {
       return work.get();
     } catch (DataAccessException e) {
@@ -26,7 +26,7 @@ final class Failures {
     }
   }
 
-  void run(String what, Runnable work) {
+  public void run(String what, Runnable work) {
     call(
         what,
         () -> {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * binds each value through its contexts and converters, which costs more per row than SQLite's
  * whole update; the hottest statements bind directly instead.
  */
-final class JdbcBatch {
+public final class JdbcBatch {
 
   private final Dialect dialect;
   private final String sql;
@@ -24,7 +24,7 @@ final class JdbcBatch {
   /**
    * @param binds the fields whose values are bound, in the order of the statement's parameters
    */
-  JdbcBatch(DSLContext dsl, Dialect dialect, Query query, List<Field<?>> binds) {
+  public JdbcBatch(DSLContext dsl, Dialect dialect, Query query, List<Field<?>> binds) {
     this.dialect = dialect;
     this.sql = dsl.render(query);
     this.types = binds.stream().<Class<?>>map(Field::getType).toList();
@@ -36,7 +36,7 @@ final class JdbcBatch {
   }
 
   /** Runs the statement once per row of values, in the transaction of {@code tx}. */
-  int[] execute(DSLContext tx, List<? extends List<@Nullable Object>> rows) {
+  public int[] execute(DSLContext tx, List<? extends List<@Nullable Object>> rows) {
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {

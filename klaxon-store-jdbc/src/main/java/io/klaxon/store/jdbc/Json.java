@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * when it decides whether a subject changed. Numbers come back as Jackson reads them (Integer, Long
  * or BigInteger for integers, Double otherwise), so their text form survives.
  */
-final class Json {
+public final class Json {
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -24,16 +24,16 @@ final class Json {
 
   private Json() {}
 
-  static String write(Map<String, Object> attributes) {
+  public static String write(Map<String, Object> attributes) {
     return MAPPER.writeValueAsString(attributes);
   }
 
-  static String write(List<FieldChange> changes) {
+  public static String write(List<FieldChange> changes) {
     return MAPPER.writeValueAsString(changes);
   }
 
   /** An attribute object; a top-level null (never written by Klaxon) is left out. */
-  static Map<String, Object> readObject(String json) {
+  public static Map<String, Object> readObject(String json) {
     Map<String, Object> read = MAPPER.readValue(json, OBJECT);
     Map<String, Object> attributes = new LinkedHashMap<>();
     read.forEach(
@@ -45,7 +45,7 @@ final class Json {
     return attributes;
   }
 
-  static List<FieldChange> readChanges(String json) {
+  public static List<FieldChange> readChanges(String json) {
     return MAPPER.readValue(json, CHANGES);
   }
 }

@@ -15,12 +15,12 @@ final class Micros {
   /**
    * @throws ArithmeticException for an instant beyond ±292,000 years of the epoch
    */
-  static Long of(Instant instant) {
+  public static Long of(Instant instant) {
     return Math.addExact(
         Math.multiplyExact(instant.getEpochSecond(), PER_SECOND), instant.getNano() / 1_000L);
   }
 
-  static Instant toInstant(Long micros) {
+  public static Instant toInstant(Long micros) {
     return Instant.ofEpochSecond(
         Math.floorDiv(micros, PER_SECOND), Math.floorMod(micros, PER_SECOND) * 1_000L);
   }

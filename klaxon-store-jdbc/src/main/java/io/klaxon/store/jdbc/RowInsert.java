@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> what one row is made from
  */
-final class RowInsert<T> {
+public final class RowInsert<T> {
 
   /**
    * Bind values per statement, under SQLite's limit (32,766) and PostgreSQL's (65,535); a larger
@@ -31,7 +31,7 @@ final class RowInsert<T> {
   private final Function<T, List<@Nullable Object>> values;
   private final @Nullable JdbcBatch batch;
 
-  RowInsert(
+  public RowInsert(
       DSLContext dsl,
       Dialect dialect,
       Table<Record> table,
@@ -47,7 +47,7 @@ final class RowInsert<T> {
             : null;
   }
 
-  void insert(DSLContext tx, List<T> items) {
+  public void insert(DSLContext tx, List<T> items) {
     if (items.isEmpty()) {
       return;
     }
@@ -65,7 +65,7 @@ final class RowInsert<T> {
   }
 
   /** The items in slices small enough for one statement of rows this wide. */
-  static <T> List<List<T>> chunks(List<T> items, int columns) {
+  public static <T> List<List<T>> chunks(List<T> items, int columns) {
     int size = Math.max(1, MAX_BIND_VALUES / columns);
     List<List<T>> chunks = new ArrayList<>();
     for (int from = 0; from < items.size(); from += size) {

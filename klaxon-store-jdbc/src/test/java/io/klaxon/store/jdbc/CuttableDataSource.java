@@ -12,16 +12,16 @@ import javax.sql.DataSource;
  * A data source that can be cut off, after which it fails as a pool does when its database is gone
  * (HikariCP's connection timeout).
  */
-final class CuttableDataSource implements DataSource {
+public final class CuttableDataSource implements DataSource {
 
   private final DataSource delegate;
   private volatile boolean cut;
 
-  CuttableDataSource(DataSource delegate) {
+  public CuttableDataSource(DataSource delegate) {
     this.delegate = delegate;
   }
 
-  void cut() {
+  public void cut() {
     cut = true;
   }
 

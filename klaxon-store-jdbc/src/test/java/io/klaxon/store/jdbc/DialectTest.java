@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -9,6 +9,7 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.detect.decisions.Decision;
 import io.klaxon.embed.AlertManager;
 import io.klaxon.problem.TransitionRefused;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** A clock that moves only when a test moves it. */
-final class ManualClock implements InstantSource {
+public final class ManualClock implements InstantSource {
 
   private Instant now;
 
-  ManualClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
@@ -18,7 +18,7 @@ final class ManualClock implements InstantSource {
     return now;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 }

@@ -8,18 +8,18 @@ import org.jspecify.annotations.Nullable;
  * of them, so that a database that is not there (an aborted {@link TestDatabase#postgres()}) shows
  * every test as skipped, not only the first.
  */
-final class SharedDatabase implements AutoCloseable {
+public final class SharedDatabase implements AutoCloseable {
 
   private final Supplier<TestDatabase> opener;
   private @Nullable TestDatabase database;
   private @Nullable RuntimeException notOpened;
 
-  SharedDatabase(Supplier<TestDatabase> opener) {
+  public SharedDatabase(Supplier<TestDatabase> opener) {
     this.opener = opener;
   }
 
   /** Whether {@link #get} has opened the database already. */
-  boolean isOpen() {
+  public boolean isOpen() {
     return database != null;
   }
 
@@ -27,7 +27,7 @@ final class SharedDatabase implements AutoCloseable {
    * @return the database, opened on the first call
    * @throws RuntimeException the failure of the first open, again on every later call
    */
-  TestDatabase get() {
+  public TestDatabase get() {
     if (notOpened != null) {
       throw notOpened;
     }

@@ -1,0 +1,5 @@
+/** API keys, stored as hashes, on SQLite and PostgreSQL. */
+@NullMarked
+package io.klaxon.store.jdbc.access;
+
+import org.jspecify.annotations.NullMarked;

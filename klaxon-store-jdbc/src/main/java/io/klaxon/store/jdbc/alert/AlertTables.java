@@ -1,0 +1,206 @@
+package io.klaxon.store.jdbc.alert;
+
+import static io.klaxon.store.jdbc.Columns.column;
+import static io.klaxon.store.jdbc.Columns.text;
+import static org.jooq.impl.DSL.name;
+
+import io.klaxon.store.jdbc.Dialect;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store's tables and columns, written by hand instead of generated, typed for one dialect:
+ * timestamps are {@code Field<Instant>} and JSON is {@code Field<String>} on both databases.
+ */
+public final class AlertTables {
+
+  public final Subjects subjects;
+  final Alerts alerts;
+  final History history;
+  final AlertIds alertIds;
+  final AlertCounts alertCounts;
+  final AlertCounts alertTimeCounts;
+
+  public AlertTables(Dialect dialect) {
+    DataType<Instant> time = dialect.timestamp();
+    DataType<String> json = dialect.json();
+    subjects = new Subjects(time, json);
+    alerts = new Alerts(time, json);
+    history = new History(time, json);
+    alertIds = new AlertIds();
+    alertCounts = new AlertCounts("alert_counts", null);
+    alertTimeCounts = new AlertCounts("alert_counts_by_time", time);
+  }
+
+  /** {@code subjects}: what alerts are about, one row per (type, key). */
+  public static final class Subjects {
+    static final String NAME = "subjects";
+    public final Table<Record> table = DSL.table(name(NAME));
+    public final Field<String> type = text(NAME, "type");
+    public final Field<String> key = text(NAME, "key");
+    public final Field<String> name = text(NAME, "name");
+    final Field<Instant> startsAt;
+    final Field<String> attributes;
+
+    private Subjects(DataType<Instant> time, DataType<String> json) {
+      startsAt = column(NAME, "starts_at", time);
+      attributes = column(NAME, "attributes", json);
+    }
+
+    public List<Field<?>> columns() {
+      return List.of(type, key, name, startsAt, attributes);
+    }
+  }
+
+  /** {@code alerts}: one row per alert, its current state. */
+  static final class Alerts {
+    static final String NAME = "alerts";
+    public final Table<Record> table = DSL.table(name(NAME));
+    final Field<Long> id = column(NAME, "id", SQLDataType.BIGINT);
+    final Field<String> fingerprint = text(NAME, "fingerprint");
+    final Field<String> source = text(NAME, "source");
+    public final Field<String> type = text(NAME, "type");
+    final Field<String> severity = text(NAME, "severity");
+    final Field<String> status = text(NAME, "status");
+    final Field<String> title = text(NAME, "title");
+    final Field<String> message = text(NAME, "message");
+    final Field<String> subjectType = text(NAME, "subject_type");
+    final Field<String> subjectKey = text(NAME, "subject_key");
+    final Field<String> subjectName = text(NAME, "subject_name");
+    final Field<Double> value = column(NAME, "value", SQLDataType.DOUBLE);
+    final Field<Double> previousValue = column(NAME, "previous_value", SQLDataType.DOUBLE);
+    final Field<Double> threshold = column(NAME, "threshold", SQLDataType.DOUBLE);
+    final Field<Double> changePercent = column(NAME, "change_percent", SQLDataType.DOUBLE);
+    final Field<String> attributes;
+    final Field<Long> occurrences = column(NAME, "occurrences", SQLDataType.BIGINT);
+    final Field<Instant> detectedAt;
+    final Field<Instant> lastSeenAt;
+    final Field<Instant> acknowledgedAt;
+    final Field<Instant> resolvedAt;
+    final Field<String> acknowledgedBy = text(NAME, "acknowledged_by");
+    final Field<String> resolvedBy = text(NAME, "resolved_by");
+    final Field<Instant> expiresAt;
+    final Field<Boolean> autoResolved = column(NAME, "auto_resolved", SQLDataType.BOOLEAN);
+    final Field<String> previousSeverity = text(NAME, "previous_severity");
+    final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
+
+    private Alerts(DataType<Instant> time, DataType<String> json) {
+      attributes = column(NAME, "attributes", json);
+      detectedAt = column(NAME, "detected_at", time);
+      lastSeenAt = column(NAME, "last_seen_at", time);
+      acknowledgedAt = column(NAME, "acknowledged_at", time);
+      resolvedAt = column(NAME, "resolved_at", time);
+      expiresAt = column(NAME, "expires_at", time);
+    }
+
+    /** Every column, in the order of {@link AlertRows#values}. */
+    public List<Field<?>> columns() {
+      return List.of(
+          id,
+          fingerprint,
+          source,
+          type,
+          severity,
+          status,
+          title,
+          message,
+          subjectType,
+          subjectKey,
+          subjectName,
+          value,
+          previousValue,
+          threshold,
+          changePercent,
+          attributes,
+          occurrences,
+          detectedAt,
+          lastSeenAt,
+          acknowledgedAt,
+          acknowledgedBy,
+          resolvedAt,
+          resolvedBy,
+          expiresAt,
+          autoResolved,
+          previousSeverity,
+          version);
+    }
+  }
+
+  /**
+   * {@code alert_history}: one row per material change of an alert, and summaries of re-triggers,
+   * append-only.
+   */
+  static final class History {
+    static final String NAME = "alert_history";
+    public final Table<Record> table = DSL.table(name(NAME));
+    final Field<Long> id = column(NAME, "id", SQLDataType.BIGINT);
+    final Field<Long> alertId = column(NAME, "alert_id", SQLDataType.BIGINT);
+    final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
+    final Field<Instant> at;
+    final Field<String> actor = text(NAME, "actor");
+    final Field<String> action = text(NAME, "action");
+    final Field<String> fromStatus = text(NAME, "from_status");
+    final Field<String> toStatus = text(NAME, "to_status");
+    final Field<String> changes;
+    final Field<String> note = text(NAME, "note");
+
+    /** Whether the row is a material change, one the change feed carries. */
+    final Field<Boolean> material = column(NAME, "material", SQLDataType.BOOLEAN);
+
+    private History(DataType<Instant> time, DataType<String> json) {
+      at = column(NAME, "at", time);
+      changes = column(NAME, "changes", json);
+    }
+
+    /** The columns written on insert (the id is the database's), as in {@link AlertRows}. */
+    List<Field<?>> insertColumns() {
+      return List.of(
+          alertId, version, at, actor, action, fromStatus, toStatus, changes, note, material);
+    }
+  }
+
+  /**
+   * {@code alert_counts} and {@code alert_counts_by_time}: how many alerts there are per status,
+   * severity, source and type (per ten minutes of detection time in the second), kept exact by
+   * triggers on {@code alerts}.
+   */
+  static final class AlertCounts {
+    /** The width of a time bucket: ranges on its multiples can be counted by bucket. */
+    static final Duration BUCKET = Duration.ofMinutes(10);
+
+    public final Table<Record> table;
+    final Field<String> status;
+    final Field<String> severity;
+    final Field<String> source;
+    public final Field<String> type;
+    final Field<Long> n;
+
+    /** The bucket's start, for the table per detection time; null for the other. */
+    final @Nullable Field<Instant> bucket;
+
+    private AlertCounts(String name, @Nullable DataType<Instant> time) {
+      table = DSL.table(name(name));
+      status = text(name, "status");
+      severity = text(name, "severity");
+      source = text(name, "source");
+      type = text(name, "type");
+      n = column(name, "n", SQLDataType.BIGINT);
+      bucket = time == null ? null : column(name, "bucket", time);
+    }
+  }
+
+  /** {@code alert_ids}: one row, the largest alert id ever committed. */
+  static final class AlertIds {
+    static final String NAME = "alert_ids";
+    public final Table<Record> table = DSL.table(name(NAME));
+    final Field<Long> lastId = column(NAME, "last_id", SQLDataType.BIGINT);
+  }
+}

@@ -1,0 +1,149 @@
+package io.klaxon.store.jdbc.alert;
+
+import io.klaxon.store.ChangeSet.AlertUpdate;
+import io.klaxon.store.ConcurrentChange;
+import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.JdbcBatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rewrites changed alerts under their optimistic lock, as JDBC batches: re-triggers make this the
+ * hottest statement of all.
+ *
+ * <p>The fingerprint, source, type and detection time are fixed when an alert is created (the
+ * engine never changes them), so updates leave them alone. On SQLite, which rewrites an index entry
+ * whenever an update assigns one of its columns, the indexed columns that can change are written by
+ * a second statement, only in the rows where one of them did change: a re-trigger then touches no
+ * index at all.
+ */
+final class AlertUpdates {
+
+  private final AlertTables.Alerts alerts;
+  private final AlertRows rows;
+
+  /** Where the assigned and the indexed columns are in {@link AlertRows#values}. */
+  private final int[] assignedAt;
+
+  private final int[] indexedAt;
+  private final JdbcBatch versioned;
+  private final @Nullable JdbcBatch indexedWhereChanged;
+
+  AlertUpdates(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
+    this.alerts = tables.alerts;
+    this.rows = rows;
+    List<Field<?>> fixed =
+        List.of(alerts.id, alerts.fingerprint, alerts.source, alerts.type, alerts.detectedAt);
+    List<Field<?>> indexed =
+        List.of(alerts.status, alerts.subjectType, alerts.subjectKey, alerts.expiresAt);
+    boolean split = dialect.assignmentRewritesIndexes();
+    List<Field<?>> assigned =
+        alerts.columns().stream()
+            .filter(column -> !fixed.contains(column) && !(split && indexed.contains(column)))
+            .toList();
+    assignedAt = positions(assigned);
+    indexedAt = positions(indexed);
+
+    // update alerts set <assigned> where id = ? and version = <expected>
+    versioned =
+        new JdbcBatch(
+            dsl,
+            dialect,
+            dsl.update(alerts.table)
+                .set(assignments(assigned))
+                .where(alerts.id.eq(DSL.param(alerts.id)))
+                .and(alerts.version.eq(DSL.param(alerts.version))),
+            concat(assigned, List.of(alerts.id, alerts.version)));
+    // update alerts set <indexed> where id = ? and (<any indexed> is distinct from <new>)
+    indexedWhereChanged =
+        split
+            ? new JdbcBatch(
+                dsl,
+                dialect,
+                dsl.update(alerts.table)
+                    .set(assignments(indexed))
+                    .where(alerts.id.eq(DSL.param(alerts.id)))
+                    .and(DSL.or(indexed.stream().map(AlertUpdates::distinctFromParam).toList())),
+                concat(concat(indexed, List.of(alerts.id)), indexed))
+            : null;
+  }
+
+  /**
+   * @throws ConcurrentChange when an alert is no longer at its expected version
+   */
+  void apply(DSLContext tx, List<AlertUpdate> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    List<List<@Nullable Object>> all = new ArrayList<>(updates.size());
+    List<List<@Nullable Object>> values = new ArrayList<>(updates.size());
+    for (AlertUpdate update : updates) {
+      List<@Nullable Object> alert = rows.values(update.alert());
+      all.add(alert);
+      List<@Nullable Object> row = pick(alert, assignedAt);
+      row.add(update.alert().id());
+      row.add(update.expectedVersion());
+      values.add(row);
+    }
+    requireEveryRowUpdated(versioned.execute(tx, values), updates);
+    if (indexedWhereChanged != null) {
+      values.clear();
+      for (List<@Nullable Object> alert : all) {
+        List<@Nullable Object> row = pick(alert, indexedAt);
+        row.add(alert.getFirst()); // the id
+        row.addAll(pick(alert, indexedAt));
+        values.add(row);
+      }
+      indexedWhereChanged.execute(tx, values);
+    }
+  }
+
+  private static <T> Condition distinctFromParam(Field<T> column) {
+    return column.isDistinctFrom(DSL.param(column));
+  }
+
+  private static Map<Field<?>, Field<?>> assignments(List<Field<?>> columns) {
+    Map<Field<?>, Field<?>> assignments = new LinkedHashMap<>();
+    for (Field<?> column : columns) {
+      assignments.put(column, DSL.param(column));
+    }
+    return assignments;
+  }
+
+  private static List<Field<?>> concat(List<Field<?>> first, List<Field<?>> second) {
+    List<Field<?>> both = new ArrayList<>(first);
+    both.addAll(second);
+    return both;
+  }
+
+  /** Some of an alert's column values (as {@link AlertRows#values} lists them), in order. */
+  private static List<@Nullable Object> pick(List<@Nullable Object> alert, int[] positions) {
+    List<@Nullable Object> values = new ArrayList<>(2 * positions.length + 2);
+    for (int position : positions) {
+      values.add(alert.get(position));
+    }
+    return values;
+  }
+
+  /** Where each column is in {@link AlertRows#values}: found once, as field equality is slow. */
+  private int[] positions(List<Field<?>> columns) {
+    return columns.stream().mapToInt(alerts.columns()::indexOf).toArray();
+  }
+
+  private static void requireEveryRowUpdated(int[] counts, List<AlertUpdate> updates) {
+    for (int i = 0; i < counts.length; i++) {
+      // Both drivers report a count per statement; a zero means another writer moved the row.
+      if (counts[i] != 1) {
+        AlertUpdate refused = updates.get(i);
+        throw new ConcurrentChange(refused.alert().id(), refused.expectedVersion());
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.klaxon.store.jdbc.alert;
+
+import static org.jooq.impl.DSL.excluded;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Subject;
+import io.klaxon.store.ChangeSet;
+import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.RowInsert;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Commits an engine's change set in one transaction, in few statements: this is the hot path. Rows
+ * are inserted in batches ({@link RowInsert}), alerts updated in batches ({@link AlertUpdates}).
+ */
+final class AlertWriter {
+
+  /** Ids per delete statement: well under either database's limit of bind values. */
+  private static final int DELETE_CHUNK = 1_000;
+
+  private final DSLContext dsl;
+  private final AlertTables tables;
+  private final AlertRows rows;
+  private final AlertUpdates updates;
+  private final RowInsert<Alert> alertInsert;
+  private final RowInsert<HistoryEntry> historyInsert;
+
+  AlertWriter(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
+    this.dsl = dsl;
+    this.tables = tables;
+    this.rows = rows;
+    this.updates = new AlertUpdates(dsl, dialect, tables, rows);
+    this.alertInsert =
+        new RowInsert<>(dsl, dialect, tables.alerts.table, tables.alerts.columns(), rows::values);
+    this.historyInsert =
+        new RowInsert<>(
+            dsl, dialect, tables.history.table, tables.history.insertColumns(), rows::values);
+  }
+
+  /**
+   * Writes all of the change set or none of it.
+   *
+   * @throws io.klaxon.store.ConcurrentChange when an updated alert is no longer at its expected
+   *     version
+   */
+  void commit(ChangeSet changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    dsl.transaction(
+        configuration -> {
+          DSLContext tx = configuration.dsl();
+          purge(tx, changes.purged());
+          delete(tx, changes.deleted());
+          upsertSubjects(tx, changes.subjects());
+          // Updates first: a batch may resolve an alert and open a new one for the same
+          // fingerprint, and the unique index on active fingerprints checks row by row.
+          updates.apply(tx, changes.updated());
+          alertInsert.insert(tx, changes.created());
+          recordLastId(tx, changes.highestNewId());
+          historyInsert.insert(tx, changes.history());
+        });
+  }
+
+  /**
+   * Deletes purged subjects first, so that a subject mentioned again later in the same batch is
+   * inserted anew. The schema's cascades take the subject's alerts, their history, and whatever
+   * else references the subject (a server's row and its detector states).
+   */
+  private void purge(DSLContext tx, List<ChangeSet.SubjectRef> purged) {
+    AlertTables.Subjects s = tables.subjects;
+    for (ChangeSet.SubjectRef subject : purged) {
+      tx.deleteFrom(s.table).where(s.type.eq(subject.type()), s.key.eq(subject.key())).execute();
+    }
+  }
+
+  /**
+   * Deletes single final alerts (retention); their history goes by the schema's cascade. The engine
+   * left every other change to them out of the change set.
+   */
+  private void delete(DSLContext tx, List<Long> deleted) {
+    AlertTables.Alerts a = tables.alerts;
+    for (int from = 0; from < deleted.size(); from += DELETE_CHUNK) {
+      List<Long> chunk = deleted.subList(from, Math.min(deleted.size(), from + DELETE_CHUNK));
+      tx.deleteFrom(a.table).where(a.id.in(chunk)).execute();
+    }
+  }
+
+  /** Inserts new subjects; rewrites known ones only when name, start or attributes differ. */
+  private void upsertSubjects(DSLContext tx, List<Subject> subjects) {
+    if (subjects.isEmpty()) {
+      return;
+    }
+    // One row per key: a statement may not upsert the same row twice (PostgreSQL refuses).
+    Map<String, Subject> unique = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      unique.put(subject.type() + '\u0000' + subject.key(), subject);
+    }
+    AlertTables.Subjects s = tables.subjects;
+    for (List<Subject> chunk : RowInsert.chunks(List.copyOf(unique.values()), s.columns().size())) {
+      InsertValuesStepN<Record> insert = tx.insertInto(s.table, s.columns());
+      for (Subject subject : chunk) {
+        insert = insert.values(rows.values(subject));
+      }
+      insert
+          .onConflict(s.type, s.key)
+          .doUpdate()
+          .set(s.name, excluded(s.name))
+          .set(s.startsAt, excluded(s.startsAt))
+          .set(s.attributes, excluded(s.attributes))
+          .where(
+              s.name
+                  .isDistinctFrom(excluded(s.name))
+                  .or(s.startsAt.isDistinctFrom(excluded(s.startsAt)))
+                  .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
+          .execute();
+    }
+  }
+
+  /** Keeps the largest id ever handed out, which deletes of alerts cannot lower. */
+  private void recordLastId(DSLContext tx, long max) {
+    if (max == 0) {
+      return;
+    }
+    Field<Long> lastId = tables.alertIds.lastId;
+    tx.update(tables.alertIds.table).set(lastId, DSL.greatest(lastId, DSL.val(max))).execute();
+  }
+}

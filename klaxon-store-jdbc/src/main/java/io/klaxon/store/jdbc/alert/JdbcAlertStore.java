@@ -1,0 +1,134 @@
+package io.klaxon.store.jdbc.alert;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQuery;
+import io.klaxon.alert.AlertStats;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Subject;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertChange;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeFeed;
+import io.klaxon.store.ChangeSet;
+import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.Failures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The {@link AlertStore} on SQLite or PostgreSQL, over any JDBC {@link DataSource}, with its
+ * history as the {@link ChangeFeed}.
+ */
+public final class JdbcAlertStore implements AlertStore, ChangeFeed {
+
+  private final Dialect dialect;
+  private final Failures failures;
+  private final AlertReader reader;
+  private final AlertWriter writer;
+
+  private JdbcAlertStore(DataSource dataSource, Dialect dialect) {
+    this.dialect = dialect;
+    this.failures = new Failures(dialect);
+    DSLContext dsl = DSL.using(dataSource, dialect.sqlDialect());
+    AlertTables tables = new AlertTables(dialect);
+    AlertRows rows = new AlertRows(tables);
+    this.reader = new AlertReader(dsl, tables, rows, new AlertFilters(dialect, tables));
+    this.writer = new AlertWriter(dsl, dialect, tables, rows);
+  }
+
+  /**
+   * Opens the store: detects the database, checks its connection settings, and migrates its schema
+   * to the current version.
+   *
+   * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL, or a
+   *     SQLite data source does not enforce foreign keys (see {@link Dialect#sqliteUrl})
+   * @throws Unavailable when the database cannot be reached
+   */
+  public static JdbcAlertStore open(DataSource dataSource) {
+    Dialect dialect;
+    try (Connection connection = dataSource.getConnection()) {
+      dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
+      dialect.prepare(connection);
+    } catch (SQLException e) {
+      throw new Unavailable("the alert store's database cannot be reached: " + e.getMessage(), e);
+    }
+    Flyway.configure(JdbcAlertStore.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(dialect.migrations())
+        .load()
+        .migrate();
+    return new JdbcAlertStore(dataSource, dialect);
+  }
+
+  /** The database this store runs on. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public List<Alert> loadActive() {
+    return failures.call("load the active alerts", reader::loadActive);
+  }
+
+  @Override
+  public long maxAlertId() {
+    return failures.call("read the last alert id", reader::maxAlertId);
+  }
+
+  @Override
+  public Optional<Alert> findById(long id) {
+    return failures.call("read an alert", () -> reader.findById(id));
+  }
+
+  @Override
+  public AlertPage find(AlertQuery query) {
+    return failures.call("list alerts", () -> reader.find(query));
+  }
+
+  @Override
+  public AlertStats stats(AlertQuery query) {
+    return failures.call("count alerts", () -> reader.stats(query));
+  }
+
+  @Override
+  public List<HistoryEntry> history(long alertId) {
+    return failures.call("read an alert's history", () -> reader.history(alertId));
+  }
+
+  @Override
+  public Optional<Subject> findSubject(String type, String key) {
+    return failures.call("read a subject", () -> reader.findSubject(type, key));
+  }
+
+  @Override
+  public List<AlertChange> changesAfter(long position, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return failures.call("read the change feed", () -> reader.changesAfter(position, limit));
+  }
+
+  @Override
+  public long lastPosition() {
+    return failures.call("read the change feed's position", reader::lastPosition);
+  }
+
+  @Override
+  public List<Long> finalAlertsBefore(Instant cutoff, int limit) {
+    return failures.call(
+        "find alerts past retention", () -> reader.finalAlertsBefore(cutoff, limit));
+  }
+
+  @Override
+  public void commit(ChangeSet changes) {
+    failures.run("commit alert changes", () -> writer.commit(changes));
+  }
+}

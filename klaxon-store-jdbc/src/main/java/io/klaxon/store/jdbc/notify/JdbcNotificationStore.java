@@ -1,0 +1,406 @@
+package io.klaxon.store.jdbc.notify;
+
+import io.klaxon.notify.Attempt;
+import io.klaxon.notify.ConfigDocument;
+import io.klaxon.notify.ConfigKind;
+import io.klaxon.notify.Notification;
+import io.klaxon.notify.NotificationStatus;
+import io.klaxon.notify.NotificationStore;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.Failures;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The notification configuration, outbox and log on SQLite or PostgreSQL (migration V8, run by
+ * {@link JdbcAlertStore#open}).
+ */
+public final class JdbcNotificationStore implements NotificationStore {
+
+  private final DSLContext dsl;
+  private final Dialect dialect;
+  private final Failures failures;
+  private final NotificationTables tables;
+  private final NotificationReader reader;
+
+  private JdbcNotificationStore(DataSource dataSource, Dialect dialect) {
+    this.dsl = DSL.using(dataSource, dialect.sqlDialect());
+    this.dialect = dialect;
+    this.failures = new Failures(dialect);
+    this.tables = new NotificationTables(dialect);
+    this.reader = new NotificationReader(tables);
+  }
+
+  /**
+   * Opens the store on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   *
+   * @throws Unavailable when the database cannot be reached
+   */
+  public static JdbcNotificationStore open(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
+      return new JdbcNotificationStore(dataSource, dialect);
+    } catch (SQLException e) {
+      throw new Unavailable(
+          "the notification store's database cannot be reached: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<ConfigDocument> documents(ConfigKind kind) {
+    NotificationTables.Config c = tables.config;
+    return failures.call(
+        "read the notification " + kind.word() + "s",
+        () ->
+            dsl.select(c.name, c.position, c.document, c.updatedAt, c.updatedBy)
+                .from(c.table)
+                .where(c.kind.eq(kind.word()))
+                .orderBy(c.position, c.name)
+                .fetch(
+                    row ->
+                        new ConfigDocument(
+                            kind,
+                            row.value1(),
+                            row.value2(),
+                            row.value3(),
+                            row.value4(),
+                            row.value5())));
+  }
+
+  @Override
+  public void putDocument(ConfigKind kind, String name, String json, String actor, Instant at) {
+    NotificationTables.Config c = tables.config;
+    failures.run(
+        "save the notification " + kind.word() + " " + name,
+        () ->
+            dsl.transaction(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  int updated =
+                      tx.update(c.table)
+                          .set(c.document, json)
+                          .set(c.updatedAt, NotificationPlanning.micros(at))
+                          .set(c.updatedBy, actor)
+                          .where(c.kind.eq(kind.word()), c.name.eq(name))
+                          .execute();
+                  if (updated == 0) {
+                    Field<Integer> last = DSL.max(c.position);
+                    Integer max =
+                        tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
+                    tx.insertInto(c.table)
+                        .set(c.kind, kind.word())
+                        .set(c.name, name)
+                        .set(c.position, max == null ? 0 : max + 1)
+                        .set(c.document, json)
+                        .set(c.updatedAt, NotificationPlanning.micros(at))
+                        .set(c.updatedBy, actor)
+                        .execute();
+                  }
+                }));
+  }
+
+  @Override
+  public boolean deleteDocument(ConfigKind kind, String name) {
+    NotificationTables.Config c = tables.config;
+    return failures.call(
+        "delete the notification " + kind.word() + " " + name,
+        () -> dsl.deleteFrom(c.table).where(c.kind.eq(kind.word()), c.name.eq(name)).execute() > 0);
+  }
+
+  @Override
+  public void reorder(ConfigKind kind, List<String> names) {
+    NotificationTables.Config c = tables.config;
+    failures.run(
+        "reorder the notification " + kind.word() + "s",
+        () ->
+            dsl.transaction(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  writeFirst(tx);
+                  List<String> order = new ArrayList<>(names);
+                  for (String name :
+                      tx.select(c.name)
+                          .from(c.table)
+                          .where(c.kind.eq(kind.word()))
+                          .orderBy(c.position, c.name)
+                          .fetch(c.name)) {
+                    if (!order.contains(name)) {
+                      order.add(name);
+                    }
+                  }
+                  for (int i = 0; i < order.size(); i++) {
+                    tx.update(c.table)
+                        .set(c.position, i)
+                        .where(c.kind.eq(kind.word()), c.name.eq(order.get(i)))
+                        .execute();
+                  }
+                }));
+  }
+
+  /**
+   * On SQLite, takes the write lock before the transaction reads: a deferred transaction that reads
+   * first cannot write after another connection has (SQLITE_BUSY_SNAPSHOT). A write that changes no
+   * row takes the lock all the same.
+   */
+  private void writeFirst(DSLContext tx) {
+    if (dialect == Dialect.SQLITE) {
+      NotificationTables.Cursor c = tables.cursor;
+      tx.update(c.table).set(c.position, c.position).where(c.reader.eq("")).execute();
+    }
+  }
+
+  @Override
+  public long cursor() {
+    return failures.call("read the notification cursor", () -> cursor(dsl));
+  }
+
+  private long cursor(DSLContext context) {
+    NotificationTables.Cursor c = tables.cursor;
+    Long position =
+        context
+            .select(c.position)
+            .from(c.table)
+            .where(c.reader.eq(NotificationPlanning.READER))
+            .fetchOne(c.position);
+    return position == null ? 0 : position;
+  }
+
+  @Override
+  public <T> T plan(Function<PlanTransaction, T> work) {
+    return failures.call(
+        "plan notifications",
+        () ->
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  NotificationTables.Cursor c = tables.cursor;
+                  // Writes first: SQLite takes its write lock at once; PostgreSQL locks the
+                  // cursor row, so two planners never plan the same changes.
+                  tx.insertInto(c.table, c.reader, c.position)
+                      .values(NotificationPlanning.READER, 0L)
+                      .onConflictDoNothing()
+                      .execute();
+                  long position =
+                      dialect == Dialect.POSTGRESQL
+                          ? tx.select(c.position)
+                              .from(c.table)
+                              .where(c.reader.eq(NotificationPlanning.READER))
+                              .forUpdate()
+                              .fetchOne(c.position)
+                          : cursor(tx);
+                  return work.apply(new NotificationPlanning(tx, tables, dialect, position));
+                }));
+  }
+
+  @Override
+  public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+    NotificationTables.Notifications n = tables.notifications;
+    Instant at = NotificationPlanning.micros(now);
+    return failures.call(
+        "claim the notifications due",
+        () ->
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  writeFirst(tx);
+                  var due =
+                      n.status
+                          .eq(NotificationStatus.PENDING.word())
+                          .and(n.nextAttemptAt.le(at))
+                          .and(n.claimedUntil.isNull().or(n.claimedUntil.le(at)));
+                  var select =
+                      tx.select(n.id)
+                          .from(n.table)
+                          .where(due)
+                          .orderBy(n.nextAttemptAt, n.id)
+                          .limit(limit);
+                  List<Long> ids =
+                      dialect == Dialect.POSTGRESQL
+                          ? select.forUpdate().skipLocked().fetch(n.id)
+                          : select.fetch(n.id);
+                  if (ids.isEmpty()) {
+                    return List.<Notification>of();
+                  }
+                  tx.update(n.table)
+                      .set(
+                          n.sealedAt,
+                          DSL.coalesce(n.sealedAt, DSL.val(at, n.sealedAt.getDataType())))
+                      .set(n.claimedUntil, NotificationPlanning.micros(leaseUntil))
+                      .where(n.id.in(ids))
+                      .execute();
+                  return reader.notifications(tx, n.id.in(ids), n.nextAttemptAt.asc(), limit, 0);
+                }));
+  }
+
+  @Override
+  public void releaseClaims() {
+    NotificationTables.Notifications n = tables.notifications;
+    failures.run(
+        "release the notification claims",
+        () ->
+            dsl.update(n.table)
+                .setNull(n.claimedUntil)
+                .where(n.status.eq(NotificationStatus.PENDING.word()))
+                .and(n.claimedUntil.isNotNull())
+                .execute());
+  }
+
+  @Override
+  public void record(List<Outcome> outcomes) {
+    NotificationTables.Notifications n = tables.notifications;
+    NotificationTables.Attempts a = tables.attempts;
+    failures.run(
+        "record notification attempts",
+        () ->
+            dsl.transaction(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  var attempts =
+                      tx.insertInto(
+                          a.table,
+                          a.notificationId,
+                          a.receiver,
+                          a.at,
+                          a.delivered,
+                          a.statusCode,
+                          a.latencyMicros,
+                          a.error);
+                  for (Outcome outcome : outcomes) {
+                    Attempt attempt = outcome.attempt();
+                    attempts =
+                        attempts.values(
+                            attempt.notificationId(),
+                            attempt.receiver(),
+                            NotificationPlanning.micros(attempt.at()),
+                            attempt.delivered(),
+                            attempt.statusCode(),
+                            attempt.latency().toNanos() / 1000,
+                            attempt.error());
+                  }
+                  attempts.execute();
+                  List<org.jooq.Query> updates = new ArrayList<>(outcomes.size());
+                  for (Outcome outcome : outcomes) {
+                    updates.add(update(tx, n, outcome));
+                  }
+                  tx.batch(updates).execute();
+                }));
+  }
+
+  private org.jooq.Query update(
+      DSLContext tx, NotificationTables.Notifications n, Outcome outcome) {
+    Attempt attempt = outcome.attempt();
+    Instant at = NotificationPlanning.micros(attempt.at());
+    var update =
+        tx.update(n.table)
+            .set(n.status, outcome.status().word())
+            .set(n.attempts, n.attempts.plus(1))
+            .set(
+                n.firstAttemptAt,
+                DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
+            .set(n.lastError, attempt.error())
+            .setNull(n.claimedUntil);
+    if (outcome.status() == NotificationStatus.PENDING) {
+      return update
+          .set(
+              n.nextAttemptAt,
+              NotificationPlanning.micros(java.util.Objects.requireNonNull(outcome.retryAt())))
+          .where(n.id.eq(attempt.notificationId()));
+    }
+    return update.set(n.finishedAt, at).where(n.id.eq(attempt.notificationId()));
+  }
+
+  @Override
+  public void postpone(long notificationId, Instant at) {
+    NotificationTables.Notifications n = tables.notifications;
+    failures.run(
+        "postpone a notification",
+        () ->
+            dsl.update(n.table)
+                .set(n.nextAttemptAt, NotificationPlanning.micros(at))
+                .setNull(n.claimedUntil)
+                .where(n.id.eq(notificationId))
+                .execute());
+  }
+
+  @Override
+  public Optional<Notification> notification(long id) {
+    NotificationTables.Notifications n = tables.notifications;
+    return failures.call(
+        "read a notification",
+        () -> reader.notifications(dsl, n.id.eq(id), n.id.asc(), 1, 0).stream().findFirst());
+  }
+
+  @Override
+  public List<Notification> deadLetters(int limit, int offset) {
+    NotificationTables.Notifications n = tables.notifications;
+    return failures.call(
+        "read the dead letters",
+        () ->
+            reader.notifications(
+                dsl, n.status.eq(NotificationStatus.DEAD.word()), n.id.desc(), limit, offset));
+  }
+
+  @Override
+  public long deadLetterCount() {
+    return count(NotificationStatus.DEAD);
+  }
+
+  @Override
+  public long pendingCount() {
+    return count(NotificationStatus.PENDING);
+  }
+
+  private long count(NotificationStatus status) {
+    NotificationTables.Notifications n = tables.notifications;
+    return failures.call(
+        "count notifications", () -> (long) dsl.fetchCount(n.table, n.status.eq(status.word())));
+  }
+
+  @Override
+  public boolean retry(long id, Instant at) {
+    NotificationTables.Notifications n = tables.notifications;
+    return failures.call(
+        "retry a dead letter",
+        () ->
+            dsl.update(n.table)
+                    .set(n.status, NotificationStatus.PENDING.word())
+                    .set(n.nextAttemptAt, NotificationPlanning.micros(at))
+                    .setNull(n.firstAttemptAt)
+                    .setNull(n.finishedAt)
+                    .setNull(n.claimedUntil)
+                    .where(n.id.eq(id), n.status.eq(NotificationStatus.DEAD.word()))
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public List<Notification> notificationsOfAlert(long alertId) {
+    NotificationTables.Notifications n = tables.notifications;
+    NotificationTables.Items i = tables.items;
+    return failures.call(
+        "read the notifications of alert " + alertId,
+        () ->
+            reader.notifications(
+                dsl,
+                n.id.in(DSL.select(i.notificationId).from(i.table).where(i.alertId.eq(alertId))),
+                n.id.asc(),
+                10_000,
+                0));
+  }
+
+  @Override
+  public List<Attempt> attempts(List<Long> notificationIds) {
+    return failures.call("read notification attempts", () -> reader.attempts(dsl, notificationIds));
+  }
+}

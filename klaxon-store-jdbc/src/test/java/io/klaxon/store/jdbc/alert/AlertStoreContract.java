@@ -1,0 +1,70 @@
+package io.klaxon.store.jdbc.alert;
+
+import io.klaxon.store.jdbc.ManualClock;
+import io.klaxon.store.jdbc.SharedDatabase;
+import io.klaxon.store.jdbc.TestDatabase;
+import io.klaxon.store.jdbc.jobs.JobLockContract;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour every database under the JDBC store must show. A subclass names the database; the
+ * tests are the same for all. One database serves the whole class, emptied before each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AlertStoreContract
+    implements RoundTripContract,
+        IntegrityContract,
+        QueryContract,
+        OrderContract,
+        StatsContract,
+        ChangeFeedContract,
+        CountsContract,
+        RetentionContract,
+        JobLockContract {
+
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
+  private @Nullable JdbcAlertStore store;
+  private ManualClock clock = new ManualClock(AlertBuilder.T0);
+
+  /** The database to run the contract on; closed after the last test. */
+  protected abstract TestDatabase openDatabase();
+
+  /**
+   * Opens the database with the first test rather than before all of them, so that a database that
+   * is not there (an aborted {@link TestDatabase#postgres()}) shows every test as skipped.
+   */
+  @BeforeEach
+  protected final void emptyStore() {
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
+      store = JdbcAlertStore.open(database.dataSource());
+    }
+    database.clear();
+    clock = new ManualClock(AlertBuilder.T0);
+  }
+
+  @AfterAll
+  protected final void closeDatabase() {
+    shared.close();
+  }
+
+  @Override
+  public JdbcAlertStore store() {
+    return Objects.requireNonNull(store);
+  }
+
+  @Override
+  public TestDatabase database() {
+    return shared.get();
+  }
+
+  @Override
+  public ManualClock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,166 @@
+package io.klaxon.store.jdbc.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.HistoryAction;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.HistoryEntry.FieldChange;
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.Subject;
+import io.klaxon.alert.Transition;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.AlertRef;
+import io.klaxon.store.AlertChange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The history read as a change feed: commit order, resumable, positions never reused. */
+interface ChangeFeedContract extends StoreFixture {
+
+  Subject NAS = Subject.of("server", "nas-01", "NAS 01");
+  Subject PI = Subject.of("server", "pi-01", "Pi 01");
+
+  @Test
+  default void changesComeInCommitOrderWithTheAlertAsItStandsWhenRead() {
+    long start = store().lastPosition();
+    try (AlertEngine engine = engine()) {
+      long id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alert().id();
+      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, "key:ops"));
+
+      List<AlertChange> changes = store().changesAfter(start, 10);
+
+      // The pure re-trigger (version 2) is counted on the alert, not a material change.
+      assertThat(changes)
+          .extracting(change -> change.entry().action())
+          .containsExactly(HistoryAction.CREATED, HistoryAction.ACKNOWLEDGED);
+      assertThat(changes).extracting(change -> change.entry().version()).containsExactly(1L, 3L);
+      assertThat(changes).extracting(AlertChange::position).isSorted().doesNotHaveDuplicates();
+      // Every change carries the alert as it is now: acknowledged, by whom, at version 3.
+      assertThat(changes)
+          .allSatisfy(
+              change -> {
+                assertThat(change.alert().status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+                assertThat(change.alert().acknowledgedBy()).isEqualTo("key:ops");
+                assertThat(change.alert().version()).isEqualTo(3);
+                assertThat(change.alert().subject()).isEqualTo(NAS);
+              });
+      assertThat(store().lastPosition()).isEqualTo(changes.getLast().position());
+    }
+  }
+
+  @Test
+  default void summariesOfRetriggersStayOutOfTheFeed_aRaisedSeverityIsIn() {
+    long start = store().lastPosition();
+    long id;
+    try (AlertEngine engine = engine()) {
+      AlertCommand.Trigger high = StoreFixture.trigger("disk:nas-01", NAS);
+      id = engine.apply(high).alertOrThrow().id();
+      for (int i = 0; i < 5; i++) {
+        clock().advance(Duration.ofSeconds(1));
+        engine.apply(high);
+      }
+      engine.apply(
+          new AlertCommand.Trigger(
+              high.fingerprint(),
+              high.source(),
+              high.type(),
+              Severity.CRITICAL,
+              high.title(),
+              high.message(),
+              high.subject(),
+              high.value(),
+              high.threshold(),
+              high.changePercent(),
+              high.attributes(),
+              null,
+              null,
+              high.actor()));
+    }
+
+    assertThat(store().history(id))
+        .extracting(HistoryEntry::version, HistoryEntry::action)
+        .containsExactly(
+            tuple(1L, HistoryAction.CREATED),
+            tuple(2L, HistoryAction.RETRIGGERED),
+            tuple(7L, HistoryAction.RETRIGGERED));
+    List<AlertChange> changes = store().changesAfter(start, 10);
+    assertThat(changes).extracting(change -> change.entry().version()).containsExactly(1L, 7L);
+    assertThat(changes.getLast().entry().changes())
+        .containsExactly(
+            new FieldChange("occurrences", "2", "7"),
+            new FieldChange("severity", "high", "critical"));
+    assertThat(changes.getLast().alert().occurrences()).isEqualTo(7);
+    assertThat(store().lastPosition()).isEqualTo(changes.getLast().position());
+  }
+
+  @Test
+  default void aReaderPagingFromItsLastPositionSeesEveryChangeOnce() {
+    long start = store().lastPosition();
+    try (AlertEngine engine = engine()) {
+      for (int i = 0; i < 7; i++) {
+        engine.apply(StoreFixture.trigger("disk:" + i, NAS));
+      }
+    }
+    List<AlertChange> read = new ArrayList<>();
+    long position = start;
+    for (List<AlertChange> page = store().changesAfter(position, 3);
+        !page.isEmpty();
+        page = store().changesAfter(position, 3)) {
+      assertThat(page).hasSizeLessThanOrEqualTo(3);
+      read.addAll(page);
+      position = page.getLast().position();
+    }
+
+    assertThat(read)
+        .extracting(change -> change.alert().fingerprint())
+        .containsExactly("disk:0", "disk:1", "disk:2", "disk:3", "disk:4", "disk:5", "disk:6");
+  }
+
+  @Test
+  default void positionsAreNotHandedOutAgainAfterTheNewestChangesAreDeleted() {
+    try (AlertEngine engine = engine()) {
+      engine.apply(StoreFixture.trigger("disk:pi-01", PI));
+      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      long beforePurge = store().lastPosition();
+      // The purge deletes the newest history rows; their positions must stay used.
+      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+      engine.apply(StoreFixture.trigger("cpu:pi-01", PI));
+
+      List<AlertChange> after = store().changesAfter(beforePurge, 10);
+
+      assertThat(after)
+          .extracting(change -> change.alert().fingerprint())
+          .containsExactly("cpu:pi-01");
+    }
+  }
+
+  @Test
+  default void aDeletedAlertsChangesLeaveTheFeed() {
+    long start = store().lastPosition();
+    try (AlertEngine engine = engine()) {
+      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      engine.apply(StoreFixture.trigger("disk:pi-01", PI));
+      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+    }
+
+    assertThat(store().changesAfter(start, 10))
+        .extracting(change -> change.alert().fingerprint())
+        .containsExactly("disk:pi-01");
+  }
+
+  @Test
+  default void anEmptyFeedIsAtPositionZeroAndAPageSizeBelowOneIsRefused() {
+    assertThat(store().lastPosition()).isZero();
+    assertThat(store().changesAfter(0, 5)).isEmpty();
+    assertThatThrownBy(() -> store().changesAfter(0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+  }
+}

@@ -1,0 +1,353 @@
+package io.klaxon.store.jdbc.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.Severity;
+import io.klaxon.notify.Attempt;
+import io.klaxon.notify.ConfigDocument;
+import io.klaxon.notify.ConfigKind;
+import io.klaxon.notify.NewNotification;
+import io.klaxon.notify.Notification;
+import io.klaxon.notify.NotificationItem;
+import io.klaxon.notify.NotificationStatus;
+import io.klaxon.notify.NotificationStore;
+import io.klaxon.notify.NotificationStore.Outcome;
+import io.klaxon.notify.Occasion;
+import io.klaxon.notify.Repeat;
+import io.klaxon.store.jdbc.SharedDatabase;
+import io.klaxon.store.jdbc.TestDatabase;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the notification outbox must do on every database: plan and move the cursor in one
+ * transaction, gather a group until it is claimed, keep claims apart, record attempts, dead letters
+ * and their retry, the alert's log, reminders and the configuration.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class NotificationStoreContract {
+
+  static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
+
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
+  private @Nullable JdbcNotificationStore store;
+
+  /** The database to run the contract on; closed after the last test. */
+  protected abstract TestDatabase openDatabase();
+
+  @BeforeEach
+  final void emptyTables() throws SQLException {
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
+      JdbcAlertStore.open(database.dataSource());
+      store = JdbcNotificationStore.open(database.dataSource());
+    }
+    try (Connection connection = database.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String table :
+          List.of(
+              "notification_attempts",
+              "notification_items",
+              "notifications",
+              "notification_repeats",
+              "notify_cursor",
+              "notify_config")) {
+        statement.execute("delete from " + table);
+      }
+    }
+  }
+
+  @AfterAll
+  final void closeDatabase() {
+    shared.close();
+  }
+
+  private JdbcNotificationStore store() {
+    return Objects.requireNonNull(store);
+  }
+
+  static NotificationItem item(long alertId, Occasion occasion) {
+    return new NotificationItem(
+        alertId, occasion, Severity.CRITICAL, AlertStatus.OPEN, "Disk full", T0);
+  }
+
+  static NewNotification notification(String group, long alertId, Instant due) {
+    return new NewNotification(
+        UUID.randomUUID().toString(),
+        "critical-to-ops",
+        "ops-hook",
+        group,
+        T0,
+        due,
+        item(alertId, Occasion.OPENED));
+  }
+
+  private long insert(String group, long alertId, Instant due) {
+    return store().plan(tx -> tx.insert(notification(group, alertId, due)));
+  }
+
+  private static Attempt attempt(long id, boolean delivered, Integer status, Instant at) {
+    return new Attempt(
+        id,
+        "ops-hook",
+        at,
+        delivered,
+        status,
+        Duration.ofMillis(12),
+        delivered ? null : "HTTP " + status);
+  }
+
+  @Test
+  void plannedNotificationsAndTheCursorCommitTogether() {
+    store()
+        .plan(
+            tx -> {
+              tx.insert(notification("g", 1, T0));
+              tx.advance(41);
+              return null;
+            });
+    assertThat(store().cursor()).isEqualTo(41);
+
+    assertThatThrownBy(
+            () ->
+                store()
+                    .plan(
+                        tx -> {
+                          tx.insert(notification("g", 2, T0));
+                          tx.advance(42);
+                          throw new IllegalStateException("planner failed");
+                        }))
+        .hasMessageContaining("planner failed");
+
+    assertThat(store().cursor()).isEqualTo(41);
+    assertThat(store().pendingCount()).isEqualTo(1);
+    long seen = store().plan(NotificationStore.PlanTransaction::cursor);
+    assertThat(seen).isEqualTo(41);
+  }
+
+  @Test
+  void aGroupGathersItemsUntilItsNotificationIsClaimed() {
+    long id = insert("source=nas", 1, T0.plusSeconds(30));
+    store()
+        .plan(
+            tx -> {
+              assertThat(
+                      tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(29)))
+                  .as("an item due sooner does not wait for it")
+                  .isEmpty();
+              NotificationStore.Gathering open =
+                  tx.gathering("critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(30))
+                      .orElseThrow();
+              assertThat(open.id()).isEqualTo(id);
+              assertThat(open.dueAt()).isEqualTo(T0.plusSeconds(30));
+              assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas")).isEmpty();
+              tx.addItem(id, item(2, Occasion.OPENED));
+              tx.addItem(id, item(1, Occasion.RESOLVED));
+              return null;
+            });
+
+    assertThat(store().claimDue(T0, T0.plusSeconds(60), 10)).as("not due yet").isEmpty();
+    List<Notification> claimed = store().claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10);
+
+    assertThat(claimed)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.items())
+                  .extracting(NotificationItem::alertId)
+                  .containsExactly(1L, 2L, 1L);
+              assertThat(n.items())
+                  .extracting(NotificationItem::occasion)
+                  .containsExactly(Occasion.OPENED, Occasion.OPENED, Occasion.RESOLVED);
+            });
+    store()
+        .plan(
+            tx -> {
+              assertThat(
+                      tx.gathering(
+                          "critical-to-ops", "ops-hook", "source=nas", T0.plusSeconds(999)))
+                  .isEmpty();
+              assertThat(tx.lastDue("critical-to-ops", "ops-hook", "source=nas"))
+                  .contains(T0.plusSeconds(30));
+              return null;
+            });
+  }
+
+  @Test
+  void aClaimKeepsOtherClaimsOffUntilItsLeaseEndsOrClaimsAreReleased() {
+    insert("a", 1, T0);
+    insert("b", 2, T0);
+    assertThat(store().claimDue(T0, T0.plusSeconds(60), 10)).hasSize(2);
+    assertThat(store().claimDue(T0.plusSeconds(1), T0.plusSeconds(61), 10)).isEmpty();
+    assertThat(store().claimDue(T0.plusSeconds(60), T0.plusSeconds(120), 1)).hasSize(1);
+
+    store().releaseClaims();
+
+    assertThat(store().claimDue(T0.plusSeconds(61), T0.plusSeconds(121), 10)).hasSize(2);
+  }
+
+  @Test
+  void failedAttemptsRetryLaterAndTheLastOneMakesADeadLetterThatCanBeRetried() {
+    long id = insert("g", 7, T0);
+    store().claimDue(T0, T0.plusSeconds(60), 10);
+    store().record(List.of(Outcome.failed(attempt(id, false, 500, T0), T0.plusSeconds(5))));
+
+    assertThat(store().claimDue(T0.plusSeconds(4), T0.plusSeconds(64), 10)).isEmpty();
+    Notification again = store().claimDue(T0.plusSeconds(5), T0.plusSeconds(65), 10).getFirst();
+    assertThat(again.attempts()).isEqualTo(1);
+    assertThat(again.firstAttemptAt()).isEqualTo(T0);
+    assertThat(again.lastError()).isEqualTo("HTTP 500");
+
+    store().record(List.of(Outcome.dead(attempt(id, false, 503, T0.plusSeconds(5)))));
+    assertThat(store().deadLetterCount()).isEqualTo(1);
+    assertThat(store().deadLetters(10, 0))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.status()).isEqualTo(NotificationStatus.DEAD);
+              assertThat(n.attempts()).isEqualTo(2);
+            });
+    assertThat(store().claimDue(T0.plusSeconds(100), T0.plusSeconds(160), 10)).isEmpty();
+
+    assertThat(store().retry(id, T0.plusSeconds(200))).isTrue();
+    assertThat(store().retry(id, T0.plusSeconds(200))).as("no longer dead").isFalse();
+    Notification retried =
+        store().claimDue(T0.plusSeconds(200), T0.plusSeconds(260), 10).getFirst();
+    assertThat(retried.firstAttemptAt()).as("a fresh give-up window").isNull();
+    store().record(List.of(Outcome.delivered(attempt(id, true, 200, T0.plusSeconds(201)))));
+
+    assertThat(store().notification(id).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(store().deadLetterCount()).isZero();
+    assertThat(store().attempts(List.of(id)))
+        .extracting(Attempt::statusCode)
+        .containsExactly(500, 503, 200);
+    assertThat(store().attempts(List.of(id)).getLast().latency()).isEqualTo(Duration.ofMillis(12));
+  }
+
+  @Test
+  void aRoundOfAttemptsIsRecordedInOneGo() {
+    long ok = insert("a", 1, T0);
+    long retried = insert("b", 2, T0);
+    long given = insert("c", 3, T0);
+    store().claimDue(T0, T0.plusSeconds(60), 10);
+
+    store()
+        .record(
+            List.of(
+                Outcome.delivered(attempt(ok, true, 200, T0)),
+                Outcome.failed(attempt(retried, false, 500, T0), T0.plusSeconds(30)),
+                Outcome.dead(attempt(given, false, 410, T0))));
+
+    assertThat(store().notification(ok).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DELIVERED);
+    assertThat(store().notification(given).orElseThrow().status())
+        .isEqualTo(NotificationStatus.DEAD);
+    Notification pending = store().notification(retried).orElseThrow();
+    assertThat(pending.status()).isEqualTo(NotificationStatus.PENDING);
+    assertThat(pending.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(store().claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10))
+        .extracting(Notification::id)
+        .containsExactly(retried);
+    assertThat(store().attempts(List.of(ok, retried, given))).hasSize(3);
+  }
+
+  @Test
+  void aPostponedNotificationWaitsWithoutAnAttempt() {
+    long id = insert("g", 3, T0);
+    store().claimDue(T0, T0.plusSeconds(60), 10);
+    store().postpone(id, T0.plusSeconds(10));
+    assertThat(store().claimDue(T0.plusSeconds(9), T0.plusSeconds(69), 10)).isEmpty();
+    assertThat(store().claimDue(T0.plusSeconds(10), T0.plusSeconds(70), 10))
+        .singleElement()
+        .extracting(Notification::attempts)
+        .isEqualTo(0);
+  }
+
+  @Test
+  void theAlertsLogListsEveryNotificationCarryingItsChanges() {
+    long first = insert("a", 11, T0);
+    long other = insert("b", 12, T0);
+    long second =
+        store()
+            .plan(
+                tx -> {
+                  tx.addItem(other, item(11, Occasion.RESOLVED));
+                  return tx.insert(notification("c", 11, T0));
+                });
+
+    assertThat(store().notificationsOfAlert(11))
+        .extracting(Notification::id)
+        .containsExactly(first, other, second);
+    assertThat(store().notificationsOfAlert(99)).isEmpty();
+  }
+
+  @Test
+  void remindersAreDueInTimeOrderAndCanBeCancelled() {
+    store()
+        .plan(
+            tx -> {
+              tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(60));
+              tx.scheduleRepeat("r", "ops-hook", 2, T0.plusSeconds(30));
+              tx.scheduleRepeat("r", "mail", 2, T0.plusSeconds(90));
+              tx.scheduleRepeat("r", "ops-hook", 1, T0.plusSeconds(20)); // moved
+              return null;
+            });
+    store()
+        .plan(
+            tx -> {
+              assertThat(tx.dueRepeats(T0.plusSeconds(60), 10))
+                  .extracting(Repeat::alertId)
+                  .containsExactly(1L, 2L);
+              tx.cancelRepeats(2);
+              tx.cancelRepeat("r", "ops-hook", 1);
+              assertThat(tx.dueRepeats(T0.plusSeconds(1000), 10)).isEmpty();
+              return null;
+            });
+  }
+
+  @Test
+  void configurationKeepsItsOrderAcrossReplacesAndReorders() {
+    store().putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\"}", "alice", T0);
+    store().putDocument(ConfigKind.ROUTE, "b", "{\"name\":\"b\"}", "alice", T0);
+    store().putDocument(ConfigKind.ROUTE, "c", "{\"name\":\"c\"}", "alice", T0);
+    store().putDocument(ConfigKind.RECEIVER, "a", "{\"name\":\"hook\"}", "bob", T0);
+    store()
+        .putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\",\"v\":2}", "carol", T0.plusSeconds(1));
+
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("a", "b", "c");
+    assertThat(store().documents(ConfigKind.ROUTE).getFirst().json()).contains("\"v\"");
+    assertThat(store().documents(ConfigKind.ROUTE).getFirst().updatedBy()).isEqualTo("carol");
+
+    store().reorder(ConfigKind.ROUTE, List.of("c", "a"));
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("c", "a", "b");
+
+    assertThat(store().deleteDocument(ConfigKind.ROUTE, "a")).isTrue();
+    assertThat(store().deleteDocument(ConfigKind.ROUTE, "a")).isFalse();
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("c", "b");
+    assertThat(store().documents(ConfigKind.RECEIVER))
+        .extracting(ConfigDocument::name)
+        .containsExactly("a");
+  }
+}
