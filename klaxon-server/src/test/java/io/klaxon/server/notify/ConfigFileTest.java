@@ -65,6 +65,13 @@ class ConfigFileTest {
             null,
             null,
             null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null),
         "api");
     apply(
