@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
@@ -118,9 +119,30 @@ class AlertEngineProperties {
           kept.close();
           assertThat(restartedStore.all()).isEqualTo(keptStore.all());
           for (Alert alert : keptStore.all()) {
-            assertThat(restartedStore.history(alert.id())).isEqualTo(keptStore.history(alert.id()));
+            // How re-triggers are told may differ: a restart forgets those not yet told.
+            assertThat(material(restartedStore.history(alert.id())))
+                .isEqualTo(material(keptStore.history(alert.id())));
           }
         });
+  }
+
+  /** The material entries of a history, without the occurrences they tell in passing. */
+  private static List<HistoryEntry> material(List<HistoryEntry> history) {
+    return history.stream()
+        .filter(HistoryEntry::isMaterial)
+        .map(
+            e ->
+                new HistoryEntry(
+                    e.alertId(),
+                    e.version(),
+                    e.at(),
+                    e.actor(),
+                    e.action(),
+                    e.fromStatus(),
+                    e.toStatus(),
+                    e.changes().stream().filter(c -> !c.field().equals("occurrences")).toList(),
+                    e.note()))
+        .toList();
   }
 
   private static void checkResults(

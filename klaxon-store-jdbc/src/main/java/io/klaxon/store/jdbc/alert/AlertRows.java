@@ -101,7 +101,8 @@ public final class AlertRows {
         entry.fromStatus() == null ? null : entry.fromStatus().word(),
         entry.toStatus().word(),
         Json.write(entry.changes()),
-        entry.note());
+        entry.note(),
+        entry.isMaterial());
   }
 
   /** An alert from a row of {@link #alertSelection()}. */

@@ -137,7 +137,10 @@ public final class AlertTables {
     }
   }
 
-  /** {@code alert_history}: one row per change of an alert, append-only. */
+  /**
+   * {@code alert_history}: one row per material change of an alert, and summaries of re-triggers,
+   * append-only.
+   */
   static final class History {
     static final String NAME = "alert_history";
     public final Table<Record> table = DSL.table(name(NAME));
@@ -152,6 +155,9 @@ public final class AlertTables {
     final Field<String> changes;
     final Field<String> note = text(NAME, "note");
 
+    /** Whether the row is a material change, one the change feed carries. */
+    final Field<Boolean> material = column(NAME, "material", SQLDataType.BOOLEAN);
+
     private History(DataType<Instant> time, DataType<String> json) {
       at = column(NAME, "at", time);
       changes = column(NAME, "changes", json);
@@ -159,7 +165,8 @@ public final class AlertTables {
 
     /** The columns written on insert (the id is the database's), as in {@link AlertRows}. */
     List<Field<?>> insertColumns() {
-      return List.of(alertId, version, at, actor, action, fromStatus, toStatus, changes, note);
+      return List.of(
+          alertId, version, at, actor, action, fromStatus, toStatus, changes, note, material);
     }
   }
 

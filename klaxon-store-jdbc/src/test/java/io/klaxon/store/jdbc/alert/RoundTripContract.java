@@ -225,9 +225,11 @@ interface RoundTripContract extends StoreFixture {
   @Test
   default void theEngineRecordsEveryChangeInTheHistory() {
     long id;
+    Instant retriggeredAt;
     try (AlertEngine engine = engine()) {
       id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alertOrThrow().id();
       clock().advance(Duration.ofSeconds(1));
+      retriggeredAt = clock().instant();
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(
           new AlertCommand.Change(AlertRef.id(id), Transition.ACKNOWLEDGE, "ops", "on it", false));
@@ -240,7 +242,7 @@ interface RoundTripContract extends StoreFixture {
         .extracting(HistoryEntry::version, HistoryEntry::action, HistoryEntry::note)
         .containsExactly(
             tuple(1L, HistoryAction.CREATED, null),
-            tuple(2L, HistoryAction.RETRIGGERED, null),
+            tuple(2L, HistoryAction.RETRIGGERED, "re-triggered once at " + retriggeredAt),
             tuple(3L, HistoryAction.ACKNOWLEDGED, "on it"),
             tuple(4L, HistoryAction.NOTED, "disk ordered"),
             tuple(5L, HistoryAction.RESOLVED, null));
