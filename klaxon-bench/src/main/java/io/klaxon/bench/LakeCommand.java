@@ -150,6 +150,20 @@ public final class LakeCommand implements Callable<Integer> {
           alerts / seconds,
           store.fileCount());
     }
+    long logBytes;
+    long logFiles;
+    try (var files = Files.list(directory.resolve("_delta_log"))) {
+      List<Path> log = files.filter(Files::isRegularFile).toList();
+      logFiles = log.size();
+      logBytes = 0;
+      for (Path file : log) {
+        logBytes += Files.size(file);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    System.out.printf(
+        "delta store log: %d files, %.1f MB in _delta_log%n", logFiles, logBytes / 1e6);
     long opened = System.nanoTime();
     DeltaAlertStore reopened = DeltaAlertStore.open(directory);
     System.out.printf(

@@ -67,6 +67,7 @@ public record AlertQuery(
         0);
   }
 
+  /** The same query, only alerts in one of these statuses (none: any). */
   public AlertQuery withStatuses(Set<AlertStatus> newStatuses) {
     return new AlertQuery(
         newStatuses,
@@ -84,6 +85,7 @@ public record AlertQuery(
         offset);
   }
 
+  /** The same query, only alerts about this subject. */
   public AlertQuery withSubject(String newSubjectType, String newSubjectKey) {
     return new AlertQuery(
         statuses,
@@ -137,6 +139,7 @@ public record AlertQuery(
         offset);
   }
 
+  /** The same query, another page in another order. */
   public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
     return new AlertQuery(
         statuses,
@@ -151,6 +154,168 @@ public record AlertQuery(
         attributes,
         newSort,
         newLimit,
+        newOffset);
+  }
+
+  /** The same query, only alerts of one of these severities (none: any). */
+  public AlertQuery withSeverities(Set<Severity> newSeverities) {
+    return new AlertQuery(
+        statuses,
+        newSeverities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, only alerts of one of these types (none: any). */
+  public AlertQuery withTypes(Set<String> newTypes) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        newTypes,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, only alerts from one of these sources (none: any). */
+  public AlertQuery withSources(Set<String> newSources) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        newSources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, limited to alerts detected at or after {@code after}. */
+  public AlertQuery withDetectedAfter(Instant after) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        after,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, limited to alerts detected in {@code [after, before)}. */
+  public AlertQuery withDetectedBetween(Instant after, Instant before) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        after,
+        before,
+        text,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, only alerts whose title or message contains the text (null: any). */
+  public AlertQuery withText(@Nullable String newText) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        newText,
+        attributes,
+        sort,
+        limit,
+        offset);
+  }
+
+  /** The same query, in another order. */
+  public AlertQuery withSort(AlertSort newSort) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        newSort,
+        limit,
+        offset);
+  }
+
+  /** The same query, answering at most {@code newLimit} alerts (1 to {@value #MAX_LIMIT}). */
+  public AlertQuery withLimit(int newLimit) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        newLimit,
+        offset);
+  }
+
+  /** The same query, skipping the first {@code newOffset} matching alerts. */
+  public AlertQuery withOffset(long newOffset) {
+    return new AlertQuery(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        sort,
+        limit,
         newOffset);
   }
 }

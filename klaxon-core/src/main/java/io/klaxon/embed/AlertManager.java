@@ -5,6 +5,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Transition;
 import io.klaxon.detect.decisions.Decision;
 import io.klaxon.detect.decisions.DecisionMapper;
@@ -16,7 +17,9 @@ import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,20 +51,36 @@ public final class AlertManager implements AutoCloseable {
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("klaxon-manager-", 0).factory());
   private final ChangeListeners listeners = new ChangeListeners();
+  private final Gathering gathering;
   private volatile boolean closed;
 
-  private AlertManager(AlertStore store, AlertEngine engine) {
+  private AlertManager(AlertStore store, AlertEngine engine, Duration linger) {
     this.store = store;
     this.engine = engine;
+    this.gathering = new Gathering(engine, linger);
   }
 
   /**
-   * Starts an engine over the store (loading its active alerts) and a manager around it.
+   * Starts an engine over the store (loading its active alerts) and a manager around it; every
+   * write goes to the engine at once (no linger).
    *
    * @throws Unavailable when the store cannot be read
    */
   public static AlertManager open(AlertStore store, InstantSource clock) {
-    AlertManager manager = new AlertManager(store, AlertEngine.start(store, clock));
+    return open(store, clock, Duration.ZERO);
+  }
+
+  /**
+   * Starts an engine over the store and a manager around it that holds each write for {@code
+   * linger} (a few milliseconds) so that writes of concurrent callers share one commit: worth it
+   * where a commit costs much more than an alert (Delta Lake), not on a database.
+   *
+   * @throws Unavailable when the store cannot be read
+   * @throws IllegalArgumentException for a negative linger
+   */
+  public static AlertManager open(AlertStore store, InstantSource clock, Duration linger) {
+    AlertEngine engine = AlertEngine.start(store, clock);
+    AlertManager manager = new AlertManager(store, engine, linger);
     manager.engine.onCommitted(manager.listeners::publish);
     return manager;
   }
@@ -84,6 +103,40 @@ public final class AlertManager implements AutoCloseable {
     return submit(trigger.get()).thenApply(result -> Optional.ofNullable(result.alert()));
   }
 
+  /**
+   * Raises (or re-triggers) the alerts for many decisions in one commit: far cheaper per alert than
+   * one {@link #createAlert} each on a store whose commits cost (Delta Lake). All or nothing: a
+   * decision that cannot be mapped fails the whole call with its {@link
+   * io.klaxon.problem.InvalidInput} before anything is written.
+   *
+   * @return one entry per decision, in order: the alert as committed, empty for a HOLD
+   */
+  public CompletableFuture<List<Optional<Alert>>> createAlerts(List<Decision> decisions) {
+    List<Optional<AlertCommand.Trigger>> triggers = new ArrayList<>(decisions.size());
+    try {
+      for (Decision decision : decisions) {
+        triggers.add(DecisionMapper.toTrigger(decision));
+      }
+    } catch (RuntimeException invalid) {
+      return CompletableFuture.failedFuture(invalid);
+    }
+    List<AlertCommand> commands =
+        triggers.stream().flatMap(Optional::stream).map(t -> (AlertCommand) t).toList();
+    return submitAll(commands)
+        .thenApply(
+            results -> {
+              List<Optional<Alert>> answer = new ArrayList<>(triggers.size());
+              int next = 0;
+              for (Optional<AlertCommand.Trigger> trigger : triggers) {
+                answer.add(
+                    trigger.isEmpty()
+                        ? Optional.empty()
+                        : Optional.ofNullable(results.get(next++).alert()));
+              }
+              return answer;
+            });
+  }
+
   /** Acknowledges an open alert; an acknowledged one is returned unchanged. */
   public CompletableFuture<Alert> acknowledge(long id) {
     return change(id, Transition.ACKNOWLEDGE);
@@ -102,6 +155,21 @@ public final class AlertManager implements AutoCloseable {
   /** The alert with this id, in any status; empty when there is none. */
   public CompletableFuture<Optional<Alert>> findAlert(long id) {
     return read(() -> store.findById(id));
+  }
+
+  /**
+   * The alert's history, oldest first: every change made to it, with who made it and when.
+   *
+   * @return fails with {@link NotFound} when there is no alert with this id
+   */
+  public CompletableFuture<List<HistoryEntry>> history(long id) {
+    return read(
+        () -> {
+          if (store.findById(id).isEmpty()) {
+            throw new NotFound("alert", id);
+          }
+          return store.history(id);
+        });
   }
 
   /**
@@ -150,6 +218,7 @@ public final class AlertManager implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    gathering.close();
     engine.close();
     listeners.close();
     workers.close();
@@ -172,27 +241,39 @@ public final class AlertManager implements AutoCloseable {
    * caller's continuations there, and one that waited for another write would wait forever.
    */
   private CompletableFuture<CommandResult> submit(AlertCommand command) {
+    return submitAll(List.of(command)).thenApply(List::getFirst);
+  }
+
+  /** Submits commands as one; the first refusal among them fails the answer. */
+  private CompletableFuture<List<CommandResult>> submitAll(List<AlertCommand> commands) {
     if (closed) {
       return CompletableFuture.failedFuture(new Unavailable("the alert manager is closed"));
     }
+    if (commands.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
     CompletableFuture<List<CommandResult>> committed;
     try {
-      committed = engine.submit(List.of(command));
+      committed = gathering.submit(commands);
     } catch (RuntimeException refused) {
       return CompletableFuture.failedFuture(refused);
     }
-    CompletableFuture<CommandResult> answer = new CompletableFuture<>();
+    CompletableFuture<List<CommandResult>> answer = new CompletableFuture<>();
     committed.whenComplete(
         (results, failure) ->
             workers.execute(
                 () -> {
                   if (failure != null) {
                     answer.completeExceptionally(failure);
-                  } else if (results.getFirst().refusal() instanceof KlaxonException refusal) {
-                    answer.completeExceptionally(refusal);
-                  } else {
-                    answer.complete(results.getFirst());
+                    return;
                   }
+                  for (CommandResult result : results) {
+                    if (result.refusal() instanceof KlaxonException refusal) {
+                      answer.completeExceptionally(refusal);
+                      return;
+                    }
+                  }
+                  answer.complete(results);
                 }));
     return answer;
   }

@@ -91,7 +91,11 @@ public final class AlertEngine implements AutoCloseable {
       Throwable cause = broken;
       throw cause == null
           ? new Unavailable("the alert engine is shutting down")
-          : new Unavailable("the alert engine failed and takes no writes: " + cause, cause);
+          : new Unavailable(
+              "the alert engine failed with an error and takes no more writes; retrying does"
+                  + " not help: close it (or its AlertManager) and open a new one: "
+                  + cause,
+              cause);
     }
     if (!room.tryAcquire(size)) {
       metrics.rejected(size);

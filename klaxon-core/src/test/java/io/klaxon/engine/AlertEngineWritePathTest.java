@@ -181,7 +181,8 @@ class AlertEngineWritePathTest {
     assertThat(engine.isWorking()).isFalse();
     assertThatThrownBy(() -> engine.submit(List.of(trigger("b"))))
         .isInstanceOf(Unavailable.class)
-        .hasMessageContaining("failed");
+        .hasMessageContaining("failed")
+        .hasMessageContaining("open a new one");
   }
 
   @Test

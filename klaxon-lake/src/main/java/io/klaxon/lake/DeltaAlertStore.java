@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link AlertStore} on one Delta table (seed 004's "Delta Lake for all persistence"), for the
@@ -50,10 +52,14 @@ import java.util.function.Supplier;
  * type, source, id) pushed down as a Kernel predicate that prunes partitions and files. Both answer
  * the same; the scan path needs no memory but reads files.
  *
- * <p>One process writes a store directory at a time. Not for many writers: a commit that meets
- * another writer's fails with {@link ConcurrentChange}.
+ * <p>Writers in several processes take turns: a commit must directly follow the table version this
+ * store's state was read at, so of two commits on one version one wins and the other fails with
+ * {@link ConcurrentChange}, after its store has read the winner's rows. The store compacts itself
+ * and keeps its log to a {@link LogRetention} rule.
  */
 public final class DeltaAlertStore implements AlertStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaAlertStore.class);
 
   /** Queries answered in memory, attribute values read as the JSON text the JDBC store compares. */
   private static final AlertQueries QUERIES = new AlertQueries(LakeJson::text);
@@ -70,8 +76,23 @@ public final class DeltaAlertStore implements AlertStore {
   private final InstantSource clock;
   private final Reads reads;
   private StoreState state = new StoreState();
+
+  /**
+   * The table version {@link #state} was read at (or is newer than): the next commit follows it.
+   */
+  private long readVersion;
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicInteger lastFilesRead = new AtomicInteger();
+
+  /**
+   * After this many data files written since the last compaction, a commit compacts the table: each
+   * commit adds a file per partition it touches, and every live file is an entry of every
+   * checkpoint, so without it checkpoints grow with the number of commits ever made.
+   */
+  static final int COMPACT_AFTER_FILES = 1000;
+
+  private long filesAtCompaction;
 
   private DeltaAlertStore(DeltaTable table, InstantSource clock, Reads reads) {
     this.table = table;
@@ -92,19 +113,35 @@ public final class DeltaAlertStore implements AlertStore {
    * @throws IllegalStateException when the directory holds a Delta table of another schema
    */
   public static DeltaAlertStore open(Path directory, InstantSource clock, Reads reads) {
+    return open(directory, clock, reads, LogRetention.DEFAULT);
+  }
+
+  /**
+   * Opens (or creates) the store as {@link #open(Path, InstantSource, Reads)} does, with another
+   * rule for how much of the Delta log is kept.
+   */
+  public static DeltaAlertStore open(
+      Path directory, InstantSource clock, Reads reads, LogRetention retention) {
     DeltaTable table =
-        guarded(() -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS));
+        guarded(
+            () -> DeltaTable.open(directory, StoreRows.SCHEMA, StoreRows.PARTITIONS, retention));
     DeltaAlertStore store = new DeltaAlertStore(table, clock, reads);
-    store.state = store.currentState();
+    store.reload();
     return store;
   }
 
-  /** The state the table's rows add up to, read from the table. */
-  private StoreState currentState() {
+  /**
+   * Reads the state the table's rows add up to. The version is read first: the scan that follows
+   * sees it or a later one, so a commit built on this state never follows a version older than what
+   * it saw (at worst a needless conflict, then another reload).
+   */
+  private void reload() {
+    long version = guarded(table::version);
     StoreState read = new StoreState();
     read.replay(
         replayed(kinds(StoreRows.ALERT, StoreRows.SUBJECT, StoreRows.TOMBSTONE, StoreRows.IDS)));
-    return read;
+    state = read;
+    readVersion = version;
   }
 
   @Override
@@ -203,16 +240,19 @@ public final class DeltaAlertStore implements AlertStore {
       alerts(rows, changes);
       history(rows, changes);
       highestId(rows, changes);
+      long committed;
       try {
-        guarded(() -> table.append(rows.rows, null, 0));
+        committed = guarded(() -> table.appendAfter(rows.rows, readVersion));
       } catch (ConcurrentWriteException e) {
-        state = currentState();
+        // Another process wrote the table since it was read: ids and versions decided here may
+        // be taken. Nothing of this commit landed; read what the other writer did.
+        reload();
         throw new ConcurrentChange(
-            "another writer committed to the Delta table " + e.getMessage(), e);
+            "another writer committed to the Delta table: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         // The commit may have landed before the failure: memory follows what the table says.
         try {
-          state = currentState();
+          reload();
         } catch (RuntimeException unreadable) {
           e.addSuppressed(unreadable);
         }
@@ -220,27 +260,52 @@ public final class DeltaAlertStore implements AlertStore {
       }
       rows.applied.forEach(Runnable::run);
       state.noteSeq(rows.seq);
+      readVersion = committed;
+      if (table.filesWritten() - filesAtCompaction >= COMPACT_AFTER_FILES) {
+        compactAfterCommit();
+      }
     } finally {
       lock.writeLock().unlock();
     }
   }
 
+  /** The automatic compaction; the commit before it stands whatever becomes of it. */
+  private void compactAfterCommit() {
+    try {
+      compact();
+    } catch (RuntimeException e) {
+      filesAtCompaction = table.filesWritten(); // not again at once: after as many files more
+      LOG.warn("Compacting the Delta alert store after a commit failed; the commit stands", e);
+    }
+  }
+
   /**
    * Rewrites each partition's small files into one, dropping the rows of deleted alerts. Tombstones
-   * stay, so that nothing deleted comes back.
+   * stay, so that nothing deleted comes back. The store also does this itself after every {@value
+   * #COMPACT_AFTER_FILES} data files its commits wrote. The replaced files stay on disk (for
+   * readers of older versions) until a vacuum by another tool; the log entries that name them go
+   * with the {@link LogRetention} rule.
    */
   public Compaction compact() {
     lock.writeLock().lock();
     try {
-      return guarded(
-          () ->
-              table.compact(
-                  cells -> {
-                    String kind = cells.requiredString("kind");
-                    boolean aboutAlert =
-                        kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
-                    return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
-                  }));
+      Compaction done =
+          guarded(
+              () ->
+                  table.compact(
+                      cells -> {
+                        String kind = cells.requiredString("kind");
+                        boolean aboutAlert =
+                            kind.equals(StoreRows.ALERT) || kind.equals(StoreRows.HISTORY);
+                        return !aboutAlert || !state.isDeleted(cells.longValue("alert_id"));
+                      }));
+      filesAtCompaction = table.filesWritten();
+      if (done.version() == readVersion + 1) {
+        readVersion = done.version(); // only the rewrite came between: the state still holds
+      } else if (done.version() != readVersion) {
+        reload(); // another writer's commits too: read them
+      }
+      return done;
     } finally {
       lock.writeLock().unlock();
     }

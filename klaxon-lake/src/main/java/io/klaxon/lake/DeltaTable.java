@@ -14,6 +14,8 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
+import io.delta.kernel.exceptions.MaxCommitRetryLimitReachedException;
 import io.delta.kernel.exceptions.TableNotFoundException;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
@@ -73,13 +75,29 @@ final class DeltaTable {
   /** Written into every commit's {@code commitInfo.engineInfo}. */
   static final String ENGINE_INFO = "Klaxon";
 
+  /** The table property that sets how many commits go between checkpoints. */
+  static final String CHECKPOINT_INTERVAL = "delta.checkpointInterval";
+
   private final Engine engine;
+  private final Path directory;
+  private final LogRetention retention;
   private final Table table;
   private final StructType schema;
   private final List<String> partitionColumns;
 
-  private DeltaTable(Engine engine, Table table, StructType schema, List<String> partitionColumns) {
+  /** Data files this instance wrote: appends and compactions. */
+  private long filesWritten;
+
+  private DeltaTable(
+      Engine engine,
+      Path directory,
+      LogRetention retention,
+      Table table,
+      StructType schema,
+      List<String> partitionColumns) {
     this.engine = engine;
+    this.directory = directory;
+    this.retention = retention;
     this.table = table;
     this.schema = schema;
     this.partitionColumns = partitionColumns;
@@ -92,11 +110,21 @@ final class DeltaTable {
    * @throws IllegalStateException when a table is there with another schema
    */
   static DeltaTable open(Path directory, StructType schema, List<String> partitionColumns) {
-    return QuietHadoop.call(() -> openQuietly(directory, schema, partitionColumns));
+    return open(directory, schema, partitionColumns, LogRetention.DEFAULT);
+  }
+
+  /**
+   * Opens the table as {@link #open(Path, StructType, List)} does, keeping its log to the retention
+   * rule after each checkpoint. A table without Klaxon's checkpoint interval (created by an earlier
+   * version) gets it in a commit of its own.
+   */
+  static DeltaTable open(
+      Path directory, StructType schema, List<String> partitionColumns, LogRetention retention) {
+    return QuietHadoop.call(() -> openQuietly(directory, schema, partitionColumns, retention));
   }
 
   private static DeltaTable openQuietly(
-      Path directory, StructType schema, List<String> partitionColumns) {
+      Path directory, StructType schema, List<String> partitionColumns, LogRetention retention) {
     Engine engine = DefaultEngine.create(new LocalFileIO());
     String path = LocalFileIO.qualified(directory);
     Table table = Table.forPath(engine, path);
@@ -113,17 +141,29 @@ final class DeltaTable {
                 + " by "
                 + snapshot.getPartitionColumnNames());
       }
+      if (!checkpointInterval().equals(snapshot.getTableProperties().get(CHECKPOINT_INTERVAL))) {
+        table
+            .createTransactionBuilder(engine, ENGINE_INFO, Operation.MANUAL_UPDATE)
+            .withTableProperties(engine, Map.of(CHECKPOINT_INTERVAL, checkpointInterval()))
+            .build(engine)
+            .commit(engine, CloseableIterable.emptyIterable());
+      }
     } catch (TableNotFoundException missing) {
       Transaction create =
           table
               .createTransactionBuilder(engine, ENGINE_INFO, Operation.CREATE_TABLE)
               .withSchema(engine, schema)
               .withPartitionColumns(engine, partitionColumns)
+              .withTableProperties(engine, Map.of(CHECKPOINT_INTERVAL, checkpointInterval()))
               .build(engine);
       create.commit(engine, CloseableIterable.emptyIterable());
       LOG.info("Created the Delta table {}", path);
     }
-    return new DeltaTable(engine, table, schema, partitionColumns);
+    return new DeltaTable(engine, directory, retention, table, schema, partitionColumns);
+  }
+
+  private static String checkpointInterval() {
+    return Integer.toString(LogRetention.CHECKPOINT_INTERVAL);
   }
 
   /** The latest committed version of the table. */
@@ -146,16 +186,44 @@ final class DeltaTable {
    * @return the committed table version
    */
   long append(List<Object[]> rows, @Nullable String appId, long appVersion) {
-    return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion));
+    return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion, ANY_VERSION));
   }
 
-  private long appendQuietly(List<Object[]> rows, @Nullable String appId, long appVersion) {
+  /** No expectation of the version an append reads: Kernel rebases blind appends itself. */
+  static final long ANY_VERSION = -1;
+
+  /**
+   * Appends the rows in one commit that must directly follow version {@code readVersion}: the
+   * writer decided what to write from that version, so a commit of anyone else since then, or
+   * meeting this one on the same version (the log file is put only if absent), fails it instead of
+   * letting Kernel rebase it as a blind append.
+   *
+   * @return the committed table version, {@code readVersion + 1}
+   * @throws ConcurrentWriteException when the table is no longer at {@code readVersion}
+   */
+  long appendAfter(List<Object[]> rows, long readVersion) {
+    return QuietHadoop.call(() -> appendQuietly(rows, null, 0, readVersion));
+  }
+
+  private long appendQuietly(
+      List<Object[]> rows, @Nullable String appId, long appVersion, long readVersion) {
     TransactionBuilder builder =
         table.createTransactionBuilder(engine, ENGINE_INFO, Operation.WRITE);
     if (appId != null) {
       builder = builder.withTransactionId(engine, appId, appVersion);
     }
+    if (readVersion != ANY_VERSION) {
+      builder = builder.withMaxRetries(0);
+    }
     Transaction transaction = builder.build(engine);
+    if (readVersion != ANY_VERSION && transaction.getReadTableVersion() != readVersion) {
+      throw new ConcurrentWriteException(
+          "the table is at version "
+              + transaction.getReadTableVersion()
+              + ", not at version "
+              + readVersion
+              + " this writer read");
+    }
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
     for (Map.Entry<List<Object>, List<Object[]>> partition : byPartition(rows).entrySet()) {
@@ -284,7 +352,7 @@ final class DeltaTable {
         AddFile add = new AddFile(scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
         actions.add(
             SingleAction.createRemoveFileSingleAction(
-                add.toRemoveFileRow(false, Optional.of(now))));
+                withoutStats(add).toRemoveFileRow(false, Optional.of(now))));
         removed++;
       }
       if (!kept.isEmpty()) {
@@ -302,6 +370,26 @@ final class DeltaTable {
     }
     long version = commit(transaction, actions);
     return new Compaction(before, before - removed + added, rewritten, version, elapsed(started));
+  }
+
+  /**
+   * The file without its statistics: a remove carrying them (a kilobyte or two of JSON) would be
+   * kept in every checkpoint for the tombstone retention, and no reader prunes removed files.
+   */
+  private AddFile withoutStats(AddFile add) {
+    return new AddFile(
+        AddFile.createAddFileRow(
+            schema,
+            add.getPath(),
+            add.getPartitionValues(),
+            add.getSize(),
+            add.getModificationTime(),
+            add.getDataChange(),
+            add.getDeletionVector(),
+            add.getTags(),
+            add.getBaseRowId(),
+            add.getDefaultRowCommitVersion(),
+            Optional.empty()));
   }
 
   private static Duration elapsed(long started) {
@@ -368,8 +456,14 @@ final class DeltaTable {
     return partitions;
   }
 
+  /** How many data files this instance has written since it was opened. */
+  long filesWritten() {
+    return filesWritten;
+  }
+
   /** Writes rows of one partition as a Parquet file and answers the actions that add it. */
   private List<Row> write(Row state, List<Object[]> rows) {
+    filesWritten++;
     Map<String, Literal> partitionValues = new LinkedHashMap<>();
     for (String column : partitionColumns) {
       partitionValues.put(
@@ -399,6 +493,16 @@ final class DeltaTable {
     return actions;
   }
 
+  /** Applies the log retention rule; a failure only leaves more log behind. */
+  private void cleanLog() {
+    try {
+      int deleted = retention.clean(directory, java.time.Instant.now());
+      LOG.debug("Deleted {} old files of {}/_delta_log", deleted, directory);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not delete old files of {}/_delta_log; the table is intact", directory, e);
+    }
+  }
+
   private static Literal literal(DataType type, @Nullable Object value) {
     if (value == null) {
       return Literal.ofNull(type);
@@ -412,20 +516,32 @@ final class DeltaTable {
   }
 
   private long commit(Transaction transaction, List<Row> actions) {
-    TransactionCommitResult result =
-        transaction.commit(
-            engine,
-            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    TransactionCommitResult result;
+    try {
+      result =
+          transaction.commit(
+              engine,
+              CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    } catch (MaxCommitRetryLimitReachedException lost) {
+      // With no retries allowed, another writer took the version this commit was for.
+      throw new ConcurrentWriteException(
+          "another writer committed version " + (transaction.getReadTableVersion() + 1), lost);
+    }
     // Checkpoints keep opening the table fast: without them every reader replays every commit.
+    boolean checkpointed = false;
     for (PostCommitHook hook : result.getPostCommitHooks()) {
       try {
         hook.threadSafeInvoke(engine);
+        checkpointed |= hook.getType() == PostCommitHook.PostCommitHookType.CHECKPOINT;
       } catch (IOException | RuntimeException e) {
         LOG.warn(
             "Delta post-commit step {} failed; the table is intact, only slower to open",
             hook.getType(),
             e);
       }
+    }
+    if (checkpointed) {
+      cleanLog();
     }
     return result.getVersion();
   }

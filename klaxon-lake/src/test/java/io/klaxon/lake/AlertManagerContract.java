@@ -120,6 +120,38 @@ public abstract class AlertManagerContract {
   }
 
   @Test
+  void history_listsEveryChangeOldestFirst_andAnUnknownIdIsNotFound() {
+    Alert alert = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC"));
+    await(manager.acknowledge(alert.id()));
+    await(manager.resolve(alert.id()));
+
+    assertThat(await(manager.history(alert.id())))
+        .extracting(HistoryEntry::action, HistoryEntry::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.CREATED, "decisions"),
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.ACKNOWLEDGED, AlertManager.ACTOR),
+            org.assertj.core.groups.Tuple.tuple(HistoryAction.RESOLVED, AlertManager.ACTOR));
+    assertThat(failure(manager.history(999))).isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void createAlerts_commitsManyDecisionsTogether_andHoldsAnswerEmpty() {
+    var created =
+        await(
+            manager.createAlerts(
+                List.of(
+                    decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"),
+                    decision(DecisionAction.HOLD, Urgency.LOW, "theta", "SPY", "2"),
+                    decision(DecisionAction.ROLL, Urgency.NORMAL, "dte_roll", "QQQ", "3"))));
+
+    assertThat(created).hasSize(3);
+    assertThat(created.get(1)).isEmpty();
+    assertThat(created.get(0).orElseThrow().attributes()).containsEntry("symbol", "SPY");
+    assertThat(created.get(2).orElseThrow().attributes()).containsEntry("symbol", "QQQ");
+    assertThat(await(manager.count())).isEqualTo(2);
+  }
+
+  @Test
   void resolveAndDismiss_areFinal() {
     Alert first = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "1"));
     Alert second = create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "2"));

@@ -87,8 +87,8 @@ public record Decision(
   /**
    * Reads a decision whose action and urgency are words, as a producer sends them (any case).
    *
-   * @throws InvalidInput naming {@code action} or {@code urgency} for an unknown word, or any other
-   *     faulty field
+   * @throws InvalidInput naming every faulty field together ({@link InvalidInput#errors()}): an
+   *     unknown or missing {@code action} or {@code urgency} word as well as every other fault
    */
   public static Decision of(
       @Nullable String decisionId,
@@ -100,16 +100,47 @@ public record Decision(
       String reason,
       @Nullable Map<String, Object> metadata,
       Instant decidedAt) {
-    return new Decision(
-        decisionId,
-        DecisionAction.parse(action),
-        Urgency.parse(urgency),
-        rule,
-        symbol,
-        strategyId,
-        reason,
-        metadata == null ? Map.of() : metadata,
-        decidedAt);
+    List<FieldError> words = new ArrayList<>();
+    DecisionAction parsedAction = parsed(words, () -> DecisionAction.parse(action));
+    Urgency parsedUrgency = parsed(words, () -> Urgency.parse(urgency));
+    try {
+      Decision decision =
+          new Decision(
+              decisionId,
+              parsedAction,
+              parsedUrgency,
+              rule,
+              symbol,
+              strategyId,
+              reason,
+              metadata == null ? Map.of() : metadata,
+              decidedAt);
+      if (!words.isEmpty()) {
+        throw new InvalidInput(words);
+      }
+      return decision;
+    } catch (InvalidInput others) {
+      if (words.isEmpty()) {
+        throw others;
+      }
+      // The word's own reason ("unknown word …") over the record's "is required" for it.
+      List<FieldError> all = new ArrayList<>(words);
+      others.errors().stream()
+          .filter(e -> words.stream().noneMatch(w -> w.field().equals(e.field())))
+          .forEach(all::add);
+      throw new InvalidInput(all);
+    }
+  }
+
+  /** The parsed word, or null with its field's error added. */
+  private static <T> @Nullable T parsed(
+      List<FieldError> errors, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidInput invalid) {
+      errors.addAll(invalid.errors());
+      return null;
+    }
   }
 
   private static void required(

@@ -28,6 +28,17 @@ class DecisionTest {
   }
 
   @Test
+  void of_everyBadField_isNamedTogether_wordsAndOthers() {
+    assertThatThrownBy(() -> Decision.of(null, "sell", "soon", " ", null, null, null, null, null))
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(FieldError::field)
+                    .containsExactly("action", "urgency", "rule", "reason", "decidedAt"));
+  }
+
+  @Test
   void of_unknownAction_isRefusedNamingTheFieldAndTheChoices() {
     assertThatThrownBy(() -> Decision.of(null, "sell", "high", "r", null, null, "r", null, AT))
         .isInstanceOfSatisfying(

@@ -53,6 +53,10 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcAlertStore open(DataSource dataSource) {
+    // An embedded store must not print jOOQ's logo and "tip of the day" into the program's log;
+    // a program that wants them sets these properties itself.
+    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
     Dialect dialect;
     try (Connection connection = dataSource.getConnection()) {
       dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
