@@ -20,6 +20,8 @@ public record Actor(String name) {
   public static final Actor CONSOLE = new Actor("console");
 
   /**
+   * An actor of this name, stripped.
+   *
    * @throws InvalidInput naming {@code actor} when the name is blank or too long
    */
   public Actor {
