@@ -169,8 +169,12 @@
         height: spec.height || 260,
         scales: { x: { time: true } },
         series: [{}].concat(spec.series.map(function (s) {
-          return { label: s.label, stroke: s.color, width: 2, fill: spec.filled ? s.color + "33" : undefined,
-                   points: { show: spec.points === true } };
+          return { label: s.label, stroke: s.color, width: s.fill ? 0 : 2,
+                   fill: (spec.filled || s.fill) ? s.color + "33" : undefined,
+                   dash: s.dash ? [6, 4] : undefined,
+                   // A bookmaker's line runs on across the times only others were seen at.
+                   spanGaps: !s.fill,
+                   points: { show: spec.points === true && !s.fill && !s.dash } };
         })),
         axes: [{}, { label: spec.yLabel || "" }]
       };

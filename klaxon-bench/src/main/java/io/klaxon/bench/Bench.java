@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       JmhCommand.class,
       ConsoleCommand.class,
       LakeCommand.class,
-      NotifyCommand.class
+      NotifyCommand.class,
+      HostsCommand.class
     })
 public final class Bench implements Runnable {
 

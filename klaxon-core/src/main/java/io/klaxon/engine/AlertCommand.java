@@ -20,6 +20,9 @@ public sealed interface AlertCommand {
    *
    * @param occurredAt when the producer saw it; the engine's clock when null
    * @param expiresAt when the alert stops mattering (a match's kick-off), if ever
+   * @param previousValue what {@code value} is measured from (the odds detector's price at the
+   *     start of its look-back window, seed 000's {@code old_value}); when null the engine keeps
+   *     the alert's former value as its previous one
    */
   record Trigger(
       String fingerprint,
@@ -35,8 +38,43 @@ public sealed interface AlertCommand {
       Map<String, Object> attributes,
       @Nullable Instant occurredAt,
       @Nullable Instant expiresAt,
-      Actor actor)
+      Actor actor,
+      @Nullable Double previousValue)
       implements AlertCommand {
+
+    /** A trigger that leaves {@code previousValue} to the engine. */
+    public Trigger(
+        String fingerprint,
+        String source,
+        String type,
+        Severity severity,
+        String title,
+        @Nullable String message,
+        @Nullable Subject subject,
+        @Nullable Double value,
+        @Nullable Double threshold,
+        @Nullable Double changePercent,
+        Map<String, Object> attributes,
+        @Nullable Instant occurredAt,
+        @Nullable Instant expiresAt,
+        Actor actor) {
+      this(
+          fingerprint,
+          source,
+          type,
+          severity,
+          title,
+          message,
+          subject,
+          value,
+          threshold,
+          changePercent,
+          attributes,
+          occurredAt,
+          expiresAt,
+          actor,
+          null);
+    }
 
     public Trigger {
       for (Map.Entry<String, Object> attribute : attributes.entrySet()) {

@@ -29,7 +29,7 @@ final class TriggerRules {
         trigger.message(),
         trigger.subject(),
         trigger.value(),
-        null,
+        trigger.previousValue(),
         trigger.threshold(),
         trigger.changePercent(),
         trigger.attributes(),
@@ -49,7 +49,8 @@ final class TriggerRules {
   /**
    * Folds a trigger into the active alert: one more occurrence, the latest sighting, and the
    * trigger's severity, text and numbers where it brings them. A changed severity keeps the old one
-   * as {@code previousSeverity}; a changed value keeps the old one as {@code previousValue}.
+   * as {@code previousSeverity}; a changed value keeps the old one as {@code previousValue}, unless
+   * the trigger says what its value is measured from.
    */
   static Retriggered retrigger(Alert active, AlertCommand.Trigger trigger, Instant occurredAt) {
     List<FieldChange> changes = new ArrayList<>();
@@ -69,6 +70,9 @@ final class TriggerRules {
       changes.add(change("value", active.value(), trigger.value()));
       previousValue = active.value();
       value = trigger.value();
+    }
+    if (trigger.previousValue() != null) {
+      previousValue = trigger.previousValue(); // the producer knows what the value moved from
     }
     String title = changed(changes, "title", active.title(), trigger.title());
     String message = changed(changes, "message", active.message(), trigger.message());

@@ -2,10 +2,16 @@ package io.klaxon.notify;
 
 import java.util.Locale;
 
-/** The two kinds of notification configuration. */
+/** The kinds of notification configuration, and the server secrets kept beside them. */
 public enum ConfigKind {
   RECEIVER,
-  ROUTE;
+  ROUTE,
+  /** A key the server made for itself (the acknowledge-link key); never shown by the API. */
+  SECRET,
+  /** Someone who can be on call (docs/ONCALL.md). */
+  PERSON,
+  /** An on-call schedule (docs/ONCALL.md). */
+  SCHEDULE;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where notifications go: a generic webhook, a Slack-compatible incoming webhook, or email over
- * SMTP. Each checks its own fields and names the one that is wrong.
+ * Where notifications go: a generic webhook, a Slack-compatible incoming webhook, email over SMTP,
+ * or one of the paging, chat and push services ({@link ServiceReceiver}). Each checks its own
+ * fields and names the one that is wrong.
  */
-public sealed interface Receiver {
+public sealed interface Receiver
+    permits Receiver.Webhook, Receiver.Slack, Receiver.Email, ServiceReceiver {
 
   /** Unique among receivers; routes refer to receivers by it. */
   String name();

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * -Dklaxon.seed=S} fixes the seed, which otherwise changes with every build. A failure names the
  * seed of the failing run: {@code -Dklaxon.seed=S -Dklaxon.tries=1} replays exactly that run.
  */
-final class RandomRuns {
+public final class RandomRuns {
 
   static final int DEFAULT_TRIES = 300;
   private static final int SHRINK_BUDGET = 5_000;
@@ -27,7 +27,7 @@ final class RandomRuns {
    * @param simpler simpler variants of one step (fewer commands, fewer surprises); may be empty
    * @param property throws an {@link AssertionError} (or anything) when the run breaks it
    */
-  static <S> void check(
+  public static <S> void check(
       Function<Random, List<S>> generate,
       Function<S, List<S>> simpler,
       Consumer<List<S>> property) {

@@ -61,6 +61,11 @@ final class EventBook {
     return found;
   }
 
+  /** The series of the key, if the event has it. */
+  @Nullable Series find(@Nullable SeriesKey key) {
+    return key == null ? null : series.get(key);
+  }
+
   /** Whether {@link #update} with these would change anything. */
   boolean wouldChange(@Nullable String newName, Instant newKickoff) {
     return (newName != null && !newName.equals(name)) || !newKickoff.equals(kickoff);

@@ -154,7 +154,8 @@ final class OddsAlerts {
         attributes,
         at,
         event.kickoff(),
-        Actor.of(SOURCE));
+        Actor.of(SOURCE),
+        move.from());
   }
 
   /**

@@ -8,12 +8,12 @@ import io.klaxon.mapping.OutcomeMapping;
 import io.klaxon.mapping.UnmappedSighting;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,25 +49,40 @@ public final class OddsDetector {
   /**
    * The commands one snapshot calls for, in the order to apply them; empty when it changes no
    * alert, repeats or precedes the series' last sighting, or is observed at or after kick-off (the
-   * event's alerts have expired by then, so any new one would be born expired).
+   * event's alerts have expired by then, so any new one would be born expired). A snapshot alone is
+   * a round of its own: give the snapshots of one instant together to {@link #onSnapshots}.
    */
   public List<AlertCommand> onSnapshot(OddsSnapshot snapshot, OddsSettings settings) {
     undo = null;
     List<AlertCommand> out = new ArrayList<>(); // no backing array until a command is added
-    take(snapshot, settings, out);
+    Round.Touched touched = add(snapshot, settings);
+    if (touched != null) {
+      judge(touched, settings, out);
+    }
     return out;
   }
 
   /**
-   * The commands a batch calls for, taking its snapshots oldest first (in their given order when
-   * observed at the same time), so a batch holding a series' history counts it in order.
+   * The commands a batch calls for. Its snapshots are taken oldest first, a round at a time: the
+   * snapshots observed at one instant all go into their windows before the rules are asked, once
+   * per series the round changed, so the commands do not depend on the order of the batch's items
+   * (see {@link Round}).
    */
   public List<AlertCommand> onSnapshots(List<OddsSnapshot> snapshots, OddsSettings settings) {
     List<AlertCommand> out = new ArrayList<>();
     undo = new UndoLog();
-    for (OddsSnapshot snapshot : inTimeOrder(snapshots)) {
-      take(snapshot, settings, out);
+    Round round = new Round();
+    for (OddsSnapshot snapshot : Round.canonical(snapshots)) {
+      if (round.endsBefore(snapshot.observedAt())) {
+        judge(round, settings, out);
+        round.start(snapshot.observedAt());
+      }
+      Round.Touched touched = add(snapshot, settings);
+      if (touched != null) {
+        round.add(touched);
+      }
     }
+    judge(round, settings, out);
     return out;
   }
 
@@ -110,14 +125,40 @@ public final class OddsDetector {
     events.remove(eventId);
   }
 
+  /**
+   * The prices behind one of this detector's triggers (issue 18): the house's and each mapped
+   * competitor's prices of the trigger's series inside the look-back window back from the trigger's
+   * time, house first, then competitors by name, each oldest first. Empty when the trigger is not
+   * the detector's or its event is forgotten.
+   */
+  public List<PricePoint> pricePath(AlertCommand.Trigger trigger, OddsSettings settings) {
+    if (trigger.subject() == null || trigger.occurredAt() == null) {
+      return List.of();
+    }
+    EventBook event = events.get(trigger.subject().key());
+    Series series = event == null ? null : event.find(SeriesKey.of(trigger.attributes()));
+    if (series == null) {
+      return List.of();
+    }
+    long from = trigger.occurredAt().toEpochMilli() - settings.lookbackMinutes() * 60_000L;
+    List<PricePoint> points = new ArrayList<>();
+    if (series.house != null) {
+      series.house.points(settings.houseBookmaker(), true, from, points);
+    }
+    new TreeMap<>(series.competitorWindows())
+        .forEach((bookmaker, window) -> window.points(bookmaker, false, from, points));
+    return points;
+  }
+
   /** How many events the detector holds windows for. */
   public int events() {
     return events.size();
   }
 
-  private void take(OddsSnapshot snapshot, OddsSettings settings, List<AlertCommand> out) {
+  /** Puts a snapshot into its window: the series it changed, or null when it changed none. */
+  private Round.@Nullable Touched add(OddsSnapshot snapshot, OddsSettings settings) {
     if (!snapshot.observedAt().isBefore(snapshot.kickoff())) {
-      return;
+      return null;
     }
     if (!settings.houseBookmaker().equals(house)) {
       // The windows and what was said are the old house's against its competitors: start afresh
@@ -156,7 +197,7 @@ public final class OddsDetector {
               List.of(snapshot.outcome()),
               snapshot.observedAt()));
       if (!isHouse) {
-        return; // a competitor's unmapped market compares with nothing: keep no window for it
+        return null; // a competitor's unmapped market compares with nothing: keep no window for it
       }
       key = new SeriesKey(snapshot.marketId(), snapshot.line(), snapshot.outcome(), false);
     }
@@ -179,34 +220,61 @@ public final class OddsDetector {
     long from = at - settings.lookbackMinutes() * 60_000L;
     PriceWindow window = series.window(bookmaker, isHouse, log);
     if (!window.add(at, snapshot.odds(), snapshot.available(), from, log)) {
-      return;
+      return null;
     }
-    // What the series said so far, to be put back on undo if this snapshot changes it: kept in
-    // locals, so that a snapshot that changes nothing records nothing.
-    String saidMarketName = series.marketName;
-    String saidHouseMarketId = series.houseMarketId;
-    Severity saidSeverity = series.priceSeverity;
-    double saidOdds = series.priceOdds;
-    String saidDisagreement = series.disagreement;
-    boolean saidAvailability = series.availabilityOpen;
-    int commandsBefore = out.size();
     if (isHouse) {
-      if (log != null && at > event.houseSeenAt) {
-        event.remember(log);
+      if (log != null) {
+        String saidMarketName = series.marketName;
+        String saidHouseMarketId = series.houseMarketId;
+        log.record(
+            () -> {
+              series.marketName = saidMarketName;
+              series.houseMarketId = saidHouseMarketId;
+            });
+        if (at > event.houseSeenAt) {
+          event.remember(log);
+        }
       }
       series.marketName = snapshot.marketName();
       series.houseMarketId = snapshot.marketId();
       event.houseSeenAt = Math.max(event.houseSeenAt, at);
     }
-    if (settings
-        .alertEnabled()) { // else windows stay current, so alerting resumes from true prices
-      rules(event, series, key, isHouse && snapshot.available(), from, snapshot, settings, out);
+    return new Round.Touched(event, series, isHouse && snapshot.available(), snapshot.observedAt());
+  }
+
+  private void judge(Round round, OddsSettings settings, List<AlertCommand> out) {
+    for (Round.Touched touched : round.changes()) {
+      judge(touched, settings, out);
     }
-    if (log != null && (isHouse || out.size() > commandsBefore)) {
+  }
+
+  /** Asks the rules about a series once its round is in its windows. */
+  private void judge(Round.Touched touched, OddsSettings settings, List<AlertCommand> out) {
+    if (!settings.alertEnabled()) {
+      return; // the windows stay current, so alerting resumes from true prices
+    }
+    Series series = touched.series();
+    // What the series said so far, to be put back on undo if this round changes it: kept in
+    // locals, so that a round that changes nothing records nothing.
+    Severity saidSeverity = series.priceSeverity;
+    double saidOdds = series.priceOdds;
+    String saidDisagreement = series.disagreement;
+    boolean saidAvailability = series.availabilityOpen;
+    int commandsBefore = out.size();
+    long from = touched.at().toEpochMilli() - settings.lookbackMinutes() * 60_000L;
+    rules(
+        touched.event(),
+        series,
+        series.key,
+        touched.housePrice(),
+        from,
+        touched.at(),
+        settings,
+        out);
+    UndoLog log = undo;
+    if (log != null && out.size() > commandsBefore) {
       log.record(
           () -> {
-            series.marketName = saidMarketName;
-            series.houseMarketId = saidHouseMarketId;
             series.priceSeverity = saidSeverity;
             series.priceOdds = saidOdds;
             series.disagreement = saidDisagreement;
@@ -222,10 +290,9 @@ public final class OddsDetector {
       SeriesKey key,
       boolean priceChange,
       long from,
-      OddsSnapshot snapshot,
+      Instant observedAt,
       OddsSettings settings,
       List<AlertCommand> out) {
-    Instant observedAt = snapshot.observedAt();
     Move houseMove =
         (priceChange || key.mapped()) && series.house != null ? series.house.move(from) : null;
     if (priceChange) {
@@ -235,16 +302,6 @@ public final class OddsDetector {
       OddsRules.directionDisagreement(event, series, houseMove, settings, from, observedAt, out);
       OddsRules.availability(event, series, settings, from, observedAt, out);
     }
-  }
-
-  /** The snapshots oldest first, stable; as given when they are in order already (most are). */
-  private static List<OddsSnapshot> inTimeOrder(List<OddsSnapshot> snapshots) {
-    for (int i = 1; i < snapshots.size(); i++) {
-      if (snapshots.get(i).observedAt().isBefore(snapshots.get(i - 1).observedAt())) {
-        return snapshots.stream().sorted(Comparator.comparing(OddsSnapshot::observedAt)).toList();
-      }
-    }
-    return snapshots;
   }
 
   /** The canonical name of a bookmaker's outcome; its own name when the mapping has none. */

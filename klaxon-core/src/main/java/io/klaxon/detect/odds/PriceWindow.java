@@ -1,5 +1,7 @@
 package io.klaxon.detect.odds;
 
+import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,6 +115,17 @@ final class PriceWindow {
   /** Whether it was seen at all at or after {@code from}. */
   boolean seenSince(long from) {
     return lastSeenAt >= from;
+  }
+
+  /** Adds the prices held at or after {@code from}, oldest first, as points of the bookmaker. */
+  void points(String bookmaker, boolean house, long from, List<PricePoint> out) {
+    for (int i = 0; i < size; i++) {
+      int index = (head + i) & (times.length - 1);
+      if (times[index] >= from) {
+        out.add(
+            new PricePoint(bookmaker, house, Instant.ofEpochMilli(times[index]), prices[index]));
+      }
+    }
   }
 
   /** Prices held, for tests of the memory bound. */

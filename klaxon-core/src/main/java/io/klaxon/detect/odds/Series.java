@@ -66,4 +66,9 @@ final class Series {
   Collection<PriceWindow> competitors() {
     return competitors.values();
   }
+
+  /** Each competitor's window by bookmaker. */
+  Map<String, PriceWindow> competitorWindows() {
+    return competitors;
+  }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.detect.odds;
 
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,20 @@ record SeriesKey(String market, @Nullable Double line, String outcome, boolean m
     hash = 31 * hash + outcome.hashCode();
     hash = 31 * hash + (line == null ? 0 : Double.hashCode(line));
     return 2 * hash + (mapped ? 1 : 0);
+  }
+
+  /**
+   * The key an alert of the detector names in its attributes ({@code marketId}, {@code line},
+   * {@code outcome}, {@code mapped}); null when they are not the detector's.
+   */
+  static @Nullable SeriesKey of(Map<String, Object> attributes) {
+    if (attributes.get("marketId") instanceof String market
+        && attributes.get("outcome") instanceof String outcome
+        && attributes.get("mapped") instanceof Boolean mapped) {
+      Double line = attributes.get("line") instanceof Number number ? number.doubleValue() : null;
+      return new SeriesKey(market, line, outcome, mapped);
+    }
+    return null;
   }
 
   /** The line as written in fingerprints and titles: {@code 2.5}, {@code -1}, or {@code -}. */

@@ -48,12 +48,33 @@ class ThroughTheEngineTest {
     assertThat(alert.previousSeverity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.occurrences()).isEqualTo(4);
     assertThat(alert.value()).isEqualTo(2.16);
-    assertThat(alert.previousValue()).isEqualTo(2.32);
+    assertThat(alert.previousValue())
+        .as("the seed's old_value: the window's start")
+        .isEqualTo(2.00);
     assertThat(alert.changePercent()).isEqualTo(8.0);
     assertThat(alert.expiresAt()).isEqualTo(KICKOFF);
     assertThat(alert.subject()).isNotNull();
     assertThat(alert.subject().startsAt()).isEqualTo(KICKOFF);
     assertThat(engine.activeCount()).isOne();
+  }
+
+  @Test
+  void priceChange_carriesTheSeedsOldValueAsPreviousValue_atOpenAndAtEveryUpdate() {
+    apply(house(0, 2.00), house(1, 2.10));
+
+    Alert opened = apply(house(2, 2.40)).getFirst().alertOrThrow();
+    assertThat(opened.value()).isEqualTo(2.40);
+    assertThat(opened.previousValue()).isEqualTo(2.00);
+
+    // an hour on, the window starts at minute 2's 2.40, and then at minute 62's 2.16
+    Alert updated = apply(house(62, 2.16)).getFirst().alertOrThrow();
+    assertThat(updated.id()).isEqualTo(opened.id());
+    assertThat(updated.value()).isEqualTo(2.16);
+    assertThat(updated.previousValue()).isEqualTo(2.40);
+    Alert again = apply(house(63, 2.70)).getFirst().alertOrThrow();
+    assertThat(again.id()).isEqualTo(opened.id());
+    assertThat(again.value()).isEqualTo(2.70);
+    assertThat(again.previousValue()).isEqualTo(2.16);
   }
 
   @Test

@@ -2,9 +2,11 @@ package io.klaxon.server.hosts;
 
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostStore;
+import io.klaxon.detect.hosts.MetricHistory;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.hosts.JdbcHostStore;
+import io.klaxon.store.jdbc.hosts.JdbcMetricHistory;
 import java.time.InstantSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -24,6 +26,12 @@ class HostsConfiguration {
   @Bean
   HostStore hostStore(DataSource dataSource, AlertStore alertStore) {
     return JdbcHostStore.open(dataSource);
+  }
+
+  /** The servers' metric history (issue 18), beside the host store on the same database. */
+  @Bean
+  MetricHistory metricHistory(DataSource dataSource, HostStore hostStore) {
+    return JdbcMetricHistory.open(dataSource);
   }
 
   @Bean

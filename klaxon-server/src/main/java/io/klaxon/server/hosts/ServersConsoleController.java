@@ -4,6 +4,7 @@ import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.detect.hosts.AlertState;
 import io.klaxon.detect.hosts.HostMonitor;
+import io.klaxon.detect.hosts.MetricHistory;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
 import io.klaxon.problem.NotFound;
@@ -21,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.ObjectMapper;
 
 /** Monitored servers (seed 002): status, alert states and alerts, from the host monitor. */
 @Controller
@@ -54,8 +56,17 @@ class ServersConsoleController {
   private final HostMonitor monitor;
   private final AlertStore alerts;
   private final InstantSource clock;
+  private final MetricHistory history;
+  private final ObjectMapper json;
 
-  ServersConsoleController(HostMonitor monitor, AlertStore alerts, InstantSource clock) {
+  ServersConsoleController(
+      HostMonitor monitor,
+      AlertStore alerts,
+      InstantSource clock,
+      MetricHistory history,
+      ObjectMapper json) {
+    this.history = history;
+    this.json = json;
     this.monitor = monitor;
     this.alerts = alerts;
     this.clock = clock;
@@ -101,6 +112,9 @@ class ServersConsoleController {
     var page = alerts.find(query);
     model.addAttribute("rows", page.alerts().stream().map(a -> AlertRow.of(a, now)).toList());
     model.addAttribute("alertTotal", page.total());
+    model.addAttribute(
+        "charts",
+        MetricCharts.of(server.id(), history, monitor.settings(), page.alerts(), now, json));
     return "console/server";
   }
 

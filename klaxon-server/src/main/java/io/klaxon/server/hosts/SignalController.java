@@ -3,7 +3,9 @@ package io.klaxon.server.hosts;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostSettings;
+import io.klaxon.detect.hosts.MetricHistory;
 import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.detect.hosts.SignalReport;
 import io.klaxon.server.problem.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,11 +30,14 @@ import tools.jackson.databind.ObjectMapper;
 class SignalController {
 
   private final HostMonitor monitor;
+  private final MetricHistory history;
   private final InstantSource clock;
   private final ObjectMapper json;
 
-  SignalController(HostMonitor monitor, InstantSource clock, ObjectMapper json) {
+  SignalController(
+      HostMonitor monitor, MetricHistory history, InstantSource clock, ObjectMapper json) {
     this.monitor = monitor;
+    this.history = history;
     this.clock = clock;
     this.json = json;
   }
@@ -58,7 +63,11 @@ class SignalController {
       }
     }
     faults.throwIfAny();
-    return SignalView.of(monitor.takeMetrics(samples));
+    SignalReport report = monitor.takeMetrics(samples);
+    // After the detector, which registers unknown servers: a sample is kept for a known server.
+    // A retry after a failure here is a repeat to the detector and kept once by the history.
+    history.keep(samples);
+    return SignalView.of(report);
   }
 
   @PostMapping("/heartbeats")

@@ -77,7 +77,12 @@ final class EmailDelivery {
           .append('\n')
           .append("  ")
           .append(payloads.alertUrl(item.alertId()))
-          .append("\n\n");
+          .append('\n');
+      String ack = payloads.ackUrl(message, item);
+      if (ack != null) {
+        text.append("  acknowledge: ").append(ack).append('\n');
+      }
+      text.append('\n');
     }
     text.append("Notification ").append(message.notification().idempotencyKey()).append('\n');
     return text.toString();
@@ -97,7 +102,12 @@ final class EmailDelivery {
           .append(HtmlUtils.htmlEscape(item.title()))
           .append("</a> (")
           .append(HtmlUtils.htmlEscape(item.status().word()))
-          .append(")</li>");
+          .append(")");
+      String ack = payloads.ackUrl(message, item);
+      if (ack != null) {
+        html.append(" · <a href=\"").append(HtmlUtils.htmlEscape(ack)).append("\">Acknowledge</a>");
+      }
+      html.append("</li>");
     }
     return html.append("</ul></body></html>").toString();
   }

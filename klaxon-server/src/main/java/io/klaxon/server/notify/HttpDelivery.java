@@ -39,10 +39,15 @@ final class HttpDelivery {
   }
 
   DeliveryResult post(URI url, String body, Map<String, String> headers) {
+    return post(url, body, "application/json", headers);
+  }
+
+  /** POSTs a body of another content type (a form, for services that document one). */
+  DeliveryResult post(URI url, String body, String contentType, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(sendTimeout)
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .header("User-Agent", "Klaxon")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);

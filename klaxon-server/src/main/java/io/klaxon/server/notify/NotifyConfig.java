@@ -142,6 +142,20 @@ final class NotifyConfig {
       throw new Conflict(
           "name", "receiver " + name + " is used by the routes " + users + "; change them first");
     }
+    List<String> people = new ArrayList<>();
+    for (ConfigDocument person : store.documents(ConfigKind.PERSON)) {
+      // A person's contacts are receiver names (docs/ONCALL.md); read without the on-call types.
+      for (tools.jackson.databind.JsonNode contact :
+          json.readTree(person.json()).path("contacts")) {
+        if (contact.asString().equals(name)) {
+          people.add(person.name());
+        }
+      }
+    }
+    if (!people.isEmpty()) {
+      throw new Conflict(
+          "name", "receiver " + name + " reaches the people " + people + "; change them first");
+    }
     store.deleteDocument(ConfigKind.RECEIVER, name);
     reload();
   }

@@ -5,6 +5,7 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.notify.Backoff;
 import io.klaxon.notify.Dispatcher;
 import io.klaxon.notify.NotificationStore;
+import io.klaxon.server.oncall.AckLinks;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
@@ -70,8 +71,9 @@ class NotifyConfiguration {
   @Bean
   Payloads notifyPayloads(
       ObjectMapper json,
-      @Value("${klaxon.console.base-url:http://127.0.0.1:8080}") String consoleBaseUrl) {
-    return new Payloads(json, consoleBaseUrl);
+      @Value("${klaxon.console.base-url:http://127.0.0.1:8080}") String consoleBaseUrl,
+      AckLinks ackLinks) {
+    return new Payloads(json, consoleBaseUrl, ackLinks);
   }
 
   @Bean

@@ -1,9 +1,11 @@
 package io.klaxon.server.notify;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Message;
 import io.klaxon.notify.NotificationItem;
+import io.klaxon.server.oncall.AckLinks;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
@@ -29,13 +31,36 @@ final class Payloads {
 
   private final ObjectMapper json;
   private final String consoleBaseUrl;
+  private final AckLinks ackLinks;
 
-  Payloads(ObjectMapper json, String consoleBaseUrl) {
+  Payloads(ObjectMapper json, String consoleBaseUrl, AckLinks ackLinks) {
     this.json = json;
+    this.ackLinks = ackLinks;
     this.consoleBaseUrl =
         consoleBaseUrl.endsWith("/")
             ? consoleBaseUrl.substring(0, consoleBaseUrl.length() - 1)
             : consoleBaseUrl;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  /**
+   * The signed link that acknowledges the item's alert as the receiver the message goes to; null
+   * when there is nothing to acknowledge (the change was not an opening, or the alert is no longer
+   * open, or it is a test without an alert).
+   */
+  @org.jspecify.annotations.Nullable String ackUrl(Message message, NotificationItem item) {
+    boolean opening =
+        switch (item.occasion()) {
+          case OPENED, ESCALATED, REPEATED -> true;
+          case ACKNOWLEDGED, RESOLVED, EXPIRED -> false;
+        };
+    if (!opening || item.alertId() <= 0 || item.status() != AlertStatus.OPEN) {
+      return null;
+    }
+    return ackLinks.url(item.alertId(), "receiver:" + message.notification().receiver());
   }
 
   String alertUrl(long alertId) {
@@ -62,6 +87,10 @@ final class Payloads {
       node.put("status", item.status().word());
       node.put("title", item.title());
       node.put("url", alertUrl(item.alertId()));
+      String ack = ackUrl(message, item);
+      if (ack != null) {
+        node.put("ackUrl", ack);
+      }
       Alert alert = entry.alert();
       if (alert != null) {
         node.put("fingerprint", alert.fingerprint());
@@ -111,7 +140,10 @@ final class Payloads {
               + " · "
               + item.severity().word()
               + " · "
-              + item.status().word());
+              + item.status().word()
+              + (ackUrl(message, item) == null
+                  ? ""
+                  : " · <" + ackUrl(message, item) + "|Acknowledge>"));
       ObjectNode context = blocks.addObject();
       context.put("type", "context");
       ObjectNode element = context.putArray("elements").addObject();

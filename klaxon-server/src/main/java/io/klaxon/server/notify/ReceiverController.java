@@ -74,8 +74,12 @@ class ReceiverController {
   @Operation(
       summary = "Add a receiver",
       description =
-          "type webhook (url, secret, headers), slack (url, channel) or email (to, from, smtpHost,"
-              + " smtpPort, username, password, startTls); rateLimit {count, perSeconds}.")
+          "type webhook (url, secret, headers), slack (url, channel), email (to, from, smtpHost,"
+              + " smtpPort, username, password, startTls), pagerduty (routingKey), opsgenie"
+              + " (apiKey), teams (url), telegram (botToken, chatId), discord (url), mattermost"
+              + " (url, channel), ntfy (topic, token), gotify (url, token) or pushover (token,"
+              + " user), services with an optional base url; rateLimit {count, perSeconds}."
+              + " See docs/NOTIFICATIONS.md.")
   ResponseEntity<ReceiverBody> create(@RequestBody JsonNode body, Actor actor) {
     ReceiverBody receiver = read(body, null);
     if (config.current().receiverBodies().containsKey(receiver.name())) {

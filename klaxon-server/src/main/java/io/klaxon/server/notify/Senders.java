@@ -4,13 +4,15 @@ import io.klaxon.notify.DeliveryResult;
 import io.klaxon.notify.Message;
 import io.klaxon.notify.Receiver;
 import io.klaxon.notify.Sender;
+import io.klaxon.notify.ServiceReceiver;
 import io.klaxon.problem.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Sends over each receiver's protocol, after the {@link TargetGuard} has checked its host again.
- * Webhooks carry the idempotency key header and, with a secret, the signature header.
+ * Webhooks carry the idempotency key header and, with a secret, the signature header; the paging,
+ * chat and push services get their own documented requests ({@link ServiceSenders}).
  */
 final class Senders implements Sender {
 
@@ -20,12 +22,14 @@ final class Senders implements Sender {
   private final HttpDelivery http;
   private final EmailDelivery email;
   private final TargetGuard guard;
+  private final ServiceSenders services;
 
   Senders(Payloads payloads, HttpDelivery http, EmailDelivery email, TargetGuard guard) {
     this.payloads = payloads;
     this.http = http;
     this.email = email;
     this.guard = guard;
+    this.services = new ServiceSenders(new ServiceTools(payloads.json(), payloads, http));
   }
 
   @Override
@@ -51,6 +55,7 @@ final class Senders implements Sender {
               payloads.slack(message, slack.channel()),
               Map.of(IDEMPOTENCY_HEADER, message.notification().idempotencyKey()));
       case Receiver.Email mail -> email.send(mail, message);
+      case ServiceReceiver service -> services.send(service, message);
     };
   }
 }

@@ -1,6 +1,7 @@
 package io.klaxon.server.notify;
 
 import io.klaxon.notify.Receiver;
+import io.klaxon.notify.ServiceReceiver;
 import io.klaxon.problem.InvalidInput;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -38,6 +39,7 @@ final class TargetGuard {
       case Receiver.Webhook webhook -> check("url", webhook.url().getHost());
       case Receiver.Slack slack -> check("url", slack.url().getHost());
       case Receiver.Email email -> check("smtpHost", email.smtpHost());
+      case ServiceReceiver service -> check("url", service.url().getHost());
     }
   }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at start-up only.
  *
  * @param houseBookmaker the bookmaker watched against the others (seed 000/001: betPawa)
+ * @param maxPricePoints the most price points kept per alert (issue 18), the oldest dropped first
  */
 @ConfigurationProperties("klaxon.odds")
 record OddsProperties(
@@ -18,7 +19,15 @@ record OddsProperties(
     @DefaultValue("15.0") double thresholdCritical,
     @DefaultValue("7") int retentionDays,
     @DefaultValue("60") int lookbackMinutes,
-    @DefaultValue("betpawa") String houseBookmaker) {
+    @DefaultValue("betpawa") String houseBookmaker,
+    @DefaultValue("500") int maxPricePoints) {
+
+  OddsProperties {
+    if (maxPricePoints < 1 || maxPricePoints > 100_000) {
+      throw new io.klaxon.problem.InvalidInput(
+          "klaxon.odds.max-price-points", "must be 1 to 100000, not " + maxPricePoints);
+    }
+  }
 
   /** The validated settings; a bad value stops the start with the field named. */
   OddsSettings settings() {

@@ -2,7 +2,10 @@ package io.klaxon.server.odds;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.detect.odds.OddsDetector;
+import io.klaxon.detect.odds.OddsSettings;
 import io.klaxon.detect.odds.OddsSnapshot;
+import io.klaxon.detect.odds.PricePaths;
+import io.klaxon.detect.odds.PricePoint;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 class OddsSignalController {
 
   static final int MAX_SNAPSHOTS = 10_000;
+  private static final Logger log = LoggerFactory.getLogger(OddsSignalController.class);
   private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
 
   private final AlertEngine engine;
@@ -40,6 +46,8 @@ class OddsSignalController {
   // The detector keeps per-series windows and is not thread-safe; requests take turns.
   private final ReentrantLock lock = new ReentrantLock();
   private final InstantSource clock;
+  private final PricePaths paths;
+  private final int maxPricePoints;
   private Instant nextForget = Instant.MIN;
 
   OddsSignalController(
@@ -47,8 +55,12 @@ class OddsSignalController {
       ObjectMapper json,
       MarketResolver markets,
       AlertSettings settings,
-      InstantSource clock) {
+      InstantSource clock,
+      PricePaths paths,
+      OddsProperties properties) {
     this.engine = engine;
+    this.paths = paths;
+    this.maxPricePoints = properties.maxPricePoints();
     this.clock = clock;
     this.json = json;
     this.detector = new OddsDetector(markets);
@@ -63,6 +75,24 @@ class OddsSignalController {
       @Nullable String type,
       @Nullable String severity,
       @Nullable String status) {}
+
+  /** The price points behind one alert the request opened or updated. */
+  private record Path(long alertId, List<PricePoint> points) {}
+
+  /**
+   * Adds the price points behind the alerts the request moved to their paths, beside the alerts
+   * (the engine wrote those). Outside the detector's lock; a failure here is logged and does not
+   * refuse the request, whose alerts are committed: the alert's next update adds its window again.
+   */
+  private void keep(List<Path> toKeep) {
+    for (Path path : toKeep) {
+      try {
+        paths.keep(path.alertId(), path.points(), maxPricePoints);
+      } catch (RuntimeException e) {
+        log.warn("Price points of alert {} not kept: {}", path.alertId(), e.toString());
+      }
+    }
+  }
 
   /** What a request did: how many snapshots were taken and which alerts they moved. */
   record Results(int snapshots, List<RaisedAlert> alerts) {}
@@ -99,10 +129,12 @@ class OddsSignalController {
     errors.throwIfAny();
 
     List<CommandResult> applied;
+    List<Path> toKeep = new ArrayList<>();
     lock.lock();
     try {
       forgetStartedEvents();
-      List<AlertCommand> commands = detector.onSnapshots(snapshots, settings.current());
+      OddsSettings current = settings.current();
+      List<AlertCommand> commands = detector.onSnapshots(snapshots, current);
       try {
         applied = engine.apply(commands);
       } catch (Unavailable refused) {
@@ -111,9 +143,16 @@ class OddsSignalController {
         detector.undoLast();
         throw refused;
       }
+      for (int i = 0; i < commands.size(); i++) {
+        Alert alert = applied.get(i).alert();
+        if (commands.get(i) instanceof AlertCommand.Trigger trigger && alert != null) {
+          toKeep.add(new Path(alert.id(), detector.pricePath(trigger, current)));
+        }
+      }
     } finally {
       lock.unlock();
     }
+    keep(toKeep);
     List<RaisedAlert> alerts = new ArrayList<>(applied.size());
     for (CommandResult result : applied) {
       Alert alert = result.alert();

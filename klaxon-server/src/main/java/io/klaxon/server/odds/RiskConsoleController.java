@@ -7,6 +7,7 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.detect.odds.PricePaths;
 import io.klaxon.server.alert.AlertRow;
 import io.klaxon.server.console.ChartSpec;
 import io.klaxon.server.console.ConsolePage;
@@ -56,7 +57,11 @@ class RiskConsoleController {
   private final InstantSource clock;
   private final ObjectMapper json;
 
-  RiskConsoleController(AlertStore store, InstantSource clock, ObjectMapper json) {
+  private final PricePaths paths;
+
+  RiskConsoleController(
+      AlertStore store, InstantSource clock, ObjectMapper json, PricePaths paths) {
+    this.paths = paths;
     this.store = store;
     this.clock = clock;
     this.json = json;
@@ -167,9 +172,16 @@ class RiskConsoleController {
             .orElse(null);
     model.addAttribute("chosen", chosen);
     if (chosen != null) {
-      List<PricePoint> path = pricePath(chosen, store.history(chosen.id()), now);
-      model.addAttribute("path", path);
-      model.addAttribute("chart", json.writeValueAsString(chart(path, chosen)));
+      List<io.klaxon.detect.odds.PricePoint> points = paths.read(chosen.id());
+      if (!points.isEmpty()) {
+        // The house against each competitor, as the odds pipeline kept them (issue 18).
+        model.addAttribute("path", PriceChart.table(points, now));
+        model.addAttribute("chart", json.writeValueAsString(PriceChart.chart(points, chosen)));
+      } else {
+        List<PricePoint> path = pricePath(chosen, store.history(chosen.id()), now);
+        model.addAttribute("path", path);
+        model.addAttribute("chart", json.writeValueAsString(chart(path, chosen)));
+      }
     }
     return "console/risk-event";
   }

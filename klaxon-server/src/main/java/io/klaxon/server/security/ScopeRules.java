@@ -57,6 +57,8 @@ public final class ScopeRules {
           rule(GET, "/img/**", Access.OPEN),
           rule(GET, "/console/**", Access.OPEN),
           rule(GET, "/favicon.ico", Access.OPEN),
+          // Acknowledge links: the link's signature is the credential (docs/SECURITY.md).
+          rule(null, "/ack/*", Access.OPEN),
           rule(POST, "/logout", Access.SIGNED_IN),
           // Metrics for Prometheus and dashboards; the rest of the actuator is for admins.
           rule(GET, "/actuator/prometheus", Access.needs(READ)),
@@ -96,6 +98,7 @@ public final class ScopeRules {
           rule(GET, "/alerts/**", Access.needs(READ)),
           rule(GET, "/risk/**", Access.needs(READ)),
           rule(GET, "/servers/**", Access.needs(READ)),
+          rule(GET, "/oncall", Access.needs(READ)),
           rule(GET, "/mappings/**", Access.needs(READ)),
           rule(GET, "/unmapped", Access.needs(READ)),
           rule(null, "/alerts/**", Access.needs(OPERATE)),

@@ -157,6 +157,9 @@ class SecurityConfiguration {
     if (SAFE_METHODS.contains(request.getMethod()) || ApiKeyFilter.keyText(request) != null) {
       return false;
     }
+    if (request.getRequestURI().startsWith("/ack/")) {
+      return false; // the signed link is the credential: a forger would need the signature
+    }
     return request.getRequestedSessionId() != null || request.getRequestURI().equals("/login");
   }
 

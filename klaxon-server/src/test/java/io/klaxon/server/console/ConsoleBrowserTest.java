@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -347,6 +349,76 @@ class ConsoleBrowserTest {
     } finally {
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
+  }
+
+  @Test
+  @Order(6)
+  void serverPageDrawsItsMetricsWithThresholdsAndAlertPeriods() throws Exception {
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    List<String> samples = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Instant at = now.minus(Duration.ofMinutes(40 - 2L * i));
+      double cpu = i >= 12 && i < 16 ? 97 : 30 + i; // four in a row over critical: an alert
+      for (String[] metric : new String[][] {{"cpu", "" + cpu}, {"memory", "55"}, {"disk", "70"}}) {
+        samples.add(
+            "{\"server\":\"chart-1\",\"metric\":\"%s\",\"value\":%s,\"observedAt\":\"%s\"}"
+                .formatted(metric[0], metric[1], at));
+      }
+    }
+    Api.Answer taken = api().post("/api/signals/metrics", "[" + String.join(",", samples) + "]");
+    assertThat(taken.status()).as(taken.raw().body()).isEqualTo(200);
+
+    open("/servers/chart-1");
+    waiting().until(d -> d.findElements(By.cssSelector(".metric-chart .chart canvas")).size() == 3);
+
+    String legend = driver.findElement(By.cssSelector("#chart-cpu")).getText();
+    assertThat(legend).contains("avg", "high", "critical", "alert");
+    screenshot("server-metrics");
+  }
+
+  @Test
+  @Order(6)
+  void riskEventPageDrawsTheHouseAgainstEachCompetitor_withTheOpeningMarked() throws Exception {
+    String mapping =
+        """
+        {"canonicalId": "browser-1x2", "name": "Match result",
+         "sourceIds": {"betpawa": "bp-b1x2", "sportybet": "sb-b1x2"},
+         "outcomeMapping": [{"canonical": "1", "sources": {"betpawa": "1", "sportybet": "Home"}}],
+         "priority": 1, "reason": "browser test"}
+        """;
+    assertThat(api().postAs("risk-desk", "/api/mappings", mapping).status()).isEqualTo(201);
+    Instant t = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(900);
+    String body =
+        "["
+            + odds("betpawa", "bp-b1x2", "1", 2.00, t)
+            + ","
+            + odds("sportybet", "sb-b1x2", "Home", 2.05, t)
+            + ","
+            + odds("sportybet", "sb-b1x2", "Home", 1.95, t.plusSeconds(300))
+            + ","
+            + odds("betpawa", "bp-b1x2", "1", 2.40, t.plusSeconds(600))
+            + "]";
+    Api.Answer answer = api().post("/api/signals/odds", body);
+    assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
+    long id = answer.number("/alerts/0/alertId");
+
+    open("/risk/events/ev-prices?alert=" + id);
+    waiting().until(d -> !d.findElements(By.cssSelector(".chart canvas")).isEmpty());
+
+    String legend = driver.findElement(By.cssSelector(".chart")).getText();
+    assertThat(legend).contains("betpawa (house)", "sportybet", "alert opened");
+    driver.findElement(By.cssSelector("details summary")).click();
+    String table = driver.findElement(By.cssSelector("details table")).getText();
+    assertThat(table).contains("betpawa (house)", "sportybet", "2.4", "1.95");
+    screenshot("risk-event-prices");
+  }
+
+  private static String odds(
+      String bookmaker, String market, String outcome, double price, Instant at) {
+    return ("{\"eventId\":\"ev-prices\",\"eventName\":\"Prices v Paths\",\"kickoff\":\"%s\","
+            + "\"bookmaker\":\"%s\",\"marketId\":\"%s\",\"marketName\":\"Match result\","
+            + "\"outcome\":\"%s\",\"odds\":%s,\"observedAt\":\"%s\"}")
+        .formatted(at.plus(Duration.ofDays(1)), bookmaker, market, outcome, price, at);
   }
 
   @Test

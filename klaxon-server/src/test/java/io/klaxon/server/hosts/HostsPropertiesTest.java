@@ -46,6 +46,18 @@ class HostsPropertiesTest {
         .hasMessageContaining("cpu.critical");
   }
 
+  @Test
+  void theMetricHistory_keepsSevenDays_everySampleForADay_andRefusesPeriodsThatCannotBe() {
+    HostsProperties defaults = bind(Map.of());
+    assertThat(defaults.sampleRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(defaults.sampleRollupAfter()).isEqualTo(Duration.ofDays(1));
+
+    assertThatThrownBy(() -> bind(Map.of("klaxon.hosts.sample-retention", "0s")))
+        .hasStackTraceContaining("klaxon.hosts.sample-retention");
+    assertThatThrownBy(() -> bind(Map.of("klaxon.hosts.sample-rollup-after", "8d")))
+        .hasStackTraceContaining("klaxon.hosts.sample-rollup-after");
+  }
+
   private static HostsProperties bind(Map<String, String> properties) {
     return new Binder(new MapConfigurationPropertySource(properties))
         .bindOrCreate("klaxon.hosts", HostsProperties.class);

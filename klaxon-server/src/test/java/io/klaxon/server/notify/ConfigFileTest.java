@@ -66,6 +66,13 @@ class ConfigFileTest {
             null,
             null,
             null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null),
         Actor.of("api"));
     apply(

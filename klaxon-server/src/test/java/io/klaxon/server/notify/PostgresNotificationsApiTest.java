@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Notifications on PostgreSQL, in a schema of its own. */
-class PostgresNotificationsApiTest extends NotifyConfigContract {
+class PostgresNotificationsApiTest extends OnCallContract {
 
   static TestDatabase database;
 

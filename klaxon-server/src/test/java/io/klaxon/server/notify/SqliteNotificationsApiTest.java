@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Notifications on the embedded default, SQLite in a data dir of its own. */
-class SqliteNotificationsApiTest extends NotifyConfigContract {
+class SqliteNotificationsApiTest extends OnCallContract {
 
   static TestDatabase database;
 

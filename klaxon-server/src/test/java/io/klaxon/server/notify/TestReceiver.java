@@ -40,8 +40,14 @@ final class TestReceiver implements AutoCloseable {
     record Drop() implements Answer {}
   }
 
-  /** One request as it arrived. */
-  record Request(String path, Map<String, List<String>> headers, String body, int answered) {
+  /** One request as it arrived ({@code query} is null when there was none). */
+  record Request(
+      String method,
+      String path,
+      String query,
+      Map<String, List<String>> headers,
+      String body,
+      int answered) {
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -113,14 +119,16 @@ final class TestReceiver implements AutoCloseable {
     Deque<Answer> script = scripts.get(path);
     Answer answer = script == null || script.isEmpty() ? new Answer.Ok() : script.pollFirst();
     Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+    String method = exchange.getRequestMethod();
+    String query = exchange.getRequestURI().getRawQuery();
     switch (answer) {
       case Answer.Drop drop -> {
-        requests.add(new Request(path, headers, body, 0));
+        requests.add(new Request(method, path, query, headers, body, 0));
         // An exception out of the handler makes the server close the connection unanswered.
         throw new IOException("dropping the connection on purpose");
       }
       case Answer.Slow slow -> {
-        requests.add(new Request(path, headers, body, 0));
+        requests.add(new Request(method, path, query, headers, body, 0));
         try {
           Thread.sleep(slow.delay());
         } catch (InterruptedException e) {
@@ -129,11 +137,11 @@ final class TestReceiver implements AutoCloseable {
         respond(exchange, 200, null);
       }
       case Answer.Status status -> {
-        requests.add(new Request(path, headers, body, status.code()));
+        requests.add(new Request(method, path, query, headers, body, status.code()));
         respond(exchange, status.code(), status.retryAfter());
       }
       case Answer.Ok ok -> {
-        requests.add(new Request(path, headers, body, 200));
+        requests.add(new Request(method, path, query, headers, body, 200));
         respond(exchange, 200, null);
       }
     }

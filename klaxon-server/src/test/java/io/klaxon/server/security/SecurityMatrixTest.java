@@ -32,7 +32,8 @@ class SecurityMatrixTest extends SecuredServerFixture {
           "/v3/api-docs/swagger-config",
           "/swagger-ui.html",
           "/actuator/health",
-          "/actuator/health/**");
+          "/actuator/health/**",
+          "/ack/{token}");
 
   private Endpoints endpoints() {
     return Endpoints.of(handlerMapping);

@@ -1,0 +1,59 @@
+package io.klaxon.server.notify;
+
+import io.klaxon.notify.Discord;
+import io.klaxon.notify.Gotify;
+import io.klaxon.notify.Mattermost;
+import io.klaxon.notify.Ntfy;
+import io.klaxon.notify.Opsgenie;
+import io.klaxon.notify.PagerDuty;
+import io.klaxon.notify.Pushover;
+import io.klaxon.notify.RateLimit;
+import io.klaxon.notify.ServiceReceiver;
+import io.klaxon.notify.Teams;
+import io.klaxon.notify.Telegram;
+import io.klaxon.problem.InvalidInput;
+import java.net.URI;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a receiver body of a service type into its core record; a service with a public API takes
+ * its documented address when {@code url} is left out, the others need one.
+ */
+final class ServiceBodies {
+
+  private ServiceBodies() {}
+
+  /**
+   * @throws InvalidInput naming the missing or wrong field
+   */
+  static ServiceReceiver receiver(ReceiverBody body, @Nullable RateLimit limit) {
+    String name = Objects.requireNonNull(body.name());
+    return switch (Objects.requireNonNull(body.type())) {
+      case "pagerduty" ->
+          new PagerDuty(name, url(body, PagerDuty.DEFAULT_URL), body.routingKey(), limit);
+      case "opsgenie" -> new Opsgenie(name, url(body, Opsgenie.DEFAULT_URL), body.apiKey(), limit);
+      case "teams" -> new Teams(name, url(body, null), limit);
+      case "telegram" ->
+          new Telegram(
+              name, url(body, Telegram.DEFAULT_URL), body.botToken(), body.chatId(), limit);
+      case "discord" -> new Discord(name, url(body, null), limit);
+      case "mattermost" -> new Mattermost(name, url(body, null), body.channel(), limit);
+      case "ntfy" -> new Ntfy(name, url(body, Ntfy.DEFAULT_URL), body.topic(), body.token(), limit);
+      case "gotify" -> new Gotify(name, url(body, null), body.token(), limit);
+      case "pushover" ->
+          new Pushover(name, url(body, Pushover.DEFAULT_URL), body.token(), body.user(), limit);
+      default -> throw new InvalidInput("type", "'" + body.type() + "' is not a service");
+    };
+  }
+
+  private static URI url(ReceiverBody body, @Nullable URI fallback) {
+    if (body.url() == null || body.url().isBlank()) {
+      if (fallback == null) {
+        throw new InvalidInput("url", "is required");
+      }
+      return fallback;
+    }
+    return ReceiverBody.uri(body.url());
+  }
+}

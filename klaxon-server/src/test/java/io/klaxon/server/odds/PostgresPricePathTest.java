@@ -1,0 +1,33 @@
+package io.klaxon.server.odds;
+
+import io.klaxon.store.jdbc.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The price paths on PostgreSQL, in a schema of its own. */
+class PostgresPricePathTest extends PricePathContract {
+
+  static TestDatabase database;
+
+  @BeforeAll
+  static void openDatabase() {
+    database = TestDatabase.postgres();
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    database.close();
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("klaxon.db.url", () -> database.jdbcUrl());
+  }
+
+  @Override
+  TestDatabase database() {
+    return database;
+  }
+}
