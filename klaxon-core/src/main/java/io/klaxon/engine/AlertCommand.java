@@ -3,9 +3,11 @@ package io.klaxon.engine;
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.alert.Suppressor;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.InvalidInput;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -131,6 +133,20 @@ public sealed interface AlertCommand {
 
     public static Change of(AlertRef target, Transition transition, Actor actor) {
       return new Change(target, transition, actor, null, false);
+    }
+  }
+
+  /**
+   * Set what suppresses an active alert (silences, windows, inhibition, snooze); empty when nothing
+   * does. Its status never changes; the history records the start, change and end. A final alert,
+   * or no change, is left as it is.
+   */
+  record Suppress(long alertId, List<Suppressor> suppressedBy, Actor actor)
+      implements AlertCommand {
+
+    public Suppress {
+      suppressedBy = List.copyOf(suppressedBy);
+      Limits.requireActor(actor);
     }
   }
 

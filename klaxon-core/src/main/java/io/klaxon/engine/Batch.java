@@ -82,6 +82,7 @@ final class Batch {
         case AlertCommand.Trigger trigger -> trigger(trigger);
         case AlertCommand.Change change -> change(change);
         case AlertCommand.Note note -> note(note);
+        case AlertCommand.Suppress suppress -> suppress(suppress);
         case AlertCommand.Purge purge ->
             purge(new SubjectRef(purge.subjectType(), purge.subjectKey()));
         case AlertCommand.Delete delete -> delete(delete.alertId());
@@ -172,6 +173,26 @@ final class Batch {
         List.of(),
         change.note());
     return CommandResult.of(outcomeOf(change.transition()), after.get());
+  }
+
+  private CommandResult suppress(AlertCommand.Suppress suppress) {
+    Optional<Alert> found = find(new AlertRef.ById(suppress.alertId()));
+    if (found.isEmpty()
+        || !found.get().isActive()
+        || found.get().suppressedBy().equals(suppress.suppressedBy())) {
+      return CommandResult.of(Outcome.UNCHANGED, found.orElse(null));
+    }
+    Alert before = found.get();
+    Alert after = before.withSuppressedBy(suppress.suppressedBy());
+    record(
+        after,
+        now(),
+        suppress.actor(),
+        SuppressionRules.action(after),
+        before.status(),
+        List.of(SuppressionRules.change(before, after)),
+        null);
+    return CommandResult.of(Outcome.UPDATED, after);
   }
 
   private CommandResult note(AlertCommand.Note note) {

@@ -110,7 +110,8 @@ final class TriggerRules {
             expiresAt,
             active.autoResolved(),
             previousSeverity,
-            active.version() + 1);
+            active.version() + 1,
+            active.suppressedBy()); // a re-trigger neither starts nor ends a suppression
     return new Retriggered(after, changes);
   }
 

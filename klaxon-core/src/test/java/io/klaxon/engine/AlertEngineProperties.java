@@ -272,6 +272,7 @@ class AlertEngineProperties {
       case AlertCommand.Note n -> "note(" + describe(n.target()) + ")";
       case AlertCommand.Purge p -> "purge(" + p.subjectType() + "/" + p.subjectKey() + ")";
       case AlertCommand.Delete d -> "delete(#" + d.alertId() + ")";
+      case AlertCommand.Suppress s -> "suppress(#" + s.alertId() + " " + s.suppressedBy() + ")";
     };
   }
 

@@ -2,9 +2,12 @@ package io.klaxon.server.alertmanager;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Suppressor;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
 import io.klaxon.server.security.DefaultActor;
+import io.klaxon.suppress.SilenceBook;
+import io.klaxon.suppress.Suppressions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -35,11 +38,17 @@ class AlertsV2Controller {
   private final AlertIntake intake;
   private final ActiveAlerts active;
   private final AlertmanagerSettings settings;
+  private final SilenceBook silences;
 
-  AlertsV2Controller(AlertIntake intake, ActiveAlerts active, AlertmanagerSettings settings) {
+  AlertsV2Controller(
+      AlertIntake intake,
+      ActiveAlerts active,
+      AlertmanagerSettings settings,
+      SilenceBook silences) {
     this.intake = intake;
     this.active = active;
     this.settings = settings;
+    this.silences = silences;
   }
 
   /** One group of alerts, as Alertmanager answers with a route that does not group. */
@@ -88,12 +97,33 @@ class AlertsV2Controller {
 
   private List<GettableAlert> matching(AlertFilter filter) {
     List<Alert> candidates = active.all(filter.attributes());
+    Suppressions suppressions =
+        new Suppressions(silences.now(), silences.active(), List.of(), Map.of(), List.of());
     long deadline = System.nanoTime() + MATCH_BUDGET.toNanos(); // for matching, not for reading
     List<GettableAlert> found = new ArrayList<>();
     for (Alert alert : candidates) {
       Map<String, String> labels = AlertAttributes.labels(alert);
-      if (filter.shows(alert, labels, settings.receiver(), deadline)) {
-        found.add(GettableAlert.of(alert, labels, settings.receiver(), settings.resolveTimeout()));
+      List<String> silencedBy = new ArrayList<>();
+      List<String> inhibitedBy = new ArrayList<>();
+      for (Suppressor suppressor : suppressions.of(alert)) {
+        switch (suppressor.kind()) {
+          case SILENCE -> silencedBy.add(suppressor.id());
+          case INHIBITION -> inhibitedBy.add(suppressor.id());
+          default -> {
+            // snoozes and maintenance windows show as silences in Alertmanager's terms
+            silencedBy.add(suppressor.kind().word() + ":" + suppressor.id());
+          }
+        }
+      }
+      if (filter.shows(alert, labels, silencedBy, inhibitedBy, settings.receiver(), deadline)) {
+        found.add(
+            GettableAlert.of(
+                alert,
+                labels,
+                silencedBy,
+                inhibitedBy,
+                settings.receiver(),
+                settings.resolveTimeout()));
       }
     }
     found.sort(Comparator.comparing(GettableAlert::fingerprint)); // Alertmanager's order

@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.alert.Alert;
 import io.klaxon.notify.Dispatcher;
 import io.klaxon.notify.NotificationPlanner;
 import io.klaxon.notify.NotificationStore;
@@ -10,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,7 +44,7 @@ final class NotificationJob implements SmartLifecycle {
   private final ChangeFeed feed;
   private final AlertStore alerts;
   private final NotifyConfig config;
-  private final NotificationPlanner planner = new NotificationPlanner();
+  private final NotificationPlanner planner;
   private final Dispatcher dispatcher;
   private final InstantSource clock;
   private final NotifyProperties properties;
@@ -64,7 +67,9 @@ final class NotificationJob implements SmartLifecycle {
       NotifyConfig config,
       Dispatcher dispatcher,
       InstantSource clock,
-      NotifyProperties properties) {
+      NotifyProperties properties,
+      Predicate<Alert> heldNow) {
+    this.planner = new NotificationPlanner(() -> UUID.randomUUID().toString(), heldNow);
     this.store = store;
     this.feed = feed;
     this.alerts = alerts;

@@ -91,9 +91,11 @@ public final class AlertTables {
     final Field<Boolean> autoResolved = column(NAME, "auto_resolved", SQLDataType.BOOLEAN);
     final Field<String> previousSeverity = text(NAME, "previous_severity");
     final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
+    final Field<String> suppressedBy;
 
     private Alerts(DataType<Instant> time, DataType<String> json) {
       attributes = column(NAME, "attributes", json);
+      suppressedBy = column(NAME, "suppressed_by", json);
       detectedAt = column(NAME, "detected_at", time);
       lastSeenAt = column(NAME, "last_seen_at", time);
       acknowledgedAt = column(NAME, "acknowledged_at", time);
@@ -130,7 +132,8 @@ public final class AlertTables {
           expiresAt,
           autoResolved,
           previousSeverity,
-          version);
+          version,
+          suppressedBy);
     }
   }
 
