@@ -1,5 +1,6 @@
 package io.klaxon.engine;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
@@ -345,7 +346,7 @@ final class Batch {
   private void record(
       Alert after,
       Instant at,
-      String actor,
+      Actor actor,
       HistoryAction action,
       @Nullable AlertStatus fromStatus,
       List<HistoryEntry.FieldChange> changes,
@@ -357,7 +358,7 @@ final class Batch {
       RetriggerTally tally,
       Alert after,
       Instant at,
-      String actor,
+      Actor actor,
       HistoryAction action,
       @Nullable AlertStatus fromStatus,
       List<HistoryEntry.FieldChange> changes,
@@ -369,7 +370,7 @@ final class Batch {
             after.id(),
             after.version(),
             at,
-            actor,
+            actor.name(),
             action,
             fromStatus,
             after.status(),

@@ -3,6 +3,7 @@ package io.klaxon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
@@ -240,20 +241,21 @@ class AlertEngineProperties {
           Map.of(),
           occurredAt,
           null,
-          "hosts");
+          Actor.of("hosts"));
     }
     if (kind < 17) {
       Transition transition = Transition.values()[random.nextInt(Transition.values().length)];
       String note = random.nextInt(4) == 0 ? "because" : null;
-      return new AlertCommand.Change(ref, transition, "alice", note, random.nextInt(3) == 0);
+      return new AlertCommand.Change(
+          ref, transition, Actor.of("alice"), note, random.nextInt(3) == 0);
     }
     if (kind < 19) {
-      return new AlertCommand.Note(ref, "note", "bob");
+      return new AlertCommand.Note(ref, "note", Actor.of("bob"));
     }
     if (kind < 20) {
-      return new AlertCommand.Purge("server", fingerprint, "alice");
+      return new AlertCommand.Purge("server", fingerprint, Actor.of("alice"));
     }
-    return new AlertCommand.Delete(1 + random.nextInt(MAX_ID), "klaxon");
+    return new AlertCommand.Delete(1 + random.nextInt(MAX_ID), Actor.of("klaxon"));
   }
 
   /** Simpler variants of a step: one command fewer, no failure, no restart, no time passing. */

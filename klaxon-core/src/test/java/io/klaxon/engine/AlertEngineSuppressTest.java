@@ -4,6 +4,7 @@ import static io.klaxon.engine.Commands.change;
 import static io.klaxon.engine.Commands.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
@@ -34,7 +35,7 @@ class AlertEngineSuppressTest {
   }
 
   private CommandResult suppress(List<Suppressor> by) {
-    return engine.apply(new AlertCommand.Suppress(opened.id(), by, "klaxon"));
+    return engine.apply(new AlertCommand.Suppress(opened.id(), by, Actor.of("klaxon")));
   }
 
   @Test

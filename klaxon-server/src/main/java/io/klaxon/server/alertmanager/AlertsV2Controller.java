@@ -1,9 +1,11 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Suppressor;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
+import io.klaxon.server.security.DefaultActor;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.Suppressions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,13 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,8 +63,7 @@ class AlertsV2Controller {
               + " body once committed; 400 with a message, and nothing written, when any alert is"
               + " invalid.")
   ResponseEntity<Void> post(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = "X-Klaxon-Actor", required = false) @Nullable String actor) {
+      @RequestBody JsonNode body, @DefaultActor(AlertMapping.SOURCE) Actor actor) {
     if (!body.isArray()) {
       throw AlertmanagerError.malformed(
           AlertmanagerError.PARSING + "the body must be an array of alerts");

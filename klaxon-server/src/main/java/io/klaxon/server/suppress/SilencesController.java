@@ -1,5 +1,6 @@
 package io.klaxon.server.suppress;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.alert.AlertView;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/silences")
 @Tag(name = "silences")
 class SilencesController {
-
-  private static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final SilenceBook book;
   private final ActiveAlertReader active;
@@ -51,10 +49,8 @@ class SilencesController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a silence; 400 naming each faulty field, nothing written")
-  SilenceView create(
-      @RequestBody SilenceRequest body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
-    return view(book.create(body.draft(actor(actor))));
+  SilenceView create(@RequestBody SilenceRequest body, Actor actor) {
+    return view(book.create(body.draft(actor.name())));
   }
 
   @GetMapping
@@ -90,12 +86,9 @@ class SilencesController {
       description =
           "As Alertmanager: a change of matchers, or of an active silence's start, expires this"
               + " silence and answers a new one with a new id.")
-  SilenceView update(
-      @PathVariable long id,
-      @RequestBody SilenceRequest body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  SilenceView update(@PathVariable long id, @RequestBody SilenceRequest body, Actor actor) {
     Silence previous = book.get(id);
-    return view(book.update(previous, body.draft(actor(actor))));
+    return view(book.update(previous, body.draft(actor.name())));
   }
 
   @PostMapping("/{id}/expire")
@@ -116,10 +109,6 @@ class SilencesController {
 
   private SilenceView view(Silence silence) {
     return SilenceView.of(silence, book.now());
-  }
-
-  private static String actor(@Nullable String header) {
-    return header == null || header.isBlank() ? "api" : header.strip();
   }
 
   private static int number(String field, String text, int min, int max) {

@@ -1,6 +1,7 @@
 package io.klaxon.server.suppress;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
@@ -22,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -62,15 +62,11 @@ class SnoozeController {
 
   @PostMapping("/snooze")
   @Operation(summary = "Snooze an active alert until a time; 409 for a final alert")
-  SnoozeView snooze(
-      @PathVariable long id,
-      @RequestBody SnoozeRequest body,
-      @RequestHeader(name = "X-Klaxon-Actor", required = false) @Nullable String actor) {
+  SnoozeView snooze(@PathVariable long id, @RequestBody SnoozeRequest body, Actor actor) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant until = until(body, now);
     active(id);
-    snoozes.put(
-        new Snooze(id, until, actor == null || actor.isBlank() ? "api" : actor, body.note()));
+    snoozes.put(new Snooze(id, until, actor.name(), body.note()));
     sweep.wake();
     return new SnoozeView(id, true, until, body.note());
   }

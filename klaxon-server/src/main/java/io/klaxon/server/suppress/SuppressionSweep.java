@@ -1,5 +1,6 @@
 package io.klaxon.server.suppress;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Suppressor;
 import io.klaxon.engine.AlertCommand;
@@ -108,7 +109,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
         stillMarked++;
       }
       if (!by.equals(alert.suppressedBy())) {
-        commands.add(new AlertCommand.Suppress(alert.id(), by, ACTOR));
+        commands.add(new AlertCommand.Suppress(alert.id(), by, Actor.of(ACTOR)));
       }
     }
     for (int from = 0; from < commands.size(); from += CHUNK) {

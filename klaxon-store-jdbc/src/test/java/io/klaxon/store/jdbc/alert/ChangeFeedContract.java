@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
@@ -32,7 +33,8 @@ interface ChangeFeedContract extends StoreFixture {
     try (AlertEngine engine = engine()) {
       long id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alert().id();
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
-      engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, "key:ops"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("key:ops")));
 
       List<AlertChange> changes = store().changesAfter(start, 10);
 
@@ -130,7 +132,7 @@ interface ChangeFeedContract extends StoreFixture {
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       long beforePurge = store().lastPosition();
       // The purge deletes the newest history rows; their positions must stay used.
-      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+      engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
       engine.apply(StoreFixture.trigger("cpu:pi-01", PI));
 
       List<AlertChange> after = store().changesAfter(beforePurge, 10);
@@ -147,7 +149,7 @@ interface ChangeFeedContract extends StoreFixture {
     try (AlertEngine engine = engine()) {
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(StoreFixture.trigger("disk:pi-01", PI));
-      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+      engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
     }
 
     assertThat(store().changesAfter(start, 10))

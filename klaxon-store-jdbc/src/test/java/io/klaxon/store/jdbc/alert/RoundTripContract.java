@@ -5,6 +5,7 @@ import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
@@ -232,10 +233,12 @@ interface RoundTripContract extends StoreFixture {
       retriggeredAt = clock().instant();
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(
-          new AlertCommand.Change(AlertRef.id(id), Transition.ACKNOWLEDGE, "ops", "on it", false));
-      engine.apply(new AlertCommand.Note(AlertRef.id(id), "disk ordered", "ops"));
+          new AlertCommand.Change(
+              AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("ops"), "on it", false));
+      engine.apply(new AlertCommand.Note(AlertRef.id(id), "disk ordered", Actor.of("ops")));
       engine.apply(
-          AlertCommand.Change.of(AlertRef.fingerprint("disk:nas-01"), Transition.RESOLVE, "ops"));
+          AlertCommand.Change.of(
+              AlertRef.fingerprint("disk:nas-01"), Transition.RESOLVE, Actor.of("ops")));
     }
 
     assertThat(store().history(id))

@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.suppress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
@@ -117,17 +118,17 @@ public abstract class SilenceStoreContract {
                       Map.of(),
                       null,
                       null,
-                      "test"))
+                      Actor.of("test")))
               .alert();
       List<Suppressor> by =
           List.of(
               new Suppressor(SuppressionKind.SILENCE, "u-1", T0.plusSeconds(60)),
               new Suppressor(SuppressionKind.INHIBITION, "critical-over-warning", null));
 
-      engine.apply(new AlertCommand.Suppress(opened.id(), by, "klaxon"));
+      engine.apply(new AlertCommand.Suppress(opened.id(), by, Actor.of("klaxon")));
 
       assertThat(alerts.findById(opened.id()).orElseThrow().suppressedBy()).isEqualTo(by);
-      engine.apply(new AlertCommand.Suppress(opened.id(), List.of(), "klaxon"));
+      engine.apply(new AlertCommand.Suppress(opened.id(), List.of(), Actor.of("klaxon")));
       assertThat(alerts.findById(opened.id()).orElseThrow().suppressed()).isFalse();
       assertThat(alerts.history(opened.id()))
           .extracting(HistoryEntry::action)
