@@ -1,5 +1,6 @@
 package io.klaxon.bench;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.engine.AlertCommand;
@@ -185,6 +186,6 @@ public final class LakeCommand implements Callable<Integer> {
         Map.of("symbol", "SPY", "strategyId", "IC", "metadata", Map.of("pnl", 412.5)),
         null,
         null,
-        "bench");
+        Actor.of("bench"));
   }
 }

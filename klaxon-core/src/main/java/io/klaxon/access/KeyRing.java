@@ -49,13 +49,13 @@ public final class KeyRing {
    * @throws InvalidInput for a bad name, no scopes or an expiry not in the future
    * @throws io.klaxon.problem.Conflict when a working key has the name already
    */
-  public Issued create(String name, Set<Scope> scopes, @Nullable Instant expiresAt, String actor) {
+  public Issued create(String name, Set<Scope> scopes, @Nullable Instant expiresAt, Actor actor) {
     return create(KeyText.random(), name, scopes, expiresAt, actor);
   }
 
   /** Creates a key whose text is given (the bootstrap key a test or operator configured). */
   public Issued create(
-      KeyText text, String name, Set<Scope> scopes, @Nullable Instant expiresAt, String actor) {
+      KeyText text, String name, Set<Scope> scopes, @Nullable Instant expiresAt, Actor actor) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     List<InvalidInput.FieldError> errors = new ArrayList<>();
     if (name.isBlank()) {
@@ -85,7 +85,7 @@ public final class KeyRing {
             scopes,
             hasher.hash(text.secret()),
             now,
-            actor,
+            actor.name(),
             expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
             null,
             null);

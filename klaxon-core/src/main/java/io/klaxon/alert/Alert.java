@@ -1,6 +1,7 @@
 package io.klaxon.alert;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param resolvedBy who ended it (resolved, dismissed or let it expire), while it is final
  * @param occurrences how many triggers this alert has absorbed, the first included
  * @param version optimistic lock: 1 when created, one more with every change
+ * @param suppressedBy what suppresses the alert (silences, windows, inhibition, snooze); empty when
+ *     nothing does; a final alert keeps what suppressed it when it ended, so its resolution is held
+ *     as its other notifications were
  */
 public record Alert(
     long id,
@@ -44,10 +48,73 @@ public record Alert(
     @Nullable Instant expiresAt,
     boolean autoResolved,
     @Nullable Severity previousSeverity,
-    long version) {
+    long version,
+    List<Suppressor> suppressedBy) {
 
   public Alert {
     attributes = Map.copyOf(attributes);
+    suppressedBy = List.copyOf(suppressedBy);
+  }
+
+  /** An alert that nothing suppresses: the constructor from before suppression existed. */
+  public Alert(
+      long id,
+      String fingerprint,
+      String source,
+      String type,
+      Severity severity,
+      AlertStatus status,
+      String title,
+      @Nullable String message,
+      @Nullable Subject subject,
+      @Nullable Double value,
+      @Nullable Double previousValue,
+      @Nullable Double threshold,
+      @Nullable Double changePercent,
+      Map<String, Object> attributes,
+      long occurrences,
+      Instant detectedAt,
+      Instant lastSeenAt,
+      @Nullable Instant acknowledgedAt,
+      @Nullable String acknowledgedBy,
+      @Nullable Instant resolvedAt,
+      @Nullable String resolvedBy,
+      @Nullable Instant expiresAt,
+      boolean autoResolved,
+      @Nullable Severity previousSeverity,
+      long version) {
+    this(
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        status,
+        title,
+        message,
+        subject,
+        value,
+        previousValue,
+        threshold,
+        changePercent,
+        attributes,
+        occurrences,
+        detectedAt,
+        lastSeenAt,
+        acknowledgedAt,
+        acknowledgedBy,
+        resolvedAt,
+        resolvedBy,
+        expiresAt,
+        autoResolved,
+        previousSeverity,
+        version,
+        List.of());
+  }
+
+  /** Whether anything suppresses the alert now. */
+  public boolean suppressed() {
+    return !suppressedBy.isEmpty();
   }
 
   public boolean isActive() {
@@ -87,7 +154,8 @@ public record Alert(
         expiresAt,
         newAutoResolved,
         previousSeverity,
-        version + 1);
+        version + 1,
+        suppressedBy);
   }
 
   /** A copy one version on with nothing else changed (a note was added). */
@@ -117,6 +185,38 @@ public record Alert(
         expiresAt,
         autoResolved,
         previousSeverity,
-        version + 1);
+        version + 1,
+        suppressedBy);
+  }
+
+  /** A copy one version on, suppressed by {@code newSuppressedBy} (empty: by nothing). */
+  public Alert withSuppressedBy(List<Suppressor> newSuppressedBy) {
+    return new Alert(
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        status,
+        title,
+        message,
+        subject,
+        value,
+        previousValue,
+        threshold,
+        changePercent,
+        attributes,
+        occurrences,
+        detectedAt,
+        lastSeenAt,
+        acknowledgedAt,
+        acknowledgedBy,
+        resolvedAt,
+        resolvedBy,
+        expiresAt,
+        autoResolved,
+        previousSeverity,
+        version + 1,
+        newSuppressedBy);
   }
 }

@@ -11,7 +11,11 @@ public enum HistoryAction {
   RESOLVED,
   DISMISSED,
   EXPIRED,
-  NOTED;
+  NOTED,
+  /** Suppression started, or what suppresses the alert changed; its status did not. */
+  SUPPRESSED,
+  /** Nothing suppresses the alert any more. */
+  UNSUPPRESSED;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

@@ -25,6 +25,15 @@ public record HistoryEntry(
     changes = List.copyOf(changes);
   }
 
+  /**
+   * Whether this is a material change, one the change feed carries: anything but a summary of
+   * re-triggers that moved only {@code occurrences} (and {@code lastSeenAt}).
+   */
+  public boolean isMaterial() {
+    return action != HistoryAction.RETRIGGERED
+        || changes.stream().anyMatch(change -> !change.field().equals("occurrences"));
+  }
+
   /** One field of an alert moving from one value to another; null means "had no value". */
   public record FieldChange(String field, @Nullable String from, @Nullable String to) {}
 }

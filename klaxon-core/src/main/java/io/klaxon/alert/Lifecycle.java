@@ -1,5 +1,6 @@
 package io.klaxon.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.TransitionRefused;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -52,7 +53,7 @@ public final class Lifecycle {
    * @throws TransitionRefused when the alert's status does not allow the transition
    */
   public static Optional<Alert> apply(
-      Alert alert, Transition transition, Instant at, String actor, boolean automatic) {
+      Alert alert, Transition transition, Instant at, Actor actor, boolean automatic) {
     AlertStatus to =
         target(alert.status(), transition)
             .orElseThrow(
@@ -70,12 +71,12 @@ public final class Lifecycle {
         };
     String acknowledgedBy =
         switch (to) {
-          case ACKNOWLEDGED -> actor;
+          case ACKNOWLEDGED -> actor.name();
           case OPEN -> null;
           default -> alert.acknowledgedBy();
         };
     Instant resolvedAt = to.isFinal() ? at : null;
-    String resolvedBy = to.isFinal() ? actor : null;
+    String resolvedBy = to.isFinal() ? actor.name() : null;
     boolean autoResolved = to == AlertStatus.RESOLVED && automatic;
     return Optional.of(
         alert.withStatus(to, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, autoResolved));

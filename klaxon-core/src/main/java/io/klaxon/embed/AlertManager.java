@@ -1,5 +1,6 @@
 package io.klaxon.embed;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
@@ -224,7 +225,7 @@ public final class AlertManager implements AutoCloseable {
   }
 
   private CompletableFuture<Alert> change(long id, Transition transition) {
-    return submit(AlertCommand.Change.of(AlertRef.id(id), transition, ACTOR))
+    return submit(AlertCommand.Change.of(AlertRef.id(id), transition, Actor.of(ACTOR)))
         .thenApply(
             result -> {
               Alert alert = result.alert();

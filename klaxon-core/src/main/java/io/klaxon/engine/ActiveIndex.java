@@ -5,10 +5,12 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's memory: every active alert by fingerprint and by id, as last committed, and the last
@@ -18,6 +20,10 @@ final class ActiveIndex {
 
   private final Map<String, Alert> byFingerprint = new ConcurrentHashMap<>();
   private final Map<Long, Alert> byId = new ConcurrentHashMap<>();
+
+  /** Re-triggers the history has not told yet, by alert id: the writer's alone. */
+  private final Map<Long, RetriggerTally> tallies = new HashMap<>();
+
   private volatile long lastId;
 
   void reload(AlertStore store) {
@@ -25,6 +31,7 @@ final class ActiveIndex {
     long maxId = store.maxAlertId();
     byFingerprint.clear();
     byId.clear();
+    tallies.clear();
     for (Alert alert : active) {
       byFingerprint.put(alert.fingerprint(), alert);
       byId.put(alert.id(), alert);
@@ -45,6 +52,11 @@ final class ActiveIndex {
     return byId.values().stream().filter(subject::matches).toList();
   }
 
+  /** What the history has not yet told of an active alert's re-triggers; null when up to date. */
+  @Nullable RetriggerTally tally(long id) {
+    return tallies.get(id);
+  }
+
   int size() {
     return byId.size();
   }
@@ -57,22 +69,31 @@ final class ActiveIndex {
   void forget(Iterable<Alert> deleted) {
     for (Alert alert : deleted) {
       byId.remove(alert.id());
+      tallies.remove(alert.id());
       byFingerprint.computeIfPresent(
           alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
     }
   }
 
   /** Takes in what a committed batch changed. */
-  void publish(Iterable<Alert> touched, long newLastId) {
+  void publish(Iterable<Alert> touched, Map<Long, RetriggerTally> newTallies, long newLastId) {
     for (Alert alert : touched) {
       if (alert.isActive()) {
         Alert previous = byFingerprint.put(alert.fingerprint(), alert);
         if (previous != null && previous.id() != alert.id()) {
           byId.remove(previous.id());
+          tallies.remove(previous.id());
         }
         byId.put(alert.id(), alert);
+        RetriggerTally tally = newTallies.get(alert.id());
+        if (tally != null && tally.equals(RetriggerTally.upTo(alert))) {
+          tallies.remove(alert.id()); // up to date: the default, kept without an entry
+        } else if (tally != null) {
+          tallies.put(alert.id(), tally);
+        }
       } else {
         byId.remove(alert.id());
+        tallies.remove(alert.id());
         byFingerprint.computeIfPresent(
             alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
       }

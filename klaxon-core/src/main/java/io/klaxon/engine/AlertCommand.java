@@ -1,10 +1,13 @@
 package io.klaxon.engine;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.alert.Suppressor;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.InvalidInput;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface AlertCommand {
 
   /** Who asked: a user, an API key, a detector, or {@code klaxon} for housekeeping. */
-  String actor();
+  Actor actor();
 
   /**
    * Something is wrong: open an alert for the fingerprint, or re-trigger the active one.
@@ -37,7 +40,7 @@ public sealed interface AlertCommand {
       Map<String, Object> attributes,
       @Nullable Instant occurredAt,
       @Nullable Instant expiresAt,
-      String actor,
+      Actor actor,
       @Nullable Double previousValue)
       implements AlertCommand {
 
@@ -56,7 +59,7 @@ public sealed interface AlertCommand {
         Map<String, Object> attributes,
         @Nullable Instant occurredAt,
         @Nullable Instant expiresAt,
-        String actor) {
+        Actor actor) {
       this(
           fingerprint,
           source,
@@ -88,7 +91,7 @@ public sealed interface AlertCommand {
       Limits.requireText("type", type, Limits.KEY);
       Limits.requireText("title", title, Limits.TITLE);
       Limits.optionalText("message", message, Limits.TEXT);
-      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.requireActor(actor);
       if (subject != null) {
         Limits.requireText("subject.type", subject.type(), Limits.KEY);
         Limits.requireText("subject.key", subject.key(), Limits.KEY);
@@ -99,6 +102,7 @@ public sealed interface AlertCommand {
     /** A trigger with only what every alert needs; the rest empty. */
     public static Trigger of(
         String fingerprint, String source, String type, Severity severity, String title) {
+      Limits.requireText("source", source, Limits.KEY); // before it names the actor too
       return new Trigger(
           fingerprint,
           source,
@@ -113,35 +117,45 @@ public sealed interface AlertCommand {
           Map.of(),
           null,
           null,
-          source);
+          Actor.of(source));
     }
   }
 
   /** Move an alert along its lifecycle. */
   record Change(
-      AlertRef target,
-      Transition transition,
-      String actor,
-      @Nullable String note,
-      boolean automatic)
+      AlertRef target, Transition transition, Actor actor, @Nullable String note, boolean automatic)
       implements AlertCommand {
 
     public Change {
-      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.requireActor(actor);
       Limits.optionalText("note", note, Limits.TEXT);
     }
 
-    public static Change of(AlertRef target, Transition transition, String actor) {
+    public static Change of(AlertRef target, Transition transition, Actor actor) {
       return new Change(target, transition, actor, null, false);
     }
   }
 
+  /**
+   * Set what suppresses an active alert (silences, windows, inhibition, snooze); empty when nothing
+   * does. Its status never changes; the history records the start, change and end. A final alert,
+   * or no change, is left as it is.
+   */
+  record Suppress(long alertId, List<Suppressor> suppressedBy, Actor actor)
+      implements AlertCommand {
+
+    public Suppress {
+      suppressedBy = List.copyOf(suppressedBy);
+      Limits.requireActor(actor);
+    }
+  }
+
   /** Add a note to an alert's history; allowed in every status. */
-  record Note(AlertRef target, String text, String actor) implements AlertCommand {
+  record Note(AlertRef target, String text, Actor actor) implements AlertCommand {
 
     public Note {
       Limits.requireText("text", text, Limits.TEXT);
-      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.requireActor(actor);
     }
   }
 
@@ -150,12 +164,12 @@ public sealed interface AlertCommand {
    * the store keeps about the subject (a server's detector states) goes with it. Active alerts of
    * the subject leave the engine's memory, so a later trigger opens a new alert.
    */
-  record Purge(String subjectType, String subjectKey, String actor) implements AlertCommand {
+  record Purge(String subjectType, String subjectKey, Actor actor) implements AlertCommand {
 
     public Purge {
       Limits.requireText("subject.type", subjectType, Limits.KEY);
       Limits.requireText("subject.key", subjectKey, Limits.KEY);
-      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.requireActor(actor);
     }
   }
 
@@ -164,13 +178,13 @@ public sealed interface AlertCommand {
    * retention purge. An active alert is refused ({@link io.klaxon.problem.TransitionRefused}), an
    * unknown one is {@link io.klaxon.problem.NotFound}. Its id is never handed out again.
    */
-  record Delete(long alertId, String actor) implements AlertCommand {
+  record Delete(long alertId, Actor actor) implements AlertCommand {
 
     public Delete {
       if (alertId < 1) {
         throw new InvalidInput("alertId", "must be positive");
       }
-      Limits.requireText("actor", actor, Limits.KEY);
+      Limits.requireActor(actor);
     }
   }
 
@@ -181,6 +195,12 @@ public sealed interface AlertCommand {
     public static final int TEXT = 10_000;
 
     private Limits() {}
+
+    static void requireActor(@Nullable Actor actor) {
+      if (actor == null) {
+        throw new InvalidInput("actor", "is required and must not be blank");
+      }
+    }
 
     static void requireText(String field, @Nullable String text, int max) {
       if (text == null || text.isBlank()) {

@@ -1,5 +1,6 @@
 package io.klaxon.engine;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
@@ -162,7 +163,7 @@ public final class AlertEngine implements AutoCloseable {
    * @return how many alerts were expired
    * @throws Unavailable when the store could not commit; nothing was expired then
    */
-  public int expireDue(Instant now, String actor) {
+  public int expireDue(Instant now, Actor actor) {
     List<AlertCommand> expiries =
         active.expiredBy(now).stream()
             .limit(settings.maxBatchCommands())

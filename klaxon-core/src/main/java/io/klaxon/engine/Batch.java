@@ -1,5 +1,6 @@
 package io.klaxon.engine;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
@@ -40,6 +41,7 @@ final class Batch {
   private final Function<String, Optional<Alert>> committedActive;
   private final LongFunction<Optional<Alert>> committedById;
   private final Function<SubjectRef, List<Alert>> committedOfSubject;
+  private final LongFunction<@Nullable RetriggerTally> committedTally;
   private final InstantSource clock;
   private final long firstLastId;
   private long lastId;
@@ -47,6 +49,11 @@ final class Batch {
   private final Map<Long, Alert> touched = new LinkedHashMap<>();
   private final Map<Long, Long> storedVersions = new HashMap<>();
   private final Set<Long> created = new HashSet<>();
+
+  /**
+   * The re-trigger tallies of active alerts this batch changed; the engine keeps them on commit.
+   */
+  private final Map<Long, RetriggerTally> tallies = new HashMap<>();
 
   /** Fingerprints whose active alert this batch changed; a null value means "none active". */
   private final Map<String, Long> activeIds = new HashMap<>();
@@ -65,11 +72,13 @@ final class Batch {
       Function<String, Optional<Alert>> committedActive,
       LongFunction<Optional<Alert>> committedById,
       Function<SubjectRef, List<Alert>> committedOfSubject,
+      LongFunction<@Nullable RetriggerTally> committedTally,
       long lastId,
       InstantSource clock) {
     this.committedActive = committedActive;
     this.committedById = committedById;
     this.committedOfSubject = committedOfSubject;
+    this.committedTally = committedTally;
     this.firstLastId = lastId;
     this.lastId = lastId;
     this.clock = clock;
@@ -81,6 +90,7 @@ final class Batch {
         case AlertCommand.Trigger trigger -> trigger(trigger);
         case AlertCommand.Change change -> change(change);
         case AlertCommand.Note note -> note(note);
+        case AlertCommand.Suppress suppress -> suppress(suppress);
         case AlertCommand.Purge purge ->
             purge(new SubjectRef(purge.subjectType(), purge.subjectKey()));
         case AlertCommand.Delete delete -> delete(delete.alertId());
@@ -123,6 +133,11 @@ final class Batch {
     return lastId;
   }
 
+  /** The re-trigger tallies of the alerts this batch changed, by alert id. */
+  Map<Long, RetriggerTally> tallies() {
+    return tallies;
+  }
+
   private CommandResult trigger(AlertCommand.Trigger trigger) {
     Instant now = now();
     Instant occurredAt =
@@ -134,15 +149,34 @@ final class Batch {
     if (active.isPresent()) {
       TriggerRules.Retriggered retrigger =
           TriggerRules.retrigger(active.get(), trigger, occurredAt);
-      record(
-          retrigger.alert(),
-          now,
-          trigger.actor(),
-          HistoryAction.RETRIGGERED,
-          active.get().status(),
-          retrigger.changes(),
-          null);
-      return CommandResult.of(Outcome.UPDATED, retrigger.alert());
+      Alert after = retrigger.alert();
+      RetriggerTally tally = tally(active.get());
+      if (!retrigger.pure()) {
+        record(
+            tally,
+            after,
+            now,
+            trigger.actor(),
+            HistoryAction.RETRIGGERED,
+            active.get().status(),
+            retrigger.changes(),
+            null);
+      } else if (tally.summaryDue(now)) {
+        record(
+            tally,
+            after,
+            now,
+            trigger.actor(),
+            HistoryAction.RETRIGGERED,
+            active.get().status(),
+            List.of(),
+            tally.summary(after, now));
+        tallies.put(after.id(), tally.summarized(after, now));
+      } else {
+        keep(after); // counted on the alert; a later entry tells it
+        tallies.put(after.id(), tally.pending(now));
+      }
+      return CommandResult.of(Outcome.UPDATED, after);
     }
     Alert alert = TriggerRules.open(++lastId, trigger, occurredAt);
     created.add(alert.id());
@@ -171,6 +205,26 @@ final class Batch {
         List.of(),
         change.note());
     return CommandResult.of(outcomeOf(change.transition()), after.get());
+  }
+
+  private CommandResult suppress(AlertCommand.Suppress suppress) {
+    Optional<Alert> found = find(new AlertRef.ById(suppress.alertId()));
+    if (found.isEmpty()
+        || !found.get().isActive()
+        || found.get().suppressedBy().equals(suppress.suppressedBy())) {
+      return CommandResult.of(Outcome.UNCHANGED, found.orElse(null));
+    }
+    Alert before = found.get();
+    Alert after = before.withSuppressedBy(suppress.suppressedBy());
+    record(
+        after,
+        now(),
+        suppress.actor(),
+        SuppressionRules.action(after),
+        before.status(),
+        List.of(SuppressionRules.change(before, after)),
+        null);
+    return CommandResult.of(Outcome.UPDATED, after);
   }
 
   private CommandResult note(AlertCommand.Note note) {
@@ -225,6 +279,7 @@ final class Batch {
       storedVersions.remove(id);
     }
     history.removeIf(entry -> doomed.contains(entry.alertId()));
+    doomed.forEach(tallies::remove);
     subjects.remove(subject.type() + "/" + subject.key());
     purged.add(subject);
     return CommandResult.of(Outcome.PURGED, null);
@@ -247,6 +302,7 @@ final class Batch {
     touched.remove(id);
     storedVersions.remove(id);
     history.removeIf(entry -> entry.alertId() == id);
+    tallies.remove(id);
     if (!created.remove(id)) {
       deleted.add(id);
     }
@@ -286,14 +342,60 @@ final class Batch {
     return committedActive.apply(fingerprint);
   }
 
+  /** Records a change that did not move {@code occurrences}, with its history entry. */
   private void record(
       Alert after,
       Instant at,
-      String actor,
+      Actor actor,
       HistoryAction action,
       @Nullable AlertStatus fromStatus,
       List<HistoryEntry.FieldChange> changes,
       @Nullable String note) {
+    record(tally(after), after, at, actor, action, fromStatus, changes, note);
+  }
+
+  private void record(
+      RetriggerTally tally,
+      Alert after,
+      Instant at,
+      Actor actor,
+      HistoryAction action,
+      @Nullable AlertStatus fromStatus,
+      List<HistoryEntry.FieldChange> changes,
+      @Nullable String note) {
+    keep(after);
+    tallies.put(after.id(), tally.told(after));
+    history.add(
+        new HistoryEntry(
+            after.id(),
+            after.version(),
+            at,
+            actor.name(),
+            action,
+            fromStatus,
+            after.status(),
+            tally.withOccurrences(after, changes),
+            note));
+  }
+
+  /**
+   * What the history has not yet told of the alert's re-triggers, as this batch sees it; {@code
+   * alert} is the alert before the change at hand, or after one that did not move occurrences.
+   */
+  private RetriggerTally tally(Alert alert) {
+    RetriggerTally mine = tallies.get(alert.id());
+    if (mine != null) {
+      return mine;
+    }
+    if (created.contains(alert.id())) {
+      return RetriggerTally.upTo(alert);
+    }
+    RetriggerTally committed = committedTally.apply(alert.id());
+    return committed != null ? committed : RetriggerTally.upTo(alert);
+  }
+
+  /** Takes in an alert's new state, with or without a history entry. */
+  private void keep(Alert after) {
     boolean heldFingerprint =
         active(after.fingerprint()).map(current -> current.id() == after.id()).orElse(false);
     if (!created.contains(after.id()) && !storedVersions.containsKey(after.id())) {
@@ -305,17 +407,6 @@ final class Batch {
     } else if (heldFingerprint) {
       activeIds.put(after.fingerprint(), null);
     }
-    history.add(
-        new HistoryEntry(
-            after.id(),
-            after.version(),
-            at,
-            actor,
-            action,
-            fromStatus,
-            after.status(),
-            changes,
-            note));
   }
 
   private Instant now() {

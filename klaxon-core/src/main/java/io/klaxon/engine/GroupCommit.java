@@ -69,7 +69,12 @@ final class GroupCommit {
       long started = System.nanoTime();
       Batch batch =
           new Batch(
-              active::byFingerprint, this::alertById, active::ofSubject, active.lastId(), clock);
+              active::byFingerprint,
+              this::alertById,
+              active::ofSubject,
+              active::tally,
+              active.lastId(),
+              clock);
       List<List<CommandResult>> results = new ArrayList<>(group.size());
       int commands = 0;
       for (AlertEngine.Submission submission : group) {
@@ -87,7 +92,7 @@ final class GroupCommit {
       try {
         store.commit(changes);
         active.forget(batch.purged());
-        active.publish(batch.touched(), batch.lastId());
+        active.publish(batch.touched(), batch.tallies(), batch.lastId());
         metrics.committed(
             group.size(),
             commands,

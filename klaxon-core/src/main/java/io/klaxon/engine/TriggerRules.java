@@ -14,8 +14,16 @@ final class TriggerRules {
 
   private TriggerRules() {}
 
-  /** The alert as re-triggered, and the fields that moved (for its history entry). */
-  record Retriggered(Alert alert, List<FieldChange> changes) {}
+  /**
+   * The alert as re-triggered, and the material fields that moved (for its history entry); none
+   * when only {@code occurrences} and {@code lastSeenAt} moved, a pure re-trigger.
+   */
+  record Retriggered(Alert alert, List<FieldChange> changes) {
+
+    boolean pure() {
+      return changes.isEmpty();
+    }
+  }
 
   static Alert open(long id, AlertCommand.Trigger trigger, Instant occurredAt) {
     return new Alert(
@@ -55,7 +63,6 @@ final class TriggerRules {
   static Retriggered retrigger(Alert active, AlertCommand.Trigger trigger, Instant occurredAt) {
     List<FieldChange> changes = new ArrayList<>();
     long occurrences = active.occurrences() + 1;
-    changes.add(change("occurrences", active.occurrences(), occurrences));
 
     var severity = active.severity();
     var previousSeverity = active.previousSeverity();
@@ -110,7 +117,8 @@ final class TriggerRules {
             expiresAt,
             active.autoResolved(),
             previousSeverity,
-            active.version() + 1);
+            active.version() + 1,
+            active.suppressedBy()); // a re-trigger neither starts nor ends a suppression
     return new Retriggered(after, changes);
   }
 
@@ -124,7 +132,7 @@ final class TriggerRules {
     return offered;
   }
 
-  private static FieldChange change(String field, @Nullable Object from, @Nullable Object to) {
+  static FieldChange change(String field, @Nullable Object from, @Nullable Object to) {
     return new FieldChange(field, Objects.toString(from, null), Objects.toString(to, null));
   }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.mapping;
 
+import io.klaxon.access.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,14 +9,16 @@ import org.jspecify.annotations.Nullable;
  * @param actor a user, an API key, or a program such as the importer
  * @param reason free text; null when none was given
  */
-public record Edit(String actor, @Nullable String reason) {
+public record Edit(Actor actor, @Nullable String reason) {
 
   /**
    * @throws io.klaxon.problem.InvalidInput naming {@code actor} or {@code reason}
    */
   public Edit {
     Checks checks = new Checks();
-    actor = checks.required("actor", actor, MappingLimits.ACTOR);
+    if (actor == null) {
+      checks.add("actor", "is required and must not be blank");
+    }
     reason = checks.optional("reason", reason, MappingLimits.TEXT);
     checks.throwIfAny();
   }

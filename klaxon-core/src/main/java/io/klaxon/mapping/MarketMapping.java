@@ -1,5 +1,6 @@
 package io.klaxon.mapping;
 
+import io.klaxon.access.Actor;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +34,7 @@ public record MarketMapping(
   }
 
   /** A new, active mapping of a draft, not stored yet. */
-  static MarketMapping of(MappingDraft draft, boolean active, Instant at, String actor) {
+  static MarketMapping of(MappingDraft draft, boolean active, Instant at, Actor actor) {
     return new MarketMapping(
         0,
         draft.canonicalId(),
@@ -44,7 +45,7 @@ public record MarketMapping(
         active,
         at,
         at,
-        actor);
+        actor.name());
   }
 
   /** Its content, as a draft. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
 public final class NotificationPlanner {
 
   private final Supplier<String> idempotencyKeys;
+  private final Predicate<Alert> heldNow;
 
   /** A planner whose idempotency keys are random UUIDs. */
   public NotificationPlanner() {
@@ -31,7 +33,16 @@ public final class NotificationPlanner {
   }
 
   public NotificationPlanner(Supplier<String> idempotencyKeys) {
+    this(idempotencyKeys, alert -> false);
+  }
+
+  /**
+   * @param heldNow whether something suppresses an alert now that the engine has not marked on it
+   *     yet (a silence that matches an alert just created): its notifications are held too
+   */
+  public NotificationPlanner(Supplier<String> idempotencyKeys, Predicate<Alert> heldNow) {
     this.idempotencyKeys = idempotencyKeys;
+    this.heldNow = heldNow;
   }
 
   /**
@@ -65,10 +76,12 @@ public final class NotificationPlanner {
             && (entry.action() == HistoryAction.CREATED
                 || entry.action() == HistoryAction.UNACKNOWLEDGED
                 || occasion.orElse(null) == Occasion.ESCALATED);
+    boolean held = alert.suppressed() || (alert.isActive() && heldNow.test(alert));
     int planned = 0;
     for (Route route : Routing.matching(routes, alert)) {
       for (String receiver : route.receivers()) {
-        if (occasion.isPresent() && route.notifyOn().contains(occasion.get())) {
+        // Held while the alert is suppressed; the end of the suppression notifies (Occasion).
+        if (occasion.isPresent() && route.notifyOn().contains(occasion.get()) && !held) {
           NotificationItem item =
               new NotificationItem(
                   alert.id(),
@@ -116,6 +129,12 @@ public final class NotificationPlanner {
         continue;
       }
       Alert open = alert.get();
+      if (open.suppressed() || heldNow.test(open)) {
+        // No reminder while suppressed; the schedule goes on for when it ends.
+        tx.scheduleRepeat(
+            route.name(), repeat.receiver(), open.id(), now.plus(route.repeatInterval()));
+        continue;
+      }
       NotificationItem item =
           new NotificationItem(
               open.id(), Occasion.REPEATED, open.severity(), open.status(), open.title(), now);

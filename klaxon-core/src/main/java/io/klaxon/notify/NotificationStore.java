@@ -1,5 +1,6 @@
 package io.klaxon.notify;
 
+import io.klaxon.access.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface NotificationStore {
   List<ConfigDocument> documents(ConfigKind kind);
 
   /** Adds or replaces one; a new one goes last. */
-  void putDocument(ConfigKind kind, String name, String json, String actor, Instant at);
+  void putDocument(ConfigKind kind, String name, String json, Actor actor, Instant at);
 
   /** Removes one; false when there was none of that name. */
   boolean deleteDocument(ConfigKind kind, String name);

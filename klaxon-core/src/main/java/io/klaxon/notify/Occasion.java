@@ -1,5 +1,6 @@
 package io.klaxon.notify;
 
+import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
@@ -50,7 +51,8 @@ public enum Occasion {
   /**
    * The occasion a history entry is, if any: a created alert is opened, a re-trigger that raised
    * the severity is escalated, and the status changes keep their name. Notes, re-triggers at the
-   * same or a lower severity, dismissals and un-acknowledgements notify nobody.
+   * same or a lower severity, dismissals and un-acknowledgements notify nobody; the end of a
+   * suppression of an open alert notifies as its opening.
    */
   public static Optional<Occasion> of(HistoryEntry entry) {
     return switch (entry.action()) {
@@ -59,7 +61,11 @@ public enum Occasion {
       case ACKNOWLEDGED -> Optional.of(ACKNOWLEDGED);
       case RESOLVED -> Optional.of(RESOLVED);
       case EXPIRED -> Optional.of(EXPIRED);
-      case UNACKNOWLEDGED, DISMISSED, NOTED -> Optional.empty();
+      // A suppressed alert's notifications are held; when suppression ends on an alert still
+      // open, the held notification goes out as its opening.
+      case UNSUPPRESSED ->
+          entry.toStatus() == AlertStatus.OPEN ? Optional.of(OPENED) : Optional.empty();
+      case UNACKNOWLEDGED, DISMISSED, NOTED, SUPPRESSED -> Optional.empty();
     };
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.settings;
 
+import io.klaxon.access.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public interface SettingsStore {
   Optional<String> load(String section);
 
   /** Replaces the section and records who changed it from what to what. */
-  void save(String section, String json, String actor, Instant at);
+  void save(String section, String json, Actor actor, Instant at);
 
   /** The section's changes, newest first, at most {@code limit}. */
   List<SettingsChange> history(String section, int limit);

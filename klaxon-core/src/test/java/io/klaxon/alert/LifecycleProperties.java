@@ -3,6 +3,7 @@ package io.klaxon.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.TransitionRefused;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,7 +149,7 @@ class LifecycleProperties {
   private static void checkRefused(Alert before, Step step, Instant at) {
     try {
       Optional<Alert> moved =
-          Lifecycle.apply(before, step.transition(), at, "late", step.automatic());
+          Lifecycle.apply(before, step.transition(), at, Actor.of("late"), step.automatic());
       throw new AssertionError("a " + before.status() + " alert was not refused but gave " + moved);
     } catch (TransitionRefused refused) {
       require(refused.alertId() == before.id(), "refusal names alert " + refused.alertId());
@@ -164,7 +165,8 @@ class LifecycleProperties {
   /** One step from an active alert: unchanged, or exactly the expected move. */
   private static Alert check(Alert before, Step step, Instant at, String actor) {
     AlertStatus target = FROM_ACTIVE.get(step.transition());
-    Optional<Alert> moved = Lifecycle.apply(before, step.transition(), at, actor, step.automatic());
+    Optional<Alert> moved =
+        Lifecycle.apply(before, step.transition(), at, Actor.of(actor), step.automatic());
     if (target == before.status()) {
       assertThat(moved).as("a transition to the status it has").isEmpty();
       return before;

@@ -3,6 +3,7 @@ package io.klaxon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
@@ -74,12 +75,13 @@ class AlertCommandValidationTest {
 
   @Test
   void change_withBlankActor_isRefusedNamingActor() {
-    assertRefused(() -> AlertCommand.Change.of(AlertRef.id(1), Transition.RESOLVE, " "), "actor");
+    assertRefused(
+        () -> AlertCommand.Change.of(AlertRef.id(1), Transition.RESOLVE, Actor.of(" ")), "actor");
   }
 
   @Test
   void note_withBlankText_isRefusedNamingText() {
-    assertRefused(() -> new AlertCommand.Note(AlertRef.id(1), "  ", "alice"), "text");
+    assertRefused(() -> new AlertCommand.Note(AlertRef.id(1), "  ", Actor.of("alice")), "text");
   }
 
   private static AlertCommand.Trigger trigger(String message, Subject subject) {
@@ -97,7 +99,7 @@ class AlertCommandValidationTest {
         Map.of(),
         null,
         null,
-        "hosts");
+        Actor.of("hosts"));
   }
 
   private static void assertRefused(ThrowingCallable making, String field) {

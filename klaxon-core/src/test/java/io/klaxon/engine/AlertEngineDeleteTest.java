@@ -5,6 +5,7 @@ import static io.klaxon.engine.Commands.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
@@ -70,7 +71,7 @@ class AlertEngineDeleteTest {
         engine.apply(
             List.of(
                 change(stored, Transition.DISMISS),
-                new AlertCommand.Note(AlertRef.id(stored), "done", "alice"),
+                new AlertCommand.Note(AlertRef.id(stored), "done", Actor.of("alice")),
                 delete(stored),
                 change(stored, Transition.RESOLVE),
                 delete(stored)));
@@ -139,6 +140,6 @@ class AlertEngineDeleteTest {
   }
 
   private static AlertCommand.Delete delete(long id) {
-    return new AlertCommand.Delete(id, "klaxon");
+    return new AlertCommand.Delete(id, Actor.of("klaxon"));
   }
 }

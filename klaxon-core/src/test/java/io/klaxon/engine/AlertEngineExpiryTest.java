@@ -2,6 +2,7 @@ package io.klaxon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.store.InMemoryAlertStore;
@@ -40,7 +41,7 @@ class AlertEngineExpiryTest {
                 Map.of(),
                 null,
                 expiresAt,
-                "odds"))
+                Actor.of("odds")))
         .alert()
         .id();
   }
@@ -52,10 +53,11 @@ class AlertEngineExpiryTest {
     long later = trigger("later", kickoff.plus(Duration.ofHours(2)));
     long resolved = trigger("resolved", kickoff);
     engine.apply(
-        AlertCommand.Change.of(AlertRef.id(resolved), io.klaxon.alert.Transition.RESOLVE, "alice"));
+        AlertCommand.Change.of(
+            AlertRef.id(resolved), io.klaxon.alert.Transition.RESOLVE, Actor.of("alice")));
 
-    assertThat(engine.expireDue(kickoff.minusSeconds(1), "klaxon")).isZero();
-    assertThat(engine.expireDue(kickoff, "klaxon")).isEqualTo(1);
+    assertThat(engine.expireDue(kickoff.minusSeconds(1), Actor.of("klaxon"))).isZero();
+    assertThat(engine.expireDue(kickoff, Actor.of("klaxon"))).isEqualTo(1);
 
     assertThat(store.findById(due).orElseThrow().status()).isEqualTo(AlertStatus.EXPIRED);
     assertThat(store.findById(later).orElseThrow().status()).isEqualTo(AlertStatus.OPEN);
@@ -65,8 +67,8 @@ class AlertEngineExpiryTest {
         engine.apply(
             java.util.List.of(
                 AlertCommand.Change.of(
-                    AlertRef.id(due), io.klaxon.alert.Transition.ACKNOWLEDGE, "bob")));
+                    AlertRef.id(due), io.klaxon.alert.Transition.ACKNOWLEDGE, Actor.of("bob"))));
     assertThat(refused.getFirst().outcome()).isEqualTo(Outcome.REFUSED);
-    assertThat(engine.expireDue(kickoff.plus(Duration.ofDays(1)), "klaxon")).isEqualTo(1);
+    assertThat(engine.expireDue(kickoff.plus(Duration.ofDays(1)), Actor.of("klaxon"))).isEqualTo(1);
   }
 }

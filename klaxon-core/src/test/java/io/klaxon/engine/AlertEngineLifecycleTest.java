@@ -7,6 +7,7 @@ import static io.klaxon.engine.Commands.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
@@ -45,7 +46,11 @@ class AlertEngineLifecycleTest {
     CommandResult result =
         engine.apply(
             new AlertCommand.Change(
-                AlertRef.id(opened.id()), Transition.ACKNOWLEDGE, "bob", "looking", false));
+                AlertRef.id(opened.id()),
+                Transition.ACKNOWLEDGE,
+                Actor.of("bob"),
+                "looking",
+                false));
 
     assertThat(result.outcome()).isEqualTo(Outcome.ACKNOWLEDGED);
     Alert acknowledged = result.alert();

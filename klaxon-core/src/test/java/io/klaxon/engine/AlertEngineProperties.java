@@ -3,7 +3,9 @@ package io.klaxon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
@@ -118,9 +120,30 @@ class AlertEngineProperties {
           kept.close();
           assertThat(restartedStore.all()).isEqualTo(keptStore.all());
           for (Alert alert : keptStore.all()) {
-            assertThat(restartedStore.history(alert.id())).isEqualTo(keptStore.history(alert.id()));
+            // How re-triggers are told may differ: a restart forgets those not yet told.
+            assertThat(material(restartedStore.history(alert.id())))
+                .isEqualTo(material(keptStore.history(alert.id())));
           }
         });
+  }
+
+  /** The material entries of a history, without the occurrences they tell in passing. */
+  private static List<HistoryEntry> material(List<HistoryEntry> history) {
+    return history.stream()
+        .filter(HistoryEntry::isMaterial)
+        .map(
+            e ->
+                new HistoryEntry(
+                    e.alertId(),
+                    e.version(),
+                    e.at(),
+                    e.actor(),
+                    e.action(),
+                    e.fromStatus(),
+                    e.toStatus(),
+                    e.changes().stream().filter(c -> !c.field().equals("occurrences")).toList(),
+                    e.note()))
+        .toList();
   }
 
   private static void checkResults(
@@ -218,20 +241,21 @@ class AlertEngineProperties {
           Map.of(),
           occurredAt,
           null,
-          "hosts");
+          Actor.of("hosts"));
     }
     if (kind < 17) {
       Transition transition = Transition.values()[random.nextInt(Transition.values().length)];
       String note = random.nextInt(4) == 0 ? "because" : null;
-      return new AlertCommand.Change(ref, transition, "alice", note, random.nextInt(3) == 0);
+      return new AlertCommand.Change(
+          ref, transition, Actor.of("alice"), note, random.nextInt(3) == 0);
     }
     if (kind < 19) {
-      return new AlertCommand.Note(ref, "note", "bob");
+      return new AlertCommand.Note(ref, "note", Actor.of("bob"));
     }
     if (kind < 20) {
-      return new AlertCommand.Purge("server", fingerprint, "alice");
+      return new AlertCommand.Purge("server", fingerprint, Actor.of("alice"));
     }
-    return new AlertCommand.Delete(1 + random.nextInt(MAX_ID), "klaxon");
+    return new AlertCommand.Delete(1 + random.nextInt(MAX_ID), Actor.of("klaxon"));
   }
 
   /** Simpler variants of a step: one command fewer, no failure, no restart, no time passing. */
@@ -270,6 +294,7 @@ class AlertEngineProperties {
       case AlertCommand.Note n -> "note(" + describe(n.target()) + ")";
       case AlertCommand.Purge p -> "purge(" + p.subjectType() + "/" + p.subjectKey() + ")";
       case AlertCommand.Delete d -> "delete(#" + d.alertId() + ")";
+      case AlertCommand.Suppress s -> "suppress(#" + s.alertId() + " " + s.suppressedBy() + ")";
     };
   }
 

@@ -4,6 +4,7 @@ import static io.klaxon.engine.Commands.change;
 import static io.klaxon.engine.Commands.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -126,6 +127,6 @@ class AlertEnginePurgeTest {
   }
 
   private static AlertCommand.Purge purge(String key) {
-    return new AlertCommand.Purge("server", key, Commands.ACTOR);
+    return new AlertCommand.Purge("server", key, Actor.of(Commands.ACTOR));
   }
 }

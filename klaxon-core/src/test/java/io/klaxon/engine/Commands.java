@@ -1,5 +1,6 @@
 package io.klaxon.engine;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
@@ -44,23 +45,23 @@ final class Commands {
         Map.of(),
         occurredAt,
         null,
-        SOURCE);
+        Actor.of(SOURCE));
   }
 
   static AlertCommand.Change change(String fingerprint, Transition transition) {
-    return AlertCommand.Change.of(AlertRef.fingerprint(fingerprint), transition, ACTOR);
+    return AlertCommand.Change.of(AlertRef.fingerprint(fingerprint), transition, Actor.of(ACTOR));
   }
 
   static AlertCommand.Change change(long id, Transition transition) {
-    return AlertCommand.Change.of(AlertRef.id(id), transition, ACTOR);
+    return AlertCommand.Change.of(AlertRef.id(id), transition, Actor.of(ACTOR));
   }
 
   static AlertCommand.Change automatic(String fingerprint, Transition transition) {
     return new AlertCommand.Change(
-        AlertRef.fingerprint(fingerprint), transition, "klaxon", null, true);
+        AlertRef.fingerprint(fingerprint), transition, Actor.of("klaxon"), null, true);
   }
 
   static AlertCommand.Note note(AlertRef target, String text) {
-    return new AlertCommand.Note(target, text, ACTOR);
+    return new AlertCommand.Note(target, text, Actor.of(ACTOR));
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /**
  * The invariants that hold for every stored alert, and between the store and the engine, after
@@ -53,10 +52,20 @@ final class StoreInvariants {
 
   private static void checkHistory(Alert alert, List<HistoryEntry> history) {
     String about = "alert " + alert.id() + " " + alert + " with history " + history;
-    assertThat(history)
-        .as("one history entry per version, 1..n: %s", about)
-        .extracting(HistoryEntry::version)
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, alert.version()).boxed().toList());
+    List<Long> versions = history.stream().map(HistoryEntry::version).toList();
+    assertThat(versions)
+        .as("history versions grow, from 1: %s", about)
+        .startsWith(1L)
+        .isSorted()
+        .doesNotHaveDuplicates();
+    assertThat(versions.getLast())
+        .as("a pure re-trigger may leave the last versions untold, nothing else: %s", about)
+        .isLessThanOrEqualTo(alert.version());
+    if (alert.status().isFinal()) {
+      assertThat(versions.getLast())
+          .as("a final alert's history is whole: %s", about)
+          .isEqualTo(alert.version());
+    }
     assertThat(history.getFirst().action()).as(about).isEqualTo(HistoryAction.CREATED);
     assertThat(history.getFirst().fromStatus()).as(about).isNull();
     for (int i = 1; i < history.size(); i++) {
@@ -68,26 +77,25 @@ final class StoreInvariants {
     assertThat(alert.lastSeenAt())
         .as("last seen no earlier than detected: %s", about)
         .isAfterOrEqualTo(alert.detectedAt());
-    long triggers =
-        history.stream()
-            .filter(
-                e -> e.action() == HistoryAction.CREATED || e.action() == HistoryAction.RETRIGGERED)
-            .count();
+    // The history tells occurrences as they move, entry by entry; a restart may lose the
+    // re-triggers not yet told (they stay counted on the alert), never count one twice.
+    long told = 1;
+    for (HistoryEntry entry : history) {
+      for (FieldChange change : entry.changes()) {
+        if (change.field().equals("occurrences")) {
+          long from = Long.parseLong(change.from());
+          long to = Long.parseLong(change.to());
+          assertThat(from)
+              .as("occurrences told from where they were: %s", about)
+              .isGreaterThanOrEqualTo(told);
+          assertThat(to).as("occurrences told only as they grow: %s", about).isGreaterThan(from);
+          told = to;
+        }
+      }
+    }
     assertThat(alert.occurrences())
-        .as("occurrences = triggers folded in: %s", about)
-        .isEqualTo(triggers);
-    List<FieldChange> counted =
-        history.stream()
-            .filter(e -> e.action() == HistoryAction.RETRIGGERED)
-            .flatMap(e -> e.changes().stream())
-            .filter(change -> change.field().equals("occurrences"))
-            .toList();
-    assertThat(counted)
-        .as("each re-trigger records one more occurrence: %s", about)
-        .isEqualTo(
-            LongStream.range(1, triggers)
-                .mapToObj(n -> new FieldChange("occurrences", "" + n, "" + (n + 1)))
-                .toList());
+        .as("occurrences no fewer than the history told: %s", about)
+        .isGreaterThanOrEqualTo(told);
     assertThat(alert.previousSeverity())
         .as("a previous severity differs from the severity: %s", about)
         .isNotEqualTo(alert.severity());

@@ -220,7 +220,7 @@ public final class InMemoryMappingStore implements MappingStore {
               change.before(),
               saved,
               change.edit().reason(),
-              change.edit().actor(),
+              change.edit().actor().name(),
               change.at()));
       return saved;
     }

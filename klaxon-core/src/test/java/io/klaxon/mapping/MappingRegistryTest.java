@@ -3,6 +3,7 @@ package io.klaxon.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.engine.FakeClock;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.Unavailable;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class MappingRegistryTest {
 
-  static final Edit ALICE = new Edit("alice", null);
+  static final Edit ALICE = new Edit(Actor.of("alice"), null);
 
   InMemoryMappingStore store;
   FakeClock clock;

@@ -2,6 +2,7 @@ package io.klaxon.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
@@ -93,7 +94,7 @@ class DeltaAlertStoreTest {
     try (AlertEngine engine = AlertEngine.start(store(DeltaAlertStore.Reads.CACHED), clock)) {
       keptId = engine.apply(trigger("fp-kept", "disk", subject("kept"))).alert().id();
       purgedId = engine.apply(trigger("fp-gone", "disk", subject("gone"))).alert().id();
-      engine.apply(new AlertCommand.Purge("server", "gone", "admin"));
+      engine.apply(new AlertCommand.Purge("server", "gone", Actor.of("admin")));
     }
 
     for (DeltaAlertStore.Reads reads : DeltaAlertStore.Reads.values()) {
@@ -114,8 +115,9 @@ class DeltaAlertStoreTest {
     try (AlertEngine engine = AlertEngine.start(store(DeltaAlertStore.Reads.CACHED), clock)) {
       keptId = engine.apply(trigger("fp-kept", "disk", subject("nas"))).alert().id();
       deletedId = engine.apply(trigger("fp-old", "disk", subject("nas"))).alert().id();
-      engine.apply(AlertCommand.Change.of(AlertRef.id(deletedId), Transition.RESOLVE, "ops"));
-      engine.apply(new AlertCommand.Delete(deletedId, "retention"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(deletedId), Transition.RESOLVE, Actor.of("ops")));
+      engine.apply(new AlertCommand.Delete(deletedId, Actor.of("retention")));
     }
 
     for (DeltaAlertStore.Reads reads : DeltaAlertStore.Reads.values()) {
@@ -138,7 +140,7 @@ class DeltaAlertStoreTest {
         engine.apply(trigger("fp-" + i, "disk", subject("nas")));
       }
       purgedId = engine.apply(trigger("fp-gone", "disk", subject("gone"))).alert().id();
-      engine.apply(new AlertCommand.Purge("server", "gone", "admin"));
+      engine.apply(new AlertCommand.Purge("server", "gone", Actor.of("admin")));
     }
     var before = store.find(AlertQuery.all());
     int filesBefore = store.fileCount();
@@ -181,6 +183,6 @@ class DeltaAlertStoreTest {
         Map.of("mount", "/data"),
         null,
         null,
-        "detector");
+        Actor.of("detector"));
   }
 }

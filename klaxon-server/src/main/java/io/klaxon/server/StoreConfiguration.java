@@ -46,6 +46,11 @@ public class StoreConfiguration {
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "FULL");
       config.addDataSourceProperty("busy_timeout", "10000");
+      // A deferred transaction that reads, then writes fails at once with SQLITE_BUSY when another
+      // connection committed in between (the busy timeout does not cover that upgrade): seen as
+      // 503s when a server was registered while the alert writer committed. Immediate
+      // transactions take the write lock at BEGIN and wait for it within the busy timeout.
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     }
     // Fail fast when the database is away: the engine retries with back-off on its own.
     config.setConnectionTimeout(properties.db().connectTimeout().toMillis());

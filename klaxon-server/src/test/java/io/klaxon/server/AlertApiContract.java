@@ -2,6 +2,7 @@ package io.klaxon.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -634,7 +635,7 @@ abstract class AlertApiContract {
             """
                 .formatted(source, source, kickoff));
 
-    assertThat(engine.expireDue(kickoff, "klaxon")).isPositive();
+    assertThat(engine.expireDue(kickoff, Actor.of("klaxon"))).isPositive();
 
     Api.Answer expired = api.get("/api/alerts/" + id);
     assertThat(expired.text("/status")).isEqualTo("expired");

@@ -1,5 +1,6 @@
 package io.klaxon.detect.decisions;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -63,7 +64,7 @@ public final class DecisionMapper {
                   attributesOf(decision, alertClass),
                   decision.decidedAt(),
                   null,
-                  SOURCE);
+                  Actor.of(SOURCE));
             });
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.detect.hosts;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -44,7 +45,7 @@ public final class HostAlerts {
           new AlertCommand.Change(
               AlertRef.fingerprint(fingerprint(key)),
               Transition.RESOLVE,
-              SOURCE,
+              Actor.of(SOURCE),
               resolve.reason(),
               true);
     };
@@ -73,7 +74,7 @@ public final class HostAlerts {
         attributes,
         occurredAt,
         null,
-        SOURCE);
+        Actor.of(SOURCE));
   }
 
   private static String title(Server server, StateKey key, Severity severity) {

@@ -1,5 +1,6 @@
 package io.klaxon.detect.hosts;
 
+import io.klaxon.access.Actor;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public final class HostMonitor {
    *
    * @throws io.klaxon.problem.NotFound when there is no such server
    */
-  public void delete(String id, String actor) {
+  public void delete(String id, Actor actor) {
     locks.locked(
         id,
         () -> {
@@ -141,7 +142,7 @@ public final class HostMonitor {
   }
 
   /** Saves new settings with who changed them; the next signal is judged by them. */
-  public synchronized void updateSettings(HostSettings newSettings, String actor) {
+  public synchronized void updateSettings(HostSettings newSettings, Actor actor) {
     store.saveSettings(newSettings, actor, now());
     settings = newSettings;
   }

@@ -1,5 +1,6 @@
 package io.klaxon.detect.hosts;
 
+import io.klaxon.access.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,5 +48,5 @@ public interface HostStore {
    * Saves the settings, replacing those saved before, and records the change (who, when, before and
    * after) in the settings history in the same transaction.
    */
-  void saveSettings(HostSettings settings, String actor, Instant savedAt);
+  void saveSettings(HostSettings settings, Actor actor, Instant savedAt);
 }

@@ -1,5 +1,6 @@
 package io.klaxon.detect.odds;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -114,7 +115,7 @@ final class OddsAlerts {
         attributes,
         at,
         event.kickoff(),
-        SOURCE);
+        Actor.of(SOURCE));
   }
 
   static AlertCommand.Change availabilityBack(
@@ -123,7 +124,7 @@ final class OddsAlerts {
         AlertRef.fingerprint(
             OddsFingerprint.of(event.eventId, AVAILABILITY, series.key, settings.houseBookmaker())),
         Transition.RESOLVE,
-        SOURCE,
+        Actor.of(SOURCE),
         settings.houseBookmaker() + " offers it again",
         true);
   }
@@ -153,7 +154,7 @@ final class OddsAlerts {
         attributes,
         at,
         event.kickoff(),
-        SOURCE,
+        Actor.of(SOURCE),
         move.from());
   }
 

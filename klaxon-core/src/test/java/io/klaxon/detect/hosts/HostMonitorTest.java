@@ -3,6 +3,7 @@ package io.klaxon.detect.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
@@ -167,7 +168,7 @@ class HostMonitorTest {
     long id = openCpuAlert();
     monitor.takeHeartbeats(List.of(heartbeat(Map.of("nginx", ServiceStatus.DOWN))));
 
-    monitor.delete("nas-01", "alice");
+    monitor.delete("nas-01", Actor.of("alice"));
 
     assertThat(alerts.findById(id)).isEmpty();
     assertThat(alerts.history(id)).isEmpty();
@@ -176,7 +177,8 @@ class HostMonitorTest {
     assertThat(monitor.server("nas-01")).isEmpty();
     assertThat(engine.activeCount()).isZero();
     assertThatThrownBy(() -> monitor.states("nas-01")).isInstanceOf(NotFound.class);
-    assertThatThrownBy(() -> monitor.delete("nas-01", "alice")).isInstanceOf(NotFound.class);
+    assertThatThrownBy(() -> monitor.delete("nas-01", Actor.of("alice")))
+        .isInstanceOf(NotFound.class);
     assertThat(cpu(95).changes()).isEmpty(); // a new server, counting from zero
     assertThat(monitor.states("nas-01").getFirst().consecutiveBreaches()).isEqualTo(1);
   }
@@ -202,7 +204,7 @@ class HostMonitorTest {
   void anUnknownServer_isRefused_whenAutoRegistrationIsOff() {
     HostSettings d = HostSettings.defaults();
     monitor.updateSettings(
-        new HostSettings(d.cpu(), d.memory(), d.disk(), 2, 900, 180, 30, false), "test");
+        new HostSettings(d.cpu(), d.memory(), d.disk(), 2, 900, 180, 30, false), Actor.of("test"));
     monitor.register("nas-01", null, null, List.of());
 
     assertThatThrownBy(
@@ -227,7 +229,7 @@ class HostMonitorTest {
   @Test
   void anAlertResolvedByHand_startsTheCoolDown() {
     long id = openCpuAlert();
-    engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.RESOLVE, "alice"));
+    engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.RESOLVE, Actor.of("alice")));
 
     assertThat(cpu(93).changes()).isEmpty();
     AlertState state = monitor.states("nas-01").getFirst();

@@ -1,5 +1,6 @@
 package io.klaxon.detect.hosts;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.Conflict;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.InMemoryAlertStore;
@@ -83,7 +84,7 @@ final class InMemoryHostStore implements HostStore {
   }
 
   @Override
-  public synchronized void saveSettings(HostSettings newSettings, String actor, Instant savedAt) {
+  public synchronized void saveSettings(HostSettings newSettings, Actor actor, Instant savedAt) {
     settings = newSettings;
   }
 

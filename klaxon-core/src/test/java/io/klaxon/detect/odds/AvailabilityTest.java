@@ -6,6 +6,7 @@ import static io.klaxon.detect.odds.Prices.house;
 import static io.klaxon.detect.odds.Prices.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -48,7 +49,7 @@ class AvailabilityTest {
             new AlertCommand.Change(
                 AlertRef.fingerprint(OVER),
                 Transition.RESOLVE,
-                "odds",
+                Actor.of("odds"),
                 "betpawa offers it again",
                 true));
     assertThat(prices.take(over("sportybet", "sb-ou", 5))).isEmpty();

@@ -7,6 +7,7 @@ import static io.klaxon.detect.odds.Prices.house;
 import static io.klaxon.detect.odds.Prices.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.engine.AlertCommand;
 import java.util.List;
@@ -67,7 +68,7 @@ class PriceChangeTest {
 
     assertThat(trigger.fingerprint()).isEqualTo(FINGERPRINT);
     assertThat(trigger.source()).isEqualTo("odds");
-    assertThat(trigger.actor()).isEqualTo("odds");
+    assertThat(trigger.actor()).isEqualTo(Actor.of("odds"));
     assertThat(trigger.type()).isEqualTo("price_change");
     assertThat(trigger.severity()).isEqualTo(Severity.HIGH);
     assertThat(trigger.value()).isEqualTo(2.25);

@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 @Tag(name = "alerts")
 class AlertController {
-
-  static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final AlertStore store;
   private final AlertEngine engine;
@@ -127,10 +125,7 @@ class AlertController {
 
   @PatchMapping("/alerts/{id}")
   @Operation(summary = "Acknowledge (true) or unacknowledge (false) an alert")
-  AlertView acknowledge(
-      @PathVariable long id,
-      @RequestBody AcknowledgeRequest body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  AlertView acknowledge(@PathVariable long id, @RequestBody AcknowledgeRequest body, Actor actor) {
     if (body.acknowledged() == null) {
       throw new InvalidInput("acknowledged", "is required: true or false");
     }
@@ -143,7 +138,7 @@ class AlertController {
   AlertView resolve(
       @PathVariable long id,
       @RequestBody(required = false) @Nullable NoteRequest body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+      Actor actor) {
     return change(id, Transition.RESOLVE, actor, body == null ? null : body.note());
   }
 
@@ -152,21 +147,17 @@ class AlertController {
   AlertView dismiss(
       @PathVariable long id,
       @RequestBody(required = false) @Nullable NoteRequest body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+      Actor actor) {
     return change(id, Transition.DISMISS, actor, body == null ? null : body.note());
   }
 
   @PostMapping("/alerts/{id}/notes")
   @Operation(summary = "Add a note to an alert's history")
-  AlertView note(
-      @PathVariable long id,
-      @RequestBody NewNote body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
-    String who = Actors.of(actor);
+  AlertView note(@PathVariable long id, @RequestBody NewNote body, Actor actor) {
     String text = Objects.requireNonNullElse(body.text(), "");
     FieldErrors errors = new FieldErrors();
     AlertCommand.Note command =
-        errors.attempt("", () -> new AlertCommand.Note(AlertRef.id(id), text, who));
+        errors.attempt("", () -> new AlertCommand.Note(AlertRef.id(id), text, actor));
     errors.throwIfAny();
     return AlertView.of(applied(engine.apply(command).alertOrThrow()));
   }
@@ -188,13 +179,11 @@ class AlertController {
     return bySubject("event", eventId, params);
   }
 
-  private AlertView change(
-      long id, Transition transition, @Nullable String actor, @Nullable String note) {
-    String who = Actors.of(actor);
+  private AlertView change(long id, Transition transition, Actor actor, @Nullable String note) {
     FieldErrors errors = new FieldErrors();
     AlertCommand.Change command =
         errors.attempt(
-            "", () -> new AlertCommand.Change(AlertRef.id(id), transition, who, note, false));
+            "", () -> new AlertCommand.Change(AlertRef.id(id), transition, actor, note, false));
     errors.throwIfAny();
     return AlertView.of(applied(engine.apply(command).alertOrThrow()));
   }

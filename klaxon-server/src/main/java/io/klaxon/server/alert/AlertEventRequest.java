@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -43,7 +44,7 @@ record AlertEventRequest(
    * The command this event asks for, or null with every fault recorded in {@code errors} under
    * {@code path} (e.g. {@code [3].}).
    */
-  @Nullable AlertCommand toCommand(String path, String actor, Limits limits, FieldErrors errors) {
+  @Nullable AlertCommand toCommand(String path, Actor actor, Limits limits, FieldErrors errors) {
     String verb = action == null ? null : action.trim().toLowerCase(Locale.ROOT);
     if (verb == null || verb.isEmpty()) {
       errors.add(path + "action", "is required: trigger, acknowledge or resolve");

@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -69,11 +69,7 @@ class AlertEventsController {
   @Operation(
       summary = "Trigger, acknowledge or resolve alerts by dedupKey",
       description = "One event object, or an array of up to 10,000. Answers per event, in order.")
-  Results events(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
-    String who = Actors.of(actor);
+  Results events(@RequestBody JsonNode body, Actor actor) {
     JsonItems items = JsonItems.of(body, maxEvents, "events");
     FieldErrors errors = new FieldErrors();
     List<AlertCommand> commands = new ArrayList<>(items.size());
@@ -81,7 +77,7 @@ class AlertEventsController {
       String path = items.path(i);
       AlertEventRequest event = errors.read(json, items.get(i), AlertEventRequest.class, path);
       if (event != null) {
-        commands.add(event.toCommand(path, who, limits, errors));
+        commands.add(event.toCommand(path, actor, limits, errors));
       }
     }
     errors.throwIfAny();
@@ -98,11 +94,7 @@ class AlertEventsController {
   @Operation(
       summary = "Acknowledge, unacknowledge, resolve or dismiss many alerts by id",
       description = "Answers per id, in order; one refused id does not stop the others.")
-  Results bulk(
-      @RequestBody BulkRequest body,
-      @RequestHeader(name = AlertController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
-    String who = Actors.of(actor);
+  Results bulk(@RequestBody BulkRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
     Transition transition = transition(body.action(), errors);
     List<Long> ids = body.ids() == null ? List.of() : body.ids();
@@ -119,7 +111,8 @@ class AlertEventsController {
       AlertCommand.Change command =
           errors.attempt(
               "",
-              () -> new AlertCommand.Change(AlertRef.id(id), transition, who, body.note(), false));
+              () ->
+                  new AlertCommand.Change(AlertRef.id(id), transition, actor, body.note(), false));
       commands.add(command);
     }
     errors.throwIfAny();

@@ -3,7 +3,9 @@ package io.klaxon.server.alert;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.alert.Suppressor;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +35,16 @@ public record AlertView(
     @Nullable Instant expiresAt,
     boolean autoResolved,
     @Nullable String previousSeverity,
-    long version) {
+    long version,
+    boolean suppressed,
+    List<SuppressorView> suppressedBy) {
+
+  /** One thing suppressing the alert: {@code silence}, {@code maintenance}, … and until when. */
+  public record SuppressorView(String kind, String id, @Nullable Instant until) {
+    static SuppressorView of(Suppressor suppressor) {
+      return new SuppressorView(suppressor.kind().word(), suppressor.id(), suppressor.until());
+    }
+  }
 
   /** What an alert is about, as the API shows it. */
   public record SubjectView(String type, String key, String name) {
@@ -72,6 +83,8 @@ public record AlertView(
         alert.expiresAt(),
         alert.autoResolved(),
         previous == null ? null : previous.word(),
-        alert.version());
+        alert.version(),
+        alert.suppressed(),
+        alert.suppressedBy().stream().map(SuppressorView::of).toList());
   }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.server.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
@@ -16,12 +17,10 @@ import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.server.console.BackLink;
-import io.klaxon.server.console.ConsoleActor;
-import io.klaxon.server.console.ConsoleAdvice;
 import io.klaxon.server.console.ConsolePage;
+import io.klaxon.server.console.Refusals;
 import io.klaxon.server.console.When;
 import io.klaxon.store.AlertStore;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -168,7 +167,7 @@ public class AlertsConsoleController {
       @RequestParam(name = "id", required = false) @Nullable List<Long> ids,
       @RequestParam(name = "action", required = false) @Nullable String actionWord,
       @RequestParam(name = "back", required = false) @Nullable String back,
-      HttpServletRequest request,
+      Actor actor,
       RedirectAttributes flash) {
     String target = "redirect:" + BackLink.safe(back);
     Action action;
@@ -182,7 +181,6 @@ public class AlertsConsoleController {
       flash.addFlashAttribute("problem", "Select at least one alert first.");
       return target;
     }
-    String actor = ConsoleActor.of(request);
     List<AlertCommand> commands = new ArrayList<>();
     for (long id : ids.stream().distinct().toList()) {
       commands.add(new AlertCommand.Change(AlertRef.id(id), action.transition, actor, null, false));
@@ -267,22 +265,20 @@ public class AlertsConsoleController {
       @PathVariable long id,
       @RequestParam(name = "action", required = false) @Nullable String actionWord,
       @RequestParam(name = "note", required = false) @Nullable String note,
-      HttpServletRequest request,
+      Actor actor,
       RedirectAttributes flash) {
     String target = "redirect:/alerts/" + id;
     try {
       Action action = Action.parse(actionWord);
       String text = note == null || note.isBlank() ? null : note.strip();
       engine
-          .apply(
-              new AlertCommand.Change(
-                  AlertRef.id(id), action.transition, ConsoleActor.of(request), text, false))
+          .apply(new AlertCommand.Change(AlertRef.id(id), action.transition, actor, text, false))
           .alertOrThrow();
       flash.addFlashAttribute("notice", "Alert " + action.done + ".");
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
-      flash.addFlashAttribute("problem", ConsoleAdvice.describe(e));
+      flash.addFlashAttribute("problem", Refusals.describe(e));
     }
     return target;
   }
@@ -291,19 +287,17 @@ public class AlertsConsoleController {
   String note(
       @PathVariable long id,
       @RequestParam(name = "text", required = false) @Nullable String text,
-      HttpServletRequest request,
+      Actor actor,
       RedirectAttributes flash) {
     try {
       engine
-          .apply(
-              new AlertCommand.Note(
-                  AlertRef.id(id), text == null ? "" : text.strip(), ConsoleActor.of(request)))
+          .apply(new AlertCommand.Note(AlertRef.id(id), text == null ? "" : text.strip(), actor))
           .alertOrThrow();
       flash.addFlashAttribute("notice", "Note added.");
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
-      flash.addFlashAttribute("problem", ConsoleAdvice.describe(e));
+      flash.addFlashAttribute("problem", Refusals.describe(e));
       flash.addFlashAttribute("noteText", text);
     }
     return "redirect:/alerts/" + id + "#notes";

@@ -14,12 +14,16 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The query of {@code GET /api/v2/alerts}: label matchers, the state flags and a receiver regex.
- * {@code active} shows open alerts, {@code silenced} acknowledged ones (Klaxon's way of silencing
- * one alert); {@code inhibited} and {@code unprocessed} are accepted and change nothing, since
- * Klaxon neither inhibits nor delays an alert.
+ * {@code active} shows alerts nothing suppresses, {@code silenced} those a silence matches and
+ * acknowledged ones (Klaxon's way of silencing one alert), {@code inhibited} inhibited ones; {@code
+ * unprocessed} is accepted and changes nothing, since Klaxon does not delay an alert.
  */
 record AlertFilter(
-    List<LabelMatcher> matchers, boolean active, boolean silenced, @Nullable Pattern receiver) {
+    List<LabelMatcher> matchers,
+    boolean active,
+    boolean silenced,
+    boolean inhibited,
+    @Nullable Pattern receiver) {
 
   /**
    * Reads the query parameters; unknown ones are ignored, as Alertmanager does.
@@ -35,11 +39,13 @@ record AlertFilter(
         throw AlertmanagerError.badRequest(e.getMessage());
       }
     }
-    for (String flag : List.of("inhibited", "unprocessed")) {
-      flag(params, flag); // checked, as Alertmanager does, but nothing is inhibited or unprocessed
-    }
+    flag(params, "unprocessed"); // checked, as Alertmanager does, but nothing is unprocessed
     return new AlertFilter(
-        matchers, flag(params, "active"), flag(params, "silenced"), receiver(params));
+        matchers,
+        flag(params, "active"),
+        flag(params, "silenced"),
+        flag(params, "inhibited"),
+        receiver(params));
   }
 
   /** Equality matchers that the store can apply, as attribute filters. */
@@ -59,11 +65,21 @@ record AlertFilter(
    *
    * @throws LabelMatcher.TooSlow when a regular expression runs past {@code deadline}
    */
-  boolean shows(Alert alert, Map<String, String> labels, String receiverName, long deadline) {
-    if (alert.status() == AlertStatus.OPEN && !active) {
+  boolean shows(
+      Alert alert,
+      Map<String, String> labels,
+      List<String> silencedBy,
+      List<String> inhibitedBy,
+      String receiverName,
+      long deadline) {
+    boolean silencedNow = !silencedBy.isEmpty() || alert.status() == AlertStatus.ACKNOWLEDGED;
+    if (!active && !silencedNow && inhibitedBy.isEmpty()) {
       return false;
     }
-    if (alert.status() == AlertStatus.ACKNOWLEDGED && !silenced) {
+    if (!silenced && silencedNow) {
+      return false;
+    }
+    if (!inhibited && !inhibitedBy.isEmpty()) {
       return false;
     }
     if (receiver != null && !receiver.matcher(receiverName).matches()) {
@@ -78,7 +94,7 @@ record AlertFilter(
   }
 
   /** Go's strconv.ParseBool, which go-swagger uses; absent means true. */
-  private static boolean flag(MultiValueMap<String, String> params, String name) {
+  static boolean flag(MultiValueMap<String, String> params, String name) {
     String text = params.getFirst(name);
     if (text == null || text.isEmpty()) {
       return true;

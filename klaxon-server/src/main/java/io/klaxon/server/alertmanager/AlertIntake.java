@@ -1,9 +1,9 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
-import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
 import io.klaxon.server.problem.PayloadTooLarge;
@@ -26,7 +26,6 @@ class AlertIntake {
   static final int MAX_ALERTS = 10_000;
 
   /** Longest actor name, as everywhere in Klaxon. */
-  private static final int MAX_ACTOR = AlertCommand.Limits.KEY;
 
   /** What became of one alert: its fingerprint, and the engine's result when there was work. */
   record Taken(String fingerprint, @Nullable CommandResult result) {}
@@ -49,16 +48,11 @@ class AlertIntake {
    * @return one entry per item, in order, once the commands are committed
    */
   List<Taken> take(
-      List<JsonNode> items,
-      String prefix,
-      Via via,
-      @Nullable String actorHeader,
-      Consumer<List<Fault>> refuse) {
+      List<JsonNode> items, String prefix, Via via, Actor actor, Consumer<List<Fault>> refuse) {
     if (items.size() > MAX_ALERTS) {
       throw new PayloadTooLarge(
           "at most " + MAX_ALERTS + " alerts per request, got " + items.size());
     }
-    String actor = actor(actorHeader);
     var now = clock.instant();
     List<Fault> faults = new ArrayList<>();
     List<PostedAlert> alerts = new ArrayList<>(items.size());
@@ -93,15 +87,5 @@ class AlertIntake {
       taken.add(new Taken(one.fingerprint(), one.command() == null ? null : results.get(next++)));
     }
     return taken;
-  }
-
-  private static String actor(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return AlertMapping.SOURCE;
-    }
-    if (header.length() > MAX_ACTOR) {
-      throw new InvalidInput("X-Klaxon-Actor", "must be at most " + MAX_ACTOR + " characters");
-    }
-    return header.trim();
   }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -48,7 +49,7 @@ class AlertMapping {
    * @return what to do, or null with the reason added to {@code faults} under {@code path}
    */
   @Nullable Mapped map(
-      PostedAlert alert, Via via, String actor, Instant now, String path, List<Fault> faults) {
+      PostedAlert alert, Via via, Actor actor, Instant now, String path, List<Fault> faults) {
     String fingerprint = LabelFingerprint.key(alert.labels());
     Optional<Alert> active = engine.active(fingerprint);
     Instant endsAt = alert.endsAt();
@@ -72,7 +73,7 @@ class AlertMapping {
       PostedAlert alert,
       Optional<Alert> active,
       Via via,
-      String actor,
+      Actor actor,
       Instant now) {
     Map<String, String> labels = alert.labels();
     Instant sent = alert.startsAt() != null ? alert.startsAt() : now;
@@ -102,7 +103,7 @@ class AlertMapping {
   }
 
   private static @Nullable AlertCommand resolve(
-      Optional<Alert> active, @Nullable Instant endsAt, String actor) {
+      Optional<Alert> active, @Nullable Instant endsAt, Actor actor) {
     if (active.isEmpty()) {
       return null; // nothing firing: Alertmanager would only keep the resolved alert, not show it
     }

@@ -38,6 +38,11 @@ final class AlertmanagerError extends RuntimeException {
     return new AlertmanagerError(HttpStatus.NOT_IMPLEMENTED, message, false);
   }
 
+  /** 422 as Alertmanager's OpenAPI layer answers a body that misses a required field. */
+  static AlertmanagerError unprocessable(String message) {
+    return new AlertmanagerError(HttpStatus.UNPROCESSABLE_CONTENT, message, true);
+  }
+
   static AlertmanagerError notFound(String message) {
     return new AlertmanagerError(HttpStatus.NOT_FOUND, message, false);
   }

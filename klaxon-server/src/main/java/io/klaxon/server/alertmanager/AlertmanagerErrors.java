@@ -21,7 +21,12 @@ import tools.jackson.databind.ObjectMapper;
  * Grafana show the message instead of failing to read a problem document. What is not handled here
  * (503 when the store is away, say) falls through to Klaxon's problem details.
  */
-@RestControllerAdvice(assignableTypes = {AlertsV2Controller.class, StatusV2Controller.class})
+@RestControllerAdvice(
+    assignableTypes = {
+      AlertsV2Controller.class,
+      StatusV2Controller.class,
+      SilencesV2Controller.class
+    })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AlertmanagerErrors {
 

@@ -1,8 +1,13 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Suppressor;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
+import io.klaxon.server.security.DefaultActor;
+import io.klaxon.suppress.SilenceBook;
+import io.klaxon.suppress.Suppressions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -11,13 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +38,17 @@ class AlertsV2Controller {
   private final AlertIntake intake;
   private final ActiveAlerts active;
   private final AlertmanagerSettings settings;
+  private final SilenceBook silences;
 
-  AlertsV2Controller(AlertIntake intake, ActiveAlerts active, AlertmanagerSettings settings) {
+  AlertsV2Controller(
+      AlertIntake intake,
+      ActiveAlerts active,
+      AlertmanagerSettings settings,
+      SilenceBook silences) {
     this.intake = intake;
     this.active = active;
     this.settings = settings;
+    this.silences = silences;
   }
 
   /** One group of alerts, as Alertmanager answers with a route that does not group. */
@@ -54,8 +63,7 @@ class AlertsV2Controller {
               + " body once committed; 400 with a message, and nothing written, when any alert is"
               + " invalid.")
   ResponseEntity<Void> post(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = "X-Klaxon-Actor", required = false) @Nullable String actor) {
+      @RequestBody JsonNode body, @DefaultActor(AlertMapping.SOURCE) Actor actor) {
     if (!body.isArray()) {
       throw AlertmanagerError.malformed(
           AlertmanagerError.PARSING + "the body must be an array of alerts");
@@ -89,12 +97,33 @@ class AlertsV2Controller {
 
   private List<GettableAlert> matching(AlertFilter filter) {
     List<Alert> candidates = active.all(filter.attributes());
+    Suppressions suppressions =
+        new Suppressions(silences.now(), silences.active(), List.of(), Map.of(), List.of());
     long deadline = System.nanoTime() + MATCH_BUDGET.toNanos(); // for matching, not for reading
     List<GettableAlert> found = new ArrayList<>();
     for (Alert alert : candidates) {
       Map<String, String> labels = AlertAttributes.labels(alert);
-      if (filter.shows(alert, labels, settings.receiver(), deadline)) {
-        found.add(GettableAlert.of(alert, labels, settings.receiver(), settings.resolveTimeout()));
+      List<String> silencedBy = new ArrayList<>();
+      List<String> inhibitedBy = new ArrayList<>();
+      for (Suppressor suppressor : suppressions.of(alert)) {
+        switch (suppressor.kind()) {
+          case SILENCE -> silencedBy.add(suppressor.id());
+          case INHIBITION -> inhibitedBy.add(suppressor.id());
+          default -> {
+            // snoozes and maintenance windows show as silences in Alertmanager's terms
+            silencedBy.add(suppressor.kind().word() + ":" + suppressor.id());
+          }
+        }
+      }
+      if (filter.shows(alert, labels, silencedBy, inhibitedBy, settings.receiver(), deadline)) {
+        found.add(
+            GettableAlert.of(
+                alert,
+                labels,
+                silencedBy,
+                inhibitedBy,
+                settings.receiver(),
+                settings.resolveTimeout()));
       }
     }
     found.sort(Comparator.comparing(GettableAlert::fingerprint)); // Alertmanager's order

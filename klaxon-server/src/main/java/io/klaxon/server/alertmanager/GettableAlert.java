@@ -40,16 +40,24 @@ record GettableAlert(
   record Receiver(String name) {}
 
   /**
-   * Where the alert stands: {@code active} or {@code suppressed}; nothing is silenced or inhibited.
+   * Where the alert stands: {@code suppressed} while a silence matches it (its UUIDs in {@code
+   * silencedBy}) or it is acknowledged, else {@code active}; {@code mutedBy} (time intervals) stays
+   * empty.
    */
-  record Status(String state, List<String> silencedBy, List<String> inhibitedBy) {}
+  record Status(
+      String state, List<String> silencedBy, List<String> inhibitedBy, List<String> mutedBy) {}
 
   /**
    * @param resolveTimeout gives the {@code endsAt} of an alert sent without one, as Alertmanager
    *     shows it: received time plus the timeout
    */
   static GettableAlert of(
-      Alert alert, Map<String, String> labels, String receiver, Duration resolveTimeout) {
+      Alert alert,
+      Map<String, String> labels,
+      List<String> silencedBy,
+      List<String> inhibitedBy,
+      String receiver,
+      Duration resolveTimeout) {
     Map<String, String> annotations = new TreeMap<>(AlertAttributes.annotations(alert));
     annotations.put(KLAXON_ID, Long.toString(alert.id()));
     annotations.put(KLAXON_STATUS, alert.status().word());
@@ -62,7 +70,11 @@ record GettableAlert(
         format(AlertAttributes.startsAt(alert)),
         format(receivedAt),
         format(endsAt != null ? endsAt : receivedAt.plus(resolveTimeout)),
-        new Status(state(alert.status()), List.of(), List.of()),
+        new Status(
+            silencedBy.isEmpty() && inhibitedBy.isEmpty() ? state(alert.status()) : "suppressed",
+            List.copyOf(silencedBy),
+            List.copyOf(inhibitedBy),
+            List.of()),
         labels,
         AlertAttributes.generatorURL(alert));
   }

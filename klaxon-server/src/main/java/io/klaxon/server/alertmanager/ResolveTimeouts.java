@@ -1,5 +1,6 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ResolveTimeouts {
 
-  static final String ACTOR = "klaxon";
+  static final Actor ACTOR = Actor.of("klaxon");
   private static final int BATCH = 1_000;
 
   private final ActiveAlerts active;

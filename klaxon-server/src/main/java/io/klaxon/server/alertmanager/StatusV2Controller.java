@@ -7,16 +7,13 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alertmanager's v2 status, receivers and silences, answered honestly: one receiver, no cluster, no
- * silences (an alert is silenced in Klaxon by acknowledging it).
+ * Alertmanager's v2 status and receivers, answered honestly: one receiver, no cluster. Silences are
+ * {@link SilencesV2Controller}'s.
  */
 @RestController
 @RequestMapping("/api/v2")
@@ -72,31 +69,6 @@ class StatusV2Controller {
   @Operation(summary = "Alertmanager receivers: Klaxon itself")
   List<GettableAlert.Receiver> receivers() {
     return List.of(new GettableAlert.Receiver(settings.receiver()));
-  }
-
-  @GetMapping("/silences")
-  @Operation(summary = "Alertmanager silences: none; acknowledge an alert in Klaxon instead")
-  List<Object> silences() {
-    return List.of();
-  }
-
-  @PostMapping("/silences")
-  @Operation(summary = "Not implemented: Klaxon has no silences")
-  void createSilence() {
-    throw AlertmanagerError.notImplemented(
-        "Klaxon has no silences: acknowledge the alert instead (PATCH /api/alerts/{id})");
-  }
-
-  @GetMapping("/silence/{id}")
-  @Operation(summary = "No silence exists in Klaxon")
-  void silence(@PathVariable String id) {
-    throw AlertmanagerError.notFound("silence " + id + " not found: Klaxon has no silences");
-  }
-
-  @DeleteMapping("/silence/{id}")
-  @Operation(summary = "No silence exists in Klaxon")
-  void expireSilence(@PathVariable String id) {
-    throw AlertmanagerError.notFound("silence " + id + " not found: Klaxon has no silences");
   }
 
   private String configYaml() {

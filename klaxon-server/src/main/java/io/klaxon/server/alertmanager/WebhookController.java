@@ -1,11 +1,13 @@
 package io.klaxon.server.alertmanager;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.problem.Problems;
+import io.klaxon.server.security.DefaultActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -52,9 +53,7 @@ class WebhookController {
       description =
           "The JSON that Alertmanager's webhook_config sends (version 4): firing alerts"
               + " trigger, resolved ones resolve. Answers per alert, in order.")
-  Results webhook(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = "X-Klaxon-Actor", required = false) @Nullable String actor) {
+  Results webhook(@RequestBody JsonNode body, @DefaultActor(AlertMapping.SOURCE) Actor actor) {
     JsonNode alerts = body.isObject() ? body.get("alerts") : null;
     if (alerts == null || !alerts.isArray()) {
       throw new InvalidInput("alerts", "is required: the array of alerts of a webhook message");

@@ -6,7 +6,6 @@ import io.klaxon.problem.NotFound;
 import io.klaxon.problem.Unavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -21,17 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ConsoleAdvice {
-
-  /** A refusal in words for a page: each bad field with its reason. */
-  public static String describe(KlaxonException e) {
-    if (e instanceof InvalidInput invalid) {
-      return invalid.errors().stream()
-          .map(f -> f.field().isEmpty() ? f.reason() : f.field() + ": " + f.reason())
-          .collect(Collectors.joining("; "));
-    }
-    return e.getMessage();
-  }
+class ConsoleAdvice {
 
   /** The path of the page, for the navigation's current link. */
   @ModelAttribute("path")
@@ -50,7 +39,7 @@ public class ConsoleAdvice {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     String detail =
         e instanceof KlaxonException k
-            ? describe(k)
+            ? Refusals.describe(k)
             : "'"
                 + ((MethodArgumentTypeMismatchException) e).getValue()
                 + "' is not a valid "
@@ -68,7 +57,7 @@ public class ConsoleAdvice {
   @ExceptionHandler(KlaxonException.class)
   String refused(KlaxonException e, Model model, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_CONFLICT);
-    return error(model, "Refused", describe(e));
+    return error(model, "Refused", Refusals.describe(e));
   }
 
   private static String error(Model model, String title, String detail) {

@@ -1,5 +1,6 @@
 package io.klaxon.server.escalation;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -26,8 +25,6 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 @Tag(name = "on-call")
 class PolicyController {
-
-  static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final PolicyDirectory policies;
   private final ObjectMapper json;
@@ -58,31 +55,26 @@ class PolicyController {
           "name, steps [{afterSeconds (after the previous step; the first after the alert"
               + " opened), notify [receiver:<name> | person:<name> | schedule:<name>]}], repeat"
               + " (how many more times to run the steps, default 0).")
-  ResponseEntity<PolicyBody> create(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<PolicyBody> create(@RequestBody JsonNode body, Actor actor) {
     PolicyBody policy = read(body);
     if (policy.name() != null && policies.bodies().containsKey(policy.name())) {
       throw new Conflict(
           "name", "an escalation policy named " + policy.name() + " exists; PUT replaces it");
     }
-    policies.put(policy, actor(actor));
+    policies.put(policy, actor);
     return ResponseEntity.created(URI.create("/api/escalation-policies/" + policy.name()))
         .body(policy);
   }
 
   @PutMapping("/api/escalation-policies/{name}")
   @Operation(summary = "Add or replace an escalation policy")
-  PolicyBody put(
-      @PathVariable String name,
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  PolicyBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
     PolicyBody policy = read(body);
     if (policy.name() != null && !policy.name().equals(name)) {
       throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
     }
     policy = policy.named(name);
-    policies.put(policy, actor(actor));
+    policies.put(policy, actor);
     return policy;
   }
 
@@ -98,15 +90,5 @@ class PolicyController {
     PolicyBody body = errors.read(json, node, PolicyBody.class, "");
     errors.throwIfAny();
     return Objects.requireNonNull(body);
-  }
-
-  private static String actor(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return "api";
-    }
-    if (header.strip().length() > 255) {
-      throw new InvalidInput(ACTOR_HEADER, "must be at most 255 characters");
-    }
-    return header.strip();
   }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.server.escalation;
 
+import io.klaxon.access.Actor;
 import io.klaxon.escalation.EscalationPolicy;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
@@ -76,7 +77,7 @@ final class PolicyDirectory {
   /**
    * @throws io.klaxon.problem.InvalidInput naming every wrong field; nothing is written then
    */
-  synchronized void put(PolicyBody body, String actor) {
+  synchronized void put(PolicyBody body, Actor actor) {
     FieldErrors errors = new FieldErrors();
     body.toPolicy(errors, known());
     errors.throwIfAny();

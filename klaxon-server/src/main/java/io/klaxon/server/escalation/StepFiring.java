@@ -1,5 +1,6 @@
 package io.klaxon.server.escalation;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.engine.AlertCommand;
@@ -103,7 +104,7 @@ final class StepFiring {
                 + (escalation.round() > 0 ? " (repeat " + escalation.round() + ")" : "")
                 + ": notified "
                 + (told.isEmpty() ? "nobody (no receiver reached)" : notified),
-            "escalation:" + escalation.policy()));
+            Actor.of("escalation:" + escalation.policy())));
     Optional<EscalationPolicy.Position> next =
         policy.get().after(escalation.round(), escalation.step());
     if (next.isEmpty()) {

@@ -1,16 +1,15 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.access.Actor;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.settings.SettingsChange;
 import io.klaxon.settings.SettingsStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,12 +44,8 @@ class HostSettingsController {
   @Operation(
       summary = "Replace the host detector's settings",
       description = "Every field is required; each one missing or out of range is named (400).")
-  SettingsBody put(
-      @RequestBody SettingsBody body,
-      @RequestHeader(name = ServerController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
-    monitor.updateSettings(
-        body.toSettings(), actor == null || actor.isBlank() ? "api" : actor.strip());
+  SettingsBody put(@RequestBody SettingsBody body, Actor actor) {
+    monitor.updateSettings(body.toSettings(), actor);
     return SettingsBody.of(monitor.settings());
   }
 

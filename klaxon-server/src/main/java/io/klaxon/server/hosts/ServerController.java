@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.Server;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/servers")
 @Tag(name = "hosts")
 class ServerController {
-
-  static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final HostMonitor monitor;
   private final AlertStore alerts;
@@ -91,10 +88,8 @@ class ServerController {
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a server with its alerts, their history and its alert states")
-  ResponseEntity<Void> delete(
-      @PathVariable String id,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
-    monitor.delete(id, actor == null || actor.isBlank() ? "api" : actor.trim());
+  ResponseEntity<Void> delete(@PathVariable String id, Actor actor) {
+    monitor.delete(id, actor);
     return ResponseEntity.noContent().build();
   }
 

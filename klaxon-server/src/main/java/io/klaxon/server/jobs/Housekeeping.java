@@ -1,5 +1,6 @@
 package io.klaxon.server.jobs;
 
+import io.klaxon.access.Actor;
 import io.klaxon.engine.AlertEngine;
 import java.time.InstantSource;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 class Housekeeping implements SchedulingConfigurer {
 
   static final String JOB = "expiry";
-  static final String ACTOR = "klaxon";
+  static final Actor ACTOR = Actor.of("klaxon");
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
   private final AlertEngine engine;

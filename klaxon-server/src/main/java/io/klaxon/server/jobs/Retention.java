@@ -1,5 +1,6 @@
 package io.klaxon.server.jobs;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.engine.AlertCommand;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 class Retention implements SchedulingConfigurer {
 
   static final String JOB = "retention";
-  static final String ACTOR = "klaxon";
+  static final Actor ACTOR = Actor.of("klaxon");
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
   private static final EnumSet<AlertStatus> FINAL =
       EnumSet.of(AlertStatus.RESOLVED, AlertStatus.DISMISSED, AlertStatus.EXPIRED);

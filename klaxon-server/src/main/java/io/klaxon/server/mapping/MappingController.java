@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingPage;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,11 +98,9 @@ class MappingController {
 
   @PostMapping
   @Operation(summary = "Create a mapping; answers 201 with it")
-  ResponseEntity<MappingView> create(
-      @RequestBody MappingRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<MappingView> create(@RequestBody MappingRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
-    Edit edit = Actor.edit(actor, body.reason(), errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, body.reason()));
     MappingDraft draft = body.draft(errors);
     errors.throwIfAny();
     MarketMapping created =
@@ -113,12 +111,9 @@ class MappingController {
 
   @PutMapping("/{id}")
   @Operation(summary = "Replace a mapping's content (not its active state)")
-  MappingView update(
-      @PathVariable long id,
-      @RequestBody MappingRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+  MappingView update(@PathVariable long id, @RequestBody MappingRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
-    Edit edit = Actor.edit(actor, body.reason(), errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, body.reason()));
     MappingDraft draft = body.draft(errors);
     errors.throwIfAny();
     return MappingView.of(
@@ -128,12 +123,10 @@ class MappingController {
   @DeleteMapping("/{id}")
   @Operation(summary = "Soft-delete: deactivate, audited as DELETE; ?reason= optional")
   MappingView delete(
-      @PathVariable long id,
-      @RequestParam MultiValueMap<String, String> params,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+      @PathVariable long id, @RequestParam MultiValueMap<String, String> params, Actor actor) {
     FieldErrors errors = new FieldErrors();
     String reason = new QueryParams(params, errors, List.of("reason")).single("reason");
-    Edit edit = Actor.edit(actor, reason, errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, reason));
     errors.throwIfAny();
     return MappingView.of(registry.delete(id, Objects.requireNonNull(edit)));
   }
@@ -143,7 +136,7 @@ class MappingController {
   MappingView activate(
       @PathVariable long id,
       @RequestBody(required = false) @Nullable ReasonRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+      Actor actor) {
     return MappingView.of(registry.activate(id, edit(actor, body)));
   }
 
@@ -152,13 +145,13 @@ class MappingController {
   MappingView deactivate(
       @PathVariable long id,
       @RequestBody(required = false) @Nullable ReasonRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+      Actor actor) {
     return MappingView.of(registry.deactivate(id, edit(actor, body)));
   }
 
-  private static Edit edit(@Nullable String actor, @Nullable ReasonRequest body) {
+  private static Edit edit(Actor actor, @Nullable ReasonRequest body) {
     FieldErrors errors = new FieldErrors();
-    Edit edit = Actor.edit(actor, body == null ? null : body.reason(), errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, body == null ? null : body.reason()));
     errors.throwIfAny();
     return Objects.requireNonNull(edit);
   }

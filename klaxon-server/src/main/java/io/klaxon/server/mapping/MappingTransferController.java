@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.ImportItem;
 import io.klaxon.mapping.ImportReport;
@@ -23,7 +24,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,11 +91,9 @@ class MappingTransferController {
   @Operation(
       summary = "Create or update mappings by canonicalId, each item on its own",
       description = "Takes the export document; answers created, updated, unchanged, rejected.")
-  ImportView importAll(
-      @RequestBody ImportRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+  ImportView importAll(@RequestBody ImportRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
-    Edit edit = Actor.edit(actor, body.reason(), errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, body.reason()));
     List<ImportRequest.Item> items = body.mappings();
     if (items == null) {
       errors.add(

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappedMarket;
 import io.klaxon.mapping.MappingAuditEntry;
@@ -21,11 +22,9 @@ import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.server.console.BackLink;
-import io.klaxon.server.console.ConsoleActor;
-import io.klaxon.server.console.ConsoleAdvice;
 import io.klaxon.server.console.ConsolePage;
+import io.klaxon.server.console.Refusals;
 import io.klaxon.server.console.When;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -135,13 +134,13 @@ class MappingsConsoleController {
   @PostMapping("/mappings")
   String create(
       @RequestParam Map<String, String> params,
-      HttpServletRequest request,
+      Actor actor,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
     MappingForm form = form(params);
     try {
-      MarketMapping created = registry.create(draft(form), edit(request, form.reason()));
+      MarketMapping created = registry.create(draft(form), edit(actor, form.reason()));
       flash.addFlashAttribute("notice", "Mapping " + created.canonicalId() + " created.");
       return "redirect:/mappings/" + created.id();
     } catch (InvalidInput | Conflict e) {
@@ -160,13 +159,13 @@ class MappingsConsoleController {
   String update(
       @PathVariable long id,
       @RequestParam Map<String, String> params,
-      HttpServletRequest request,
+      Actor actor,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
     MappingForm form = form(params);
     try {
-      registry.update(id, draft(form), edit(request, form.reason()));
+      registry.update(id, draft(form), edit(actor, form.reason()));
       flash.addFlashAttribute("notice", "Mapping saved.");
       return "redirect:/mappings/" + id;
     } catch (InvalidInput | Conflict e) {
@@ -182,10 +181,10 @@ class MappingsConsoleController {
       @PathVariable long id,
       @PathVariable String change,
       @RequestParam(name = "reason", required = false) @Nullable String reason,
-      HttpServletRequest request,
+      Actor actor,
       RedirectAttributes flash) {
     try {
-      Edit edit = edit(request, reason);
+      Edit edit = edit(actor, reason);
       if (change.equals("activate")) {
         registry.activate(id, edit);
       } else {
@@ -195,7 +194,7 @@ class MappingsConsoleController {
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
-      flash.addFlashAttribute("problem", ConsoleAdvice.describe(e));
+      flash.addFlashAttribute("problem", Refusals.describe(e));
     }
     return "redirect:/mappings/" + id;
   }
@@ -281,9 +280,8 @@ class MappingsConsoleController {
     return draft;
   }
 
-  private static Edit edit(HttpServletRequest request, @Nullable String reason) {
-    return new Edit(
-        ConsoleActor.of(request), reason == null || reason.isBlank() ? null : reason.strip());
+  private static Edit edit(Actor actor, @Nullable String reason) {
+    return new Edit(actor, reason == null || reason.isBlank() ? null : reason.strip());
   }
 
   /**
@@ -377,7 +375,7 @@ class MappingsConsoleController {
     } catch (NotFound e) {
       throw e;
     } catch (KlaxonException e) {
-      flash.addFlashAttribute("problem", ConsoleAdvice.describe(e));
+      flash.addFlashAttribute("problem", Refusals.describe(e));
     }
     return "redirect:" + BackLink.safe(back == null ? "/unmapped" : back);
   }
@@ -389,10 +387,10 @@ class MappingsConsoleController {
       @RequestParam(name = "name", required = false) @Nullable String name,
       @RequestParam(name = "mappingId", required = false) @Nullable String mappingId,
       @RequestParam(name = "back", required = false) @Nullable String back,
-      HttpServletRequest request,
+      Actor actor,
       RedirectAttributes flash) {
     try {
-      Edit edit = edit(request, null);
+      Edit edit = edit(actor, null);
       MappedMarket mapped;
       if (mappingId != null && !mappingId.isBlank()) {
         long target;
@@ -430,7 +428,7 @@ class MappingsConsoleController {
       }
       flash.addFlashAttribute("problem", e.getMessage());
     } catch (KlaxonException e) {
-      flash.addFlashAttribute("problem", ConsoleAdvice.describe(e));
+      flash.addFlashAttribute("problem", Refusals.describe(e));
     }
     return "redirect:" + BackLink.safe(back == null ? "/unmapped" : back);
   }

@@ -1,5 +1,6 @@
 package io.klaxon.server.mapping;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappedMarket;
 import io.klaxon.mapping.MappingRegistry;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -145,12 +145,9 @@ class UnmappedController {
       summary =
           "Give the market a new mapping (canonicalId…) or add it to one (mappingId); marks it"
               + " MAPPED")
-  ResponseEntity<Mapped> map(
-      @PathVariable long id,
-      @RequestBody MapRequest body,
-      @RequestHeader(name = Actor.HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<Mapped> map(@PathVariable long id, @RequestBody MapRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
-    Edit edit = Actor.edit(actor, body.reason(), errors);
+    Edit edit = errors.attempt("", () -> new Edit(actor, body.reason()));
     body.check(errors);
     errors.throwIfAny();
     Edit who = Objects.requireNonNull(edit);

@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.access.Actor;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.Problems;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class ConfigFile {
 
-  static final String ACTOR = "config-file";
+  static final Actor ACTOR = Actor.of("config-file");
 
   private static final Logger log = LoggerFactory.getLogger(ConfigFile.class);
 

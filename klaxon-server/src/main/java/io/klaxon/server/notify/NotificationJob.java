@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.alert.Alert;
 import io.klaxon.notify.Dispatcher;
 import io.klaxon.notify.NotificationPlanner;
 import io.klaxon.notify.NotificationStore;
@@ -10,10 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +44,7 @@ final class NotificationJob implements SmartLifecycle {
   private final ChangeFeed feed;
   private final AlertStore alerts;
   private final NotifyConfig config;
-  private final NotificationPlanner planner = new NotificationPlanner();
+  private final NotificationPlanner planner;
   private final Dispatcher dispatcher;
   private final InstantSource clock;
   private final NotifyProperties properties;
@@ -51,6 +55,9 @@ final class NotificationJob implements SmartLifecycle {
 
   private final Semaphore dispatchWake = new Semaphore(0);
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  // Rounds finished, for anyone who must know that the job looked (and found nothing to do).
+  private final AtomicLong planRounds = new AtomicLong();
+  private final AtomicLong dispatchRounds = new AtomicLong();
   private volatile boolean running;
 
   NotificationJob(
@@ -60,7 +67,9 @@ final class NotificationJob implements SmartLifecycle {
       NotifyConfig config,
       Dispatcher dispatcher,
       InstantSource clock,
-      NotifyProperties properties) {
+      NotifyProperties properties,
+      Predicate<Alert> heldNow) {
+    this.planner = new NotificationPlanner(() -> UUID.randomUUID().toString(), heldNow);
     this.store = store;
     this.feed = feed;
     this.alerts = alerts;
@@ -78,6 +87,16 @@ final class NotificationJob implements SmartLifecycle {
   /** Dispatches soon: something was planned, or a dead letter retried. */
   void wakeDispatcher() {
     release(dispatchWake);
+  }
+
+  /** Planning rounds finished since start. */
+  long planRounds() {
+    return planRounds.get();
+  }
+
+  /** Sending rounds finished since start. */
+  long dispatchRounds() {
+    return dispatchRounds.get();
   }
 
   private static void release(Semaphore semaphore) {
@@ -143,10 +162,12 @@ final class NotificationJob implements SmartLifecycle {
    * interval has passed. Planning and sending run on threads of their own, so that a slow receiver
    * does not hold back planning, nor planning the sends.
    */
-  private void loop(IntSupplier round, Semaphore wakeUp) {
+  private void loop(IntSupplier round, Semaphore wakeUp, AtomicLong finished) {
     while (running) {
       try {
-        if (round.getAsInt() < properties.batchSize()) {
+        int done = round.getAsInt();
+        finished.incrementAndGet();
+        if (done < properties.batchSize()) {
           // A short pause first gathers the commits of a busy writer into one round, so that
           // notifications cost the store a few transactions a second, not one per commit.
           Thread.sleep(GATHER_MILLIS);
@@ -187,14 +208,14 @@ final class NotificationJob implements SmartLifecycle {
         Thread.ofPlatform()
             .name("klaxon-notify-plan")
             .daemon()
-            .start(() -> loop(this::planOnce, planWake)));
+            .start(() -> loop(this::planOnce, planWake, planRounds)));
     if (properties.dispatch()) {
       store.releaseClaims();
       threads.add(
           Thread.ofPlatform()
               .name("klaxon-notify-send")
               .daemon()
-              .start(() -> loop(this::dispatchOnce, dispatchWake)));
+              .start(() -> loop(this::dispatchOnce, dispatchWake, dispatchRounds)));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.access.Actor;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NotificationStore;
@@ -114,7 +115,7 @@ final class NotifyConfig {
         });
   }
 
-  synchronized void putReceiver(ReceiverBody body, String actor) {
+  synchronized void putReceiver(ReceiverBody body, Actor actor) {
     store.putDocument(
         ConfigKind.RECEIVER,
         name(body.name()),
@@ -124,7 +125,7 @@ final class NotifyConfig {
     reload();
   }
 
-  synchronized void putRoute(RouteBody body, String actor) {
+  synchronized void putRoute(RouteBody body, Actor actor) {
     store.putDocument(
         ConfigKind.ROUTE, name(body.name()), json.writeValueAsString(body), actor, clock.instant());
     reload();

@@ -9,6 +9,7 @@ import io.klaxon.server.oncall.AckLinks;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
+import io.klaxon.suppress.Suppressing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.InstantSource;
@@ -128,12 +129,14 @@ class NotifyConfiguration {
       Dispatcher dispatcher,
       InstantSource clock,
       NotifyProperties properties,
-      AlertEngine engine) {
+      AlertEngine engine,
+      Suppressing suppressing) {
     if (!(alerts instanceof ChangeFeed feed)) {
       throw new IllegalStateException("notifications need a store with a change feed");
     }
     NotificationJob job =
-        new NotificationJob(store, feed, alerts, config, dispatcher, clock, properties);
+        new NotificationJob(
+            store, feed, alerts, config, dispatcher, clock, properties, suppressing::holds);
     engine.onCommitted(committed -> job.wake());
     return job;
   }

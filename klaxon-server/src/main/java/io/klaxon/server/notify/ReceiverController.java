@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.DeliveryResult;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +41,6 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 @Tag(name = "notifications")
 class ReceiverController {
-
-  static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final NotifyConfig config;
   private final Senders senders;
@@ -82,9 +80,7 @@ class ReceiverController {
               + " (url, channel), ntfy (topic, token), gotify (url, token) or pushover (token,"
               + " user), services with an optional base url; rateLimit {count, perSeconds}."
               + " See docs/NOTIFICATIONS.md.")
-  ResponseEntity<ReceiverBody> create(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<ReceiverBody> create(@RequestBody JsonNode body, Actor actor) {
     ReceiverBody receiver = read(body, null);
     if (config.current().receiverBodies().containsKey(receiver.name())) {
       throw new Conflict(
@@ -95,19 +91,16 @@ class ReceiverController {
               + receiver.name()
               + " replaces it");
     }
-    config.putReceiver(receiver, NotifyActors.of(actor));
+    config.putReceiver(receiver, actor);
     return ResponseEntity.created(URI.create("/api/receivers/" + receiver.name()))
         .body(receiver.masked());
   }
 
   @PutMapping("/api/receivers/{name}")
   @Operation(summary = "Add or replace a receiver; a secret sent back as ******** is kept")
-  ReceiverBody put(
-      @PathVariable String name,
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  ReceiverBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
     ReceiverBody receiver = read(body, name);
-    config.putReceiver(receiver, NotifyActors.of(actor));
+    config.putReceiver(receiver, actor);
     return receiver.masked();
   }
 

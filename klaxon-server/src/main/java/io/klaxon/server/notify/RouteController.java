@@ -1,5 +1,6 @@
 package io.klaxon.server.notify;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.NotFound;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -65,10 +65,7 @@ class RouteController {
               + " notifyOn (opened, escalated, acknowledged, resolved, expired), continue, groupBy,"
               + " groupWaitSeconds, groupIntervalSeconds, repeatIntervalSeconds, quietHours"
               + " {timeZone, start, end, criticalOverrides}.")
-  ResponseEntity<RouteBody> create(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
+  ResponseEntity<RouteBody> create(@RequestBody JsonNode body, Actor actor) {
     RouteBody route = read(body, null);
     if (config.current().routeBodies().containsKey(route.name())) {
       throw new Conflict(
@@ -79,19 +76,15 @@ class RouteController {
               + route.name()
               + " replaces it");
     }
-    config.putRoute(route, NotifyActors.of(actor));
+    config.putRoute(route, actor);
     return ResponseEntity.created(URI.create("/api/routes/" + route.name())).body(route);
   }
 
   @PutMapping("/api/routes/{name}")
   @Operation(summary = "Add or replace a route; a replaced route keeps its place")
-  RouteBody put(
-      @PathVariable String name,
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ReceiverController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
+  RouteBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
     RouteBody route = read(body, name);
-    config.putRoute(route, NotifyActors.of(actor));
+    config.putRoute(route, actor);
     return route;
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.server.odds;
 
+import io.klaxon.access.Actor;
 import io.klaxon.detect.odds.OddsSettings;
 import io.klaxon.server.jobs.RetentionPeriod;
 import io.klaxon.settings.SettingsStore;
@@ -43,7 +44,7 @@ public class AlertSettings implements RetentionPeriod {
   }
 
   /** Saves new settings with who changed them, then puts them in force. */
-  public void replace(OddsSettings settings, String actor, java.time.Instant at) {
+  public void replace(OddsSettings settings, Actor actor, java.time.Instant at) {
     store.save(SECTION, json.writeValueAsString(AlertSettingsView.of(settings)), actor, at);
     current.set(settings);
   }

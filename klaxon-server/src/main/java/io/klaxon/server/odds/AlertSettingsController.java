@@ -1,5 +1,6 @@
 package io.klaxon.server.odds;
 
+import io.klaxon.access.Actor;
 import io.klaxon.detect.odds.OddsSettings;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
@@ -10,11 +11,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,9 +49,7 @@ class AlertSettingsController {
       description =
           "Fields left out keep their value. 0 < warning < elevated < critical, retention at"
               + " least 1 day, look-back 1 to 1440 minutes; a bad value refuses the whole change.")
-  AlertSettingsView put(
-      @RequestBody JsonNode changes,
-      @RequestHeader(name = "X-Klaxon-Actor", required = false) @Nullable String actor) {
+  AlertSettingsView put(@RequestBody JsonNode changes, Actor actor) {
     if (!changes.isObject()) {
       throw new InvalidInput("body", "must be an object of the settings to change");
     }
@@ -67,8 +64,7 @@ class AlertSettingsController {
     AlertSettingsView view = errors.read(json, merged, AlertSettingsView.class, "");
     OddsSettings next = view == null ? null : errors.attempt("", view::toSettings);
     errors.throwIfAny();
-    String who = actor == null || actor.isBlank() ? "api" : actor.strip();
-    settings.replace(next, who, clock.instant());
+    settings.replace(next, actor, clock.instant());
     return AlertSettingsView.of(next);
   }
 

@@ -1,13 +1,12 @@
 package io.klaxon.server.odds;
 
+import io.klaxon.access.Actor;
 import io.klaxon.detect.odds.OddsSettings;
 import io.klaxon.problem.InvalidInput;
-import io.klaxon.server.console.ConsoleActor;
 import io.klaxon.server.console.ConsolePage;
 import io.klaxon.server.console.When;
 import io.klaxon.settings.SettingsChange;
 import io.klaxon.settings.SettingsStore;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -80,7 +79,7 @@ class SettingsConsoleController {
   @PostMapping("/settings")
   String save(
       @RequestParam Map<String, String> params,
-      HttpServletRequest request,
+      Actor actor,
       HttpServletResponse response,
       Model model,
       RedirectAttributes flash) {
@@ -121,7 +120,7 @@ class SettingsConsoleController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return page(model, values, errors);
     }
-    settings.replace(next, ConsoleActor.of(request), clock.instant());
+    settings.replace(next, actor, clock.instant());
     flash.addFlashAttribute("notice", "Settings saved; the detector uses them now.");
     return "redirect:/settings";
   }

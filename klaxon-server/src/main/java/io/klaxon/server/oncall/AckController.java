@@ -1,5 +1,6 @@
 package io.klaxon.server.oncall;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Transition;
@@ -98,7 +99,8 @@ class AckController {
     }
     CommandResult result =
         engine.apply(
-            AlertCommand.Change.of(AlertRef.id(alert.id()), Transition.ACKNOWLEDGE, token.actor()));
+            AlertCommand.Change.of(
+                AlertRef.id(alert.id()), Transition.ACKNOWLEDGE, Actor.of(token.actor())));
     if (result.isRefused()) {
       String reason = result.refusal() == null ? "" : result.refusal().getMessage();
       return refuse(model, response, 409, "Not acknowledged", reason);

@@ -1,5 +1,6 @@
 package io.klaxon.server.oncall;
 
+import io.klaxon.access.Actor;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NotificationStore;
@@ -36,7 +37,7 @@ final class AckKey {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String json = "{\"key\":\"" + Base64.getEncoder().encodeToString(key) + "\"}";
-    store.putDocument(ConfigKind.SECRET, NAME, json, "system", clock.instant());
+    store.putDocument(ConfigKind.SECRET, NAME, json, Actor.of("system"), clock.instant());
     return key;
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.server.oncall;
 
+import io.klaxon.access.Actor;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NotificationStore;
@@ -73,7 +74,7 @@ public final class OnCallDirectory {
   /**
    * @throws io.klaxon.problem.InvalidInput naming every wrong field; nothing is written then
    */
-  synchronized Person putPerson(PersonBody body, String actor) {
+  synchronized Person putPerson(PersonBody body, Actor actor) {
     FieldErrors errors = new FieldErrors();
     Person person = body.toPerson(errors, names(ConfigKind.RECEIVER));
     errors.throwIfAny();
@@ -84,7 +85,7 @@ public final class OnCallDirectory {
   /**
    * @throws io.klaxon.problem.InvalidInput naming every wrong field; nothing is written then
    */
-  synchronized void putSchedule(ScheduleBody body, String actor) {
+  synchronized void putSchedule(ScheduleBody body, Actor actor) {
     FieldErrors errors = new FieldErrors();
     body.toSchedule(errors, people().keySet());
     errors.throwIfAny();
@@ -171,7 +172,7 @@ public final class OnCallDirectory {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  private void write(ConfigKind kind, String name, Object body, String actor) {
+  private void write(ConfigKind kind, String name, Object body, Actor actor) {
     store.putDocument(kind, name, json.writeValueAsString(body), actor, clock.instant());
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.server.oncall;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -25,8 +24,6 @@ import tools.jackson.databind.ObjectMapper;
 @RestController
 @Tag(name = "on-call")
 class PeopleController {
-
-  static final String ACTOR_HEADER = "X-Klaxon-Actor";
 
   private final OnCallDirectory directory;
   private final ObjectMapper json;
@@ -52,29 +49,24 @@ class PeopleController {
 
   @PostMapping("/api/people")
   @Operation(summary = "Add a person: name, timeZone (IANA), contacts (receiver names in order)")
-  ResponseEntity<PersonBody> create(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<PersonBody> create(@RequestBody JsonNode body, Actor actor) {
     PersonBody person = read(json, body, PersonBody.class);
     if (person.name() != null && directory.people().containsKey(person.name())) {
       throw new Conflict("name", "a person named " + person.name() + " exists; PUT replaces it");
     }
-    directory.putPerson(person, actor(actor));
+    directory.putPerson(person, actor);
     return ResponseEntity.created(URI.create("/api/people/" + person.name())).body(person);
   }
 
   @PutMapping("/api/people/{name}")
   @Operation(summary = "Add or replace a person")
-  PersonBody put(
-      @PathVariable String name,
-      @RequestBody JsonNode body,
-      @RequestHeader(name = ACTOR_HEADER, required = false) @Nullable String actor) {
+  PersonBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
     PersonBody person = read(json, body, PersonBody.class);
     if (person.name() != null && !person.name().equals(name)) {
       throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
     }
     person = person.named(name);
-    directory.putPerson(person, actor(actor));
+    directory.putPerson(person, actor);
     return person;
   }
 
@@ -90,15 +82,5 @@ class PeopleController {
     T body = errors.read(json, node, type, "");
     errors.throwIfAny();
     return Objects.requireNonNull(body);
-  }
-
-  static String actor(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return "api";
-    }
-    if (header.strip().length() > 255) {
-      throw new InvalidInput(ACTOR_HEADER, "must be at most 255 characters");
-    }
-    return header.strip();
   }
 }

@@ -1,5 +1,6 @@
 package io.klaxon.server.oncall;
 
+import io.klaxon.access.Actor;
 import io.klaxon.oncall.Schedule;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -72,32 +72,25 @@ class ScheduleController {
           "name, timeZone (IANA), rotations [{members, start (local date-time, also the hand-off"
               + " time), shiftLength {amount, unit: hours|days|weeks}}] (later ones layer over"
               + " earlier ones), overrides [{person, start, end}].")
-  ResponseEntity<ScheduleBody> create(
-      @RequestBody JsonNode body,
-      @RequestHeader(name = PeopleController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
+  ResponseEntity<ScheduleBody> create(@RequestBody JsonNode body, Actor actor) {
     ScheduleBody schedule = PeopleController.read(json, body, ScheduleBody.class);
     if (schedule.name() != null && directory.schedules().containsKey(schedule.name())) {
       throw new Conflict(
           "name", "a schedule named " + schedule.name() + " exists; PUT replaces it");
     }
-    directory.putSchedule(schedule, PeopleController.actor(actor));
+    directory.putSchedule(schedule, actor);
     return ResponseEntity.created(URI.create("/api/schedules/" + schedule.name())).body(schedule);
   }
 
   @PutMapping("/api/schedules/{name}")
   @Operation(summary = "Add or replace a schedule")
-  ScheduleBody put(
-      @PathVariable String name,
-      @RequestBody JsonNode body,
-      @RequestHeader(name = PeopleController.ACTOR_HEADER, required = false)
-          @Nullable String actor) {
+  ScheduleBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
     ScheduleBody schedule = PeopleController.read(json, body, ScheduleBody.class);
     if (schedule.name() != null && !schedule.name().equals(name)) {
       throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
     }
     schedule = schedule.named(name);
-    directory.putSchedule(schedule, PeopleController.actor(actor));
+    directory.putSchedule(schedule, actor);
     return schedule;
   }
 

@@ -1,5 +1,6 @@
 package io.klaxon.server.security;
 
+import io.klaxon.access.Actor;
 import io.klaxon.access.KeyRing;
 import io.klaxon.access.KeyText;
 import io.klaxon.access.Scope;
@@ -65,10 +66,10 @@ final class AdminKeyBootstrap {
 
   private static void create(KeyRing ring, KeyText text) {
     try {
-      ring.create(text, "admin", EnumSet.of(Scope.ADMIN), null, "bootstrap");
+      ring.create(text, "admin", EnumSet.of(Scope.ADMIN), null, Actor.of("bootstrap"));
     } catch (Conflict nameTaken) {
       // An expired key holds the name: the new one is told apart by its id.
-      ring.create(text, "admin-" + text.id(), EnumSet.of(Scope.ADMIN), null, "bootstrap");
+      ring.create(text, "admin-" + text.id(), EnumSet.of(Scope.ADMIN), null, Actor.of("bootstrap"));
     }
   }
 

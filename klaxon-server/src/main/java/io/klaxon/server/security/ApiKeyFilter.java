@@ -60,7 +60,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     if (key.isEmpty()) {
       SecurityContextHolder.clearContext();
       ProblemResponses.unauthorized(
-          response, "the API key is not valid: unknown, revoked or expired, or not a Bearer key");
+          request,
+          response,
+          "the API key is not valid: unknown, revoked or expired, or not a Bearer key");
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,5 +1,6 @@
 package io.klaxon.server.security;
 
+import io.klaxon.access.Actor;
 import io.klaxon.access.ApiKey;
 import io.klaxon.access.KeyRing;
 import io.klaxon.access.Scope;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,9 +72,7 @@ class KeyController {
   @Operation(
       summary = "Create an API key; answers 201 with its text, which is never shown again",
       description = "scopes: any of read, ingest, operate, admin (admin includes the others).")
-  ResponseEntity<CreatedKey> create(
-      @RequestBody KeyRequest body,
-      @RequestHeader(name = ActorFilter.HEADER, required = false) @Nullable String actor) {
+  ResponseEntity<CreatedKey> create(@RequestBody KeyRequest body, Actor actor) {
     FieldErrors errors = new FieldErrors();
     errors.require("name", body.name());
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -95,9 +93,8 @@ class KeyController {
       }
     }
     errors.throwIfAny();
-    String who = actor == null || actor.isBlank() ? "api" : actor.strip();
     KeyRing.Issued issued =
-        ring.create(Objects.requireNonNull(body.name()), scopes, body.expiresAt(), who);
+        ring.create(Objects.requireNonNull(body.name()), scopes, body.expiresAt(), actor);
     ApiKey key = issued.key();
     return ResponseEntity.created(URI.create("/api/keys/" + key.id()))
         .body(

@@ -1,6 +1,7 @@
 package io.klaxon.server.security;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.access.Actor;
 import io.klaxon.access.ApiKey;
 import io.klaxon.access.KeyRing;
 import io.klaxon.access.Scope;
@@ -129,7 +130,7 @@ public final class KeysCommand implements Callable<Integer> {
                   name,
                   Scope.parse("scopes", scopes),
                   expiresAt,
-                  "cli:" + System.getProperty("user.name"));
+                  Actor.of("cli:" + System.getProperty("user.name")));
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           "Created key "

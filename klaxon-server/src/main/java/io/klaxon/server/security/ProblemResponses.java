@@ -1,5 +1,6 @@
 package io.klaxon.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,9 @@ final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  static void write(HttpServletResponse response, HttpStatus status, String detail)
+  /** Writes the problem, its {@code instance} the request's path as every other problem has it. */
+  static void write(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(java.net.URI.create("about:blank"));
@@ -26,12 +29,14 @@ final class ProblemResponses {
     body.put("title", problem.getTitle());
     body.put("status", status.value());
     body.put("detail", detail);
+    body.put("instance", request.getRequestURI());
     response.getWriter().write(JSON.writeValueAsString(body));
   }
 
   /** 401: no key, or one that does not work; says how to authenticate. */
-  static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+  static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer realm=\"klaxon\"");
-    write(response, HttpStatus.UNAUTHORIZED, detail);
+    write(request, response, HttpStatus.UNAUTHORIZED, detail);
   }
 }

@@ -50,6 +50,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     response.setHeader("Retry-After", Long.toString(seconds));
     ProblemResponses.write(
+        request,
         response,
         HttpStatus.TOO_MANY_REQUESTS,
         "this key sent more "

@@ -108,6 +108,7 @@ class SecurityConfiguration {
                         response.sendRedirect(request.getContextPath() + "/login");
                       } else {
                         ProblemResponses.unauthorized(
+                            request,
                             response,
                             "an API key is needed: send 'Authorization: Bearer <key>' or"
                                 + " 'X-API-Key: <key>'");
@@ -116,6 +117,7 @@ class SecurityConfiguration {
                 .accessDeniedHandler(
                     (request, response, denied) ->
                         ProblemResponses.write(
+                            request,
                             response,
                             HttpStatus.FORBIDDEN,
                             denied instanceof CsrfException
@@ -142,7 +144,6 @@ class SecurityConfiguration {
         });
     http.addFilterBefore(new ApiKeyFilter(authenticator), AnonymousAuthenticationFilter.class);
     http.addFilterAfter(new RateLimitFilter(security.rateLimit()), AuthorizationFilter.class);
-    http.addFilterAfter(new ActorFilter(), RateLimitFilter.class);
     return http.build();
   }
 

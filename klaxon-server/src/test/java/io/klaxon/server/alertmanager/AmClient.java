@@ -49,6 +49,21 @@ final class AmClient {
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Answer put(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Answer delete(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + io.klaxon.server.Api.ADMIN_KEY)
+            .DELETE());
+  }
+
   /** {@code ?filter=…&filter=…}, each matcher URL-encoded as amtool's client does. */
   static String filters(String... matchers) {
     StringBuilder query = new StringBuilder();

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The Alertmanager API on PostgreSQL, in a schema of its own. */
 class PostgresAlertmanagerApiTest extends AlertmanagerFixture
-    implements IngestContract, QueryContract, ProtocolContract {
+    implements IngestContract, QueryContract, ProtocolContract, SilencesV2Contract, AmtoolContract {
 
   static TestDatabase database;
 

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The Alertmanager API on the embedded default, SQLite in a data dir of its own. */
 class SqliteAlertmanagerApiTest extends AlertmanagerFixture
-    implements IngestContract, QueryContract, ProtocolContract {
+    implements IngestContract, QueryContract, ProtocolContract, SilencesV2Contract, AmtoolContract {
 
   static TestDatabase database;
 

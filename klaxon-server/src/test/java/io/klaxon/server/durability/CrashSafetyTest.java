@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,47 @@ class CrashSafetyTest {
   void everyAcknowledgedTriggerSurvivesAKillOnPostgres() throws Exception {
     try (TestDatabase postgres = TestDatabase.postgres()) {
       crashAndCheck("--klaxon.db.url=" + postgres.jdbcUrl());
+    }
+  }
+
+  @Test
+  void everyAcknowledgedRetriggerIsCountedAfterAKillOnSqlite() throws Exception {
+    crashAndCount("--klaxon.data-dir=" + dir.resolve("data"));
+  }
+
+  @Test
+  void everyAcknowledgedRetriggerIsCountedAfterAKillOnPostgres() throws Exception {
+    try (TestDatabase postgres = TestDatabase.postgres()) {
+      crashAndCount("--klaxon.db.url=" + postgres.jdbcUrl());
+    }
+  }
+
+  /**
+   * Re-triggers a few alerts over and over, kills the server, and checks each alert's occurrences:
+   * at least the triggers answered 200, at most those sent.
+   */
+  private void crashAndCount(String database) throws Exception {
+    EventLoad load;
+    try (ServerProcess first = ServerProcess.start(dir.resolve("first.log"), database)) {
+      load = new EventLoad(first.port, "recount").repeating(20).start(4, 50);
+      load.awaitFirstAnswer();
+      Thread.sleep(2500);
+      first.kill();
+      load.stop();
+    }
+    assertThat(load.countedTriggers()).as("the load had time to get answers").isGreaterThan(200);
+    assertThat(load.unexpected).isEmpty();
+
+    try (ServerProcess second = ServerProcess.start(dir.resolve("second.log"), database)) {
+      Map<String, Long> occurrences = EventLoad.stored(second.port, "recount", "occurrences");
+      for (var sent : load.sent.entrySet()) {
+        AtomicLong counted = load.counted.get(sent.getKey());
+        long acknowledged = counted == null ? 0 : counted.get();
+        long stored = occurrences.getOrDefault(sent.getKey(), 0L);
+        assertThat(stored)
+            .as("occurrences of %s: %d acknowledged", sent.getKey(), acknowledged)
+            .isBetween(acknowledged, sent.getValue().get());
+      }
     }
   }
 

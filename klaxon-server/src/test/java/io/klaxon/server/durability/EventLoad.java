@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Producers sending batches of triggers with fresh dedup keys until stopped, remembering every
- * event the server acknowledged with 200 and every other answer it gave.
+ * Producers sending batches of triggers until stopped, with fresh dedup keys or re-triggering a few
+ * keys over and over, remembering every event the server acknowledged with 200 and every other
+ * answer it gave.
  */
 final class EventLoad {
 
@@ -42,9 +44,28 @@ final class EventLoad {
 
   final Set<String> unexpected = ConcurrentHashMap.newKeySet();
 
+  /** Fingerprint to how many triggers of it were sent, answered or not. */
+  final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
+
+  /** Fingerprint to how many triggers of it were answered 200. */
+  final Map<String, AtomicLong> counted = new ConcurrentHashMap<>();
+
+  private int keysPerProducer;
+
   EventLoad(int port, String source) {
     this.base = "http://127.0.0.1:" + port;
     this.source = source;
+  }
+
+  /** Each producer cycles through this many keys, so nearly every trigger is a re-trigger. */
+  EventLoad repeating(int keys) {
+    this.keysPerProducer = keys;
+    return this;
+  }
+
+  /** How many triggers were answered 200, over all fingerprints. */
+  long countedTriggers() {
+    return counted.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
   EventLoad start(int producers, int batch) {
@@ -80,7 +101,10 @@ final class EventLoad {
     while (running.get()) {
       StringBuilder body = new StringBuilder("[");
       for (int i = 0; i < batch; i++) {
-        String key = source + "-" + producer + "-" + sequence++;
+        int n = sequence++;
+        String key =
+            source + "-" + producer + "-" + (keysPerProducer > 0 ? n % keysPerProducer : n);
+        sent.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         if (i > 0) {
           body.append(',');
         }
@@ -112,7 +136,9 @@ final class EventLoad {
           if (!result.get("outcome").asString().matches("created|updated")) {
             unexpected.add(result.toString());
           }
-          acknowledged.put(result.get("fingerprint").asString(), result.get("alertId").asLong());
+          String fingerprint = result.get("fingerprint").asString();
+          acknowledged.put(fingerprint, result.get("alertId").asLong());
+          counted.computeIfAbsent(fingerprint, k -> new AtomicLong()).incrementAndGet();
         }
       } else if (status != 503) {
         unexpected.add(status + " " + response.body());
@@ -138,6 +164,12 @@ final class EventLoad {
   /** Every stored alert of a source, fingerprint to id, read page by page through the API. */
   static Map<String, Long> stored(int port, String source)
       throws IOException, InterruptedException {
+    return stored(port, source, "id");
+  }
+
+  /** A number of every stored alert of a source (its id, its occurrences), by fingerprint. */
+  static Map<String, Long> stored(int port, String source, String field)
+      throws IOException, InterruptedException {
     HttpClient client = HttpClient.newHttpClient();
     Map<String, Long> found = new java.util.HashMap<>();
     for (int offset = 0; ; offset += 1000) {
@@ -156,7 +188,7 @@ final class EventLoad {
               HttpResponse.BodyHandlers.ofString());
       JsonNode alerts = JSON.readTree(page.body()).get("alerts");
       for (JsonNode alert : alerts) {
-        found.put(alert.get("fingerprint").asString(), alert.get("id").asLong());
+        found.put(alert.get("fingerprint").asString(), alert.get(field).asLong());
       }
       if (alerts.size() < 1000) {
         return found;

@@ -3,6 +3,7 @@ package io.klaxon.server.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.notify.Receiver;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
@@ -73,7 +74,7 @@ class ConfigFileTest {
             null,
             null,
             null),
-        "api");
+        Actor.of("api"));
     apply(
         """
         receivers:

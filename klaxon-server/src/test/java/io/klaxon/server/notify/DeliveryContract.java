@@ -117,7 +117,7 @@ abstract class DeliveryContract extends NotificationsFixture {
     clock.advance(Duration.ofSeconds(20)); // the second 10 to 20 s
     eventually().until(() -> attempts(id) == 3);
     clock.advance(Duration.ofSeconds(60)); // back-off would allow it, Retry-After does not
-    pause();
+    awaitJobRounds();
     assertThat(receiver.requests(path("flaky"))).hasSize(3);
     clock.advance(Duration.ofSeconds(60));
     eventually().until(() -> attempts(id) == 4);
@@ -200,14 +200,5 @@ abstract class DeliveryContract extends NotificationsFixture {
     return "dead"
         .equals(
             api.get("/api/alerts/" + alertId + "/notifications").text("/notifications/0/status"));
-  }
-
-  /** Gives the job a few rounds to do what it should not. */
-  static void pause() {
-    try {
-      Thread.sleep(300);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

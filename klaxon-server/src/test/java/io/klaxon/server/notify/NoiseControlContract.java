@@ -27,7 +27,7 @@ abstract class NoiseControlContract extends DeliveryContract {
     trigger("g2", "medium");
     long g3 = trigger("g3", "critical");
     eventually().until(() -> planned(g1) && planned(g3));
-    DeliveryContract.pause();
+    awaitJobRounds();
     assertThat(receiver.requests(path("grouped"))).as("within the group wait").isEmpty();
 
     clock.advance(Duration.ofSeconds(30));
@@ -40,7 +40,7 @@ abstract class NoiseControlContract extends DeliveryContract {
     long g5 = trigger("g5", "high");
     eventually().until(() -> planned(g4) && planned(g5));
     clock.advance(Duration.ofSeconds(60));
-    DeliveryContract.pause();
+    awaitJobRounds();
     assertThat(receiver.requests(path("grouped"))).as("within the group interval").hasSize(1);
     clock.advance(Duration.ofSeconds(60));
     eventually().until(() -> receiver.delivered(path("grouped")).size() == 2);
@@ -62,7 +62,7 @@ abstract class NoiseControlContract extends DeliveryContract {
     resolve(id);
     eventually().until(() -> receiver.delivered(path("repeat")).size() == 3);
     clock.advance(Duration.ofSeconds(1200));
-    DeliveryContract.pause();
+    awaitJobRounds();
     assertThat(receiver.delivered(path("repeat"))).hasSize(3);
   }
 
@@ -89,7 +89,7 @@ abstract class NoiseControlContract extends DeliveryContract {
     assertThat(
             receiver.delivered(path("quiet")).getFirst().json().at("/alerts/0/severity").asString())
         .isEqualTo("critical");
-    DeliveryContract.pause();
+    awaitJobRounds();
     assertThat(receiver.requests(path("quiet"))).as("the high one waits").hasSize(1);
 
     clock.advance(Duration.ofMinutes(62));
@@ -122,7 +122,7 @@ abstract class NoiseControlContract extends DeliveryContract {
       trigger("l" + i, "high");
     }
     eventually().until(() -> receiver.delivered(path("limited")).size() == 2);
-    DeliveryContract.pause();
+    awaitJobRounds();
     assertThat(receiver.delivered(path("limited"))).hasSize(2);
     clock.advance(Duration.ofSeconds(61));
     eventually().until(() -> receiver.delivered(path("limited")).size() == 3);

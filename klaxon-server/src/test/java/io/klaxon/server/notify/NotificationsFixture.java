@@ -43,6 +43,7 @@ abstract class NotificationsFixture {
 
   @LocalServerPort int port;
   @Autowired NotifyTestClock clock;
+  @Autowired NotificationJob job;
   Api api;
   String source;
 
@@ -60,6 +61,20 @@ abstract class NotificationsFixture {
   void setUp() {
     api = new Api(port);
     source = "n" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Returns once the job has planned and then sent in full rounds that began after this call, so
+   * that what it has not done by then it did not do for the clock as it is now.
+   */
+  void awaitJobRounds() {
+    // A round under way may have read the clock before the test moved it: the next one has not.
+    long plans = job.planRounds();
+    job.wake();
+    eventually().until(() -> job.planRounds() >= plans + 2);
+    long sends = job.dispatchRounds();
+    job.wakeDispatcher();
+    eventually().until(() -> job.dispatchRounds() >= sends + 2);
   }
 
   static ConditionFactory eventually() {

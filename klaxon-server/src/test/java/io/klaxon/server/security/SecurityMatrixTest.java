@@ -83,6 +83,10 @@ class SecurityMatrixTest extends SecuredServerFixture {
             .assertThat(answer.contentType())
             .as("%s with %s", endpoint, caller.getKey())
             .contains("application/problem+json");
+        softly
+            .assertThat(answer.text("/instance"))
+            .as("%s with %s", endpoint, caller.getKey())
+            .isEqualTo(path(endpoint).replaceFirst("\\?.*", ""));
         refusals++;
       }
       if (access instanceof Access.Needs(Scope needed)) {
@@ -97,6 +101,10 @@ class SecurityMatrixTest extends SecuredServerFixture {
                 .assertThat(answer.text("/detail"))
                 .as("%s with a %s key", endpoint, held.word())
                 .contains(needed.word());
+            softly
+                .assertThat(answer.text("/instance"))
+                .as("%s with a %s key", endpoint, held.word())
+                .isEqualTo(path(endpoint).replaceFirst("\\?.*", ""));
             refusals++;
           }
         }

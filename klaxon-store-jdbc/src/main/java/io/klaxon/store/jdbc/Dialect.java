@@ -72,13 +72,16 @@ public enum Dialect {
   /**
    * A JDBC URL for a SQLite file, with the per-connection settings the store needs: {@code
    * foreign_keys} (subject deletes cascade only when it is on, and SQLite resets it on every new
-   * connection) and {@code busy_timeout}. The SQLite driver applies URL parameters to every
-   * connection it opens, so every connection of a pool gets them.
+   * connection), {@code busy_timeout} and immediate transactions. A deferred transaction that reads
+   * and then writes fails at once with SQLITE_BUSY when another connection wrote meanwhile (the
+   * busy timeout does not apply to that upgrade); an immediate one waits its turn instead. The
+   * SQLite driver applies URL parameters to every connection it opens, so every connection of a
+   * pool gets them.
    */
   public static String sqliteUrl(Path file) {
     return "jdbc:sqlite:"
         + file.toAbsolutePath()
-        + "?foreign_keys=true&journal_mode=WAL&busy_timeout="
+        + "?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout="
         + SQLITE_BUSY_TIMEOUT_MILLIS;
   }
 

@@ -180,7 +180,7 @@ final class AlertReader {
         .on(alerts.id.eq(history.alertId))
         .leftJoin(tables.subjects.table)
         .on(tables.subjects.type.eq(alerts.subjectType), tables.subjects.key.eq(alerts.subjectKey))
-        .where(history.id.gt(position))
+        .where(history.id.gt(position), history.material.isTrue())
         .orderBy(history.id)
         .limit(limit)
         .fetch(
@@ -189,7 +189,11 @@ final class AlertReader {
 
   long lastPosition() {
     AlertTables.History history = tables.history;
-    Long last = dsl.select(DSL.max(history.id)).from(history.table).fetchOne(0, Long.class);
+    Long last =
+        dsl.select(DSL.max(history.id))
+            .from(history.table)
+            .where(history.material.isTrue())
+            .fetchOne(0, Long.class);
     return last == null ? 0 : last;
   }
 

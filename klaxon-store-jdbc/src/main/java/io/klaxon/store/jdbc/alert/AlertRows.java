@@ -7,6 +7,7 @@ import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.jdbc.Json;
+import io.klaxon.store.jdbc.suppress.SuppressedByJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +74,8 @@ public final class AlertRows {
         alert.expiresAt(),
         alert.autoResolved(),
         alert.previousSeverity() == null ? null : alert.previousSeverity().word(),
-        alert.version());
+        alert.version(),
+        SuppressedByJson.write(alert.suppressedBy()));
   }
 
   /** A subject's column values, in the order of {@link AlertTables.Subjects#columns()}. */
@@ -99,7 +101,8 @@ public final class AlertRows {
         entry.fromStatus() == null ? null : entry.fromStatus().word(),
         entry.toStatus().word(),
         Json.write(entry.changes()),
-        entry.note());
+        entry.note(),
+        entry.isMaterial());
   }
 
   /** An alert from a row of {@link #alertSelection()}. */
@@ -130,7 +133,8 @@ public final class AlertRows {
         row.get(alerts.expiresAt),
         row.get(alerts.autoResolved),
         previousSeverity == null ? null : severity(previousSeverity),
-        row.get(alerts.version));
+        row.get(alerts.version),
+        SuppressedByJson.read(row.get(alerts.suppressedBy)));
   }
 
   Subject subject(Record row) {

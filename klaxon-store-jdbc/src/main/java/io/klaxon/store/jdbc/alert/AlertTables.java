@@ -91,9 +91,11 @@ public final class AlertTables {
     final Field<Boolean> autoResolved = column(NAME, "auto_resolved", SQLDataType.BOOLEAN);
     final Field<String> previousSeverity = text(NAME, "previous_severity");
     final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
+    final Field<String> suppressedBy;
 
     private Alerts(DataType<Instant> time, DataType<String> json) {
       attributes = column(NAME, "attributes", json);
+      suppressedBy = column(NAME, "suppressed_by", json);
       detectedAt = column(NAME, "detected_at", time);
       lastSeenAt = column(NAME, "last_seen_at", time);
       acknowledgedAt = column(NAME, "acknowledged_at", time);
@@ -130,11 +132,15 @@ public final class AlertTables {
           expiresAt,
           autoResolved,
           previousSeverity,
-          version);
+          version,
+          suppressedBy);
     }
   }
 
-  /** {@code alert_history}: one row per change of an alert, append-only. */
+  /**
+   * {@code alert_history}: one row per material change of an alert, and summaries of re-triggers,
+   * append-only.
+   */
   static final class History {
     static final String NAME = "alert_history";
     public final Table<Record> table = DSL.table(name(NAME));
@@ -149,6 +155,9 @@ public final class AlertTables {
     final Field<String> changes;
     final Field<String> note = text(NAME, "note");
 
+    /** Whether the row is a material change, one the change feed carries. */
+    final Field<Boolean> material = column(NAME, "material", SQLDataType.BOOLEAN);
+
     private History(DataType<Instant> time, DataType<String> json) {
       at = column(NAME, "at", time);
       changes = column(NAME, "changes", json);
@@ -156,7 +165,8 @@ public final class AlertTables {
 
     /** The columns written on insert (the id is the database's), as in {@link AlertRows}. */
     List<Field<?>> insertColumns() {
-      return List.of(alertId, version, at, actor, action, fromStatus, toStatus, changes, note);
+      return List.of(
+          alertId, version, at, actor, action, fromStatus, toStatus, changes, note, material);
     }
   }
 

@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.hosts;
 
 import static org.jooq.impl.DSL.excluded;
 
+import io.klaxon.access.Actor;
 import io.klaxon.detect.hosts.AlertState;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.HostStore;
@@ -186,7 +187,7 @@ public final class JdbcHostStore implements HostStore {
   }
 
   @Override
-  public void saveSettings(HostSettings settings, String actor, Instant savedAt) {
+  public void saveSettings(HostSettings settings, Actor actor, Instant savedAt) {
     HostTables.Settings s = tables.settings;
     Instant now = savedAt.truncatedTo(ChronoUnit.MICROS);
     String json = HostRows.json(settings);
@@ -211,7 +212,7 @@ public final class JdbcHostStore implements HostStore {
                           DSL.select(
                               DSL.val(SECTION),
                               DSL.val(now, historyAt.getDataType()),
-                              DSL.val(actor),
+                              DSL.val(actor.name()),
                               DSL.field(
                                   DSL.select(s.value).from(s.table).where(s.section.eq(SECTION))),
                               DSL.val(json, historyNew.getDataType())))

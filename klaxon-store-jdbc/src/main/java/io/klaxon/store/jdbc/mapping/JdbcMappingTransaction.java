@@ -130,7 +130,7 @@ final class JdbcMappingTransaction implements MappingTransaction {
         .set(a.oldValue, before == null ? null : MappingJson.mapping(before))
         .set(a.newValue, MappingJson.mapping(saved))
         .set(a.reason, change.edit().reason())
-        .set(a.actor, change.edit().actor())
+        .set(a.actor, change.edit().actor().name())
         .set(a.at, change.at())
         .execute();
   }

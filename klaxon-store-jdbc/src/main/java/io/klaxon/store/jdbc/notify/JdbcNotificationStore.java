@@ -1,5 +1,6 @@
 package io.klaxon.store.jdbc.notify;
 
+import io.klaxon.access.Actor;
 import io.klaxon.notify.Attempt;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
@@ -79,7 +80,7 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   @Override
-  public void putDocument(ConfigKind kind, String name, String json, String actor, Instant at) {
+  public void putDocument(ConfigKind kind, String name, String json, Actor actor, Instant at) {
     NotificationTables.Config c = tables.config;
     failures.run(
         "save the notification " + kind.word() + " " + name,
@@ -91,7 +92,7 @@ public final class JdbcNotificationStore implements NotificationStore {
                       tx.update(c.table)
                           .set(c.document, json)
                           .set(c.updatedAt, NotificationPlanning.micros(at))
-                          .set(c.updatedBy, actor)
+                          .set(c.updatedBy, actor.name())
                           .where(c.kind.eq(kind.word()), c.name.eq(name))
                           .execute();
                   if (updated == 0) {
@@ -104,7 +105,7 @@ public final class JdbcNotificationStore implements NotificationStore {
                         .set(c.position, max == null ? 0 : max + 1)
                         .set(c.document, json)
                         .set(c.updatedAt, NotificationPlanning.micros(at))
-                        .set(c.updatedBy, actor)
+                        .set(c.updatedBy, actor.name())
                         .execute();
                   }
                 }));

@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc.settings;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.name;
 
+import io.klaxon.access.Actor;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.settings.SettingsChange;
 import io.klaxon.settings.SettingsStore;
@@ -81,7 +82,7 @@ public final class JdbcSettingsStore implements SettingsStore {
   }
 
   @Override
-  public void save(String name, String json, String who, Instant when) {
+  public void save(String name, String json, Actor who, Instant when) {
     Instant now = when.truncatedTo(ChronoUnit.MICROS);
     failures.run(
         "save the " + name + " settings",
@@ -100,7 +101,7 @@ public final class JdbcSettingsStore implements SettingsStore {
                           DSL.select(
                               DSL.val(name),
                               DSL.val(now, at.getDataType()),
-                              DSL.val(who),
+                              DSL.val(who.name()),
                               DSL.field(DSL.select(value).from(settings).where(section.eq(name))),
                               DSL.val(json, newValue.getDataType())))
                       .execute();

@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.access.ApiKey;
 import io.klaxon.access.KeyRing;
 import io.klaxon.access.KeyText;
@@ -105,7 +106,9 @@ public abstract class KeyStoreContract {
   void aCreatedKeyIsStoredWithItsFieldsButNotItsSecret() throws SQLException {
     Instant expiry = T0.plus(Duration.ofDays(30));
     KeyRing.Issued issued =
-        ring().create("ops-bot", EnumSet.of(Scope.READ, Scope.OPERATE), expiry, "key:admin");
+        ring()
+            .create(
+                "ops-bot", EnumSet.of(Scope.READ, Scope.OPERATE), expiry, Actor.of("key:admin"));
 
     ApiKey stored = store().find(issued.key().id()).orElseThrow();
     assertThat(stored).isEqualTo(issued.key());
@@ -129,7 +132,7 @@ public abstract class KeyStoreContract {
 
   @Test
   void theKeyTextVerifiesAndAnyOtherTextDoesNot() {
-    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, "cli");
+    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, Actor.of("cli"));
     KeyText text = KeyText.parse(issued.text()).orElseThrow();
 
     assertThat(ring().verify(issued.text())).contains(issued.key());
@@ -141,7 +144,7 @@ public abstract class KeyStoreContract {
 
   @Test
   void aRevokedKeyNoLongerVerifiesAndStaysListed() {
-    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, "cli");
+    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, Actor.of("cli"));
     clock.advance(Duration.ofMinutes(5));
 
     ApiKey revoked = ring().revoke(issued.key().id());
@@ -152,13 +155,14 @@ public abstract class KeyStoreContract {
     assertThat(ring().anyUsable()).isFalse();
     // Revoking again changes nothing, and the name is free for a new key.
     assertThat(ring().revoke(issued.key().id()).revokedAt()).isEqualTo(revoked.revokedAt());
-    assertThat(ring().create("ci", Set.of(Scope.INGEST), null, "cli").key().name()).isEqualTo("ci");
+    assertThat(ring().create("ci", Set.of(Scope.INGEST), null, Actor.of("cli")).key().name())
+        .isEqualTo("ci");
   }
 
   @Test
   void anExpiredKeyNoLongerVerifies() {
     KeyRing.Issued issued =
-        ring().create("temp", Set.of(Scope.READ), T0.plus(Duration.ofHours(1)), "cli");
+        ring().create("temp", Set.of(Scope.READ), T0.plus(Duration.ofHours(1)), Actor.of("cli"));
     assertThat(ring().verify(issued.text())).isPresent();
     assertThat(ring().anyUsable()).isTrue();
 
@@ -170,9 +174,9 @@ public abstract class KeyStoreContract {
 
   @Test
   void aNameTakenByAWorkingKeyIsAConflict() {
-    ring().create("ci", Set.of(Scope.INGEST), null, "cli");
+    ring().create("ci", Set.of(Scope.INGEST), null, Actor.of("cli"));
 
-    assertThatThrownBy(() -> ring().create("ci", Set.of(Scope.READ), null, "cli"))
+    assertThatThrownBy(() -> ring().create("ci", Set.of(Scope.READ), null, Actor.of("cli")))
         .isInstanceOf(Conflict.class)
         .extracting(e -> ((Conflict) e).field())
         .isEqualTo("name");
@@ -181,22 +185,29 @@ public abstract class KeyStoreContract {
 
   @Test
   void badNamesScopesAndExpiriesAreRefusedWithTheirFields() {
-    assertThatThrownBy(() -> ring().create("", Set.of(), T0.minusSeconds(1), "cli"))
+    assertThatThrownBy(() -> ring().create("", Set.of(), T0.minusSeconds(1), Actor.of("cli")))
         .isInstanceOf(InvalidInput.class)
         .extracting(
             e -> ((InvalidInput) e).errors().stream().map(InvalidInput.FieldError::field).toList())
         .isEqualTo(java.util.List.of("name", "scopes", "expiresAt"));
-    assertThatThrownBy(() -> ring().create("a b<script>", Set.of(Scope.READ), null, "cli"))
+    assertThatThrownBy(
+            () -> ring().create("a b<script>", Set.of(Scope.READ), null, Actor.of("cli")))
         .isInstanceOf(InvalidInput.class);
     assertThatThrownBy(
-            () -> ring().create("x".repeat(KeyRing.NAME_MAX + 1), Set.of(Scope.READ), null, "cli"))
+            () ->
+                ring()
+                    .create(
+                        "x".repeat(KeyRing.NAME_MAX + 1),
+                        Set.of(Scope.READ),
+                        null,
+                        Actor.of("cli")))
         .isInstanceOf(InvalidInput.class);
     assertThat(ring().list()).isEmpty();
   }
 
   @Test
   void lastUseIsWrittenAtMostOnceAMinute() {
-    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, "cli");
+    KeyRing.Issued issued = ring().create("ci", Set.of(Scope.INGEST), null, Actor.of("cli"));
     String id = issued.key().id();
 
     ring().used(issued.key());
@@ -218,7 +229,7 @@ public abstract class KeyStoreContract {
   @Test
   void aKeyWithAGivenTextVerifiesWithThatText() {
     KeyText text = KeyText.random();
-    ring().create(text, "admin", EnumSet.allOf(Scope.class), null, "bootstrap");
+    ring().create(text, "admin", EnumSet.allOf(Scope.class), null, Actor.of("bootstrap"));
 
     assertThat(ring().verify(text.text())).map(ApiKey::scopes).contains(EnumSet.allOf(Scope.class));
   }

@@ -2,15 +2,21 @@ package io.klaxon.store.jdbc.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
+import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.HistoryEntry.FieldChange;
+import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.store.AlertChange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,17 +33,16 @@ interface ChangeFeedContract extends StoreFixture {
     try (AlertEngine engine = engine()) {
       long id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alert().id();
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
-      engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, "key:ops"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("key:ops")));
 
       List<AlertChange> changes = store().changesAfter(start, 10);
 
+      // The pure re-trigger (version 2) is counted on the alert, not a material change.
       assertThat(changes)
           .extracting(change -> change.entry().action())
-          .containsExactly(
-              HistoryAction.CREATED, HistoryAction.RETRIGGERED, HistoryAction.ACKNOWLEDGED);
-      assertThat(changes)
-          .extracting(change -> change.entry().version())
-          .containsExactly(1L, 2L, 3L);
+          .containsExactly(HistoryAction.CREATED, HistoryAction.ACKNOWLEDGED);
+      assertThat(changes).extracting(change -> change.entry().version()).containsExactly(1L, 3L);
       assertThat(changes).extracting(AlertChange::position).isSorted().doesNotHaveDuplicates();
       // Every change carries the alert as it is now: acknowledged, by whom, at version 3.
       assertThat(changes)
@@ -50,6 +55,51 @@ interface ChangeFeedContract extends StoreFixture {
               });
       assertThat(store().lastPosition()).isEqualTo(changes.getLast().position());
     }
+  }
+
+  @Test
+  default void summariesOfRetriggersStayOutOfTheFeed_aRaisedSeverityIsIn() {
+    long start = store().lastPosition();
+    long id;
+    try (AlertEngine engine = engine()) {
+      AlertCommand.Trigger high = StoreFixture.trigger("disk:nas-01", NAS);
+      id = engine.apply(high).alertOrThrow().id();
+      for (int i = 0; i < 5; i++) {
+        clock().advance(Duration.ofSeconds(1));
+        engine.apply(high);
+      }
+      engine.apply(
+          new AlertCommand.Trigger(
+              high.fingerprint(),
+              high.source(),
+              high.type(),
+              Severity.CRITICAL,
+              high.title(),
+              high.message(),
+              high.subject(),
+              high.value(),
+              high.threshold(),
+              high.changePercent(),
+              high.attributes(),
+              null,
+              null,
+              high.actor()));
+    }
+
+    assertThat(store().history(id))
+        .extracting(HistoryEntry::version, HistoryEntry::action)
+        .containsExactly(
+            tuple(1L, HistoryAction.CREATED),
+            tuple(2L, HistoryAction.RETRIGGERED),
+            tuple(7L, HistoryAction.RETRIGGERED));
+    List<AlertChange> changes = store().changesAfter(start, 10);
+    assertThat(changes).extracting(change -> change.entry().version()).containsExactly(1L, 7L);
+    assertThat(changes.getLast().entry().changes())
+        .containsExactly(
+            new FieldChange("occurrences", "2", "7"),
+            new FieldChange("severity", "high", "critical"));
+    assertThat(changes.getLast().alert().occurrences()).isEqualTo(7);
+    assertThat(store().lastPosition()).isEqualTo(changes.getLast().position());
   }
 
   @Test
@@ -82,7 +132,7 @@ interface ChangeFeedContract extends StoreFixture {
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       long beforePurge = store().lastPosition();
       // The purge deletes the newest history rows; their positions must stay used.
-      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+      engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
       engine.apply(StoreFixture.trigger("cpu:pi-01", PI));
 
       List<AlertChange> after = store().changesAfter(beforePurge, 10);
@@ -99,7 +149,7 @@ interface ChangeFeedContract extends StoreFixture {
     try (AlertEngine engine = engine()) {
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(StoreFixture.trigger("disk:pi-01", PI));
-      engine.apply(new AlertCommand.Purge("server", "nas-01", "key:admin"));
+      engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
     }
 
     assertThat(store().changesAfter(start, 10))

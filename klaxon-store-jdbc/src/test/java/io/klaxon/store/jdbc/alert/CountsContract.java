@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStatus;
@@ -55,9 +56,11 @@ interface CountsContract extends StoreFixture {
           long id = ids.get(random.nextInt(ids.size()));
           Transition transition = TRANSITIONS.get(random.nextInt(TRANSITIONS.size()));
           // A transition the alert's status does not allow is refused, changing nothing.
-          engine.apply(List.of(AlertCommand.Change.of(AlertRef.id(id), transition, "ops")));
+          engine.apply(
+              List.of(AlertCommand.Change.of(AlertRef.id(id), transition, Actor.of("ops"))));
         } else {
-          engine.apply(new AlertCommand.Purge("server", "s" + random.nextInt(6), "admin"));
+          engine.apply(
+              new AlertCommand.Purge("server", "s" + random.nextInt(6), Actor.of("admin")));
         }
         // Two minutes a step: the changes spread over many ten-minute buckets of detection time.
         clock().advance(Duration.ofMinutes(2));
@@ -113,7 +116,7 @@ interface CountsContract extends StoreFixture {
         Map.of(),
         null,
         null,
-        "detector");
+        Actor.of("detector"));
   }
 
   private static List<AlertQuery> queries(Random random) {

@@ -5,6 +5,7 @@ import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStatus;
@@ -78,7 +79,7 @@ interface IntegrityContract extends StoreFixture {
     CommandResult again;
     try (AlertEngine engine = engine()) {
       first = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id();
-      engine.apply(AlertCommand.Change.of(AlertRef.id(first), Transition.RESOLVE, "ops"));
+      engine.apply(AlertCommand.Change.of(AlertRef.id(first), Transition.RESOLVE, Actor.of("ops")));
       again = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
     }
 

@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
@@ -33,11 +34,14 @@ interface RetentionContract extends StoreFixture {
       dismissed = open(engine, "fp-2");
       resolvedLater = open(engine, "fp-3");
       active = open(engine, "fp-4");
-      engine.apply(AlertCommand.Change.of(AlertRef.id(dismissed), Transition.DISMISS, "ops"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(dismissed), Transition.DISMISS, Actor.of("ops")));
       clock().advance(Duration.ofMinutes(1));
-      engine.apply(AlertCommand.Change.of(AlertRef.id(expired), Transition.EXPIRE, "klaxon"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(expired), Transition.EXPIRE, Actor.of("klaxon")));
       clock().advance(Duration.ofDays(2));
-      engine.apply(AlertCommand.Change.of(AlertRef.id(resolvedLater), Transition.RESOLVE, "ops"));
+      engine.apply(
+          AlertCommand.Change.of(AlertRef.id(resolvedLater), Transition.RESOLVE, Actor.of("ops")));
     }
 
     assertThat(store().finalAlertsBefore(clock().instant(), 10))
@@ -55,13 +59,15 @@ interface RetentionContract extends StoreFixture {
     try (AlertEngine engine = engine()) {
       for (int i = 0; i < 5; i++) {
         long id = open(engine, "fp-" + i);
-        engine.apply(new AlertCommand.Note(AlertRef.id(id), "seen", "ops"));
-        engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.RESOLVE, "ops"));
+        engine.apply(new AlertCommand.Note(AlertRef.id(id), "seen", Actor.of("ops")));
+        engine.apply(AlertCommand.Change.of(AlertRef.id(id), Transition.RESOLVE, Actor.of("ops")));
         finals.add(id);
       }
       kept = open(engine, "fp-kept");
       List<AlertCommand> deletes =
-          finals.stream().<AlertCommand>map(id -> new AlertCommand.Delete(id, "klaxon")).toList();
+          finals.stream()
+              .<AlertCommand>map(id -> new AlertCommand.Delete(id, Actor.of("klaxon")))
+              .toList();
 
       List<CommandResult> results = engine.apply(deletes);
 
@@ -83,13 +89,13 @@ interface RetentionContract extends StoreFixture {
       long active = open(engine, "fp-a");
       long other = open(engine, "fp-b");
 
-      assertThatThrownBy(() -> engine.apply(new AlertCommand.Delete(active, "klaxon")))
+      assertThatThrownBy(() -> engine.apply(new AlertCommand.Delete(active, Actor.of("klaxon"))))
           .isInstanceOf(TransitionRefused.class);
       List<CommandResult> results =
           engine.apply(
               List.of(
-                  AlertCommand.Change.of(AlertRef.id(other), Transition.DISMISS, "ops"),
-                  new AlertCommand.Delete(other, "klaxon")));
+                  AlertCommand.Change.of(AlertRef.id(other), Transition.DISMISS, Actor.of("ops")),
+                  new AlertCommand.Delete(other, Actor.of("klaxon"))));
 
       assertThat(results)
           .extracting(CommandResult::outcome)

@@ -5,6 +5,7 @@ import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
@@ -225,22 +226,26 @@ interface RoundTripContract extends StoreFixture {
   @Test
   default void theEngineRecordsEveryChangeInTheHistory() {
     long id;
+    Instant retriggeredAt;
     try (AlertEngine engine = engine()) {
       id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alertOrThrow().id();
       clock().advance(Duration.ofSeconds(1));
+      retriggeredAt = clock().instant();
       engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(
-          new AlertCommand.Change(AlertRef.id(id), Transition.ACKNOWLEDGE, "ops", "on it", false));
-      engine.apply(new AlertCommand.Note(AlertRef.id(id), "disk ordered", "ops"));
+          new AlertCommand.Change(
+              AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("ops"), "on it", false));
+      engine.apply(new AlertCommand.Note(AlertRef.id(id), "disk ordered", Actor.of("ops")));
       engine.apply(
-          AlertCommand.Change.of(AlertRef.fingerprint("disk:nas-01"), Transition.RESOLVE, "ops"));
+          AlertCommand.Change.of(
+              AlertRef.fingerprint("disk:nas-01"), Transition.RESOLVE, Actor.of("ops")));
     }
 
     assertThat(store().history(id))
         .extracting(HistoryEntry::version, HistoryEntry::action, HistoryEntry::note)
         .containsExactly(
             tuple(1L, HistoryAction.CREATED, null),
-            tuple(2L, HistoryAction.RETRIGGERED, null),
+            tuple(2L, HistoryAction.RETRIGGERED, "re-triggered once at " + retriggeredAt),
             tuple(3L, HistoryAction.ACKNOWLEDGED, "on it"),
             tuple(4L, HistoryAction.NOTED, "disk ordered"),
             tuple(5L, HistoryAction.RESOLVED, null));

@@ -1,5 +1,6 @@
 package io.klaxon.store.jdbc.alert;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertStatus;
@@ -85,7 +86,7 @@ public interface StoreFixture {
         Map.of("mount", "/data"),
         null,
         null,
-        "detector");
+        Actor.of("detector"));
   }
 
   /** Runs SQL on the store's database directly, behind the store's back. */

@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc.hosts;
 import static io.klaxon.store.jdbc.hosts.HostFixture.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryAction;
@@ -147,7 +148,7 @@ interface HostDetectionContract extends HostFixture {
     monitor().takeHeartbeats(List.of(heartbeat("nas-01", Map.of("nginx", ServiceStatus.DOWN))));
     long other = openCpuAlert("nas-02");
 
-    monitor().delete("nas-01", "alice");
+    monitor().delete("nas-01", Actor.of("alice"));
 
     assertThat(count("select count(*) from alerts where subject_key = ?", "nas-01")).isZero();
     assertThat(count("select count(*) from alert_history where alert_id = ?", cpu)).isZero();
@@ -169,7 +170,7 @@ interface HostDetectionContract extends HostFixture {
     HostSettings strict =
         new HostSettings(
             new HostSettings.Thresholds(50, 60, 1), d.memory(), d.disk(), 1, 0, 60, 0, false);
-    monitor().updateSettings(strict, "test");
+    monitor().updateSettings(strict, Actor.of("test"));
 
     restart();
 

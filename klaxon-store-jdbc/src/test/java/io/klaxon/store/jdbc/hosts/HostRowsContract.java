@@ -5,6 +5,7 @@ import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
@@ -110,8 +111,8 @@ interface HostRowsContract extends HostFixture {
         new HostSettings(
             new HostSettings.Thresholds(70.5, 90, 5), d.memory(), d.disk(), 3, 60, 300, 5, false);
 
-    hosts().saveSettings(d, "alice", T0);
-    hosts().saveSettings(changed, "bob", T0.plusSeconds(1));
+    hosts().saveSettings(d, Actor.of("alice"), T0);
+    hosts().saveSettings(changed, Actor.of("bob"), T0.plusSeconds(1));
 
     assertThat(hosts().loadSettings()).contains(changed);
     // Each save is in the settings history with who made it and the settings before and after.

@@ -4,6 +4,7 @@ import static io.klaxon.store.jdbc.mapping.MappingFixture.draft;
 import static io.klaxon.store.jdbc.mapping.MappingFixture.matchResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.AuditAction;
 import io.klaxon.mapping.AuditQuery;
 import io.klaxon.mapping.Edit;
@@ -37,10 +38,10 @@ interface MappingAuditContract extends MappingFixture {
                     .update(
                         id,
                         draft("1X2_FT", Map.of("sportybet", "1")),
-                        new Edit("bob", "drop betpawa")),
-            () -> registry().deactivate(id, new Edit("bob", null)),
-            () -> registry().activate(id, new Edit("carol", "back")),
-            () -> registry().delete(id, new Edit("dave", "retired")));
+                        new Edit(Actor.of("bob"), "drop betpawa")),
+            () -> registry().deactivate(id, new Edit(Actor.of("bob"), null)),
+            () -> registry().activate(id, new Edit(Actor.of("carol"), "back")),
+            () -> registry().delete(id, new Edit(Actor.of("dave"), "retired")));
     for (Supplier<MarketMapping> change : changes) {
       clock().advance(Duration.ofMinutes(1));
       MarketMapping answered = change.get();
@@ -128,7 +129,7 @@ interface MappingAuditContract extends MappingFixture {
                     ImportItem.of(stored("SAME")),
                     new ImportItem(" ", null, Map.of("Bad Source", "1"), null, null, null),
                     new ImportItem("CLASH", "x", Map.of("x", "9"), null, null, true)),
-                new Edit("importer", null));
+                new Edit(Actor.of("importer"), null));
 
     assertThat(report.created()).extracting(ImportReport.Applied::index).containsExactly(0);
     assertThat(report.updated())

@@ -1,5 +1,6 @@
 package io.klaxon.store.jdbc.mapping;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingRegistry;
@@ -20,7 +21,7 @@ interface MappingFixture {
 
   Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
 
-  Edit ALICE = new Edit("alice", "first cut");
+  Edit ALICE = new Edit(Actor.of("alice"), "first cut");
 
   JdbcMappingStore store();
 

@@ -4,6 +4,7 @@ import static io.klaxon.store.jdbc.mapping.MappingFixture.draft;
 import static io.klaxon.store.jdbc.mapping.MappingFixture.matchResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.access.Actor;
 import io.klaxon.mapping.Edit;
 import io.klaxon.mapping.MappingDraft;
 import io.klaxon.mapping.MappingQuery;
@@ -104,7 +105,7 @@ interface MappingRoundTripContract extends MappingFixture {
     MarketMapping b = registry().create(draft("B", Map.of("x", "1")), ALICE);
     registry().create(draft("A", Map.of()), ALICE);
     clock().advance(Duration.ofSeconds(1));
-    registry().deactivate(b.id(), new Edit("bob", null));
+    registry().deactivate(b.id(), new Edit(Actor.of("bob"), null));
 
     assertThat(store().all()).extracting(MarketMapping::canonicalId).containsExactly("A", "B");
     assertThat(store().all().get(1).active()).isFalse();

@@ -3,6 +3,7 @@ package io.klaxon.store.jdbc.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Attempt;
@@ -323,12 +324,17 @@ public abstract class NotificationStoreContract {
 
   @Test
   void configurationKeepsItsOrderAcrossReplacesAndReorders() {
-    store().putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\"}", "alice", T0);
-    store().putDocument(ConfigKind.ROUTE, "b", "{\"name\":\"b\"}", "alice", T0);
-    store().putDocument(ConfigKind.ROUTE, "c", "{\"name\":\"c\"}", "alice", T0);
-    store().putDocument(ConfigKind.RECEIVER, "a", "{\"name\":\"hook\"}", "bob", T0);
+    store().putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\"}", Actor.of("alice"), T0);
+    store().putDocument(ConfigKind.ROUTE, "b", "{\"name\":\"b\"}", Actor.of("alice"), T0);
+    store().putDocument(ConfigKind.ROUTE, "c", "{\"name\":\"c\"}", Actor.of("alice"), T0);
+    store().putDocument(ConfigKind.RECEIVER, "a", "{\"name\":\"hook\"}", Actor.of("bob"), T0);
     store()
-        .putDocument(ConfigKind.ROUTE, "a", "{\"name\":\"a\",\"v\":2}", "carol", T0.plusSeconds(1));
+        .putDocument(
+            ConfigKind.ROUTE,
+            "a",
+            "{\"name\":\"a\",\"v\":2}",
+            Actor.of("carol"),
+            T0.plusSeconds(1));
 
     assertThat(store().documents(ConfigKind.ROUTE))
         .extracting(ConfigDocument::name)

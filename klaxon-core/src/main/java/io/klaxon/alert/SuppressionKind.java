@@ -1,0 +1,25 @@
+package io.klaxon.alert;
+
+import java.util.Locale;
+
+/** What can suppress an alert. */
+public enum SuppressionKind {
+  SILENCE,
+  MAINTENANCE,
+  INHIBITION,
+  SNOOZE;
+
+  /** The kind as the API writes it: {@code silence}, {@code maintenance}, … */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The kind of a word.
+   *
+   * @throws IllegalArgumentException for any other word
+   */
+  public static SuppressionKind parse(String word) {
+    return valueOf(word.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Suppression: label matchers, silences, inhibition rules and snoozes, and the evaluator that says
+ * what suppresses an alert and until when. Suppression never changes an alert's lifecycle status.
+ */
+@NullMarked
+package io.klaxon.suppress;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,162 @@
+package io.klaxon.suppress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SuppressionsTest {
+
+  private static final Instant NOW = TestAlerts.T0;
+
+  private static Silence silence(String matchers, Instant startsAt, Instant endsAt) {
+    return new Silence(
+        1,
+        "uuid-" + matchers,
+        List.of(Matchers.parse("m", matchers)),
+        startsAt,
+        endsAt,
+        "ops",
+        "why",
+        startsAt);
+  }
+
+  private static InhibitRule criticalInhibitsWarning() {
+    return new InhibitRule(
+        "critical-over-warning",
+        Matchers.parse("s", "severity=critical"),
+        Matchers.parse("t", "severity=warning"),
+        List.of("alertname"));
+  }
+
+  private static Alert amAlert(long id, String alertname, String severity) {
+    return TestAlerts.open(id, Map.of("labels.alertname", alertname, "labels.severity", severity));
+  }
+
+  @Test
+  void activeMatchingSilence_suppressesUntilItsEnd() {
+    Silence silence = silence("alertname=Disk", NOW.minusSeconds(10), NOW.plusSeconds(600));
+    Suppressions suppressions =
+        new Suppressions(NOW, List.of(silence), List.of(), Map.of(), List.of());
+
+    assertThat(suppressions.of(amAlert(1, "Disk", "warning")))
+        .containsExactly(
+            new Suppressor(SuppressionKind.SILENCE, silence.uuid(), NOW.plusSeconds(600)));
+    assertThat(suppressions.of(amAlert(2, "Cpu", "warning"))).isEmpty();
+  }
+
+  @Test
+  void pendingAndExpiredSilences_suppressNothing() {
+    Suppressions suppressions =
+        new Suppressions(
+            NOW,
+            List.of(
+                silence("alertname=Disk", NOW.plusSeconds(10), NOW.plusSeconds(600)),
+                silence("alertname=Disk", NOW.minusSeconds(600), NOW)),
+            List.of(),
+            Map.of(),
+            List.of());
+
+    assertThat(suppressions.of(amAlert(1, "Disk", "warning"))).isEmpty();
+  }
+
+  @Test
+  void anyMatcherSet_isEnough() {
+    Silence silence =
+        new Silence(
+            1,
+            "u",
+            List.of(Matchers.parse("m", "alertname=Cpu"), Matchers.parse("m", "alertname=Disk")),
+            NOW.minusSeconds(1),
+            NOW.plusSeconds(1),
+            "ops",
+            "why",
+            NOW);
+
+    assertThat(silence.matches(Labels.of(amAlert(1, "Disk", "x")))).isTrue();
+  }
+
+  @Test
+  void finalAlerts_areNeverSuppressed() {
+    Silence silence = silence("alertname=Disk", NOW.minusSeconds(10), NOW.plusSeconds(600));
+    Alert resolved = TestAlerts.alert(1, AlertStatus.RESOLVED, Map.of("labels.alertname", "Disk"));
+
+    assertThat(new Suppressions(NOW, List.of(silence), List.of(), Map.of(), List.of()).of(resolved))
+        .isEmpty();
+  }
+
+  @Test
+  void criticalAlert_inhibitsWarningWithTheSameEqualLabels_only() {
+    Alert critical = amAlert(1, "Disk", "critical");
+    Alert warning = amAlert(2, "Disk", "warning");
+    Alert otherWarning = amAlert(3, "Cpu", "warning");
+    Suppressions suppressions =
+        new Suppressions(
+            NOW,
+            List.of(),
+            List.of(criticalInhibitsWarning()),
+            Map.of(),
+            List.of(critical, warning, otherWarning));
+
+    assertThat(suppressions.of(warning))
+        .containsExactly(new Suppressor(SuppressionKind.INHIBITION, "critical-over-warning", null));
+    assertThat(suppressions.of(otherWarning)).isEmpty();
+    assertThat(suppressions.of(critical)).isEmpty();
+  }
+
+  @Test
+  void resolvedSource_inhibitsNothing() {
+    Alert critical =
+        TestAlerts.alert(
+            1,
+            AlertStatus.RESOLVED,
+            Map.of("labels.alertname", "Disk", "labels.severity", "critical"));
+    Alert warning = amAlert(2, "Disk", "warning");
+    Suppressions suppressions =
+        new Suppressions(
+            NOW,
+            List.of(),
+            List.of(criticalInhibitsWarning()),
+            Map.of(),
+            List.of(critical, warning));
+
+    assertThat(suppressions.of(warning)).isEmpty();
+  }
+
+  @Test
+  void alertsMatchingBothSides_neverInhibitEachOther_norThemselves() {
+    InhibitRule rule =
+        new InhibitRule(
+            "any-disk",
+            Matchers.parse("s", "alertname=Disk"),
+            Matchers.parse("t", "alertname=Disk"),
+            List.of());
+    Alert one = amAlert(1, "Disk", "warning");
+    Alert two = amAlert(2, "Disk", "warning");
+    Suppressions suppressions =
+        new Suppressions(NOW, List.of(), List.of(rule), Map.of(), List.of(one, two));
+
+    assertThat(suppressions.of(one)).isEmpty();
+    assertThat(suppressions.of(two)).isEmpty();
+  }
+
+  @Test
+  void snooze_holdsUntilItsTime() {
+    Alert alert = amAlert(7, "Disk", "warning");
+    Snooze snooze = new Snooze(7, NOW.plus(Duration.ofHours(1)), "ann", "lunch");
+
+    assertThat(new Suppressions(NOW, List.of(), List.of(), Map.of(7L, snooze), List.of()).of(alert))
+        .containsExactly(new Suppressor(SuppressionKind.SNOOZE, "7", snooze.until()));
+    assertThat(
+            new Suppressions(snooze.until(), List.of(), List.of(), Map.of(7L, snooze), List.of())
+                .of(alert))
+        .isEmpty();
+  }
+}

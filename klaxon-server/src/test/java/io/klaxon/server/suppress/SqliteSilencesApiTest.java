@@ -1,0 +1,30 @@
+package io.klaxon.server.suppress;
+
+import io.klaxon.store.jdbc.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The silence API on the embedded default, SQLite in a data dir of its own. */
+class SqliteSilencesApiTest extends SilencesApiContract {
+
+  static TestDatabase database;
+
+  @BeforeAll
+  static void openDatabase() throws IOException {
+    database = TestDatabase.sqlite(Files.createTempDirectory("klaxon-silences-"));
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    database.close();
+  }
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("klaxon.db.url", () -> database.jdbcUrl());
+  }
+}
