@@ -130,6 +130,43 @@ abstract class EscalationContract extends NotificationsFixture {
   }
 
   @Test
+  void aStepOfASuppressedAlertWaitsUntilNothingSuppressesIt() {
+    String hook = webhook("quiet", "s");
+    String policy = source + "-quiet";
+    assertThat(
+            api.post(
+                    "/api/escalation-policies",
+                    """
+                    {"name": "%s", "steps": [{"afterSeconds": 60, "notify": ["receiver:%s"]}]}
+                    """
+                        .formatted(policy, hook))
+                .status())
+        .isEqualTo(201);
+    policyRoute(policy);
+    long id = trigger("q", "high");
+    eventually().until(() -> api.get("/api/alerts/" + id + "/escalations").json().size() == 1);
+    String firstDue = api.get("/api/alerts/" + id + "/escalations").text("/0/nextAt");
+    assertThat(api.post("/api/alerts/" + id + "/snooze", "{\"for\": \"1h\"}").status())
+        .isEqualTo(200);
+    eventually().until(() -> api.get("/api/alerts/" + id).json().at("/suppressed").asBoolean());
+
+    clock.advance(Duration.ofSeconds(120));
+    // The due step is looked at, not sent, and waits: its time moves on.
+    eventually()
+        .until(
+            () ->
+                !api.get("/api/alerts/" + id + "/escalations").text("/0/nextAt").equals(firstDue));
+    assertThat(receiver.requests(path("quiet"))).isEmpty();
+    assertThat(api.get("/api/alerts/" + id + "/escalations").json().at("/0/lastStepAt").isNull())
+        .isTrue();
+
+    assertThat(api.post("/api/alerts/" + id + "/unsnooze", "{}").status()).isEqualTo(200);
+    eventually().until(() -> !api.get("/api/alerts/" + id).json().at("/suppressed").asBoolean());
+    clock.advance(Duration.ofSeconds(60));
+    eventually().until(() -> receiver.delivered(path("quiet")).size() == 1);
+  }
+
+  @Test
   void aPolicyNamingWhatDoesNotExistIsRefusedNamingTheFieldAndNothingIsWritten() {
     String hook = webhook("bad", "s");
     Api.Answer refused =
