@@ -130,6 +130,53 @@ abstract class EscalationContract extends NotificationsFixture {
   }
 
   @Test
+  void aScheduleStepReachesWhoeverIsOnCallAndTheirLinkActsAsThem() {
+    String carol = person("carol");
+    String schedule = source + "-primary";
+    Api.Answer created =
+        api.post(
+            "/api/schedules",
+            """
+            {"name": "%s", "timeZone": "UTC",
+             "rotations": [{"members": ["%s"], "start": "2020-01-06T09:00",
+                            "shiftLength": {"amount": 1, "unit": "weeks"}}]}
+            """
+                .formatted(schedule, carol));
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    String policy = source + "-oncall";
+    assertThat(
+            api.post(
+                    "/api/escalation-policies",
+                    """
+                    {"name": "%s", "steps": [{"notify": ["schedule:%s"]}]}
+                    """
+                        .formatted(policy, schedule))
+                .status())
+        .isEqualTo(201);
+    policyRoute(policy);
+
+    long id = trigger("s", "critical");
+    eventually().until(() -> receiver.delivered(path("carol")).size() == 1);
+    String ackUrl =
+        receiver.delivered(path("carol")).getFirst().json().at("/alerts/0/ackUrl").asString();
+    Api anonymous = api.anonymous();
+    Api.Answer page =
+        anonymous.send(
+            anonymous
+                .request(ackUrl.substring("https://klaxon.example.com".length()))
+                .header("Accept", "text/html")
+                .GET());
+    assertThat(page.raw().body()).contains("Acknowledge as person:" + carol);
+    eventually()
+        .until(
+            () ->
+                api.get("/api/alerts/" + id + "/escalations").text("/0/endReason").equals("done"));
+    assertThat(api.get("/api/alerts/" + id + "/escalations").text("/0/lastNotified"))
+        .contains("schedule:" + schedule + " (" + carol + ")");
+    assertThat(api.delete("/api/schedules/" + schedule).status()).isEqualTo(409);
+  }
+
+  @Test
   void aStepOfASuppressedAlertWaitsUntilNothingSuppressesIt() {
     String hook = webhook("quiet", "s");
     String policy = source + "-quiet";
