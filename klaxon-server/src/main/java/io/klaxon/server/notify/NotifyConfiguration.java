@@ -5,7 +5,6 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.notify.Backoff;
 import io.klaxon.notify.Dispatcher;
 import io.klaxon.notify.NotificationStore;
-import io.klaxon.server.oncall.AckLinks;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;

@@ -5,7 +5,6 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Message;
 import io.klaxon.notify.NotificationItem;
-import io.klaxon.server.oncall.AckLinks;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;

@@ -9,6 +9,7 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.oncall.AckToken;
+import io.klaxon.server.notify.AckLinks;
 import io.klaxon.store.AlertStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

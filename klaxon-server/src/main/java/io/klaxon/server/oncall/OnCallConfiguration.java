@@ -1,6 +1,7 @@
 package io.klaxon.server.oncall;
 
 import io.klaxon.notify.NotificationStore;
+import io.klaxon.server.notify.AckLinks;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;

@@ -20,7 +20,6 @@ import io.klaxon.notify.Pushover;
 import io.klaxon.notify.Receiver;
 import io.klaxon.notify.Teams;
 import io.klaxon.notify.Telegram;
-import io.klaxon.server.oncall.AckLinks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;

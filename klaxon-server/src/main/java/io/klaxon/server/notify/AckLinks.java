@@ -1,4 +1,4 @@
-package io.klaxon.server.oncall;
+package io.klaxon.server.notify;
 
 import io.klaxon.oncall.AckToken;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class AckLinks {
   }
 
   /** What the link's token is, checked now. */
-  AckToken.Check check(String token) {
+  public AckToken.Check check(String token) {
     return AckToken.check(token, key, clock.instant());
   }
 }
