@@ -160,33 +160,7 @@ public record Alert(
 
   /** A copy one version on with nothing else changed (a note was added). */
   public Alert touched() {
-    return new Alert(
-        id,
-        fingerprint,
-        source,
-        type,
-        severity,
-        status,
-        title,
-        message,
-        subject,
-        value,
-        previousValue,
-        threshold,
-        changePercent,
-        attributes,
-        occurrences,
-        detectedAt,
-        lastSeenAt,
-        acknowledgedAt,
-        acknowledgedBy,
-        resolvedAt,
-        resolvedBy,
-        expiresAt,
-        autoResolved,
-        previousSeverity,
-        version + 1,
-        suppressedBy);
+    return withSuppressedBy(suppressedBy);
   }
 
   /** A copy one version on, suppressed by {@code newSuppressedBy} (empty: by nothing). */
