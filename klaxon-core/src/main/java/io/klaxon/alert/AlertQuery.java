@@ -4,6 +4,7 @@ import io.klaxon.problem.InvalidInput;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,253 +70,141 @@ public record AlertQuery(
 
   /** The same query, only alerts in one of these statuses (none: any). */
   public AlertQuery withStatuses(Set<AlertStatus> newStatuses) {
-    return new AlertQuery(
-        newStatuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.statuses = newStatuses);
   }
 
   /** The same query, only alerts about this subject. */
   public AlertQuery withSubject(String newSubjectType, String newSubjectKey) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        newSubjectType,
-        newSubjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(
+        draft -> {
+          draft.subjectType = newSubjectType;
+          draft.subjectKey = newSubjectKey;
+        });
   }
 
   /** The same query, also requiring each attribute's text form to equal the given value. */
   public AlertQuery withAttributes(Map<String, String> newAttributes) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        newAttributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.attributes = newAttributes);
   }
 
   /** The same query, limited to alerts detected before {@code before}. */
   public AlertQuery withDetectedBefore(Instant before) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        before,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.to = before);
   }
 
   /** The same query, another page in another order. */
   public AlertQuery withPage(AlertSort newSort, int newLimit, long newOffset) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        newSort,
-        newLimit,
-        newOffset);
+    return with(
+        draft -> {
+          draft.sort = newSort;
+          draft.limit = newLimit;
+          draft.offset = newOffset;
+        });
   }
 
   /** The same query, only alerts of one of these severities (none: any). */
   public AlertQuery withSeverities(Set<Severity> newSeverities) {
-    return new AlertQuery(
-        statuses,
-        newSeverities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.severities = newSeverities);
   }
 
   /** The same query, only alerts of one of these types (none: any). */
   public AlertQuery withTypes(Set<String> newTypes) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        newTypes,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.types = newTypes);
   }
 
   /** The same query, only alerts from one of these sources (none: any). */
   public AlertQuery withSources(Set<String> newSources) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        newSources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.sources = newSources);
   }
 
   /** The same query, limited to alerts detected at or after {@code after}. */
   public AlertQuery withDetectedAfter(Instant after) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        after,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.from = after);
   }
 
   /** The same query, limited to alerts detected in {@code [after, before)}. */
   public AlertQuery withDetectedBetween(Instant after, Instant before) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        after,
-        before,
-        text,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(
+        draft -> {
+          draft.from = after;
+          draft.to = before;
+        });
   }
 
   /** The same query, only alerts whose title or message contains the text (null: any). */
   public AlertQuery withText(@Nullable String newText) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        newText,
-        attributes,
-        sort,
-        limit,
-        offset);
+    return with(draft -> draft.text = newText);
   }
 
   /** The same query, in another order. */
   public AlertQuery withSort(AlertSort newSort) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        newSort,
-        limit,
-        offset);
+    return with(draft -> draft.sort = newSort);
   }
 
   /** The same query, answering at most {@code newLimit} alerts (1 to {@value #MAX_LIMIT}). */
   public AlertQuery withLimit(int newLimit) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        newLimit,
-        offset);
+    return with(draft -> draft.limit = newLimit);
   }
 
   /** The same query, skipping the first {@code newOffset} matching alerts. */
   public AlertQuery withOffset(long newOffset) {
-    return new AlertQuery(
-        statuses,
-        severities,
-        types,
-        sources,
-        subjectType,
-        subjectKey,
-        from,
-        to,
-        text,
-        attributes,
-        sort,
-        limit,
-        newOffset);
+    return with(draft -> draft.offset = newOffset);
+  }
+
+  /** The same query with the changes {@code change} makes to a copy of its parts. */
+  private AlertQuery with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.query();
+  }
+
+  /** A query's parts, to copy it with a few changed; checked again when made a query. */
+  private static final class Draft {
+    private Set<AlertStatus> statuses;
+    private Set<Severity> severities;
+    private Set<String> types;
+    private Set<String> sources;
+    private @Nullable String subjectType;
+    private @Nullable String subjectKey;
+    private @Nullable Instant from;
+    private @Nullable Instant to;
+    private @Nullable String text;
+    private Map<String, String> attributes;
+    private AlertSort sort;
+    private int limit;
+    private long offset;
+
+    private Draft(AlertQuery query) {
+      statuses = query.statuses;
+      severities = query.severities;
+      types = query.types;
+      sources = query.sources;
+      subjectType = query.subjectType;
+      subjectKey = query.subjectKey;
+      from = query.from;
+      to = query.to;
+      text = query.text;
+      attributes = query.attributes;
+      sort = query.sort;
+      limit = query.limit;
+      offset = query.offset;
+    }
+
+    private AlertQuery query() {
+      return new AlertQuery(
+          statuses,
+          severities,
+          types,
+          sources,
+          subjectType,
+          subjectKey,
+          from,
+          to,
+          text,
+          attributes,
+          sort,
+          limit,
+          offset);
+    }
   }
 }
