@@ -136,10 +136,6 @@ public final class JdbcEscalationStore implements EscalationStore {
             dsl.transactionResult(
                 configuration -> {
                   DSLContext tx = configuration.dsl();
-                  if (dialect == Dialect.SQLITE) {
-                    // Takes the write lock before reading (see JdbcNotificationStore.writeFirst).
-                    tx.update(e.table).set(e.round, e.round).where(e.id.eq(-1L)).execute();
-                  }
                   var select =
                       tx.select(e.id)
                           .from(e.table)

@@ -128,7 +128,6 @@ public final class JdbcNotificationStore implements NotificationStore {
             dsl.transaction(
                 configuration -> {
                   DSLContext tx = configuration.dsl();
-                  writeFirst(tx);
                   List<String> order = new ArrayList<>(names);
                   for (String name :
                       tx.select(c.name)
@@ -147,18 +146,6 @@ public final class JdbcNotificationStore implements NotificationStore {
                         .execute();
                   }
                 }));
-  }
-
-  /**
-   * On SQLite, takes the write lock before the transaction reads: a deferred transaction that reads
-   * first cannot write after another connection has (SQLITE_BUSY_SNAPSHOT). A write that changes no
-   * row takes the lock all the same.
-   */
-  private void writeFirst(DSLContext tx) {
-    if (dialect == Dialect.SQLITE) {
-      NotificationTables.Cursor c = tables.cursor;
-      tx.update(c.table).set(c.position, c.position).where(c.reader.eq("")).execute();
-    }
   }
 
   @Override
@@ -214,7 +201,6 @@ public final class JdbcNotificationStore implements NotificationStore {
             dsl.transactionResult(
                 configuration -> {
                   DSLContext tx = configuration.dsl();
-                  writeFirst(tx);
                   var due =
                       n.status
                           .eq(NotificationStatus.PENDING.word())
