@@ -40,6 +40,13 @@ public record Partitioning(int count) {
   }
 
   /**
+   * The partition of a subject: the one where the alerts whose derived fingerprints name it live.
+   */
+  public int ofSubject(String subjectType, String subjectKey) {
+    return of(Fingerprint.of(null, "-", Subject.of(subjectType, subjectKey, null), "-"));
+  }
+
+  /**
    * The partition key of a fingerprint: the subject ({@code type/key}) that a derived fingerprint
    * {@code source|type/key|kind} names, else the whole fingerprint. A derived fingerprint cut to
    * {@link Fingerprint#MAX_LENGTH} inside its subject has lost the subject's end, so it is its own

@@ -138,6 +138,15 @@ final class AlertReader {
         .fetch(rows::alert);
   }
 
+  List<Alert> loadActive(int partition) {
+    return selectAlerts()
+        .where(
+            alerts.enginePartition.eq((long) partition),
+            alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
+        .orderBy(alerts.id)
+        .fetch(rows::alert);
+  }
+
   long maxAlertId() {
     AlertTables.AlertIds ids = tables.alertIds;
     Long recorded = dsl.select(ids.lastId).from(ids.table).fetchOne(0, Long.class);

@@ -44,6 +44,13 @@ public final class AlertRows {
     return selection;
   }
 
+  /** A new alert's row, in the order of {@link AlertTables.Alerts#insertColumns()}. */
+  List<@Nullable Object> insertValues(Alert alert, int partition) {
+    List<@Nullable Object> values = new ArrayList<>(values(alert));
+    values.add((long) partition);
+    return values;
+  }
+
   /** An alert's column values, in the order of {@link AlertTables.Alerts#columns()}. */
   List<@Nullable Object> values(Alert alert) {
     Subject subject = alert.subject();

@@ -93,6 +93,9 @@ public final class AlertTables {
     final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
     final Field<String> suppressedBy;
 
+    /** The engine partition of the alert ({@link io.klaxon.alert.Partitioning}), set on insert. */
+    final Field<Long> enginePartition = column(NAME, "engine_partition", SQLDataType.BIGINT);
+
     private Alerts(DataType<Instant> time, DataType<String> json) {
       attributes = column(NAME, "attributes", json);
       suppressedBy = column(NAME, "suppressed_by", json);
@@ -134,6 +137,13 @@ public final class AlertTables {
           previousSeverity,
           version,
           suppressedBy);
+    }
+
+    /** Every column and the partition, in the order of {@link AlertRows#insertValues}. */
+    List<Field<?>> insertColumns() {
+      List<Field<?>> columns = new java.util.ArrayList<>(columns());
+      columns.add(enginePartition);
+      return List.copyOf(columns);
     }
   }
 

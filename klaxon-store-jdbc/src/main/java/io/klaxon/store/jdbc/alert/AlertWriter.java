@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.excluded;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
@@ -33,13 +34,23 @@ final class AlertWriter {
   private final RowInsert<Alert> alertInsert;
   private final RowInsert<HistoryEntry> historyInsert;
 
-  AlertWriter(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
+  AlertWriter(
+      DSLContext dsl,
+      Dialect dialect,
+      AlertTables tables,
+      AlertRows rows,
+      Partitioning partitioning) {
     this.dsl = dsl;
     this.tables = tables;
     this.rows = rows;
     this.updates = new AlertUpdates(dsl, dialect, tables, rows);
     this.alertInsert =
-        new RowInsert<>(dsl, dialect, tables.alerts.table, tables.alerts.columns(), rows::values);
+        new RowInsert<>(
+            dsl,
+            dialect,
+            tables.alerts.table,
+            tables.alerts.insertColumns(),
+            alert -> rows.insertValues(alert, partitioning.of(alert.fingerprint())));
     this.historyInsert =
         new RowInsert<>(
             dsl, dialect, tables.history.table, tables.history.insertColumns(), rows::values);
