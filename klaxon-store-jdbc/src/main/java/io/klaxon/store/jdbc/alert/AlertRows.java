@@ -112,6 +112,19 @@ public final class AlertRows {
         entry.isMaterial());
   }
 
+  /**
+   * A history row with its feed position, in the order of {@link
+   * AlertTables.History#writtenColumns()}.
+   */
+  List<@Nullable Object> values(FeedEntry positioned) {
+    List<@Nullable Object> values = new ArrayList<>(values(positioned.entry()));
+    values.add(positioned.position());
+    return values;
+  }
+
+  /** A history entry and its place in the change feed, null when it is not a material change. */
+  record FeedEntry(HistoryEntry entry, @Nullable Long position) {}
+
   /** An alert from a row of {@link #alertSelection()}. */
   Alert alert(Record row) {
     String previousSeverity = row.get(alerts.previousSeverity);

@@ -9,6 +9,7 @@ import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.RowInsert;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class AlertWriter {
   private final AlertRows rows;
   private final AlertUpdates updates;
   private final RowInsert<Alert> alertInsert;
-  private final RowInsert<HistoryEntry> historyInsert;
+  private final RowInsert<AlertRows.FeedEntry> historyInsert;
 
   AlertWriter(
       DSLContext dsl,
@@ -53,7 +54,7 @@ final class AlertWriter {
             alert -> rows.insertValues(alert, partitioning.of(alert.fingerprint())));
     this.historyInsert =
         new RowInsert<>(
-            dsl, dialect, tables.history.table, tables.history.insertColumns(), rows::values);
+            dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
   }
 
   /**
@@ -63,6 +64,11 @@ final class AlertWriter {
    *     version
    */
   void commit(ChangeSet changes) {
+    commit(changes, () -> {});
+  }
+
+  /** Commits as {@link #commit(ChangeSet)} does, running {@code beforeCommit} last (tests). */
+  void commit(ChangeSet changes, Runnable beforeCommit) {
     if (changes.isEmpty()) {
       return;
     }
@@ -77,7 +83,9 @@ final class AlertWriter {
           updates.apply(tx, changes.updated());
           alertInsert.insert(tx, changes.created());
           recordLastId(tx, changes.highestNewId());
-          historyInsert.insert(tx, changes.history());
+          // Last: the feed's counter row stays locked until commit, so keep that short.
+          historyInsert.insert(tx, positioned(tx, changes.history()));
+          beforeCommit.run();
         });
   }
 
@@ -134,6 +142,31 @@ final class AlertWriter {
                   .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
           .execute();
     }
+  }
+
+  /**
+   * Gives the material entries their change feed positions, from the feed's counter row. Updating
+   * the row locks it until this transaction ends, so another transaction's positions come after
+   * this one's commit: positions grow in commit order, and a reader that has seen a position has
+   * seen every committed position below it.
+   */
+  private List<AlertRows.FeedEntry> positioned(DSLContext tx, List<HistoryEntry> entries) {
+    int material = (int) entries.stream().filter(HistoryEntry::isMaterial).count();
+    long next = 0;
+    if (material > 0) {
+      AlertTables.Feed feed = tables.feed;
+      tx.update(feed.table).set(feed.lastPosition, feed.lastPosition.plus(material)).execute();
+      Long last = tx.select(feed.lastPosition).from(feed.table).fetchOne(feed.lastPosition);
+      if (last == null) {
+        throw new IllegalStateException("alert_feed has no row: the schema is not migrated");
+      }
+      next = last - material + 1;
+    }
+    List<AlertRows.FeedEntry> positioned = new ArrayList<>(entries.size());
+    for (HistoryEntry entry : entries) {
+      positioned.add(new AlertRows.FeedEntry(entry, entry.isMaterial() ? next++ : null));
+    }
+    return positioned;
   }
 
   /** Keeps the largest id ever handed out, which deletes of alerts cannot lower. */
