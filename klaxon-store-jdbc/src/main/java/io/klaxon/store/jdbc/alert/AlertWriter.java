@@ -10,9 +10,9 @@ import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.RowInsert;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -119,7 +119,9 @@ final class AlertWriter {
       return;
     }
     // One row per key: a statement may not upsert the same row twice (PostgreSQL refuses).
-    Map<String, Subject> unique = new LinkedHashMap<>();
+    // In key order: partitions that upsert the same subjects side by side lock them in one
+    // order, so they wait for each other instead of deadlocking.
+    Map<String, Subject> unique = new TreeMap<>();
     for (Subject subject : subjects) {
       unique.put(subject.type() + '\u0000' + subject.key(), subject);
     }
