@@ -10,18 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What suppresses an alert at one moment, given the silences, inhibition rules and snoozes in force
- * and the active alerts that may inhibit others. A value: build one per evaluation round.
+ * What suppresses an alert at one moment, given the silences, maintenance windows, inhibition rules
+ * and snoozes in force and the active alerts that may inhibit others. A value: build one per
+ * evaluation round.
  */
 public final class Suppressions {
 
   private final Instant now;
   private final List<Silence> silences;
+  private final List<OpenWindow> windows;
   private final List<InhibitRule> rules;
   private final Map<Long, Snooze> snoozes;
   private final List<Labelled> sources;
 
   private record Labelled(long id, Map<String, String> labels) {}
+
+  private record OpenWindow(MaintenanceWindow window, Occurrence occurrence) {}
 
   /**
    * @param active the active alerts that may inhibit (final alerts never do)
@@ -29,11 +33,17 @@ public final class Suppressions {
   public Suppressions(
       Instant now,
       Collection<Silence> silences,
+      Collection<MaintenanceWindow> windows,
       Collection<InhibitRule> rules,
       Map<Long, Snooze> snoozes,
       Collection<Alert> active) {
     this.now = now;
     this.silences = silences.stream().filter(s -> s.state(now) == SilenceState.ACTIVE).toList();
+    List<OpenWindow> open = new ArrayList<>();
+    for (MaintenanceWindow window : windows) {
+      window.openAt(now).ifPresent(occurrence -> open.add(new OpenWindow(window, occurrence)));
+    }
+    this.windows = List.copyOf(open);
     this.rules = List.copyOf(rules);
     this.snoozes = Map.copyOf(snoozes);
     this.sources =
@@ -45,7 +55,10 @@ public final class Suppressions {
                 .toList();
   }
 
-  /** What suppresses the alert now, silences first; empty for a final alert or none. */
+  /**
+   * What suppresses the alert now: silences, then windows, inhibition rules and the snooze; empty
+   * for a final alert or none.
+   */
   public List<Suppressor> of(Alert alert) {
     if (!alert.isActive()) {
       return List.of();
@@ -59,6 +72,15 @@ public final class Suppressions {
     for (Silence silence : silences) {
       if (silence.matches(labels)) {
         found.add(new Suppressor(SuppressionKind.SILENCE, silence.uuid(), silence.endsAt()));
+      }
+    }
+    for (OpenWindow open : windows) {
+      if (open.window().matches(labels)) {
+        found.add(
+            new Suppressor(
+                SuppressionKind.WINDOW,
+                Long.toString(open.window().id()),
+                open.occurrence().end()));
       }
     }
     for (InhibitRule rule : rules) {

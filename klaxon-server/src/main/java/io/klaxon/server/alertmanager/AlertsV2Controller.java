@@ -98,7 +98,8 @@ class AlertsV2Controller {
   private List<GettableAlert> matching(AlertFilter filter) {
     List<Alert> candidates = active.all(filter.attributes());
     Suppressions suppressions =
-        new Suppressions(silences.now(), silences.active(), List.of(), Map.of(), List.of());
+        new Suppressions(
+            silences.now(), silences.active(), List.of(), List.of(), Map.of(), List.of());
     long deadline = System.nanoTime() + MATCH_BUDGET.toNanos(); // for matching, not for reading
     List<GettableAlert> found = new ArrayList<>();
     for (Alert alert : candidates) {

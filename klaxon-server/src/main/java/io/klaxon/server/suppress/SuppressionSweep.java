@@ -73,7 +73,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   @Override
   public boolean holds(Alert alert) {
-    return !new Suppressions(clock.instant(), current, List.of(), snoozed, List.of())
+    return !new Suppressions(clock.instant(), current, List.of(), List.of(), snoozed, List.of())
         .of(alert)
         .isEmpty();
   }
@@ -100,7 +100,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       return 0;
     }
     List<Alert> alerts = active.all();
-    Suppressions suppressions = new Suppressions(now, live, List.of(), holding, alerts);
+    Suppressions suppressions = new Suppressions(now, live, List.of(), List.of(), holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     int stillMarked = 0;
     for (Alert alert : alerts) {
