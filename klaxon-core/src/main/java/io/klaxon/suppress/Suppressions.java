@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What suppresses an alert at one moment, given the silences, maintenance windows, inhibition rules
@@ -23,7 +24,7 @@ public final class Suppressions {
   private final Map<Long, Snooze> snoozes;
   private final List<Labelled> sources;
 
-  private record Labelled(long id, Map<String, String> labels) {}
+  private record Labelled(Alert alert, Map<String, String> labels) {}
 
   private record OpenWindow(MaintenanceWindow window, Occurrence occurrence) {}
 
@@ -51,7 +52,7 @@ public final class Suppressions {
             ? List.of()
             : active.stream()
                 .filter(Alert::isActive)
-                .map(alert -> new Labelled(alert.id(), Labels.of(alert)))
+                .map(alert -> new Labelled(alert, Labels.of(alert)))
                 .toList();
   }
 
@@ -95,12 +96,32 @@ public final class Suppressions {
     return found;
   }
 
-  private boolean inhibited(InhibitRule rule, long alertId, Map<String, String> labels) {
-    for (Labelled source : sources) {
-      if (source.id() != alertId && rule.inhibits(source.labels(), labels)) {
-        return true;
+  /**
+   * The alert that inhibits an active alert with this id and these labels now, if any: a source of
+   * the first rule that inhibits it, as Alertmanager names one in {@code inhibitedBy}.
+   */
+  public Optional<Alert> inhibitor(long alertId, Map<String, String> labels) {
+    for (InhibitRule rule : rules) {
+      if (rule.targets(labels)) {
+        Optional<Alert> source = source(rule, alertId, labels);
+        if (source.isPresent()) {
+          return source;
+        }
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  private boolean inhibited(InhibitRule rule, long alertId, Map<String, String> labels) {
+    return source(rule, alertId, labels).isPresent();
+  }
+
+  private Optional<Alert> source(InhibitRule rule, long alertId, Map<String, String> labels) {
+    for (Labelled source : sources) {
+      if (source.alert().id() != alertId && rule.inhibits(source.labels(), labels)) {
+        return Optional.of(source.alert());
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -43,9 +43,6 @@ public record WindowSchedule(
   /** The longest occurrence allowed; it bounds how far back an occurrence can still be open. */
   public static final Duration MAX_DURATION = Duration.ofDays(31);
 
-  /** How many occurrences one listing answers at most. */
-  public static final int MAX_LISTED = 1000;
-
   public WindowSchedule {
     List<FieldError> faults = new ArrayList<>();
     rrule = rrule.strip();
