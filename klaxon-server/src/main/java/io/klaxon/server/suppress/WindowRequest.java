@@ -1,5 +1,6 @@
 package io.klaxon.server.suppress;
 
+import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.suppress.LabelMatcher;
 import io.klaxon.suppress.MaintenanceWindow;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,14 +85,31 @@ record WindowRequest(
             ? LocalDate.ofInstant(now, zone == null ? ZoneId.of("UTC") : zone)
             : date("startDate", startDate, errors);
     LocalDate last = endDate == null ? null : date("endDate", endDate, errors);
-    if (zone == null || rule == null || time == null || length == null || first == null) {
-      return null;
-    }
-    if (endDate != null && last == null) {
+    if (zone == null
+        || rule == null
+        || time == null
+        || length == null
+        || first == null
+        || (endDate != null && last == null)) {
+      if (rule != null) {
+        checkRuleAlone(
+            rule, first == null ? LocalDate.ofInstant(now, ZoneOffset.UTC) : first, errors);
+      }
       return null;
     }
     Duration span = length;
     return errors.attempt("", () -> new WindowSchedule(rule, time, zone, span, first, last));
+  }
+
+  /** Names a bad rule even when other parts of the schedule are bad too. */
+  private static void checkRuleAlone(String rule, LocalDate first, FieldErrors errors) {
+    try {
+      new WindowSchedule(rule, LocalTime.NOON, ZoneOffset.UTC, Duration.ofHours(1), first, null);
+    } catch (InvalidInput e) {
+      e.errors().stream()
+          .filter(fault -> fault.field().equals("rrule"))
+          .forEach(fault -> errors.add(fault.field(), fault.reason()));
+    }
   }
 
   private @Nullable ZoneId zone(FieldErrors errors) {
