@@ -204,4 +204,30 @@ class SuppressionsTest {
     assertThat(now.of(amAlert(2, "Cpu", "warning"))).isEmpty();
     assertThat(later.of(amAlert(1, "Disk", "warning"))).isEmpty();
   }
+
+  @Test
+  void inhibitor_isTheActiveSourceWithEqualLabels_neverTheAlertItself() {
+    Alert source = amAlert(1, "Disk", "critical");
+    Alert target = amAlert(2, "Disk", "warning");
+    Alert otherName = amAlert(3, "Cpu", "warning");
+    Alert resolvedSource =
+        TestAlerts.alert(
+            4,
+            AlertStatus.RESOLVED,
+            Map.of("labels.alertname", "Cpu", "labels.severity", "critical"));
+    Suppressions suppressions =
+        new Suppressions(
+            NOW,
+            List.of(),
+            List.of(),
+            List.of(criticalInhibitsWarning()),
+            Map.of(),
+            List.of(source, target, otherName, resolvedSource));
+
+    assertThat(suppressions.inhibitor(target.id(), Labels.of(target))).contains(source);
+    assertThat(suppressions.inhibitor(otherName.id(), Labels.of(otherName))).isEmpty();
+    assertThat(suppressions.inhibitor(source.id(), Labels.of(source))).isEmpty();
+    assertThat(suppressions.of(target))
+        .containsExactly(new Suppressor(SuppressionKind.INHIBITION, "critical-over-warning", null));
+  }
 }

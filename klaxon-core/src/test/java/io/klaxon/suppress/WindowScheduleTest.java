@@ -172,4 +172,26 @@ class WindowScheduleTest {
           .satisfies(e -> assertThat(fields(e)).containsExactly("rrule"));
     }
   }
+
+  @Test
+  void startDate_anchorsTheRule_butIsNoOccurrenceUnlessTheRuleGivesIt() {
+    // 2026-01-01 is a Thursday: a Saturday rule first opens on the 3rd; INTERVAL counts from it.
+    WindowSchedule everyOtherSaturday =
+        new WindowSchedule(
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA",
+            LocalTime.of(9, 0),
+            ZoneId.of("UTC"),
+            Duration.ofHours(1),
+            LocalDate.of(2026, 1, 1),
+            null);
+
+    assertThat(
+            everyOtherSaturday.between(
+                Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 10))
+        .extracting(Occurrence::start)
+        .containsExactly(
+            Instant.parse("2026-01-03T09:00:00Z"),
+            Instant.parse("2026-01-17T09:00:00Z"),
+            Instant.parse("2026-01-31T09:00:00Z"));
+  }
 }
