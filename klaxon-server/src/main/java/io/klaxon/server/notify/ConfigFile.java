@@ -77,9 +77,13 @@ final class ConfigFile {
     List<InhibitRule> rules = new ArrayList<>();
     for (int i = 0; i < ruleBodies.size(); i++) {
       InhibitRuleBody body = ruleBodies.get(i);
-      InhibitRule rule = body == null ? null : body.toRule("inhibitRules[" + i + "].", errors);
       if (body == null) {
         errors.add("inhibitRules[" + i + "]", "must be an inhibition rule");
+        continue;
+      }
+      InhibitRule rule = body.toRule("inhibitRules[" + i + "].", errors);
+      if (rule != null && rules.stream().anyMatch(r -> r.name().equals(rule.name()))) {
+        errors.add("inhibitRules[" + i + "].name", "names a rule the file already has");
       } else if (rule != null) {
         rules.add(rule);
       }

@@ -53,7 +53,10 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private final Semaphore wake = new Semaphore(0);
   private volatile List<Silence> current = List.of();
   private volatile Map<Long, Snooze> snoozed = Map.of();
+
+  /** The windows open at the last sweep; {@link #holds} checks they still are. */
   private volatile List<MaintenanceWindow> scheduled = List.of();
+
   private volatile List<InhibitRule> inhibiting = List.of();
 
   /** The active alerts of the last sweep, as inhibition sources for {@link #holds}. */
@@ -112,13 +115,15 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       }
     }
     snoozed = Map.copyOf(holding);
-    List<MaintenanceWindow> windowsNow = windows.all();
+    // Expanding a rule costs more than matching labels: only the windows open now are kept.
+    List<MaintenanceWindow> open =
+        windows.all().stream().filter(window -> window.openAt(now).isPresent()).toList();
     List<InhibitRule> rulesNow = rules.all();
-    scheduled = windowsNow;
+    scheduled = open;
     inhibiting = rulesNow;
     if (live.isEmpty()
         && holding.isEmpty()
-        && windowsNow.isEmpty()
+        && open.isEmpty()
         && rulesNow.isEmpty()
         && marked == 0) {
       // Only this sweep marks alerts: with nothing in force and none marked, none can change.
@@ -127,7 +132,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     }
     List<Alert> alerts = active.all();
     sources = rulesNow.isEmpty() ? List.of() : alerts;
-    Suppressions suppressions = new Suppressions(now, live, windowsNow, rulesNow, holding, alerts);
+    Suppressions suppressions = new Suppressions(now, live, open, rulesNow, holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     int stillMarked = 0;
     for (Alert alert : alerts) {

@@ -72,7 +72,7 @@ record WindowRequest(
    *
    * @param now gives the default start date, today in the window's zone
    */
-  @Nullable WindowSchedule schedule(Instant now, FieldErrors errors) {
+  private @Nullable WindowSchedule schedule(Instant now, FieldErrors errors) {
     ZoneId zone = zone(errors);
     String rule = rule(errors);
     LocalTime time = time(errors);

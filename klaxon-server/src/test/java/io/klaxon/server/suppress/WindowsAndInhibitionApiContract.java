@@ -280,6 +280,13 @@ abstract class WindowsAndInhibitionApiContract {
     assertThat(created.text("/targetMatchers")).isEqualTo("{severity=~\"warning|info\"}");
     assertThat(api.get("/api/inhibit-rules/" + name).text("/sourceMatchers"))
         .isEqualTo("{severity=\"critical\"}");
+    assertThat(api.get("/api/v2/status").text("/config/original"))
+        .contains(
+            "inhibit_rules:",
+            "- name: '" + name + "'",
+            "  source_matchers:\n  - 'severity=\"critical\"'",
+            "  target_matchers:\n  - 'severity=~\"warning|info\"'",
+            "  equal:\n  - 'alertname'");
     assertThat(
             api.post(
                     "/api/inhibit-rules",
