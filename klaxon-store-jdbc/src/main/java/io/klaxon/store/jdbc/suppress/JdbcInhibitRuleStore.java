@@ -46,7 +46,8 @@ public final class JdbcInhibitRuleStore implements InhibitRuleStore {
   }
 
   /**
-   * Opens the store on a database that {@code JdbcAlertStore.open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @param clock stamps each change
    * @throws io.klaxon.problem.Unavailable when the database cannot be reached

@@ -56,7 +56,8 @@ public final class JdbcMaintenanceWindowStore implements MaintenanceWindowStore 
   }
 
   /**
-   * Opens the store on a database that {@code JdbcAlertStore.open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws io.klaxon.problem.Unavailable when the database cannot be reached
    */

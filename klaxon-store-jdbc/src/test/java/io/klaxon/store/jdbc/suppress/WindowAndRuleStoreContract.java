@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.suppress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.suppress.InhibitRule;
@@ -36,7 +37,7 @@ public abstract class WindowAndRuleStoreContract {
   @BeforeAll
   void open() {
     database = openDatabase();
-    JdbcAlertStore.open(database.dataSource());
+    JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
     windows = JdbcMaintenanceWindowStore.open(database.dataSource());
     rules = JdbcInhibitRuleStore.open(database.dataSource(), () -> T0);
   }
