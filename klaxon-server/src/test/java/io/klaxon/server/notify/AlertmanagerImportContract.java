@@ -166,7 +166,7 @@ abstract class AlertmanagerImportContract extends NotificationsFixture {
     Api.Answer dry = importYaml(read(config("legacy.yml")), "?dryRun=true");
     assertThat(dry.status()).as(dry.raw().body()).isEqualTo(200);
     assertThat(dry.json().path("dryRun").asBoolean()).isTrue();
-    assertThat(dry.json().path("routes").size()).isEqualTo(11);
+    assertThat(dry.json().path("routes").size()).isEqualTo(9);
     assertThat(dry.json().path("receivers").size()).isEqualTo(9);
     assertThat(api.get("/api/routes").raw().body()).isEqualTo(before);
   }
