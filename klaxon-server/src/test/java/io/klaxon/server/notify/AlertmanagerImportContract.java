@@ -310,4 +310,59 @@ abstract class AlertmanagerImportContract extends NotificationsFixture {
     }
     Files.deleteIfExists(file);
   }
+
+  @Test
+  void theCommandLineImportsDryRunsExportsAndTestsRoutesThroughTheServer() throws IOException {
+    Path key = Files.createTempFile("klaxon-key-", ".txt");
+    Files.writeString(key, Api.ADMIN_KEY + "\n");
+    String[] server = {"--url=http://127.0.0.1:" + port, "--key-file=" + key};
+
+    String before = api.get("/api/routes").raw().body();
+    Run dry =
+        command(
+            "import-alertmanager",
+            config("intervals.yml").toString(),
+            "--dry-run",
+            server[0],
+            server[1]);
+    assertThat(dry.code()).as(dry.err()).isZero();
+    assertThat(dry.out())
+        .startsWith("Would import 2 receivers and 5 routes from ")
+        .contains("Not taken:", "  inhibit_rules: ");
+    assertThat(api.get("/api/routes").raw().body()).isEqualTo(before);
+
+    Run imported =
+        command("import-alertmanager", config("intervals.yml").toString(), server[0], server[1]);
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).startsWith("Imported 2 receivers and 5 routes");
+
+    Run routed = command("routes-test", "severity=critical", "team=db", server[0], server[1]);
+    assertThat(routed.out().strip())
+        .isEqualTo(
+            Amtool.routesTest(
+                config("intervals.yml"), Map.of("severity", "critical", "team", "db")));
+
+    Run exported = command("export-alertmanager", server[0], server[1]);
+    assertThat(exported.code()).isZero();
+    assertThat(exported.out()).contains("receiver: \"mail\"").contains("slack_configs");
+
+    Path broken = Files.createTempFile("broken-", ".yml");
+    Files.writeString(broken, "route: {receiver: nobody}\nreceivers: []\n");
+    Run refused = command("import-alertmanager", broken.toString(), server[0], server[1]);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("route.receiver: no receiver is named 'nobody'");
+    Files.deleteIfExists(broken);
+    Files.deleteIfExists(key);
+  }
+
+  record Run(int code, String out, String err) {}
+
+  static Run command(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        AlertmanagerCommand.run(
+            args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
 }
