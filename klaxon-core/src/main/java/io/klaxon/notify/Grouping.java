@@ -29,6 +29,9 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
   /** The field that groups by every label. */
   public static final String ALL_LABELS = "...";
 
+  /** The field that puts every alert of the route in one group (Alertmanager's empty group_by). */
+  public static final String ROUTE = "route";
+
   private static final String LABEL = "label.";
   private static final String ATTRIBUTE = "attributes.";
 
@@ -41,6 +44,7 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
       String field = by.get(i);
       if (!FIELDS.contains(field)
           && !field.equals(ALL_LABELS)
+          && !field.equals(ROUTE)
           && !(field.startsWith(ATTRIBUTE) && field.length() > ATTRIBUTE.length())
           && !(field.startsWith(LABEL) && field.length() > LABEL.length())) {
         throw new InvalidInput(
@@ -49,7 +53,7 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
                 + field
                 + "' is not one of "
                 + FIELDS.stream().sorted().toList()
-                + ", attributes.<name>, label.<name> or ...");
+                + ", attributes.<name>, label.<name>, ... or route");
       }
     }
     if (groupWait.isNegative()) {
@@ -88,6 +92,9 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
         given.forEach((name, value) -> put(group, name, value));
         continue;
       }
+      if (field.equals(ROUTE)) {
+        continue;
+      }
       String name =
           switch (field) {
             case "subject.type" -> "subjectType";
@@ -109,6 +116,9 @@ public record Grouping(List<String> by, Duration groupWait, Duration interval) {
   }
 
   private static String value(Alert alert, String field) {
+    if (field.equals(ROUTE)) {
+      return "";
+    }
     if (field.equals(ALL_LABELS)) {
       // Every label but the status, which moves while the alert stays the same.
       Map<String, String> labels = new TreeMap<>(Labels.of(alert));

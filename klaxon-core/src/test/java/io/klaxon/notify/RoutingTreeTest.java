@@ -81,4 +81,12 @@ class RoutingTreeTest {
     assertThat(all.labels(Map.of("b", "2", "a", "1")))
         .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
   }
+
+  @Test
+  void groupingByRouteKeepsEveryAlertOfTheRouteInOneGroup() {
+    Grouping route = new Grouping(List.of(Grouping.ROUTE), Duration.ZERO, Duration.ZERO);
+    assertThat(route.key(alert(1, "hosts", Severity.HIGH, AlertStatus.OPEN)))
+        .isEqualTo(route.key(alert(2, "odds", Severity.LOW, AlertStatus.OPEN)));
+    assertThat(route.labels(Map.of("alertname", "Up"))).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package io.klaxon.server.notify;
 
 import io.klaxon.alert.Severity;
+import io.klaxon.notify.Grouping;
 import io.klaxon.suppress.Matchers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,8 +84,15 @@ final class AlertmanagerExport {
     if (!matchers.isEmpty()) {
       route.put("matchers", matchers);
     }
-    if (body.groupBy() != null && !body.groupBy().isEmpty()) {
-      route.put("group_by", body.groupBy().stream().map(AlertmanagerExport::label).toList());
+    List<String> groupBy =
+        body.groupBy() == null
+            ? List.of()
+            : body.groupBy().stream()
+                .filter(field -> !field.equals(Grouping.ROUTE))
+                .map(AlertmanagerExport::label)
+                .toList();
+    if (!groupBy.isEmpty()) {
+      route.put("group_by", groupBy);
     }
     seconds(route, "group_wait", body.groupWaitSeconds());
     seconds(route, "group_interval", body.groupIntervalSeconds());

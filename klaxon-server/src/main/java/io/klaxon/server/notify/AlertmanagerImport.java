@@ -3,6 +3,7 @@ package io.klaxon.server.notify;
 import io.klaxon.access.Actor;
 import io.klaxon.notify.ConfigChange;
 import io.klaxon.notify.ConfigKind;
+import io.klaxon.notify.Grouping;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.suppress.LabelMatcher;
 import io.klaxon.suppress.MatchType;
@@ -204,12 +205,6 @@ final class AlertmanagerImport {
     long groupWait = duration(node, "group_wait", inherited.groupWait(), report);
     long groupInterval = duration(node, "group_interval", inherited.groupInterval(), report);
     long repeat = duration(node, "repeat_interval", inherited.repeatInterval(), report);
-    if (root && groupBy.isEmpty()) {
-      report.notTaken(
-          node.path("group_by"),
-          "without group_by Alertmanager sends all alerts of a route in one notification;"
-              + " Klaxon notifies each alert alone");
-    }
 
     List<LabelMatcher> matchers = new ArrayList<>();
     Map<String, String> match = node.textMap("match");
@@ -284,7 +279,8 @@ final class AlertmanagerImport {
                 : converted.bodies().stream().map(b -> (String) b.get("name")).toList(),
             occasions,
             continueMatching,
-            groupBy,
+            // Without group_by Alertmanager keeps every alert of the route in one group.
+            groupBy.isEmpty() ? List.of(Grouping.ROUTE) : groupBy,
             groupWait,
             groupInterval,
             repeat,
