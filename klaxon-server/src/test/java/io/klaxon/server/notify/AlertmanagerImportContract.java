@@ -355,6 +355,63 @@ abstract class AlertmanagerImportContract extends NotificationsFixture {
     Files.deleteIfExists(key);
   }
 
+  @Test
+  void eachKindOfIntegrationBecomesTheKlaxonReceiverOfItsKind() {
+    Api.Answer dry =
+        importYaml(
+            """
+            global:
+              smtp_smarthost: 127.0.0.1:2525
+              smtp_from: am@example.com
+              smtp_auth_username: am
+              smtp_auth_password: pw
+            route: {receiver: many}
+            receivers:
+              - name: many
+                email_configs: [{to: 'a@example.com,b@example.com', send_resolved: true}]
+                mattermost_configs: [{webhook_url: 'http://127.0.0.1:9/mm', channel: ops}]
+                msteamsv2_configs: [{webhook_url: 'http://127.0.0.1:9/teams'}]
+                discord_configs: [{webhook_url: 'http://127.0.0.1:9/discord'}]
+                webhook_configs:
+                  - url: 'http://127.0.0.1:9/hook'
+                    http_config: {authorization: {credentials: t0ken}}
+            """,
+            "?dryRun=true");
+    assertThat(dry.status()).as(dry.raw().body()).isEqualTo(200);
+    JsonNode receivers = dry.json().path("receivers");
+    Map<String, String> types = new LinkedHashMap<>();
+    receivers.forEach(r -> types.put(r.path("name").asString(), r.path("type").asString()));
+    assertThat(types)
+        .containsExactly(
+            Map.entry("many.webhook-0", "webhook"),
+            Map.entry("many.email-1", "email"),
+            Map.entry("many.teams-2", "teams"),
+            Map.entry("many.discord-3", "discord"),
+            Map.entry("many.mattermost-4", "mattermost"));
+    assertThat(receivers.get(0).path("headers").path("Authorization").asString())
+        .isEqualTo("Bearer t0ken");
+    assertThat(receivers.get(1).path("to").toString())
+        .isEqualTo("[\"a@example.com\",\"b@example.com\"]");
+    assertThat(receivers.get(1).path("smtpHost").asString()).isEqualTo("127.0.0.1");
+    assertThat(receivers.get(1).path("smtpPort").asInt()).isEqualTo(2525);
+    assertThat(receivers.get(1).path("username").asString()).isEqualTo("am");
+    assertThat(receivers.get(1).path("password").asString()).isEqualTo("********");
+    assertThat(receivers.get(4).path("channel").asString()).isEqualTo("ops");
+    assertThat(dry.json().path("routes").get(0).path("notifyOn").toString())
+        .isEqualTo("[\"opened\",\"escalated\",\"resolved\"]");
+
+    // The host guard applies as through /api/receivers: Pushover's public API is not allowed here.
+    Api.Answer guarded =
+        importYaml(
+            """
+            route: {receiver: phone}
+            receivers: [{name: phone, pushover_configs: [{user_key: u, token: t}]}]
+            """,
+            "?dryRun=true");
+    assertThat(guarded.status()).isEqualTo(400);
+    assertThat(guarded.fields()).contains("receivers[0].pushover_configs[0].url");
+  }
+
   record Run(int code, String out, String err) {}
 
   static Run command(String... args) {
