@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -410,6 +411,54 @@ abstract class AlertmanagerImportContract extends NotificationsFixture {
             "?dryRun=true");
     assertThat(guarded.status()).isEqualTo(400);
     assertThat(guarded.fields()).contains("receivers[0].pushover_configs[0].url");
+  }
+
+  @Test
+  void alertsFromPrometheusAreNotifiedThroughTheImportedTreeInAlertmanagersGroups() {
+    Api.Answer imported =
+        importYaml(
+            """
+            route:
+              receiver: all
+              group_by: [alertname]
+              group_wait: 30s
+              routes:
+                - matchers: ['team="db"']
+                  receiver: db
+            receivers:
+              - name: all
+                webhook_configs: [{url: '%s'}]
+              - name: db
+                webhook_configs: [{url: '%s'}]
+            """
+                .formatted(receiver.url(path("all")), receiver.url(path("db"))),
+            "");
+    assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+    String lag = "Lag" + source;
+    Api.Answer posted =
+        api.post(
+            "/api/v2/alerts",
+            """
+            [{"labels": {"alertname": "%s", "team": "db", "instance": "a:9100"}},
+             {"labels": {"alertname": "%s", "team": "db", "instance": "b:9100"}},
+             {"labels": {"alertname": "%s", "team": "web", "instance": "c:9100"}}]
+            """
+                .formatted(lag, lag, lag));
+    assertThat(posted.status()).as(posted.raw().body()).isEqualTo(200);
+    awaitJobRounds();
+    assertThat(receiver.requests(path("db"))).as("within the group wait").isEmpty();
+
+    clock.advance(Duration.ofSeconds(30));
+    eventually()
+        .until(
+            () ->
+                receiver.delivered(path("db")).size() == 1
+                    && receiver.delivered(path("all")).size() == 1);
+    JsonNode db = receiver.delivered(path("db")).getFirst().json();
+    assertThat(db.at("/alerts")).hasSize(2);
+    assertThat(db.at("/route").asString()).isEqualTo("am.0");
+    assertThat(db.at("/groupKey").asString()).isEqualTo("label.alertname=" + lag);
+    assertThat(receiver.delivered(path("all")).getFirst().json().at("/alerts")).hasSize(1);
   }
 
   record Run(int code, String out, String err) {}
