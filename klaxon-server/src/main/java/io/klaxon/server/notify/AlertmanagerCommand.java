@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class AlertmanagerCommand {
           commandLine.getErr().println(args[0] + ": " + failure.getMessage());
           return 1;
         });
-    return line.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    return line.execute(Arrays.copyOfRange(args, 1, args.length));
   }
 
   /** Where the server is and the key to use. */

@@ -2,6 +2,7 @@ package io.klaxon.server.notify;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +133,7 @@ final class AmNode {
     if (object == null) {
       return null;
     }
-    Map<String, String> found = new java.util.LinkedHashMap<>();
+    Map<String, String> found = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : object.node.properties()) {
       if (entry.getValue().isContainer()) {
         report.errors.add(object.path(entry.getKey()), "must be a single value");
