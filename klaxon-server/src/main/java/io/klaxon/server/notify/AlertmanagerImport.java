@@ -108,7 +108,11 @@ final class AlertmanagerImport {
         Map<String, Object> given = converted.bodies().get(i);
         ReceiverBody body =
             report.errors.attempt(prefix, () -> json.convertValue(given, ReceiverBody.class));
-        if (body != null) {
+        if (body != null && receiverNames.contains(body.name())) {
+          report.errors.add(
+              prefix + "name",
+              "becomes the Klaxon receiver '" + body.name() + "', as an earlier one does");
+        } else if (body != null) {
           receiverBodies.add(config.checkReceiver(body, prefix, report.errors));
           receiverNames.add(body.name());
         }
