@@ -71,6 +71,11 @@ class NotifyConfiguration {
   }
 
   @Bean
+  AlertmanagerImport alertmanagerImport(NotifyConfig config, ObjectMapper json) {
+    return new AlertmanagerImport(config, json);
+  }
+
+  @Bean
   RoutePolicies routePolicies(NotifyConfig config) {
     return new RoutePolicies(config);
   }
