@@ -64,8 +64,8 @@ public class StoreConfiguration {
   }
 
   @Bean
-  AlertStore alertStore(HikariDataSource dataSource) {
-    return JdbcAlertStore.open(dataSource, Schema.SERVER);
+  AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
+    return JdbcAlertStore.open(dataSource, Schema.SERVER, properties.engine().partitions());
   }
 
   @Bean
@@ -89,7 +89,10 @@ public class StoreConfiguration {
                 Duration.ofSeconds(1)),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
-    log.info("Alert engine started with {} active alerts", engine.activeCount());
+    log.info(
+        "Alert engine started with {} active alerts in {} partitions",
+        engine.activeCount(),
+        engine.partitioning().count());
     return engine;
   }
 

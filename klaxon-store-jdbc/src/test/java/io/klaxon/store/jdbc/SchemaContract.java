@@ -43,6 +43,8 @@ public abstract class SchemaContract {
           "alert_ids",
           "alert_counts",
           "alert_counts_by_time",
+          "engine_partitions",
+          "alert_feed",
           "subjects",
           "flyway_schema_history");
 
