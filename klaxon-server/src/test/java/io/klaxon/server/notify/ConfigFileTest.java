@@ -202,4 +202,22 @@ class ConfigFileTest {
     assertThat(inhibitRules.all()).isEmpty();
     assertThat(config.current().receivers()).isEmpty();
   }
+
+  @Test
+  void aFileNamingAnInhibitRuleTwiceIsRefused() {
+    assertThatThrownBy(
+            () ->
+                apply(
+                    """
+                    inhibitRules:
+                      - name: twice
+                        sourceMatchers: a=b
+                        targetMatchers: c=d
+                      - name: twice
+                        sourceMatchers: a=x
+                        targetMatchers: c=y
+                    """))
+        .hasMessageContaining("inhibitRules[1].name");
+    assertThat(inhibitRules.all()).isEmpty();
+  }
 }
