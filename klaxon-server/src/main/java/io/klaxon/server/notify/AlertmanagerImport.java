@@ -130,13 +130,17 @@ final class AlertmanagerImport {
     }
     root.skip("templates", "Go templates are not taken: Klaxon writes its own messages");
     root.skip(
-        "inhibit_rules", "Klaxon's inhibition rules are not imported yet (docs/ALERTMANAGER.md)");
+        "inhibit_rules",
+        "not imported yet: add each as an inhibition rule, POST /api/inhibit-rules"
+            + " (docs/SUPPRESSION.md)");
     root.skip(
         "time_intervals",
-        "Klaxon's maintenance windows are not imported yet (docs/ALERTMANAGER.md)");
+        "not imported yet: a muting interval is a maintenance window, POST"
+            + " /api/maintenance-windows (docs/SUPPRESSION.md has the mapping)");
     root.skip(
         "mute_time_intervals",
-        "Klaxon's maintenance windows are not imported yet (docs/ALERTMANAGER.md)");
+        "not imported yet: a muting interval is a maintenance window, POST"
+            + " /api/maintenance-windows (docs/SUPPRESSION.md has the mapping)");
     root.skip("tracing", "Klaxon's tracing is not configured here");
     root.rest();
 
@@ -256,10 +260,12 @@ final class AlertmanagerImport {
     }
     node.skip(
         "mute_time_intervals",
-        "Klaxon's maintenance windows are not imported yet: the route is not muted");
+        "not imported yet: the route is never muted; a maintenance window with the route's"
+            + " matchers mutes its alerts everywhere (docs/SUPPRESSION.md)");
     node.skip(
         "active_time_intervals",
-        "Klaxon's maintenance windows are not imported yet: the route is always active");
+        "not imported yet: the route is always active (a window cannot hold a route back"
+            + " outside hours)");
 
     AmReceivers.Converted converted = receiver == null ? null : receivers.get(receiver);
     List<String> occasions = new ArrayList<>(List.of("opened", "escalated"));
