@@ -11,6 +11,7 @@ import io.klaxon.store.jdbc.RowInsert;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -55,6 +56,14 @@ final class AlertWriter {
     if (changes.isEmpty()) {
       return;
     }
+    commit(changes, tx -> {});
+  }
+
+  /**
+   * Writes the change set and runs {@code alsoInTransaction} in the same transaction, after the
+   * changes: when it throws, nothing of either is kept (cluster mode's fenced offset).
+   */
+  void commit(ChangeSet changes, Consumer<DSLContext> alsoInTransaction) {
     dsl.transaction(
         configuration -> {
           DSLContext tx = configuration.dsl();
@@ -67,6 +76,7 @@ final class AlertWriter {
           alertInsert.insert(tx, changes.created());
           recordLastId(tx, changes.highestNewId());
           historyInsert.insert(tx, changes.history());
+          alsoInTransaction.accept(tx);
         });
   }
 
