@@ -87,8 +87,7 @@ public final class ClusterNode implements AutoCloseable {
     DefaultKafkaConsumerFactory<String, byte[]> consumers =
         new DefaultKafkaConsumerFactory<>(
             ownerSettings(settings), new StringDeserializer(), new ByteArrayDeserializer());
-    this.owners =
-        new OwnerLoop(consumers.createConsumer(), settings, engines, ledger, clock, this::reply);
+    this.owners = new OwnerLoop(consumers.createConsumer(), settings, engines, ledger, this::reply);
     DefaultKafkaConsumerFactory<String, byte[]> replyConsumers =
         new DefaultKafkaConsumerFactory<>(
             replySettings(settings), new StringDeserializer(), new ByteArrayDeserializer());

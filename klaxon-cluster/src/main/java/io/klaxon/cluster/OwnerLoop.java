@@ -6,7 +6,6 @@ import io.klaxon.store.jdbc.cluster.Fenced;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -49,7 +48,6 @@ final class OwnerLoop implements Runnable {
   private final ClusterSettings settings;
   private final PartitionOwner owner;
   private final JdbcPartitionLedger ledger;
-  private final InstantSource clock;
   private final Replies replies;
 
   /** Assigned partitions not taken over yet (the database was away): paused until they are. */
@@ -64,13 +62,11 @@ final class OwnerLoop implements Runnable {
       ClusterSettings settings,
       PartitionOwner owner,
       JdbcPartitionLedger ledger,
-      InstantSource clock,
       Replies replies) {
     this.consumer = consumer;
     this.settings = settings;
     this.owner = owner;
     this.ledger = ledger;
-    this.clock = clock;
     this.replies = replies;
   }
 
@@ -169,8 +165,7 @@ final class OwnerLoop implements Runnable {
 
   private boolean take(TopicPartition tp) {
     try {
-      JdbcPartitionLedger.Claim claim =
-          ledger.claim(tp.partition(), settings.nodeName(), clock.instant());
+      JdbcPartitionLedger.Claim claim = ledger.claim(tp.partition(), settings.nodeName());
       owner.take(tp.partition(), claim.epoch());
       consumer.seek(tp, claim.nextOffset());
       log.info(

@@ -5,9 +5,6 @@ import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -98,16 +95,15 @@ public final class JdbcPartitionLedger {
    * @return the new epoch and the next offset to apply
    * @throws Unavailable when the database cannot be reached
    */
-  public Claim claim(int partition, String owner, Instant now) {
+  public Claim claim(int partition, String owner) {
     return failures.call(
         "take a partition over",
         () -> {
           Record row =
               dsl.fetchOne(
-                  "UPDATE cluster_partitions SET epoch = epoch + 1, owner = ?, claimed_at = ?"
+                  "UPDATE cluster_partitions SET epoch = epoch + 1, owner = ?, claimed_at = now()"
                       + " WHERE partition = ? RETURNING epoch, next_offset",
                   owner,
-                  OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                   partition);
           if (row == null) {
             throw new IllegalArgumentException("no partition " + partition + " in the ledger");
