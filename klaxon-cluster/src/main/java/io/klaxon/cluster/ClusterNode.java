@@ -1,11 +1,14 @@
 package io.klaxon.cluster;
 
+import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Fingerprint;
 import io.klaxon.alert.Subject;
+import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
+import io.klaxon.engine.CommandRoute;
 import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.engine.Outcome;
@@ -15,6 +18,7 @@ import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +53,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * partition key, idempotent, {@code acks=all}), owns the partitions Kafka assigns it (one engine
  * each, fenced in PostgreSQL), and hears the owners' answers to its requests.
  */
-public final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements CommandRoute, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
 
@@ -164,6 +168,7 @@ public final class ClusterNode implements AutoCloseable {
    *     for each: it is in Kafka and will be applied. Fails with {@link Unavailable} when Kafka did
    *     not take the commands, or an action by id was not answered in time
    */
+  @Override
   public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
     if (commands.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
@@ -227,17 +232,45 @@ public final class ClusterNode implements AutoCloseable {
                                         : failure)));
   }
 
+  /**
+   * Expires every active alert whose deadline passed, in every partition: the commands go through
+   * the topic to their owners. Run by one instance at a time (the housekeeping job's lease).
+   */
+  @Override
+  public int expireDue(Instant now, Actor actor) {
+    List<AlertCommand> expiries =
+        store.loadActive().stream()
+            .filter(alert -> alert.expiresAt() != null && !alert.expiresAt().isAfter(now))
+            .limit(10_000)
+            .<AlertCommand>map(
+                alert ->
+                    new AlertCommand.Change(
+                        AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
+            .toList();
+    return (int)
+        submit(expiries).join().stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
+  }
+
+  /** Whether this instance still takes part: its owner loop runs. */
+  @Override
+  public boolean isWorking() {
+    return owners.isRunning();
+  }
+
   /** Called after each commit of an owned partition, with the alerts it changed. */
+  @Override
   public void onCommitted(Consumer<List<Alert>> listener) {
     listeners.add(listener);
   }
 
   /** The active alert of a fingerprint, when this instance owns its partition. */
+  @Override
   public Optional<Alert> active(String fingerprint) {
     return engines.active(fingerprint);
   }
 
   /** Active alerts in the partitions owned here. */
+  @Override
   public int activeCount() {
     return engines.activeCount();
   }
@@ -349,7 +382,9 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private static Map<String, Object> producerSettings(ClusterSettings settings) {
-    Map<String, Object> producer = new HashMap<>(settings.kafka());
+    Map<String, Object> producer = new HashMap<>(settings.producer());
+    // Commands are sent one by one, never in a Kafka transaction.
+    producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     // Durable before answered: every in-sync replica has it; retries never duplicate or reorder.
@@ -365,7 +400,7 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private static Map<String, Object> ownerSettings(ClusterSettings settings) {
-    Map<String, Object> consumer = new HashMap<>(settings.kafka());
+    Map<String, Object> consumer = new HashMap<>(settings.consumer());
     consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
     consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.nodeName());
     // Offsets live in PostgreSQL with the changes; Kafka's are never committed.
@@ -381,7 +416,7 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private static Map<String, Object> replySettings(ClusterSettings settings) {
-    Map<String, Object> consumer = new HashMap<>(settings.kafka());
+    Map<String, Object> consumer = new HashMap<>(settings.consumer());
     consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
     consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.nodeName() + "-replies");
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

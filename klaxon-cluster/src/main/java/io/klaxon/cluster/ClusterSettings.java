@@ -22,7 +22,9 @@ public record ClusterSettings(
     @Nullable Short replicationFactor,
     String nodeName,
     Duration answerWait,
-    Map<String, Object> kafka) {
+    Map<String, Object> kafka,
+    Map<String, Object> producer,
+    Map<String, Object> consumer) {
 
   public ClusterSettings {
     if (topic.isBlank()) {
@@ -42,6 +44,19 @@ public record ClusterSettings(
       throw new IllegalArgumentException("klaxon.cluster.answer-wait must not be negative");
     }
     kafka = Map.copyOf(kafka);
+    producer = Map.copyOf(producer);
+    consumer = Map.copyOf(consumer);
+  }
+
+  /** Settings whose Kafka clients all share one set of client settings. */
+  public ClusterSettings(
+      String topic,
+      int partitions,
+      @Nullable Short replicationFactor,
+      String nodeName,
+      Duration answerWait,
+      Map<String, Object> kafka) {
+    this(topic, partitions, replicationFactor, nodeName, answerWait, kafka, kafka, kafka);
   }
 
   String replyTopic() {

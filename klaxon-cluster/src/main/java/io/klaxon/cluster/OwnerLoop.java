@@ -80,6 +80,11 @@ final class OwnerLoop implements Runnable {
     return owned;
   }
 
+  /** Whether the loop has not stopped (it may not have joined the group yet). */
+  boolean isRunning() {
+    return running;
+  }
+
   void stop() {
     running = false;
     consumer.wakeup();
@@ -102,6 +107,7 @@ final class OwnerLoop implements Runnable {
         owned = owner.owned();
       }
     } catch (RuntimeException | Error e) {
+      running = false;
       log.error("The cluster's owner loop stopped: this instance owns no partition any more", e);
     } finally {
       generation = -1;

@@ -7,7 +7,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * A one-node Kafka (KRaft, broker and controller combined) in the test's JVM, from Kafka's own test
  * kit, which spring-kafka-test's embedded broker wraps.
  */
-final class KraftBroker implements AutoCloseable {
+public final class KraftBroker implements AutoCloseable {
 
   private final KafkaClusterTestKit cluster;
 
@@ -15,7 +15,7 @@ final class KraftBroker implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  static KraftBroker start() throws Exception {
+  public static KraftBroker start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -37,7 +37,7 @@ final class KraftBroker implements AutoCloseable {
     return new KraftBroker(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 

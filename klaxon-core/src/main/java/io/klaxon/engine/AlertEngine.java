@@ -39,6 +39,9 @@ public final class AlertEngine implements AutoCloseable {
   private volatile boolean closing;
   private volatile @Nullable Throwable broken;
 
+  /** Cluster mode: where commands go instead of this engine's writer, which never starts. */
+  private final @Nullable CommandRoute route;
+
   /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
   private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
 
@@ -47,7 +50,12 @@ public final class AlertEngine implements AutoCloseable {
       List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
 
   private AlertEngine(
-      AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
+      AlertStore store,
+      InstantSource clock,
+      EngineSettings settings,
+      EngineMetrics metrics,
+      @Nullable CommandRoute route) {
+    this.route = route;
     this.store = store;
     this.clock = clock;
     this.settings = settings;
@@ -65,10 +73,18 @@ public final class AlertEngine implements AutoCloseable {
   /** Loads the active alerts from the store and starts the writer. */
   public static AlertEngine start(
       AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
-    AlertEngine engine = new AlertEngine(store, clock, settings, metrics);
+    AlertEngine engine = new AlertEngine(store, clock, settings, metrics, null);
     engine.active.reload(store);
     engine.writer.start();
     return engine;
+  }
+
+  /**
+   * An engine that applies nothing itself: every call goes to {@code route} (cluster mode, where
+   * each partition's owner applies its commands). Its callers see the same API.
+   */
+  public static AlertEngine routed(AlertStore store, InstantSource clock, CommandRoute route) {
+    return new AlertEngine(store, clock, EngineSettings.defaults(), EngineMetrics.NONE, route);
   }
 
   /**
@@ -82,6 +98,9 @@ public final class AlertEngine implements AutoCloseable {
   public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
     if (commands.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
+    }
+    if (route != null) {
+      return route.submit(commands);
     }
     int size = commands.size();
     if (size > settings.queueCapacity()) {
@@ -144,16 +163,20 @@ public final class AlertEngine implements AutoCloseable {
    * exception it throws is logged and does not affect the commit or the other listeners.
    */
   public void onCommitted(Consumer<List<Alert>> listener) {
+    if (route != null) {
+      route.onCommitted(listener);
+      return;
+    }
     committedListeners.add(listener);
   }
 
   /** The active alert for a fingerprint, as last committed. */
   public Optional<Alert> active(String fingerprint) {
-    return active.byFingerprint(fingerprint);
+    return route != null ? route.active(fingerprint) : active.byFingerprint(fingerprint);
   }
 
   public int activeCount() {
-    return active.size();
+    return route != null ? route.activeCount() : active.size();
   }
 
   /**
@@ -164,6 +187,9 @@ public final class AlertEngine implements AutoCloseable {
    * @throws Unavailable when the store could not commit; nothing was expired then
    */
   public int expireDue(Instant now, Actor actor) {
+    if (route != null) {
+      return route.expireDue(now, actor);
+    }
     List<AlertCommand> expiries =
         active.expiredBy(now).stream()
             .limit(settings.maxBatchCommands())
@@ -180,6 +206,9 @@ public final class AlertEngine implements AutoCloseable {
    * running out of memory).
    */
   public boolean isWorking() {
+    if (route != null) {
+      return route.isWorking() && !closing;
+    }
     return broken == null && writer.isAlive() && !closing;
   }
 
@@ -195,6 +224,9 @@ public final class AlertEngine implements AutoCloseable {
       return;
     }
     closing = true;
+    if (route != null) {
+      return; // no writer was started
+    }
     queue.add(CLOSE);
     try {
       writer.join();
