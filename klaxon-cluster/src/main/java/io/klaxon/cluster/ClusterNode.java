@@ -2,8 +2,7 @@ package io.klaxon.cluster;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
-import io.klaxon.alert.Fingerprint;
-import io.klaxon.alert.Subject;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
@@ -81,7 +80,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       EngineMetrics metrics) {
     this.settings = settings;
     this.store = store;
-    this.partitioning = new Partitioning(settings.partitions());
+    this.partitioning = store.partitioning();
     this.admin = Admin.create(settings.kafka());
     this.producers = new DefaultKafkaProducerFactory<>(producerSettings(settings));
     this.kafka = new KafkaTemplate<>(producers);
@@ -112,11 +111,14 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       InstantSource clock,
       EngineSettings engineSettings,
       EngineMetrics metrics) {
-    if (ledger.partitions() != settings.partitions()) {
+    if (ledger.partitions() != settings.partitions()
+        || store.partitioning().count() != settings.partitions()) {
       throw new IllegalStateException(
           "the database records "
+              + store.partitioning().count()
+              + " partitions ("
               + ledger.partitions()
-              + " partitions, the cluster is configured with "
+              + " in cluster_partitions), the cluster is configured with "
               + settings.partitions());
     }
     ClusterNode node = new ClusterNode(settings, store, ledger, clock, engineSettings, metrics);
@@ -323,10 +325,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       case AlertCommand.Suppress s -> partitionOf(AlertRef.id(s.alertId()));
       case AlertCommand.Delete d -> partitionOf(AlertRef.id(d.alertId()));
       case AlertCommand.Purge p ->
-          OptionalInt.of(
-              partitioning.of(
-                  Fingerprint.of(
-                      null, "purge", Subject.of(p.subjectType(), p.subjectKey(), null), "purge")));
+          OptionalInt.of(partitioning.ofSubject(p.subjectType(), p.subjectKey()));
     };
   }
 

@@ -1,8 +1,10 @@
 package io.klaxon.cluster;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.AlertIds;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
@@ -30,6 +32,7 @@ final class EnginePerPartition implements PartitionOwner {
   private final EngineSettings settings;
   private final EngineMetrics metrics;
   private final Consumer<List<Alert>> committed;
+  private final AlertIds ids;
   private final Map<Integer, Owned> owned = new ConcurrentHashMap<>();
 
   private record Owned(long epoch, PartitionStore store, AlertEngine engine) {}
@@ -49,13 +52,14 @@ final class EnginePerPartition implements PartitionOwner {
     this.settings = settings;
     this.metrics = metrics;
     this.committed = committed;
+    this.ids = new BlockIds(ledger);
   }
 
   @Override
   public void take(int partition, long epoch) {
     drop(partition);
-    PartitionStore view = new PartitionStore(store, ledger, partitioning, partition, epoch);
-    AlertEngine engine = AlertEngine.start(view, clock, settings, metrics);
+    PartitionStore view = new PartitionStore(store, partition, epoch);
+    AlertEngine engine = AlertEngine.start(view, clock, settings, metrics, ids);
     engine.onCommitted(committed);
     owned.put(partition, new Owned(epoch, view, engine));
   }

@@ -5,8 +5,8 @@ import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
-import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
@@ -16,33 +16,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The alert store as one partition's engine sees it: only the partition's active alerts, ids from
- * blocks of the shared sequence, and every commit fenced by the owner's epoch and carrying the
+ * The alert store as one owned partition's engine sees it: a store of one partition holding only
+ * that partition's active alerts, whose every commit is fenced by the owner's epoch and carries the
  * offset of the command topic that the commit's records reach (so nothing is applied twice).
  *
- * <p>The owner loop submits one batch of records at a time and waits for it, so the offset set
- * before a submission is the one its commit carries.
+ * <p>The owner loop submits one batch of records at a time and waits for it, and nothing else
+ * submits to the partition's engine, so the offset set before a submission is the one its commit
+ * carries.
  */
 final class PartitionStore implements AlertStore {
 
   private final JdbcAlertStore store;
-  private final JdbcPartitionLedger ledger;
-  private final Partitioning partitioning;
   private final int partition;
   private final long epoch;
-  private volatile long blockEnd;
   private volatile long nextOffset = -1;
   private volatile boolean offsetCommitted;
 
-  PartitionStore(
-      JdbcAlertStore store,
-      JdbcPartitionLedger ledger,
-      Partitioning partitioning,
-      int partition,
-      long epoch) {
+  PartitionStore(JdbcAlertStore store, int partition, long epoch) {
     this.store = store;
-    this.ledger = ledger;
-    this.partitioning = partitioning;
     this.partition = partition;
     this.epoch = epoch;
   }
@@ -58,19 +49,25 @@ final class PartitionStore implements AlertStore {
     return offsetCommitted;
   }
 
+  /** One partition: the engine over this store runs one writer, for the partition owned. */
   @Override
-  public List<Alert> loadActive() {
-    return store.loadActive().stream()
-        .filter(alert -> partitioning.of(alert.fingerprint()) == partition)
-        .toList();
+  public Partitioning partitioning() {
+    return Partitioning.SINGLE;
   }
 
-  /** A fresh block of ids: the engine hands out the ids after the value answered. */
+  @Override
+  public List<Alert> loadActive() {
+    return store.loadActive(partition);
+  }
+
+  @Override
+  public List<Alert> loadActive(int ignored) {
+    return store.loadActive(partition);
+  }
+
   @Override
   public long maxAlertId() {
-    long start = ledger.reserveIdBlock();
-    blockEnd = start + JdbcPartitionLedger.BLOCK_SIZE;
-    return start;
+    return store.maxAlertId();
   }
 
   @Override
@@ -105,11 +102,7 @@ final class PartitionStore implements AlertStore {
 
   @Override
   public void commit(ChangeSet changes) {
-    if (changes.highestNewId() > blockEnd) {
-      // The engine re-reads its memory (and so takes a new block) and computes the batch again.
-      throw new Unavailable("partition " + partition + " used up its block of alert ids");
-    }
-    // Without records (a job's command), the offset stays where it is: GREATEST keeps it.
+    // Without records, the offset stays where it is: the ledger keeps the greater one.
     long offset = Math.max(nextOffset, 0);
     store.commit(changes, tx -> JdbcPartitionLedger.advance(tx, partition, epoch, offset));
     offsetCommitted = true;

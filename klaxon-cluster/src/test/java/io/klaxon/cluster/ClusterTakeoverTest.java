@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
@@ -52,7 +53,7 @@ class ClusterTakeoverTest {
   @BeforeAll
   static void start() throws Exception {
     database = TestDatabase.postgres();
-    store = JdbcAlertStore.open(database.dataSource());
+    store = JdbcAlertStore.open(database.dataSource(), PARTITIONS);
     kafka = KraftBroker.start();
   }
 
@@ -127,7 +128,7 @@ class ClusterTakeoverTest {
     JdbcPartitionLedger ledger = JdbcPartitionLedger.open(database.dataSource(), PARTITIONS);
     return ClusterNode.start(
         settings,
-        JdbcAlertStore.open(database.dataSource()),
+        JdbcAlertStore.open(database.dataSource(), PARTITIONS),
         ledger,
         InstantSource.system(),
         EngineSettings.defaults(),

@@ -31,7 +31,7 @@ class PartitionFencingTest {
   @BeforeAll
   static void open() {
     database = TestDatabase.postgres();
-    store = JdbcAlertStore.open(database.dataSource());
+    store = JdbcAlertStore.open(database.dataSource(), 2);
     ledger = JdbcPartitionLedger.open(database.dataSource(), 2);
   }
 
@@ -42,11 +42,10 @@ class PartitionFencingTest {
 
   @Test
   void anOwnerFencedByALaterEpochCommitsNothing() {
-    Partitioning partitioning = new Partitioning(2);
     String fingerprint = "fenced-" + System.nanoTime();
-    int partition = partitioning.of(fingerprint);
+    int partition = store.partitioning().of(fingerprint);
     long stale = ledger.claim(partition, "old").epoch();
-    PartitionStore view = new PartitionStore(store, ledger, partitioning, partition, stale);
+    PartitionStore view = new PartitionStore(store, partition, stale);
     try (AlertEngine engine =
         AlertEngine.start(
             view,

@@ -65,8 +65,8 @@ public class StoreConfiguration {
   }
 
   @Bean
-  AlertStore alertStore(HikariDataSource dataSource) {
-    return JdbcAlertStore.open(dataSource);
+  AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
+    return JdbcAlertStore.open(dataSource, properties.engine().partitions());
   }
 
   @Bean
@@ -85,7 +85,7 @@ public class StoreConfiguration {
     if (node != null) {
       // Cluster mode: every command goes through the command topic to its partition's owner.
       log.info("Alert engine in cluster mode: commands go through Kafka");
-      return AlertEngine.routed(store, clock, node);
+      return AlertEngine.routed(store, node);
     }
     KlaxonProperties.Engine settings = properties.engine();
     AlertEngine engine =
@@ -100,7 +100,10 @@ public class StoreConfiguration {
                 Duration.ofSeconds(1)),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
-    log.info("Alert engine started with {} active alerts", engine.activeCount());
+    log.info(
+        "Alert engine started with {} active alerts in {} partitions",
+        engine.activeCount(),
+        engine.partitioning().count());
     return engine;
   }
 

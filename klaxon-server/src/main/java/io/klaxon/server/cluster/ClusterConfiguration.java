@@ -34,9 +34,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(KafkaProperties.class)
 class ClusterConfiguration {
 
-  /** Partitions of a new PostgreSQL database until the engine records its own (issue 22). */
-  static final int DEFAULT_PARTITIONS = 16;
-
   @Bean(destroyMethod = "close")
   ClusterNode clusterNode(
       ClusterProperties cluster,
@@ -55,8 +52,8 @@ class ClusterConfiguration {
               + " between machines. Set klaxon.db.url, or unset the Kafka setting to run alone on"
               + " SQLite.");
     }
-    int partitions =
-        environment.getProperty("klaxon.engine.partitions", Integer.class, DEFAULT_PARTITIONS);
+    // P is the database's, recorded when it was created (klaxon.engine.partitions).
+    int partitions = store.partitioning().count();
     JdbcPartitionLedger ledger = JdbcPartitionLedger.open(dataSource, partitions);
     String servers = cluster.kafka().bootstrapServers();
     ClusterSettings settings =
