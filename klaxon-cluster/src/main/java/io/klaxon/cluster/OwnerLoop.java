@@ -39,6 +39,12 @@ final class OwnerLoop implements Runnable {
   static final String REQUEST = "klaxon-request";
   static final String ORIGIN = "klaxon-origin";
 
+  /**
+   * Most commands applied in one commit (the engine's default batch): the rest of a large poll is
+   * read again after it, so a poll never overflows the partition engine's queue.
+   */
+  static final int MAX_COMMANDS = 20_000;
+
   /** Sends an owner's answer for one partition of a request to the instance that made it. */
   interface Replies {
     void send(String origin, String request, int partition, List<CommandResult> results);
@@ -52,6 +58,9 @@ final class OwnerLoop implements Runnable {
 
   /** Assigned partitions not taken over yet (the database was away): paused until they are. */
   private final Set<Integer> untaken = new HashSet<>();
+
+  /** When to try the untaken ones again: a database that is away is asked once a second. */
+  private long retryAt = System.nanoTime();
 
   private volatile boolean running = true;
   private volatile int generation = -1;
@@ -123,7 +132,7 @@ final class OwnerLoop implements Runnable {
       if (!owner.owned().contains(tp.partition())) {
         continue; // not taken over yet: it is paused and read again from its stored offset
       }
-      Batch batch = Batch.of(records.records(tp));
+      Batch batch = Batch.of(records.records(tp), MAX_COMMANDS);
       batches.put(tp, batch);
       batch.applied = owner.apply(tp.partition(), batch.commands, batch.nextOffset);
     }
@@ -132,6 +141,9 @@ final class OwnerLoop implements Runnable {
       Batch batch = entry.getValue();
       try {
         answer(tp.partition(), batch, batch.applied.join());
+        if (batch.rest) {
+          consumer.seek(tp, batch.nextOffset); // the records not applied yet come again
+        }
       } catch (CompletionException e) {
         recover(tp, e.getCause());
       }
@@ -156,6 +168,10 @@ final class OwnerLoop implements Runnable {
 
   /** Takes over assigned partitions that could not be taken before (the database was away). */
   private void takeUntaken() {
+    if (untaken.isEmpty() || System.nanoTime() - retryAt < 0) {
+      return;
+    }
+    retryAt = System.nanoTime() + 1_000_000_000L;
     for (Integer partition : List.copyOf(untaken)) {
       TopicPartition tp = new TopicPartition(settings.topic(), partition);
       if (!consumer.assignment().contains(tp)) {
@@ -217,11 +233,19 @@ final class OwnerLoop implements Runnable {
     final List<AlertCommand> commands = new ArrayList<>();
     final List<Request> requests = new ArrayList<>();
     long nextOffset;
+
+    /** Whether records after {@code nextOffset} were left for the next poll. */
+    boolean rest;
+
     CompletableFuture<List<CommandResult>> applied = CompletableFuture.completedFuture(List.of());
 
-    static Batch of(List<ConsumerRecord<String, byte[]>> records) {
+    static Batch of(List<ConsumerRecord<String, byte[]>> records, int maxCommands) {
       Batch batch = new Batch();
       for (ConsumerRecord<String, byte[]> record : records) {
+        if (batch.commands.size() >= maxCommands) {
+          batch.rest = true;
+          break;
+        }
         batch.nextOffset = record.offset() + 1;
         List<AlertCommand> decoded;
         try {
