@@ -6,6 +6,7 @@ import io.klaxon.cluster.ClusterNode;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public class StoreConfiguration {
 
   @Bean
   AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
-    return JdbcAlertStore.open(dataSource, properties.engine().partitions());
+    return JdbcAlertStore.open(dataSource, Schema.SERVER, properties.engine().partitions());
   }
 
   @Bean
