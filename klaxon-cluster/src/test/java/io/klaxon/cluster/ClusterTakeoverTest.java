@@ -16,6 +16,7 @@ import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.engine.Outcome;
 import io.klaxon.problem.TransitionRefused;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
@@ -53,7 +54,7 @@ class ClusterTakeoverTest {
   @BeforeAll
   static void start() throws Exception {
     database = TestDatabase.postgres();
-    store = JdbcAlertStore.open(database.dataSource(), PARTITIONS);
+    store = JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS);
     kafka = KraftBroker.start();
   }
 
@@ -128,7 +129,7 @@ class ClusterTakeoverTest {
     JdbcPartitionLedger ledger = JdbcPartitionLedger.open(database.dataSource(), PARTITIONS);
     return ClusterNode.start(
         settings,
-        JdbcAlertStore.open(database.dataSource(), PARTITIONS),
+        JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS),
         ledger,
         InstantSource.system(),
         EngineSettings.defaults(),

@@ -9,6 +9,7 @@ import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.Fenced;
@@ -31,7 +32,7 @@ class PartitionFencingTest {
   @BeforeAll
   static void open() {
     database = TestDatabase.postgres();
-    store = JdbcAlertStore.open(database.dataSource(), 2);
+    store = JdbcAlertStore.open(database.dataSource(), Schema.SERVER, 2);
     ledger = JdbcPartitionLedger.open(database.dataSource(), 2);
   }
 

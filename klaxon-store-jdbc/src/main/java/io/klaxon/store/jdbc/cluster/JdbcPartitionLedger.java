@@ -29,10 +29,10 @@ public final class JdbcPartitionLedger {
   }
 
   /**
-   * The ledger of a database already migrated by {@link
-   * io.klaxon.store.jdbc.alert.JdbcAlertStore#open}, with {@code partitions} rows: created on the
-   * first start, checked on every later one. Id blocks are moved past every id handed out so far (a
-   * database may have run on a single instance since its migration).
+   * The ledger of a database already migrated with the server's schema ({@link
+   * io.klaxon.store.jdbc.Schema#SERVER}, migration V50), with {@code partitions} rows: created on
+   * the first start, checked on every later one. Id blocks are moved past every id handed out so
+   * far (a database may have run on a single instance since its migration).
    *
    * @throws IllegalStateException when the database is not PostgreSQL, or records another number of
    *     partitions
