@@ -20,14 +20,14 @@ ROUNDS=${ROUNDS:-60}
 FINGERPRINTS=${FINGERPRINTS:-500}
 WORK=${WORK:-/tmp/klaxon-soak}
 SCHEMA=klaxon_soak_$$
-KEY=klx_1_soaksoaksoaksoaksoaksoaksoak
+KEY=klx_soak_soaksoaksoaksoaksoaksoak1
 TOPIC=klaxon.soak.$$
 rm -rf "$WORK" && mkdir -p "$WORK"
 psql -q "$PG" -c "create schema $SCHEMA"
 PIDS=(0 0 0)
 cleanup() {
   for pid in "${PIDS[@]}"; do [ "$pid" != 0 ] && kill "$pid" 2>/dev/null || true; done
-  psql -q "$PG" -c "drop schema $SCHEMA cascade" || true
+  psql -q "$PG" -c "set client_min_messages = warning; drop schema $SCHEMA cascade" || true
 }
 trap cleanup EXIT
 JDBC="jdbc:postgresql://${PG#*@}?currentSchema=$SCHEMA&user=$(echo "$PG" | sed 's|postgresql://\([^@]*\)@.*|\1|')"
