@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one write path for alerts. It is split into the store's partitions ({@link
@@ -31,8 +33,11 @@ public final class AlertEngine implements AutoCloseable {
   private final EngineSettings settings;
   private final List<PartitionEngine> partitions;
   private final List<Consumer<List<Alert>>> committedListeners = new CopyOnWriteArrayList<>();
-  private final CommandRouting routing;
+  private final @Nullable CommandRouting routing;
   private volatile boolean closed;
+
+  /** Cluster mode: where commands go instead; this engine then has no partition of its own. */
+  private final @Nullable CommandRoute route;
 
   private AlertEngine(
       AlertStore store,
@@ -40,6 +45,7 @@ public final class AlertEngine implements AutoCloseable {
       EngineSettings settings,
       EngineMetrics metrics,
       AlertIds ids) {
+    this.route = null;
     this.partitioning = store.partitioning();
     this.settings = settings;
     List<PartitionEngine> started = new ArrayList<>(partitioning.count());
@@ -55,6 +61,22 @@ public final class AlertEngine implements AutoCloseable {
     }
     this.partitions = List.copyOf(started);
     this.routing = new CommandRouting(partitioning, partitions, store);
+  }
+
+  private AlertEngine(Partitioning partitioning, EngineSettings settings, CommandRoute route) {
+    this.route = route;
+    this.partitioning = partitioning;
+    this.settings = settings;
+    this.partitions = List.of();
+    this.routing = null;
+  }
+
+  /**
+   * An engine that applies nothing itself: every call goes to {@code route} (cluster mode, where
+   * each partition's owner applies its commands). Its callers see the same API.
+   */
+  public static AlertEngine routed(AlertStore store, CommandRoute route) {
+    return new AlertEngine(store.partitioning(), EngineSettings.defaults(), route);
   }
 
   /** Loads the active alerts from the store and starts the writers, with default settings. */
@@ -97,6 +119,9 @@ public final class AlertEngine implements AutoCloseable {
     if (commands.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    if (route != null) {
+      return route.submit(commands);
+    }
     int size = commands.size();
     if (size > settings.queueCapacity()) {
       throw new Unavailable("a request of " + size + " commands is larger than the write queue");
@@ -106,7 +131,7 @@ public final class AlertEngine implements AutoCloseable {
       only.reserve(size);
       return only.enqueue(commands);
     }
-    return routing.submit(commands);
+    return Objects.requireNonNull(routing).submit(commands);
   }
 
   /**
@@ -149,15 +174,25 @@ public final class AlertEngine implements AutoCloseable {
    * exception it throws is logged and does not affect the commit or the other listeners.
    */
   public void onCommitted(Consumer<List<Alert>> listener) {
+    if (route != null) {
+      route.onCommitted(listener);
+      return;
+    }
     committedListeners.add(listener);
   }
 
   /** The active alert for a fingerprint, as last committed. */
   public Optional<Alert> active(String fingerprint) {
+    if (route != null) {
+      return route.active(fingerprint);
+    }
     return partitions.get(partitioning.of(fingerprint)).active().byFingerprint(fingerprint);
   }
 
   public int activeCount() {
+    if (route != null) {
+      return route.activeCount();
+    }
     return partitions.stream().mapToInt(p -> p.active().size()).sum();
   }
 
@@ -176,6 +211,9 @@ public final class AlertEngine implements AutoCloseable {
    *     that could not commit
    */
   public int expireDue(Instant now, Actor actor) {
+    if (route != null) {
+      return route.expireDue(now, actor);
+    }
     List<CompletableFuture<List<CommandResult>>> answers = new ArrayList<>();
     for (PartitionEngine partition : partitions) {
       List<AlertCommand> expiries =
@@ -210,6 +248,9 @@ public final class AlertEngine implements AutoCloseable {
    * (such as running out of memory).
    */
   public boolean isWorking() {
+    if (route != null) {
+      return !closed && route.isWorking();
+    }
     return !closed && partitions.stream().allMatch(PartitionEngine::isWorking);
   }
 

@@ -19,7 +19,12 @@ public enum Outcome {
   /** Nothing to do: already in that state, or no active alert for the fingerprint. */
   UNCHANGED,
   /** The command was refused; the result carries the reason. */
-  REFUSED;
+  REFUSED,
+  /**
+   * Cluster mode: the command is durable in Kafka and its partition's owner will apply it, but did
+   * not answer within the wait; the result carries no alert.
+   */
+  ACCEPTED;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

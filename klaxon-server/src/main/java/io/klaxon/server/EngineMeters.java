@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The engine's write path as Micrometer meters, under {@code klaxon.writer.*}. */
-final class EngineMeters implements EngineMetrics {
+public final class EngineMeters implements EngineMetrics {
 
   private final Timer commitLatency;
   private final DistributionSummary batchCommands;
@@ -23,7 +23,7 @@ final class EngineMeters implements EngineMetrics {
   private final Counter retried;
   private final Counter failed;
 
-  EngineMeters(MeterRegistry registry) {
+  public EngineMeters(MeterRegistry registry) {
     commitLatency =
         Timer.builder("klaxon.writer.commit")
             .description("time to apply and commit one batch")

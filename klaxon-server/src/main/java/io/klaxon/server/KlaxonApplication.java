@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Klaxon server: REST API, console and housekeeping around the alert engine. */
-@SpringBootApplication
+// Kafka is configured by io.klaxon.server.cluster only in cluster mode; a single node loads none.
+@SpringBootApplication(
+    excludeName = {
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"
+    })
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class KlaxonApplication {

@@ -2,6 +2,7 @@ package io.klaxon.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.cluster.ClusterNode;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.AlertStore;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,7 +77,17 @@ public class StoreConfiguration {
 
   @Bean(destroyMethod = "close")
   AlertEngine alertEngine(
-      AlertStore store, InstantSource clock, KlaxonProperties properties, MeterRegistry registry) {
+      AlertStore store,
+      InstantSource clock,
+      KlaxonProperties properties,
+      MeterRegistry registry,
+      ObjectProvider<ClusterNode> cluster) {
+    ClusterNode node = cluster.getIfAvailable();
+    if (node != null) {
+      // Cluster mode: every command goes through the command topic to its partition's owner.
+      log.info("Alert engine in cluster mode: commands go through Kafka");
+      return AlertEngine.routed(store, node);
+    }
     KlaxonProperties.Engine settings = properties.engine();
     AlertEngine engine =
         AlertEngine.start(

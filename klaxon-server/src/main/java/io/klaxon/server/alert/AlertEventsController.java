@@ -7,6 +7,7 @@ import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
+import io.klaxon.engine.Outcome;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.server.KlaxonProperties;
 import io.klaxon.server.problem.FieldErrors;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,7 +72,7 @@ class AlertEventsController {
   @Operation(
       summary = "Trigger, acknowledge or resolve alerts by dedupKey",
       description = "One event object, or an array of up to 10,000. Answers per event, in order.")
-  Results events(@RequestBody JsonNode body, Actor actor) {
+  ResponseEntity<Results> events(@RequestBody JsonNode body, Actor actor) {
     JsonItems items = JsonItems.of(body, maxEvents, "events");
     FieldErrors errors = new FieldErrors();
     List<AlertCommand> commands = new ArrayList<>(items.size());
@@ -87,7 +90,10 @@ class AlertEventsController {
       String fingerprint = fingerprintOf(commands.get(i));
       answers.add(result(i, results.get(i), fingerprint, null));
     }
-    return new Results(answers);
+    // Cluster mode: an event whose owner did not answer in time is in Kafka and will be applied.
+    boolean accepted = results.stream().anyMatch(r -> r.outcome() == Outcome.ACCEPTED);
+    return ResponseEntity.status(accepted ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(new Results(answers));
   }
 
   @PostMapping("/bulk")

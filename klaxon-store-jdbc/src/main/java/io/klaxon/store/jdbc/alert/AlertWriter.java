@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -72,6 +73,14 @@ final class AlertWriter {
     if (changes.isEmpty()) {
       return;
     }
+    commit(changes, tx -> beforeCommit.run());
+  }
+
+  /**
+   * Writes the change set and runs {@code alsoInTransaction} in the same transaction, after the
+   * changes: when it throws, nothing of either is kept (cluster mode's fenced offset).
+   */
+  void commit(ChangeSet changes, Consumer<DSLContext> alsoInTransaction) {
     dsl.transaction(
         configuration -> {
           DSLContext tx = configuration.dsl();
@@ -85,7 +94,7 @@ final class AlertWriter {
           recordLastId(tx, changes.highestNewId());
           // Last: the feed's counter row stays locked until commit, so keep that short.
           historyInsert.insert(tx, positioned(tx, changes.history()));
-          beforeCommit.run();
+          alsoInTransaction.accept(tx);
         });
   }
 

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -177,5 +178,17 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public void commit(ChangeSet changes) {
     failures.run("commit alert changes", () -> writer.commit(changes));
+  }
+
+  /**
+   * Writes a change set and runs {@code alsoInTransaction} in the same transaction, even when the
+   * change set is empty: cluster mode stores a partition's consumed offset with its changes, under
+   * its ownership check, so that an owner that lost the partition commits nothing.
+   *
+   * @throws io.klaxon.store.ConcurrentChange as {@link #commit(ChangeSet)}; whatever {@code
+   *     alsoInTransaction} throws, after rolling everything back
+   */
+  public void commit(ChangeSet changes, Consumer<DSLContext> alsoInTransaction) {
+    failures.run("commit alert changes", () -> writer.commit(changes, alsoInTransaction));
   }
 }

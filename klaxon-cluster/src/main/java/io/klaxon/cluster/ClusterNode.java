@@ -1,0 +1,424 @@
+package io.klaxon.cluster;
+
+import io.klaxon.access.Actor;
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.Partitioning;
+import io.klaxon.alert.Transition;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertRef;
+import io.klaxon.engine.CommandResult;
+import io.klaxon.engine.CommandRoute;
+import io.klaxon.engine.EngineMetrics;
+import io.klaxon.engine.EngineSettings;
+import io.klaxon.engine.Outcome;
+import io.klaxon.problem.NotFound;
+import io.klaxon.problem.Unavailable;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
+import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * One instance of a Klaxon cluster: it produces every command to the command topic (keyed by
+ * partition key, idempotent, {@code acks=all}), owns the partitions Kafka assigns it (one engine
+ * each, fenced in PostgreSQL), and hears the owners' answers to its requests.
+ */
+public final class ClusterNode implements CommandRoute, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+
+  /** How long an action by id waits for its owner at most before the caller hears 503. */
+  private static final Duration ACTION_WAIT = Duration.ofSeconds(15);
+
+  private final ClusterSettings settings;
+  private final JdbcAlertStore store;
+  private final Partitioning partitioning;
+  private final Admin admin;
+  private final DefaultKafkaProducerFactory<String, byte[]> producers;
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final Answers answers = new Answers();
+  private final EnginePerPartition engines;
+  private final OwnerLoop owners;
+  private final ReplyLoop replies;
+  private final List<Consumer<List<Alert>>> listeners = new CopyOnWriteArrayList<>();
+
+  private ClusterNode(
+      ClusterSettings settings,
+      JdbcAlertStore store,
+      JdbcPartitionLedger ledger,
+      InstantSource clock,
+      EngineSettings engineSettings,
+      EngineMetrics metrics) {
+    this.settings = settings;
+    this.store = store;
+    this.partitioning = store.partitioning();
+    this.admin = Admin.create(settings.kafka());
+    this.producers = new DefaultKafkaProducerFactory<>(producerSettings(settings));
+    this.kafka = new KafkaTemplate<>(producers);
+    this.engines =
+        new EnginePerPartition(
+            store, ledger, partitioning, clock, engineSettings, metrics, this::committed);
+    DefaultKafkaConsumerFactory<String, byte[]> consumers =
+        new DefaultKafkaConsumerFactory<>(
+            ownerSettings(settings), new StringDeserializer(), new ByteArrayDeserializer());
+    this.owners = new OwnerLoop(consumers.createConsumer(), settings, engines, ledger, this::reply);
+    DefaultKafkaConsumerFactory<String, byte[]> replyConsumers =
+        new DefaultKafkaConsumerFactory<>(
+            replySettings(settings), new StringDeserializer(), new ByteArrayDeserializer());
+    this.replies =
+        new ReplyLoop(replyConsumers.createConsumer(), settings, answers, store::findById);
+  }
+
+  /**
+   * Joins the cluster: creates or checks the topics, then starts owning partitions and hearing
+   * answers in threads of its own.
+   *
+   * @throws IllegalStateException when Kafka cannot be reached or its topic does not fit
+   */
+  public static ClusterNode start(
+      ClusterSettings settings,
+      JdbcAlertStore store,
+      JdbcPartitionLedger ledger,
+      InstantSource clock,
+      EngineSettings engineSettings,
+      EngineMetrics metrics) {
+    if (ledger.partitions() != settings.partitions()
+        || store.partitioning().count() != settings.partitions()) {
+      throw new IllegalStateException(
+          "the database records "
+              + store.partitioning().count()
+              + " partitions ("
+              + ledger.partitions()
+              + " in cluster_partitions), the cluster is configured with "
+              + settings.partitions());
+    }
+    ClusterNode node = new ClusterNode(settings, store, ledger, clock, engineSettings, metrics);
+    try {
+      CommandTopic.ensure(node.admin, settings);
+    } catch (RuntimeException e) {
+      node.admin.close();
+      node.producers.destroy();
+      throw e;
+    }
+    Thread.ofPlatform().name("klaxon-cluster-replies").daemon(true).start(node.replies);
+    Thread.ofPlatform().name("klaxon-cluster-owner").daemon(true).start(node.owners);
+    log.info(
+        "Cluster node {} joining: topic {} with {} partitions",
+        settings.nodeName(),
+        settings.topic(),
+        settings.partitions());
+    return node;
+  }
+
+  public String nodeName() {
+    return settings.nodeName();
+  }
+
+  public int partitions() {
+    return settings.partitions();
+  }
+
+  /** Whether this instance is a member of the owners' group. */
+  public boolean isMember() {
+    return owners.isMember();
+  }
+
+  /** The partitions this instance owns now. */
+  public Set<Integer> owned() {
+    return owners.owned();
+  }
+
+  /** The group's members and their partitions, as Kafka has them now. */
+  public Membership membership() {
+    return Membership.of(admin, settings);
+  }
+
+  /**
+   * Produces commands to the command topic and waits for their owners' answers.
+   *
+   * @return the results, in order, once every owner answered. A request of triggers (and changes by
+   *     fingerprint) not answered within {@code answerWait} completes with outcome {@code accepted}
+   *     for each: it is in Kafka and will be applied. Fails with {@link Unavailable} when Kafka did
+   *     not take the commands, or an action by id was not answered in time
+   */
+  @Override
+  public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
+    if (commands.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    String request = UUID.randomUUID().toString();
+    Map<Integer, List<Integer>> positions = new TreeMap<>();
+    Map<Integer, List<AlertCommand>> byPartition = new TreeMap<>();
+    Map<Integer, CommandResult> given = new HashMap<>();
+    boolean byFingerprint = true;
+    for (int i = 0; i < commands.size(); i++) {
+      AlertCommand command = commands.get(i);
+      byFingerprint &= byFingerprint(command);
+      OptionalInt partition = partitionOf(command);
+      if (partition.isEmpty()) {
+        given.put(
+            i, new CommandResult(Outcome.REFUSED, null, new NotFound("alert", idOf(command))));
+        continue;
+      }
+      positions.computeIfAbsent(partition.getAsInt(), p -> new ArrayList<>()).add(i);
+      byPartition.computeIfAbsent(partition.getAsInt(), p -> new ArrayList<>()).add(command);
+    }
+    CompletableFuture<List<CommandResult>> answered =
+        answers.expect(request, commands.size(), given, positions);
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    byPartition.forEach((partition, mine) -> sends.add(send(request, partition, mine)));
+    CompletableFuture<Void> inKafka =
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    List<CommandResult> accepted = accepted(commands);
+    boolean acceptable = byFingerprint;
+    return inKafka
+        .handle(
+            (ok, failure) -> {
+              if (failure != null) {
+                Unavailable unavailable =
+                    new Unavailable(
+                        "Kafka did not take the commands; retry shortly: " + rootMessage(failure),
+                        failure);
+                answered.completeExceptionally(unavailable);
+                throw unavailable;
+              }
+              return ok;
+            })
+        .thenCompose(
+            ok ->
+                acceptable
+                    ? answered.completeOnTimeout(
+                        accepted,
+                        settings.answerWait().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS)
+                    : answered
+                        .orTimeout(
+                            ACTION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .exceptionallyCompose(
+                            failure ->
+                                CompletableFuture.failedFuture(
+                                    failure instanceof TimeoutException
+                                        ? new Unavailable(
+                                            "the owner of the alert's partition did not answer in"
+                                                + " time; the action is in Kafka and will be"
+                                                + " applied")
+                                        : failure)));
+  }
+
+  /**
+   * Expires every active alert whose deadline passed, in every partition: the commands go through
+   * the topic to their owners. Run by one instance at a time (the housekeeping job's lease).
+   */
+  @Override
+  public int expireDue(Instant now, Actor actor) {
+    List<AlertCommand> expiries =
+        store.loadActive().stream()
+            .filter(alert -> alert.expiresAt() != null && !alert.expiresAt().isAfter(now))
+            .limit(10_000)
+            .<AlertCommand>map(
+                alert ->
+                    new AlertCommand.Change(
+                        AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
+            .toList();
+    return (int)
+        submit(expiries).join().stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
+  }
+
+  /** Whether this instance still takes part: its owner loop runs. */
+  @Override
+  public boolean isWorking() {
+    return owners.isRunning();
+  }
+
+  /** Called after each commit of an owned partition, with the alerts it changed. */
+  @Override
+  public void onCommitted(Consumer<List<Alert>> listener) {
+    listeners.add(listener);
+  }
+
+  /** The active alert of a fingerprint, when this instance owns its partition. */
+  @Override
+  public Optional<Alert> active(String fingerprint) {
+    return engines.active(fingerprint);
+  }
+
+  /** Active alerts in the partitions owned here. */
+  @Override
+  public int activeCount() {
+    return engines.activeCount();
+  }
+
+  /** Leaves the group (its partitions go to the other members at once), then stops. */
+  @Override
+  public void close() {
+    owners.stop();
+    replies.stop();
+    producers.destroy();
+    admin.close(Duration.ofSeconds(5));
+  }
+
+  private CompletableFuture<?> send(String request, int partition, List<AlertCommand> commands) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            settings.topic(), partition, keyOf(commands.getFirst()), CommandCodec.encode(commands));
+    record.headers().add(OwnerLoop.REQUEST, request.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(OwnerLoop.ORIGIN, settings.nodeName().getBytes(StandardCharsets.UTF_8));
+    try {
+      return kafka.send(record);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void reply(String origin, String request, int partition, List<CommandResult> results) {
+    if (origin.equals(settings.nodeName())) {
+      answers.answer(request, partition, results);
+    } else {
+      kafka.send(settings.replyTopic(), origin, ResultCodec.encode(request, partition, results));
+    }
+  }
+
+  private void committed(List<Alert> alerts) {
+    for (Consumer<List<Alert>> listener : listeners) {
+      try {
+        listener.accept(alerts);
+      } catch (RuntimeException e) {
+        log.warn("A commit listener failed; the commit stands", e);
+      }
+    }
+  }
+
+  private OptionalInt partitionOf(AlertCommand command) {
+    return switch (command) {
+      case AlertCommand.Trigger t -> OptionalInt.of(partitioning.of(t.fingerprint()));
+      case AlertCommand.Change c -> partitionOf(c.target());
+      case AlertCommand.Note n -> partitionOf(n.target());
+      case AlertCommand.Suppress s -> partitionOf(AlertRef.id(s.alertId()));
+      case AlertCommand.Delete d -> partitionOf(AlertRef.id(d.alertId()));
+      case AlertCommand.Purge p ->
+          OptionalInt.of(partitioning.ofSubject(p.subjectType(), p.subjectKey()));
+    };
+  }
+
+  /** An alert's partition follows from its fingerprint; by id, the stored alert tells it. */
+  private OptionalInt partitionOf(AlertRef ref) {
+    return switch (ref) {
+      case AlertRef.ByFingerprint f -> OptionalInt.of(partitioning.of(f.fingerprint()));
+      case AlertRef.ById id ->
+          store
+              .findById(id.id())
+              .map(alert -> OptionalInt.of(partitioning.of(alert.fingerprint())))
+              .orElse(OptionalInt.empty());
+    };
+  }
+
+  private String keyOf(AlertCommand command) {
+    return switch (command) {
+      case AlertCommand.Trigger t -> Partitioning.key(t.fingerprint());
+      default -> command.getClass().getSimpleName();
+    };
+  }
+
+  private static boolean byFingerprint(AlertCommand command) {
+    return command instanceof AlertCommand.Trigger
+        || (command instanceof AlertCommand.Change c
+            && c.target() instanceof AlertRef.ByFingerprint);
+  }
+
+  private static Object idOf(AlertCommand command) {
+    return switch (command) {
+      case AlertCommand.Change c when c.target() instanceof AlertRef.ById id -> id.id();
+      case AlertCommand.Note n when n.target() instanceof AlertRef.ById id -> id.id();
+      case AlertCommand.Suppress s -> s.alertId();
+      case AlertCommand.Delete d -> d.alertId();
+      default -> "?";
+    };
+  }
+
+  private static List<CommandResult> accepted(List<? extends AlertCommand> commands) {
+    List<CommandResult> accepted = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      accepted.add(new CommandResult(Outcome.ACCEPTED, null, null));
+    }
+    return accepted;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.toString();
+  }
+
+  private static Map<String, Object> producerSettings(ClusterSettings settings) {
+    Map<String, Object> producer = new HashMap<>(settings.producer());
+    // Commands are sent one by one, never in a Kafka transaction.
+    producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    // Durable before answered: every in-sync replica has it; retries never duplicate or reorder.
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producer.put(ProducerConfig.CLIENT_ID_CONFIG, settings.nodeName() + "-commands");
+    // A Kafka that is away answers 503 within seconds, not after the client's two minutes.
+    producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+    producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+    return producer;
+  }
+
+  private static Map<String, Object> ownerSettings(ClusterSettings settings) {
+    Map<String, Object> consumer = new HashMap<>(settings.consumer());
+    consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+    consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.nodeName());
+    // Offsets live in PostgreSQL with the changes; Kafka's are never committed.
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumer.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
+    // A member that died (kill -9) is noticed within 10 s, so its partitions move within 15 s.
+    consumer.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+    return consumer;
+  }
+
+  private static Map<String, Object> replySettings(ClusterSettings settings) {
+    Map<String, Object> consumer = new HashMap<>(settings.consumer());
+    consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.nodeName() + "-replies");
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return consumer;
+  }
+}

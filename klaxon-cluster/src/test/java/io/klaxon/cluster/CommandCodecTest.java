@@ -1,0 +1,85 @@
+package io.klaxon.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.klaxon.access.Actor;
+import io.klaxon.alert.Partitioning;
+import io.klaxon.alert.Severity;
+import io.klaxon.alert.Subject;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
+import io.klaxon.alert.Transition;
+import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertRef;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandCodecTest {
+
+  private static final Actor ACTOR = Actor.of("key:ops");
+
+  @Test
+  void everyKindOfCommandSurvivesTheTopicUnchanged() {
+    List<AlertCommand> commands =
+        List.of(
+            new AlertCommand.Trigger(
+                "odds|event/1234|price_change",
+                "odds",
+                "price_change",
+                Severity.CRITICAL,
+                "Price moved",
+                "by 15 %",
+                new Subject(
+                    "event",
+                    "1234",
+                    "Home v Away",
+                    Instant.parse("2026-12-06T15:00:00Z"),
+                    Map.of("league", "one")),
+                2.1,
+                0.15,
+                15.0,
+                Map.of("bookmaker", "house", "line", 2, "nested", Map.of("a", List.of(1, "b"))),
+                Instant.parse("2026-12-06T10:00:00Z"),
+                Instant.parse("2026-12-06T15:00:00Z"),
+                ACTOR,
+                1.8),
+            AlertCommand.Trigger.of("plain", "src", "disk", Severity.LOW, "Disk"),
+            new AlertCommand.Change(AlertRef.id(42), Transition.ACKNOWLEDGE, ACTOR, "on it", false),
+            new AlertCommand.Change(
+                AlertRef.fingerprint("plain"), Transition.EXPIRE, ACTOR, null, true),
+            new AlertCommand.Suppress(
+                7,
+                List.of(
+                    new Suppressor(
+                        SuppressionKind.SILENCE, "s1", Instant.parse("2026-12-07T00:00:00Z")),
+                    new Suppressor(SuppressionKind.SNOOZE, "7", null)),
+                ACTOR),
+            new AlertCommand.Note(AlertRef.id(9), "a note", ACTOR),
+            new AlertCommand.Purge("server", "nas-01", ACTOR),
+            new AlertCommand.Delete(11, ACTOR));
+
+    assertThat(CommandCodec.decode(CommandCodec.encode(commands))).isEqualTo(commands);
+  }
+
+  @Test
+  void aRecordOfAnUnknownVersionIsRefusedRatherThanGuessed() {
+    byte[] future = "{\"v\":99,\"commands\":[]}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> CommandCodec.decode(future))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 99");
+  }
+
+  @Test
+  void allAlertsOfOneSubjectShareAPartitionAndAFreeKeyIsItsOwn() {
+    Partitioning partitioning = new Partitioning(16);
+    assertThat(Partitioning.key("hosts|server/nas-01|cpu")).isEqualTo("server/nas-01");
+    assertThat(partitioning.of("hosts|server/nas-01|cpu"))
+        .isEqualTo(partitioning.of("hosts|server/nas-01|disk"));
+    assertThat(Partitioning.key("my-own-key")).isEqualTo("my-own-key");
+    assertThat(Partitioning.key("a|b|c|d")).isEqualTo("a|b|c|d");
+  }
+}

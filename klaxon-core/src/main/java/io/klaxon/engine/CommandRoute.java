@@ -1,0 +1,32 @@
+package io.klaxon.engine;
+
+import io.klaxon.access.Actor;
+import io.klaxon.alert.Alert;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Where an engine that applies nothing itself sends its commands: in cluster mode, the command
+ * topic, whose partitions' owners apply them. See {@link AlertEngine#routed}.
+ */
+public interface CommandRoute {
+
+  /** As {@link AlertEngine#submit}: completes with one result per command, in order. */
+  CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands);
+
+  /** The active alert of a fingerprint, where this instance knows it. */
+  Optional<Alert> active(String fingerprint);
+
+  int activeCount();
+
+  /** As {@link AlertEngine#expireDue}, for the alerts this instance's partitions hold. */
+  int expireDue(Instant now, Actor actor);
+
+  boolean isWorking();
+
+  /** As {@link AlertEngine#onCommitted}. */
+  void onCommitted(Consumer<List<Alert>> listener);
+}
