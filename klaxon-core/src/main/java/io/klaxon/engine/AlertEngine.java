@@ -208,7 +208,7 @@ public final class AlertEngine implements AutoCloseable {
   private void failQueued(Unavailable reason) {
     Submission late;
     while ((late = queue.poll()) != null) {
-      if (late != CLOSE) {
+      if (!CLOSE.equals(late)) { // equal only to itself: its answer is its own
         late.answer().completeExceptionally(reason);
       }
     }
@@ -225,7 +225,7 @@ public final class AlertEngine implements AutoCloseable {
         return;
       }
       carried = null;
-      if (first == CLOSE) {
+      if (CLOSE.equals(first)) {
         return;
       }
       List<Submission> group = new ArrayList<>();
@@ -234,7 +234,7 @@ public final class AlertEngine implements AutoCloseable {
       boolean closeAfter = false;
       Submission next;
       while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
-        if (next == CLOSE) {
+        if (CLOSE.equals(next)) {
           closeAfter = true;
           break;
         }

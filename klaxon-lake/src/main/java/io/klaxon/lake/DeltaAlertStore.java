@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -323,7 +324,7 @@ public final class DeltaAlertStore implements AlertStore {
 
   /** The rows of one commit, numbered in the order they are added, and how memory follows. */
   private static final class Rows {
-    final List<Object[]> rows = new ArrayList<>();
+    final List<@Nullable Object[]> rows = new ArrayList<>();
     final List<Runnable> applied = new ArrayList<>();
     final LocalDate today;
     long seq;
