@@ -163,8 +163,10 @@ public final class DeltaAlertStore implements AlertStore {
     if (reads == Reads.CACHED) {
       return read(() -> state.alert(id));
     }
+    // The scan prunes files, not rows: the file holding the alert holds others too.
     return scanAlerts(new And(kinds(StoreRows.ALERT), equal("alert_id", Literal.ofLong(id))))
         .stream()
+        .filter(alert -> alert.id() == id)
         .findFirst();
   }
 
