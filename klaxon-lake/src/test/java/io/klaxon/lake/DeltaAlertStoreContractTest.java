@@ -6,28 +6,53 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.AlertStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The AlertStore contract on the Delta store, answering from its state in memory. */
-class DeltaAlertStoreContractTest implements AlertStoreContract {
+/** The AlertStore contract on the Delta store, in both of its ways of reading. */
+class DeltaAlertStoreContractTest {
 
-  @TempDir Path dir;
-  private FakeClock clock = new FakeClock(AlertBuilder.T0);
-  private DeltaAlertStore store;
-
-  @BeforeEach
-  void openStore() {
-    clock = new FakeClock(AlertBuilder.T0);
-    store = DeltaAlertStore.open(dir.resolve("alerts"), clock, DeltaAlertStore.Reads.CACHED);
+  /** Answering from its state in memory. */
+  @Nested
+  class Cached extends OnDelta {
+    Cached() {
+      super(DeltaAlertStore.Reads.CACHED);
+    }
   }
 
-  @Override
-  public AlertStore store() {
-    return store;
+  /** Answering every question with a pruned scan of the table. */
+  @Nested
+  class Scanned extends OnDelta {
+    Scanned() {
+      super(DeltaAlertStore.Reads.SCAN);
+    }
   }
 
-  @Override
-  public FakeClock clock() {
-    return clock;
+  abstract static class OnDelta implements AlertStoreContract {
+
+    private final DeltaAlertStore.Reads reads;
+    @TempDir Path dir;
+    private FakeClock clock = new FakeClock(AlertBuilder.T0);
+    private DeltaAlertStore store;
+
+    OnDelta(DeltaAlertStore.Reads reads) {
+      this.reads = reads;
+    }
+
+    @BeforeEach
+    void openStore() {
+      clock = new FakeClock(AlertBuilder.T0);
+      store = DeltaAlertStore.open(dir.resolve("alerts"), clock, reads);
+    }
+
+    @Override
+    public AlertStore store() {
+      return store;
+    }
+
+    @Override
+    public FakeClock clock() {
+      return clock;
+    }
   }
 }
