@@ -5,7 +5,6 @@ import io.klaxon.store.AlertBuilder;
 import io.klaxon.store.AlertStoreContract;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.jobs.JobLockContract;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -15,15 +14,12 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The AlertStore contract on every database under the JDBC store, with what only a database has. A
  * subclass names the database; the tests are the same for all. One database serves the whole class,
- * emptied before each test.
+ * emptied before each test. The store opens with its own tables only ({@code Schema.ALERTS}), as an
+ * embedded program opens it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JdbcAlertStoreContract
-    implements AlertStoreContract,
-        IntegrityContract,
-        ChangeFeedContract,
-        PartitionsContract,
-        JobLockContract {
+    implements AlertStoreContract, IntegrityContract, ChangeFeedContract, PartitionsContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
