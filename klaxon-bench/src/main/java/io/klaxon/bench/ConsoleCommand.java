@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,7 +70,7 @@ public final class ConsoleCommand implements Callable<Integer> {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private URI base;
+  private @Nullable URI base; // set first thing in call()
 
   @Override
   public Integer call() throws Exception {
@@ -167,7 +169,9 @@ public final class ConsoleCommand implements Callable<Integer> {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(
-        authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)))
+        authorized(
+                HttpRequest.newBuilder(Objects.requireNonNull(base).resolve(path))
+                    .timeout(Duration.ofSeconds(60)))
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -182,7 +186,7 @@ public final class ConsoleCommand implements Callable<Integer> {
   private String post(String path, String json) throws IOException, InterruptedException {
     HttpResponse<String> response =
         client.send(
-            authorized(HttpRequest.newBuilder(base.resolve(path)))
+            authorized(HttpRequest.newBuilder(Objects.requireNonNull(base).resolve(path)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))

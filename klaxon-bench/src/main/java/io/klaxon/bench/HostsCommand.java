@@ -37,6 +37,8 @@ import picocli.CommandLine.Option;
     description = "Measure host metric ingest (samples/s) on SQLite, with the metric history kept.")
 public final class HostsCommand implements Callable<Integer> {
 
+  private static final List<Metric> METRICS = List.of(Metric.values());
+
   @Option(
       names = "--samples",
       defaultValue = "500000",
@@ -114,7 +116,7 @@ public final class HostsCommand implements Callable<Integer> {
           request.add(
               new MetricSample(
                   "srv-" + (sample % servers),
-                  Metric.values()[(sample / servers) % 3],
+                  METRICS.get((sample / servers) % METRICS.size()),
                   // Under the thresholds mostly, so the number is ingest, not alerting.
                   random.nextInt(80),
                   start.plusSeconds(round + sample / (servers * 3L))));

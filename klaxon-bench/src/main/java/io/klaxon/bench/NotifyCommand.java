@@ -3,6 +3,7 @@ package io.klaxon.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.klaxon.bench.load.Loopback;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +73,8 @@ public final class NotifyCommand implements Callable<Integer> {
     Set<String> keys = ConcurrentHashMap.newKeySet();
     AtomicLong requests = new AtomicLong();
     AtomicLong firstAt = new AtomicLong();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     receiver.createContext(
         "/",

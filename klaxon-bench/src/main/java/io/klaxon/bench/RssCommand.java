@@ -36,7 +36,7 @@ public final class RssCommand implements Callable<Integer> {
 
   /** "VmRSS: 123456 kB" becomes "VmRSS 123456 kB (120.6 MiB)". */
   private static String format(String line) {
-    String[] parts = line.trim().split("\\s+");
+    String[] parts = line.trim().split("\\s+", -1);
     long kib = Long.parseLong(parts[1]);
     return String.format("%s %d kB (%.1f MiB)", parts[0].replace(":", ""), kib, kib / 1024.0);
   }

@@ -99,6 +99,8 @@ public final class KeyRing {
   }
 
   /**
+   * The key with the id.
+   *
    * @throws NotFound when there is no key with the id
    */
   public ApiKey get(String id) {

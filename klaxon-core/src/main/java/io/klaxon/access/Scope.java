@@ -31,6 +31,8 @@ public enum Scope {
   }
 
   /**
+   * The scope a word names.
+   *
    * @throws InvalidInput naming {@code field} for a word that is no scope
    */
   public static Scope of(String field, String word) {

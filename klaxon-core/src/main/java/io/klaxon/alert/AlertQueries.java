@@ -2,6 +2,8 @@ package io.klaxon.alert;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * An {@link AlertQuery} answered over alerts in memory (stores that keep alerts in memory, and test
  * doubles), with the JDBC store's meaning: attribute values compare in their text form, text is
- * found case-insensitively in title or message, counts hold only the values that have alerts, as a
- * SQL {@code GROUP BY} gives them.
+ * found case-insensitively in title or message; counts by status and severity name every one (zero
+ * where none), counts by type and source only those that have alerts.
  *
  * <p>An attribute's text form is the caller's: a store that keeps JSON knows how a list or an
  * object reads as text, the core does not.
@@ -43,7 +45,10 @@ public final class AlertQueries {
             .limit(query.limit())
             .toList();
     Map<AlertStatus, Long> counts =
-        countBy(alerts.stream().filter(a -> matches(a, query, false)).toList(), Alert::status);
+        countEvery(
+            AlertStatus.class,
+            alerts.stream().filter(a -> matches(a, query, false)).toList(),
+            Alert::status);
     return new AlertPage(page, matching.size(), counts);
   }
 
@@ -51,8 +56,8 @@ public final class AlertQueries {
     List<Alert> matching = alerts.stream().filter(a -> matches(a, query, true)).toList();
     return new AlertStats(
         matching.size(),
-        countBy(matching, Alert::status),
-        countBy(matching, Alert::severity),
+        countEvery(AlertStatus.class, matching, Alert::status),
+        countEvery(Severity.class, matching, Alert::severity),
         countBy(matching, Alert::type),
         countBy(matching, Alert::source));
   }
@@ -103,6 +108,16 @@ public final class AlertQueries {
     String needle = text.toLowerCase(Locale.ROOT);
     return alert.title().toLowerCase(Locale.ROOT).contains(needle)
         || Objects.toString(alert.message(), "").toLowerCase(Locale.ROOT).contains(needle);
+  }
+
+  private static <K extends Enum<K>> Map<K, Long> countEvery(
+      Class<K> vocabulary, List<Alert> alerts, Function<Alert, K> key) {
+    Map<K, Long> counts = new EnumMap<>(vocabulary);
+    for (K value : EnumSet.allOf(vocabulary)) {
+      counts.put(value, 0L);
+    }
+    alerts.forEach(alert -> counts.merge(key.apply(alert), 1L, Long::sum));
+    return counts;
   }
 
   private static <K> Map<K, Long> countBy(List<Alert> alerts, Function<Alert, K> key) {

@@ -74,7 +74,7 @@ public record AlertQuery(
   }
 
   /** The same query, only alerts about this subject. */
-  public AlertQuery withSubject(String newSubjectType, String newSubjectKey) {
+  public AlertQuery withSubject(String newSubjectType, @Nullable String newSubjectKey) {
     return with(
         draft -> {
           draft.subjectType = newSubjectType;

@@ -5,6 +5,7 @@ import io.klaxon.problem.TransitionRefused;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public final class Lifecycle {
 
   /** The status a transition leads to from {@code from}, or empty where the table refuses it. */
   public static Optional<AlertStatus> target(AlertStatus from, Transition transition) {
-    return Optional.ofNullable(TABLE.get(from).get(transition));
+    return Optional.ofNullable(Objects.requireNonNull(TABLE.get(from)).get(transition));
   }
 
   /**

@@ -30,7 +30,13 @@ public enum Severity {
 
   /** Rank for ordering: higher is more severe. */
   public int rank() {
-    return ordinal();
+    return switch (this) {
+      case INFO -> 0;
+      case LOW -> 1;
+      case MEDIUM -> 2;
+      case HIGH -> 3;
+      case CRITICAL -> 4;
+    };
   }
 
   /**

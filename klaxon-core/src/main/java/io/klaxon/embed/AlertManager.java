@@ -259,22 +259,24 @@ public final class AlertManager implements AutoCloseable {
       return CompletableFuture.failedFuture(refused);
     }
     CompletableFuture<List<CommandResult>> answer = new CompletableFuture<>();
-    committed.whenComplete(
-        (results, failure) ->
-            workers.execute(
-                () -> {
-                  if (failure != null) {
-                    answer.completeExceptionally(failure);
-                    return;
-                  }
-                  for (CommandResult result : results) {
-                    if (result.refusal() instanceof KlaxonException refusal) {
-                      answer.completeExceptionally(refusal);
-                      return;
-                    }
-                  }
-                  answer.complete(results);
-                }));
+    var unused =
+        committed.whenComplete(
+            (results, failure) ->
+                workers.execute(
+                    () -> {
+                      if (failure != null) {
+                        answer.completeExceptionally(failure);
+                        return;
+                      }
+                      for (CommandResult result : results) {
+                        KlaxonException refusal = result.refusal();
+                        if (refusal != null) {
+                          answer.completeExceptionally(refusal);
+                          return;
+                        }
+                      }
+                      answer.complete(results);
+                    }));
     return answer;
   }
 

@@ -58,7 +58,8 @@ final class Gathering implements AutoCloseable {
       }
       pending.add(mine);
       if (pending.size() == 1) {
-        timer.schedule(this::flush, linger.toNanos(), TimeUnit.NANOSECONDS);
+        // flush() answers its callers itself, failures included: its future holds nothing.
+        var unused = timer.schedule(this::flush, linger.toNanos(), TimeUnit.NANOSECONDS);
       }
     }
     return mine.answer();
@@ -83,19 +84,20 @@ final class Gathering implements AutoCloseable {
       group.forEach(p -> p.answer().completeExceptionally(refused));
       return;
     }
-    committed.whenComplete(
-        (results, failure) -> {
-          int from = 0;
-          for (Pending p : group) {
-            if (failure != null) {
-              p.answer().completeExceptionally(failure);
-            } else {
-              int to = from + p.commands().size();
-              p.answer().complete(List.copyOf(results.subList(from, to)));
-              from = to;
-            }
-          }
-        });
+    var unused =
+        committed.whenComplete(
+            (results, failure) -> {
+              int from = 0;
+              for (Pending p : group) {
+                if (failure != null) {
+                  p.answer().completeExceptionally(failure);
+                } else {
+                  int to = from + p.commands().size();
+                  p.answer().complete(List.copyOf(results.subList(from, to)));
+                  from = to;
+                }
+              }
+            });
   }
 
   /** Sends what is still waiting, then stops the timer; call before closing the engine. */

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -119,7 +120,9 @@ final class Batch {
       if (created.contains(alert.id())) {
         inserts.add(alert);
       } else {
-        updates.add(new ChangeSet.AlertUpdate(alert, storedVersions.get(alert.id())));
+        // touch() records the stored version of every alert it did not create
+        long storedVersion = Objects.requireNonNull(storedVersions.get(alert.id()));
+        updates.add(new ChangeSet.AlertUpdate(alert, storedVersion));
       }
     }
     return new ChangeSet(
@@ -363,7 +366,7 @@ final class Batch {
   private Optional<Alert> active(String fingerprint) {
     if (activeIds.containsKey(fingerprint)) {
       Long id = activeIds.get(fingerprint);
-      return id == null ? Optional.empty() : Optional.of(touched.get(id));
+      return id == null ? Optional.empty() : Optional.of(Objects.requireNonNull(touched.get(id)));
     }
     return committedActive.apply(fingerprint);
   }

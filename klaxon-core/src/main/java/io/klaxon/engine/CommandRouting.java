@@ -6,6 +6,7 @@ import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -70,7 +71,7 @@ final class CommandRouting {
       List<AlertCommand> rest = List.copyOf(run);
       done = then(done, () -> atOnce(rest));
     }
-    return done;
+    return Objects.requireNonNull(done); // there was a purge, so at least one step
   }
 
   /** The next stage of a submission, started once the ones before are committed. */

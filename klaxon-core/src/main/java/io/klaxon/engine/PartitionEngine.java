@@ -35,7 +35,9 @@ final class PartitionEngine {
   private volatile boolean closing;
   private volatile @Nullable Throwable broken;
 
-  /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
+  /**
+   * Queued by {@link #stopTaking}: the writer stops when it reaches it, after all that came before.
+   */
   private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
 
   /** Commands from one caller, and where to send their results. */
@@ -162,7 +164,7 @@ final class PartitionEngine {
   private void failQueued(Unavailable reason) {
     Submission late;
     while ((late = queue.poll()) != null) {
-      if (late != CLOSE) {
+      if (!CLOSE.equals(late)) { // equal only to itself: its answer is its own
         late.answer().completeExceptionally(reason);
       }
     }
@@ -179,7 +181,7 @@ final class PartitionEngine {
         return;
       }
       carried = null;
-      if (first == CLOSE) {
+      if (CLOSE.equals(first)) {
         return;
       }
       List<Submission> group = new ArrayList<>();
@@ -188,7 +190,7 @@ final class PartitionEngine {
       boolean closeAfter = false;
       Submission next;
       while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
-        if (next == CLOSE) {
+        if (CLOSE.equals(next)) {
           closeAfter = true;
           break;
         }

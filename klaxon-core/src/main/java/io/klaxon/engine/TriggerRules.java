@@ -123,8 +123,8 @@ final class TriggerRules {
   }
 
   /** The trigger's value where it brings one that differs, noting the change; else the old. */
-  private static <T> @Nullable T changed(
-      List<FieldChange> changes, String field, @Nullable T old, @Nullable T offered) {
+  private static <T extends @Nullable Object> T changed(
+      List<FieldChange> changes, String field, T old, @Nullable T offered) {
     if (offered == null || offered.equals(old)) {
       return old;
     }

@@ -76,6 +76,8 @@ public final class MappingRegistry implements MarketResolver, AutoCloseable {
   }
 
   /**
+   * Creates a mapping from the draft.
+   *
    * @throws Conflict when the canonical id or an active source id is taken
    */
   public MarketMapping create(MappingDraft draft, Edit edit) {
@@ -180,7 +182,7 @@ public final class MappingRegistry implements MarketResolver, AutoCloseable {
       Edit edit) {
     MarketMapping current = tx.findById(id).orElseThrow(() -> new NotFound("mapping", id));
     MarketMapping changed = next.apply(current);
-    if (changed == current) {
+    if (changed.equals(current)) { // unchanged: revise and withActive answer the same mapping
       return current;
     }
     return tx.save(new MappingChange(action, current, changed, edit, changed.updatedAt()));

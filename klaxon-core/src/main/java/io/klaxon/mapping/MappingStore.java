@@ -50,6 +50,8 @@ public interface MappingStore {
   UnmappedPage findUnmapped(UnmappedQuery query);
 
   /**
+   * Applies the patch to unmapped market {@code id} and answers it after.
+   *
    * @throws io.klaxon.problem.NotFound when there is no unmapped market {@code id}
    */
   UnmappedMarket updateUnmapped(long id, UnmappedPatch patch);

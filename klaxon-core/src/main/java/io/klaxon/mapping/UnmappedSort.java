@@ -21,6 +21,8 @@ public enum UnmappedSort {
   }
 
   /**
+   * The sort an API form names.
+   *
    * @throws InvalidInput naming {@code sort} for anything but the API forms
    */
   public static UnmappedSort parse(String text) {

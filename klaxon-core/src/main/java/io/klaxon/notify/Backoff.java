@@ -30,7 +30,7 @@ public record Backoff(Duration initial, Duration max, double multiplier, Duratio
   /** The wait after the {@code failures}-th failure in a row (1 for the first). */
   public Duration delay(int failures, RandomGenerator random) {
     double grown = initial.toMillis() * Math.pow(multiplier, Math.max(0, failures - 1));
-    long full = (long) Math.min(max.toMillis(), grown);
+    long full = (long) Math.min((double) max.toMillis(), grown);
     long half = full / 2;
     return Duration.ofMillis(half + (full - half == 0 ? 0 : random.nextLong(full - half + 1)));
   }

@@ -36,7 +36,7 @@ public interface NotificationStore {
    * Runs {@code work} in one transaction: what it plans and the cursor it advances commit together
    * or not at all.
    */
-  <T> T plan(Function<PlanTransaction, T> work);
+  <T extends @Nullable Object> T plan(Function<PlanTransaction, T> work);
 
   /**
    * Claims up to {@code limit} pending notifications due at {@code now}, oldest first: they take no

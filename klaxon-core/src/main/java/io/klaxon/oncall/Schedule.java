@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * started (a layer over the earlier ones), and overrides over all of them (the last listed wins).
  */
 public record Schedule(
-    String name, ZoneId zone, List<Rotation> rotations, List<Override> overrides) {
+    String name, ZoneId zone, List<Rotation> rotations, List<ScheduleOverride> overrides) {
 
   public Schedule {
     rotations = List.copyOf(rotations);
@@ -49,7 +49,7 @@ public record Schedule(
         cuts.add(turn.end());
       }
     }
-    for (Override override : overrides) {
+    for (ScheduleOverride override : overrides) {
       cuts.add(override.start());
       cuts.add(override.end());
     }

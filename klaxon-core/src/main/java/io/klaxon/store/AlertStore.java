@@ -11,6 +11,7 @@ import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -64,11 +65,11 @@ public interface AlertStore {
 
   /**
    * The retention purge's candidates: ids of alerts in a final status that became final ({@code
-   * resolvedAt}) before {@code cutoff}, at most {@code limit} of them, in no promised order.
+   * resolvedAt}) before {@code cutoff}, the longest final first, at most {@code limit} of them.
    *
    * <p>This default pages through {@link #find} (an alert becomes final after it was detected, so
-   * only alerts detected before the cutoff can qualify); a store with an index on the time an alert
-   * became final should answer it directly.
+   * only alerts detected before the cutoff can qualify) and sorts what it finds; a store with an
+   * index on the time an alert became final should answer it directly.
    */
   default List<Long> finalAlertsBefore(Instant cutoff, int limit) {
     AlertQuery finalBefore =
@@ -76,16 +77,16 @@ public interface AlertStore {
             .withStatuses(
                 EnumSet.of(AlertStatus.RESOLVED, AlertStatus.DISMISSED, AlertStatus.EXPIRED))
             .withDetectedBefore(cutoff);
-    List<Long> found = new ArrayList<>();
+    record Final(Instant at, long id) {}
+    List<Final> found = new ArrayList<>();
     long offset = 0;
-    while (found.size() < limit) {
+    while (true) {
       AlertPage page =
           find(finalBefore.withPage(AlertSort.DETECTED_AT_ASC, AlertQuery.MAX_LIMIT, offset));
       for (Alert alert : page.alerts()) {
-        if (found.size() < limit
-            && alert.resolvedAt() != null
-            && alert.resolvedAt().isBefore(cutoff)) {
-          found.add(alert.id());
+        Instant finalAt = alert.resolvedAt();
+        if (finalAt != null && finalAt.isBefore(cutoff)) {
+          found.add(new Final(finalAt, alert.id()));
         }
       }
       offset += page.alerts().size();
@@ -93,7 +94,11 @@ public interface AlertStore {
         break;
       }
     }
-    return found;
+    return found.stream()
+        .sorted(Comparator.comparing(Final::at).thenComparingLong(Final::id))
+        .limit(limit)
+        .map(Final::id)
+        .toList();
   }
 
   /**

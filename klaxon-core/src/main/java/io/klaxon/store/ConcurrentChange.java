@@ -1,5 +1,7 @@
 package io.klaxon.store;
 
+import org.jspecify.annotations.Nullable;
+
 /** A stored alert changed under the engine (another writer): the whole change set is refused. */
 public final class ConcurrentChange extends RuntimeException {
 
@@ -10,7 +12,7 @@ public final class ConcurrentChange extends RuntimeException {
   }
 
   /** Another writer stored what the engine meant to create (an id, an active fingerprint). */
-  public ConcurrentChange(String message, Throwable cause) {
+  public ConcurrentChange(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

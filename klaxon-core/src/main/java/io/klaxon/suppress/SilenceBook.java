@@ -102,7 +102,7 @@ public final class SilenceBook {
           case ACTIVE -> silence.during(silence.startsAt(), now, now);
           case PENDING -> silence.during(now, now, now);
         };
-    if (expired != silence) {
+    if (!expired.equals(silence)) {
       store.update(expired);
       changed.accept(expired);
     }
@@ -147,7 +147,7 @@ public final class SilenceBook {
   }
 
   private static Comparator<Silence> order(Instant now) {
-    Comparator<Silence> byState = Comparator.comparing(silence -> rank(silence.state(now)));
+    Comparator<Silence> byState = Comparator.comparingInt(silence -> rank(silence.state(now)));
     return byState.thenComparing(
         (a, b) ->
             switch (a.state(now)) {

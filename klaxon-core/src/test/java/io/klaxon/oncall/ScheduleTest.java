@@ -17,7 +17,7 @@ class ScheduleTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   /** Daily hand-off at 09:00 Berlin time, from Friday 27 March 2026; DST starts Sunday 29th. */
-  private static Schedule daily(List<Override> overrides) {
+  private static Schedule daily(List<ScheduleOverride> overrides) {
     Rotation rotation =
         new Rotation(
             List.of("alice", "bob"),
@@ -76,8 +76,8 @@ class ScheduleTest {
 
   @Test
   void anOverrideTakesOverAndTheRotationResumesAfterIt() {
-    Override cover =
-        new Override(
+    ScheduleOverride cover =
+        new ScheduleOverride(
             "carol", Instant.parse("2026-03-29T12:00:00Z"), Instant.parse("2026-03-29T18:00:00Z"));
     Schedule schedule = daily(List.of(cover));
     assertThat(schedule.onCallAt(Instant.parse("2026-03-29T12:00:00Z"))).contains("carol");

@@ -89,7 +89,9 @@ public final class InMemoryAlertStore implements AlertStore {
 
   @Override
   public synchronized List<HistoryEntry> history(long alertId) {
-    return List.copyOf(history.getOrDefault(alertId, List.of()));
+    return history.getOrDefault(alertId, List.of()).stream()
+        .sorted(Comparator.comparingLong(HistoryEntry::version))
+        .toList();
   }
 
   @Override

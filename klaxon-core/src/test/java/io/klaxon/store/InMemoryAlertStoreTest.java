@@ -162,7 +162,12 @@ class InMemoryAlertStoreTest {
     assertThat(all.total()).isEqualTo(4);
     assertThat(all.counts())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(AlertStatus.OPEN, 2L, AlertStatus.ACKNOWLEDGED, 1L, AlertStatus.RESOLVED, 1L));
+            Map.of(
+                AlertStatus.OPEN, 2L,
+                AlertStatus.ACKNOWLEDGED, 1L,
+                AlertStatus.RESOLVED, 1L,
+                AlertStatus.DISMISSED, 0L,
+                AlertStatus.EXPIRED, 0L));
 
     AlertPage open = store.find(AlertQuery.all().withStatuses(Set.of(AlertStatus.OPEN)));
     assertThat(open.alerts()).containsExactly(c, a);
@@ -187,8 +192,23 @@ class InMemoryAlertStoreTest {
     AlertStats stats = store.stats(AlertQuery.all().withStatuses(Set.of(AlertStatus.OPEN)));
 
     assertThat(stats.total()).isEqualTo(1);
-    assertThat(stats.byStatus()).containsExactlyEntriesOf(Map.of(AlertStatus.OPEN, 1L));
-    assertThat(stats.bySeverity()).containsExactlyEntriesOf(Map.of(Severity.HIGH, 1L));
+    // Every status and severity is counted, zero where none, as the JDBC store counts them.
+    assertThat(stats.byStatus())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                AlertStatus.OPEN, 1L,
+                AlertStatus.ACKNOWLEDGED, 0L,
+                AlertStatus.RESOLVED, 0L,
+                AlertStatus.DISMISSED, 0L,
+                AlertStatus.EXPIRED, 0L));
+    assertThat(stats.bySeverity())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Severity.INFO, 0L,
+                Severity.LOW, 0L,
+                Severity.MEDIUM, 0L,
+                Severity.HIGH, 1L,
+                Severity.CRITICAL, 0L));
     assertThat(stats.byType()).containsExactlyEntriesOf(Map.of("disk", 1L));
     assertThat(stats.bySource()).containsExactlyEntriesOf(Map.of("hosts", 1L));
   }

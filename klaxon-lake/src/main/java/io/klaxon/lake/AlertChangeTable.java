@@ -108,7 +108,7 @@ public final class AlertChangeTable {
     if (changes.isEmpty()) {
       return table.version();
     }
-    List<Object[]> rows = new ArrayList<>(changes.size());
+    List<@Nullable Object[]> rows = new ArrayList<>(changes.size());
     long last = 0;
     for (AlertChange change : changes) {
       if (change.position() <= last) {
@@ -131,7 +131,7 @@ public final class AlertChangeTable {
     return table.fileCount();
   }
 
-  private static Object[] row(AlertChange change) {
+  private static @Nullable Object[] row(AlertChange change) {
     HistoryEntry entry = change.entry();
     Alert alert = change.alert();
     Subject subject = alert.subject();

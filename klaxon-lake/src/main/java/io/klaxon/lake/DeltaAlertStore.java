@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,8 +163,10 @@ public final class DeltaAlertStore implements AlertStore {
     if (reads == Reads.CACHED) {
       return read(() -> state.alert(id));
     }
+    // The scan prunes files, not rows: the file holding the alert holds others too.
     return scanAlerts(new And(kinds(StoreRows.ALERT), equal("alert_id", Literal.ofLong(id))))
         .stream()
+        .filter(alert -> alert.id() == id)
         .findFirst();
   }
 
@@ -323,7 +326,7 @@ public final class DeltaAlertStore implements AlertStore {
 
   /** The rows of one commit, numbered in the order they are added, and how memory follows. */
   private static final class Rows {
-    final List<Object[]> rows = new ArrayList<>();
+    final List<@Nullable Object[]> rows = new ArrayList<>();
     final List<Runnable> applied = new ArrayList<>();
     final LocalDate today;
     long seq;

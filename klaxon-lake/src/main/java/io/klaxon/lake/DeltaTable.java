@@ -185,7 +185,7 @@ final class DeltaTable {
    *
    * @return the committed table version
    */
-  long append(List<Object[]> rows, @Nullable String appId, long appVersion) {
+  long append(List<@Nullable Object[]> rows, @Nullable String appId, long appVersion) {
     return QuietHadoop.call(() -> appendQuietly(rows, appId, appVersion, ANY_VERSION));
   }
 
@@ -201,12 +201,12 @@ final class DeltaTable {
    * @return the committed table version, {@code readVersion + 1}
    * @throws ConcurrentWriteException when the table is no longer at {@code readVersion}
    */
-  long appendAfter(List<Object[]> rows, long readVersion) {
+  long appendAfter(List<@Nullable Object[]> rows, long readVersion) {
     return QuietHadoop.call(() -> appendQuietly(rows, null, 0, readVersion));
   }
 
   private long appendQuietly(
-      List<Object[]> rows, @Nullable String appId, long appVersion, long readVersion) {
+      List<@Nullable Object[]> rows, @Nullable String appId, long appVersion, long readVersion) {
     TransactionBuilder builder =
         table.createTransactionBuilder(engine, ENGINE_INFO, Operation.WRITE);
     if (appId != null) {
@@ -226,7 +226,8 @@ final class DeltaTable {
     }
     Row state = transaction.getTransactionState(engine);
     List<Row> actions = new ArrayList<>();
-    for (Map.Entry<List<Object>, List<Object[]>> partition : byPartition(rows).entrySet()) {
+    for (Map.Entry<List<Object>, List<@Nullable Object[]>> partition :
+        byPartition(rows).entrySet()) {
       actions.addAll(write(state, partition.getValue()));
     }
     return commit(transaction, actions);
@@ -338,7 +339,7 @@ final class DeltaTable {
     int done = 0;
     long now = System.currentTimeMillis();
     for (List<Row> files : partitions.values()) {
-      List<Object[]> kept = new ArrayList<>();
+      List<@Nullable Object[]> kept = new ArrayList<>();
       for (Row scanFile : files) {
         readFile(
             scanState,
@@ -425,8 +426,8 @@ final class DeltaTable {
   }
 
   /** A row read back as the values it was written with. */
-  private Object[] values(Cells cells) {
-    Object[] row = new Object[schema.length()];
+  private @Nullable Object[] values(Cells cells) {
+    @Nullable Object[] row = new Object[schema.length()];
     for (int i = 0; i < schema.length(); i++) {
       StructField field = schema.at(i);
       String name = field.getName();
@@ -438,7 +439,7 @@ final class DeltaTable {
             case DateType d -> cells.date(name);
             case DoubleType d -> cells.doubleValue(name);
             case LongType l -> cells.isNull(name) ? null : cells.longValue(name);
-            case IntegerType n -> cells.isNull(name) ? null : (int) cells.intValue(name);
+            case IntegerType n -> cells.isNull(name) ? null : cells.intValue(name);
             case BooleanType b -> cells.isNull(name) ? null : cells.booleanValue(name);
             default -> throw new IllegalStateException("no Klaxon column has the type " + type);
           };
@@ -446,10 +447,10 @@ final class DeltaTable {
     return row;
   }
 
-  private Map<List<Object>, List<Object[]>> byPartition(List<Object[]> rows) {
+  private Map<List<Object>, List<@Nullable Object[]>> byPartition(List<@Nullable Object[]> rows) {
     int[] columns = partitionColumns.stream().mapToInt(schema::indexOf).toArray();
-    Map<List<Object>, List<Object[]>> partitions = new LinkedHashMap<>();
-    for (Object[] row : rows) {
+    Map<List<Object>, List<@Nullable Object[]>> partitions = new LinkedHashMap<>();
+    for (@Nullable Object[] row : rows) {
       List<Object> key = Arrays.stream(columns).mapToObj(i -> row[i]).toList();
       partitions.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
     }
@@ -462,7 +463,7 @@ final class DeltaTable {
   }
 
   /** Writes rows of one partition as a Parquet file and answers the actions that add it. */
-  private List<Row> write(Row state, List<Object[]> rows) {
+  private List<Row> write(Row state, List<@Nullable Object[]> rows) {
     filesWritten++;
     Map<String, Literal> partitionValues = new LinkedHashMap<>();
     for (String column : partitionColumns) {

@@ -56,7 +56,7 @@ final class LocalFileIO implements FileIO {
     Path from = local(filePath);
     Path directory = from.getParent();
     String first = from.getFileName().toString();
-    if (!Files.isDirectory(directory)) {
+    if (directory == null || !Files.isDirectory(directory)) {
       throw new FileNotFoundException("no directory " + directory);
     }
     List<FileStatus> files;

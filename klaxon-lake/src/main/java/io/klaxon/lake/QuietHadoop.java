@@ -3,6 +3,7 @@ package io.klaxon.lake;
 import java.net.URL;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Kernel work with Hadoop's XML defaults out of sight. Kernel's Parquet reader and writer make
@@ -19,7 +20,7 @@ final class QuietHadoop {
   private static final ClassLoader WITHOUT_DEFAULTS =
       new ClassLoader("klaxon-lake-no-hadoop-defaults", QuietHadoop.class.getClassLoader()) {
         @Override
-        public URL getResource(String name) {
+        public @Nullable URL getResource(String name) {
           return HIDDEN.contains(name) ? null : super.getResource(name);
         }
       };

@@ -92,15 +92,15 @@ final class StoreRows {
 
   private StoreRows() {}
 
-  private static Object[] row(String kind, LocalDate date, long seq) {
-    Object[] row = new Object[SCHEMA.length()];
+  private static @Nullable Object[] row(String kind, LocalDate date, long seq) {
+    @Nullable Object[] row = new Object[SCHEMA.length()];
     row[0] = kind;
     row[1] = date;
     row[2] = seq;
     return row;
   }
 
-  private static void set(Object[] row, String column, @Nullable Object value) {
+  private static void set(@Nullable Object[] row, String column, @Nullable Object value) {
     row[SCHEMA.indexOf(column)] = value;
   }
 
@@ -108,8 +108,8 @@ final class StoreRows {
     return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
-  static Object[] alert(Alert alert, long seq) {
-    Object[] row = row(ALERT, date(alert.detectedAt()), seq);
+  static @Nullable Object[] alert(Alert alert, long seq) {
+    @Nullable Object[] row = row(ALERT, date(alert.detectedAt()), seq);
     set(row, "alert_id", alert.id());
     set(row, "version", alert.version());
     set(row, "detected_at", alert.detectedAt());
@@ -143,8 +143,8 @@ final class StoreRows {
     return row;
   }
 
-  static Object[] history(HistoryEntry entry, LocalDate detectedDate, long seq) {
-    Object[] row = row(HISTORY, detectedDate, seq);
+  static @Nullable Object[] history(HistoryEntry entry, LocalDate detectedDate, long seq) {
+    @Nullable Object[] row = row(HISTORY, detectedDate, seq);
     set(row, "alert_id", entry.alertId());
     set(row, "version", entry.version());
     set(row, "changed_at", entry.at());
@@ -158,8 +158,8 @@ final class StoreRows {
     return row;
   }
 
-  static Object[] subject(Subject subject, LocalDate today, long seq) {
-    Object[] row = row(SUBJECT, today, seq);
+  static @Nullable Object[] subject(Subject subject, LocalDate today, long seq) {
+    @Nullable Object[] row = row(SUBJECT, today, seq);
     set(row, "subject_type", subject.type());
     set(row, "subject_key", subject.key());
     set(row, "subject_name", subject.name());
@@ -168,21 +168,21 @@ final class StoreRows {
     return row;
   }
 
-  static Object[] deletedAlert(long alertId, LocalDate today, long seq) {
-    Object[] row = row(TOMBSTONE, today, seq);
+  static @Nullable Object[] deletedAlert(long alertId, LocalDate today, long seq) {
+    @Nullable Object[] row = row(TOMBSTONE, today, seq);
     set(row, "alert_id", alertId);
     return row;
   }
 
-  static Object[] deletedSubject(SubjectRef subject, LocalDate today, long seq) {
-    Object[] row = row(TOMBSTONE, today, seq);
+  static @Nullable Object[] deletedSubject(SubjectRef subject, LocalDate today, long seq) {
+    @Nullable Object[] row = row(TOMBSTONE, today, seq);
     set(row, "subject_type", subject.type());
     set(row, "subject_key", subject.key());
     return row;
   }
 
-  static Object[] highestId(long id, LocalDate today, long seq) {
-    Object[] row = row(IDS, today, seq);
+  static @Nullable Object[] highestId(long id, LocalDate today, long seq) {
+    @Nullable Object[] row = row(IDS, today, seq);
     set(row, "alert_id", id);
     return row;
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One column of rows about to be written, over the Java values of the rows: strings, longs,
@@ -17,10 +18,10 @@ import java.util.List;
 final class ValuesVector implements ColumnVector {
 
   private final DataType type;
-  private final List<Object[]> rows;
+  private final List<@Nullable Object[]> rows;
   private final int column;
 
-  ValuesVector(DataType type, List<Object[]> rows, int column) {
+  ValuesVector(DataType type, List<@Nullable Object[]> rows, int column) {
     this.type = type;
     this.rows = rows;
     this.column = column;

@@ -6,6 +6,7 @@ import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rows about to be written, as the columnar batch Kernel takes. Kernel drops the partition columns
@@ -24,7 +25,7 @@ final class VectorBatch implements ColumnarBatch {
   }
 
   /** The rows, each a value per column of the schema in its order. */
-  static VectorBatch of(StructType schema, List<Object[]> rows) {
+  static VectorBatch of(StructType schema, List<@Nullable Object[]> rows) {
     List<ColumnVector> vectors = new ArrayList<>();
     for (int i = 0; i < schema.length(); i++) {
       vectors.add(new ValuesVector(schema.at(i).getDataType(), rows, i));

@@ -1,5 +1,6 @@
 package io.klaxon.lake;
 
+import io.klaxon.embed.AlertManagerContract;
 import io.klaxon.store.AlertStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -25,6 +25,8 @@ public record KlaxonProperties(
     @DefaultValue Engine engine) {
 
   /**
+   * The database.
+   *
    * @param url JDBC URL; {@code jdbc:postgresql://…} selects PostgreSQL, empty means SQLite in the
    *     data dir
    * @param poolSize most connections kept open
@@ -38,6 +40,8 @@ public record KlaxonProperties(
       @DefaultValue("3s") Duration connectTimeout) {}
 
   /**
+   * Limits on what one API request may carry.
+   *
    * @param maxBodySize largest request body accepted; larger ones get 413
    * @param maxEvents most alert events in one request
    * @param maxAttributes most attributes on one alert event
@@ -50,6 +54,8 @@ public record KlaxonProperties(
       @DefaultValue("4000") int maxAttributeLength) {}
 
   /**
+   * The alert engine's queue and batches.
+   *
    * @param queueCapacity most commands waiting for a commit; past it, writes answer 503
    * @param maxBatch most commands in one transaction
    * @param retryFor how long a commit is retried while the database is unavailable

@@ -40,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EngineBenchmark {
 
+  private static final List<Severity> SEVERITIES = List.of(Severity.values());
+
   static final int FINGERPRINTS = 100_000;
 
   /** Pre-built batches: enough that cycling through them does not replay a cached pattern. */
@@ -147,7 +149,7 @@ public class EngineBenchmark {
   }
 
   private static AlertCommand.Trigger trigger(String fingerprint, long n) {
-    Severity severity = Severity.values()[(int) (n % Severity.values().length)];
+    Severity severity = SEVERITIES.get((int) (n % SEVERITIES.size()));
     return AlertCommand.Trigger.of(
         fingerprint, "bench-" + (n % 10), "cpu", severity, "Bench alert " + n);
   }

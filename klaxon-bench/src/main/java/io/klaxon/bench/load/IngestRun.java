@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -52,7 +53,7 @@ final class IngestRun {
     }
     System.out.printf(
         "%s: batch=%d concurrency=%d limit=%s url=%s%n",
-        plan.scenario().name().toLowerCase(),
+        plan.scenario().name().toLowerCase(Locale.ROOT),
         plan.batch(),
         plan.concurrency(),
         plan.limit(),
@@ -73,7 +74,7 @@ final class IngestRun {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     long events = stats.events.sum();
-    System.out.printf("--- %s summary ---%n", plan.scenario().name().toLowerCase());
+    System.out.printf("--- %s summary ---%n", plan.scenario().name().toLowerCase(Locale.ROOT));
     System.out.printf(
         "events committed: %,d in %.1f s = %,.0f events/s (%,d requests of %d)%n",
         events, seconds, events / seconds, stats.requests.sum(), plan.batch());

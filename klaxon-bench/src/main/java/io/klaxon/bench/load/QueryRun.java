@@ -5,7 +5,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +77,9 @@ final class QueryRun {
         stats.requests.sum(), seconds, stats.requests.sum() / seconds);
     for (Kind kind : Kind.values()) {
       System.out.printf(
-          "%-5s %s%n", kind.name().toLowerCase(), LoadStats.percentiles(latency.get(kind)));
+          "%-5s %s%n",
+          kind.name().toLowerCase(Locale.ROOT),
+          LoadStats.percentiles(Objects.requireNonNull(latency.get(kind))));
     }
     System.out.println("HTTP errors: " + stats.errorsByKind());
     return stats.errorCount() == 0 ? 0 : 2;
@@ -113,9 +117,9 @@ final class QueryRun {
           HttpResponse<String> response = endpoint.get(path);
           stats.requests.increment();
           if (response.statusCode() == 200) {
-            LoadStats.record(mine.get(kind), System.nanoTime() - sent);
+            LoadStats.record(Objects.requireNonNull(mine.get(kind)), System.nanoTime() - sent);
           } else {
-            stats.error(response.statusCode() + " " + kind.name().toLowerCase());
+            stats.error(response.statusCode() + " " + kind.name().toLowerCase(Locale.ROOT));
           }
         } catch (IOException e) {
           stats.error("io");
@@ -126,7 +130,8 @@ final class QueryRun {
       Thread.currentThread().interrupt();
     } finally {
       synchronized (latency) {
-        mine.forEach((kind, histogram) -> latency.get(kind).add(histogram));
+        // every kind has one
+        mine.forEach((kind, histogram) -> Objects.requireNonNull(latency.get(kind)).add(histogram));
       }
     }
   }

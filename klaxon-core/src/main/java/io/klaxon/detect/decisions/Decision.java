@@ -101,8 +101,10 @@ public record Decision(
       @Nullable Map<String, Object> metadata,
       Instant decidedAt) {
     List<FieldError> words = new ArrayList<>();
-    DecisionAction parsedAction = parsed(words, () -> DecisionAction.parse(action));
-    Urgency parsedUrgency = parsed(words, () -> Urgency.parse(urgency));
+    // A faulty word's stand-in is never returned: its error is in words, which throws below.
+    DecisionAction parsedAction =
+        parsed(words, () -> DecisionAction.parse(action), DecisionAction.HOLD);
+    Urgency parsedUrgency = parsed(words, () -> Urgency.parse(urgency), Urgency.NORMAL);
     try {
       Decision decision =
           new Decision(
@@ -132,14 +134,14 @@ public record Decision(
     }
   }
 
-  /** The parsed word, or null with its field's error added. */
-  private static <T> @Nullable T parsed(
-      List<FieldError> errors, java.util.function.Supplier<T> parse) {
+  /** The parsed word, or {@code standIn} with its field's error added. */
+  private static <T> T parsed(
+      List<FieldError> errors, java.util.function.Supplier<T> parse, T standIn) {
     try {
       return parse.get();
     } catch (InvalidInput invalid) {
       errors.addAll(invalid.errors());
-      return null;
+      return standIn;
     }
   }
 

@@ -24,6 +24,8 @@ public enum Level {
   }
 
   /**
+   * The level a word names.
+   *
    * @throws IllegalArgumentException for any word but none, high and critical
    */
   public static Level parse(String word) {

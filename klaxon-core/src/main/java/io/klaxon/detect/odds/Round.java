@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The snapshots of one batch observed at one instant, judged together (issue 18): every price of
@@ -39,7 +38,7 @@ final class Round {
   record Touched(EventBook event, Series series, boolean housePrice, Instant at) {}
 
   // By identity: a series is one object per event and key while the batch runs.
-  private final Map<Series, Touched> touched = new IdentityHashMap<>();
+  private final IdentityHashMap<Series, Touched> touched = new IdentityHashMap<>();
   private final List<Series> order = new ArrayList<>();
   private Instant at = Instant.MIN;
 

@@ -159,6 +159,7 @@ class AlertController {
     AlertCommand.Note command =
         errors.attempt("", () -> new AlertCommand.Note(AlertRef.id(id), text, actor));
     errors.throwIfAny();
+    Objects.requireNonNull(command); // throwIfAny() threw where there was none
     return AlertView.of(applied(engine.apply(command).alertOrThrow()));
   }
 
@@ -185,6 +186,7 @@ class AlertController {
         errors.attempt(
             "", () -> new AlertCommand.Change(AlertRef.id(id), transition, actor, note, false));
     errors.throwIfAny();
+    Objects.requireNonNull(command); // throwIfAny() threw where there was none
     return AlertView.of(applied(engine.apply(command).alertOrThrow()));
   }
 

@@ -7,6 +7,7 @@ import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.problem.Unchecked;
 import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import java.util.Locale;
@@ -74,7 +75,11 @@ record AlertEventRequest(
       return null;
     }
     String fingerprint =
-        errors.attempt(path, () -> Fingerprint.of(dedupKey, source, subjectValue, type));
+        errors.attempt(
+            path,
+            () ->
+                Fingerprint.of(
+                    dedupKey, Unchecked.input(source), subjectValue, Unchecked.input(type)));
     if (fingerprint == null) {
       return null;
     }
@@ -84,10 +89,10 @@ record AlertEventRequest(
           () ->
               new AlertCommand.Trigger(
                   fingerprint,
-                  source,
-                  type,
-                  severityValue,
-                  title,
+                  Unchecked.input(source),
+                  Unchecked.input(type),
+                  Unchecked.input(severityValue),
+                  Unchecked.input(title),
                   message,
                   subjectValue,
                   value,
@@ -111,9 +116,13 @@ record AlertEventRequest(
     if (subject == null) {
       return null;
     }
-    boolean ok = require(path, "subject.type", subject.type(), errors);
-    ok &= require(path, "subject.key", subject.key(), errors);
-    return ok ? Subject.of(subject.type(), subject.key(), subject.name()) : null;
+    String subjectType = subject.type();
+    String subjectKey = subject.key();
+    boolean ok = require(path, "subject.type", subjectType, errors);
+    ok &= require(path, "subject.key", subjectKey, errors);
+    return ok && subjectType != null && subjectKey != null
+        ? Subject.of(subjectType, subjectKey, subject.name())
+        : null;
   }
 
   private Map<String, Object> attributes(String path, Limits limits, FieldErrors errors) {

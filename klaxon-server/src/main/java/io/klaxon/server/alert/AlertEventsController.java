@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -112,6 +113,7 @@ class AlertEventsController {
       errors.add("ids", "ids must be numbers, not null");
     }
     errors.throwIfAny();
+    Objects.requireNonNull(transition); // throwIfAny() threw for an unknown action
     List<AlertCommand> commands = new ArrayList<>(ids.size());
     for (Long id : ids) {
       AlertCommand.Change command =

@@ -4,11 +4,13 @@ import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
+import io.klaxon.problem.Unchecked;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.server.problem.QueryParams;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.util.MultiValueMap;
 
@@ -37,6 +39,8 @@ public final class AlertQueryParser {
   private AlertQueryParser() {}
 
   /**
+   * The query the parameters ask for.
+   *
    * @throws io.klaxon.problem.InvalidInput naming each unknown or malformed parameter
    */
   public static AlertQuery parse(MultiValueMap<String, String> params) {
@@ -86,10 +90,10 @@ public final class AlertQueryParser {
                     to,
                     text,
                     attributes,
-                    sort,
+                    Unchecked.input(sort),
                     limit,
                     offset));
     errors.throwIfAny();
-    return query;
+    return Objects.requireNonNull(query); // throwIfAny() threw where there was none
   }
 }

@@ -91,7 +91,7 @@ record BoardFilter(MultiValueMap<String, String> params) {
       return false;
     }
     for (String value : values) {
-      for (String part : value.split(",")) {
+      for (String part : value.split(",", -1)) {
         if (part.strip().equalsIgnoreCase(word)) {
           return true;
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +69,7 @@ class OverviewConsoleController {
   @GetMapping("/overview")
   String overview(@RequestParam(name = "window", defaultValue = "24h") String window, Model model)
       throws InterruptedException {
-    Duration span = WINDOWS.getOrDefault(window, WINDOWS.get("24h"));
+    Duration span = WINDOWS.getOrDefault(window, Objects.requireNonNull(WINDOWS.get("24h")));
     String shown = WINDOWS.containsKey(window) ? window : "24h";
     Instant now = clock.instant();
     Duration step = span.dividedBy(BUCKETS);
@@ -116,7 +117,9 @@ class OverviewConsoleController {
     for (int s = 0; s < severities.size(); s++) {
       series.add(
           new ChartSpec.Series(
-              severities.get(s).word(), COLOURS.get(severities.get(s)), values.get(s)));
+              severities.get(s).word(),
+              Objects.requireNonNull(COLOURS.get(severities.get(s))), // one for every severity
+              values.get(s)));
     }
     model.addAttribute("window", shown);
     model.addAttribute("windows", List.of("6h", "24h", "7d"));

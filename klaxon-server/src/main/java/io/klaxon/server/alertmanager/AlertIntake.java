@@ -25,8 +25,6 @@ class AlertIntake {
   /** Most alerts in one request, as for Klaxon's own events. */
   static final int MAX_ALERTS = 10_000;
 
-  /** Longest actor name, as everywhere in Klaxon. */
-
   /** What became of one alert: its fingerprint, and the engine's result when there was work. */
   record Taken(String fingerprint, @Nullable CommandResult result) {}
 

@@ -83,15 +83,14 @@ class AlertMapping {
     // The first trigger dates the alert (detectedAt); later ones are sightings, dated now.
     Instant occurredAt = active.isPresent() ? null : (sent.isBefore(now) ? sent : now);
     String alertname = labels.get("alertname");
+    String description = alert.annotations().get("description");
     return new AlertCommand.Trigger(
         fingerprint,
         SOURCE,
-        blank(alertname) ? UNNAMED : cut(alertname, Limits.KEY),
+        alertname == null || alertname.isBlank() ? UNNAMED : cut(alertname, Limits.KEY),
         severity(labels.get("severity")),
         cut(title(alert), Limits.TITLE),
-        blank(alert.annotations().get("description"))
-            ? null
-            : cut(alert.annotations().get("description"), Limits.TEXT),
+        description == null || description.isBlank() ? null : cut(description, Limits.TEXT),
         subject(labels),
         null,
         null,
@@ -131,11 +130,11 @@ class AlertMapping {
 
   private static String title(PostedAlert alert) {
     String summary = alert.annotations().get("summary");
-    if (!blank(summary)) {
+    if (summary != null && !summary.isBlank()) {
       return summary;
     }
     String alertname = alert.labels().get("alertname");
-    if (!blank(alertname)) {
+    if (alertname != null && !alertname.isBlank()) {
       return alertname;
     }
     return alert.labels().entrySet().stream()
@@ -147,7 +146,7 @@ class AlertMapping {
   private static @Nullable Subject subject(Map<String, String> labels) {
     for (String kind : List.of("instance", "job")) {
       String key = labels.get(kind);
-      if (!blank(key)) {
+      if (key != null && !key.isBlank()) {
         return key.length() <= Limits.KEY ? Subject.of(kind, key, key) : null;
       }
     }
@@ -174,9 +173,5 @@ class AlertMapping {
       end--;
     }
     return text.substring(0, end) + "…";
-  }
-
-  private static boolean blank(@Nullable String text) {
-    return text == null || text.isBlank();
   }
 }

@@ -1,6 +1,7 @@
 package io.klaxon.server.alertmanager;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -28,6 +29,11 @@ record LabelMatcher(String name, Operator operator, String value, @Nullable Patt
 
     Malformed(String message) {
       super(message);
+    }
+
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage()); // made with one, above
     }
   }
 

@@ -60,7 +60,9 @@ class SilencesV2Controller {
             io.klaxon.server.alertmanager.LabelMatcher.parse(text);
         filters.add(
             LabelMatcher.of("filter", parsed.name(), type(parsed.operator()), parsed.value()));
-      } catch (io.klaxon.server.alertmanager.LabelMatcher.Malformed | InvalidInput e) {
+      } catch (io.klaxon.server.alertmanager.LabelMatcher.Malformed e) {
+        throw AlertmanagerError.badRequest(e.getMessage());
+      } catch (InvalidInput e) {
         throw AlertmanagerError.badRequest(e.getMessage());
       }
     }

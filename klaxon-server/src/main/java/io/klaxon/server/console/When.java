@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
 public record When(String iso, String ago, String exact) {
 
   public static @Nullable When of(@Nullable Instant at, Instant now) {
-    return at == null ? null : new When(at.toString(), Times.ago(at, now), Times.exact(at));
+    return at == null ? null : at(at, now);
+  }
+
+  /** The instant in the three forms. */
+  public static When at(Instant at, Instant now) {
+    return new When(at.toString(), Times.ago(at, now), Times.exact(at));
   }
 }

@@ -1,6 +1,7 @@
 package io.klaxon.server.decisions;
 
 import io.klaxon.detect.decisions.Decision;
+import io.klaxon.problem.Unchecked;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,14 @@ record DecisionRequest(
 
   Decision toDecision() {
     return Decision.of(
-        decisionId, action, urgency, rule, symbol, strategyId, reason, metadata, decidedAt);
+        decisionId,
+        action,
+        urgency,
+        Unchecked.input(rule),
+        symbol,
+        strategyId,
+        Unchecked.input(reason),
+        metadata,
+        Unchecked.input(decidedAt));
   }
 }

@@ -3,6 +3,7 @@ package io.klaxon.server.hosts;
 import io.klaxon.detect.hosts.Heartbeat;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.ServiceStatus;
+import io.klaxon.problem.Unchecked;
 import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +43,8 @@ record HeartbeatRequest(
             }
           });
     }
-    return complete ? faults.attempt(path, () -> new Heartbeat(server, at, statuses)) : null;
+    return complete
+        ? faults.attempt(path, () -> new Heartbeat(Unchecked.input(server), at, statuses))
+        : null;
   }
 }

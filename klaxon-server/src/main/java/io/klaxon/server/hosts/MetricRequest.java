@@ -3,6 +3,7 @@ package io.klaxon.server.hosts;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.Metric;
 import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.problem.Unchecked;
 import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ record MetricRequest(
     if (!complete || parsed == null) {
       return null;
     }
-    return faults.attempt(path, () -> new MetricSample(server, parsed, value, at));
+    return faults.attempt(
+        path, () -> new MetricSample(Unchecked.input(server), parsed, Unchecked.input(value), at));
   }
 }

@@ -98,7 +98,7 @@ class Retention implements SchedulingConfigurer {
       List<CommandResult> results = engine.apply(deletes);
       long deleted = results.stream().filter(r -> r.outcome() == Outcome.DELETED).count();
       purged += deleted;
-      purgedTotal.increment(deleted);
+      purgedTotal.increment((double) deleted);
       if (deleted == 0) {
         left.set(due.size());
         log.warn(

@@ -74,7 +74,7 @@ public record MappingForm(
   Map<String, String> sourceIdMap(List<InvalidInput.FieldError> errors) {
     Map<String, String> ids = new LinkedHashMap<>();
     int n = 0;
-    for (String line : sourceIds.split("\\R")) {
+    for (String line : sourceIds.split("\\R", -1)) {
       n++;
       if (line.isBlank()) {
         continue;
@@ -94,7 +94,7 @@ public record MappingForm(
   List<OutcomeMapping> outcomeList(List<InvalidInput.FieldError> errors) {
     List<OutcomeMapping> list = new ArrayList<>();
     int n = 0;
-    for (String line : outcomes.split("\\R")) {
+    for (String line : outcomes.split("\\R", -1)) {
       n++;
       if (line.isBlank()) {
         continue;
@@ -103,7 +103,7 @@ public record MappingForm(
       String canonical = colon < 0 ? line.strip() : line.substring(0, colon).strip();
       Map<String, String> sources = new LinkedHashMap<>();
       if (colon >= 0) {
-        for (String part : line.substring(colon + 1).split(",")) {
+        for (String part : line.substring(colon + 1).split(",", -1)) {
           if (part.isBlank()) {
             continue;
           }

@@ -34,16 +34,18 @@ final class MappingUpkeep implements AutoCloseable {
 
   private void every(Duration interval, String what, Runnable task) {
     long millis = interval.toMillis();
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            task.run();
-          } catch (RuntimeException e) {
-            log.warn("Could not {}: {}", what, e.getMessage());
-          }
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+    // Its future holds nothing: the task logs its own failures.
+    var unused =
+        timer.scheduleWithFixedDelay(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                log.warn("Could not {}: {}", what, e.getMessage());
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS);
   }
 }

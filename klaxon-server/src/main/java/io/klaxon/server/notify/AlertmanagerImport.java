@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -161,12 +162,18 @@ final class AlertmanagerImport {
       List<ConfigChange> changes = new ArrayList<>();
       for (ReceiverBody body : receiverBodies) {
         changes.add(
-            new ConfigChange.Put(ConfigKind.RECEIVER, body.name(), json.writeValueAsString(body)));
+            new ConfigChange.Put(
+                ConfigKind.RECEIVER,
+                Objects.requireNonNull(body.name()), // the import names every body it makes
+                json.writeValueAsString(body)));
       }
       removed.forEach(name -> changes.add(new ConfigChange.Delete(ConfigKind.ROUTE, name)));
       for (RouteBody body : routes) {
         changes.add(
-            new ConfigChange.Put(ConfigKind.ROUTE, body.name(), json.writeValueAsString(body)));
+            new ConfigChange.Put(
+                ConfigKind.ROUTE,
+                Objects.requireNonNull(body.name()), // the import names every body it makes
+                json.writeValueAsString(body)));
       }
       changes.add(new ConfigChange.Order(ConfigKind.ROUTE, routeNames));
       config.apply(changes, actor);

@@ -8,6 +8,7 @@ import io.klaxon.server.alert.HistoryAppendix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,7 +38,8 @@ final class NotificationHistory implements HistoryAppendix {
         notifications.stream().collect(Collectors.toMap(Notification::id, Function.identity()));
     List<Entry> entries = new ArrayList<>();
     for (Attempt attempt : store.attempts(List.copyOf(byId.keySet()))) {
-      Notification notification = byId.get(attempt.notificationId());
+      // attempts were asked for these notifications only
+      Notification notification = Objects.requireNonNull(byId.get(attempt.notificationId()));
       String occasions =
           notification.items().stream()
               .filter(item -> item.alertId() == alertId)

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -124,7 +125,7 @@ final class NotificationJob implements SmartLifecycle {
       // Wall time, not the clock of alerts: this paces database writes.
       long nanos = System.nanoTime();
       if (last > cursor && (idleAdvanced == 0 || nanos - idleAdvanced >= IDLE_ADVANCE.toNanos())) {
-        store.plan(
+        store.<@Nullable Void>plan(
             tx -> {
               tx.advance(last);
               return null;
@@ -197,7 +198,7 @@ final class NotificationJob implements SmartLifecycle {
     if (store.cursor() == 0) {
       // A new installation starts at the feed's end: the alerts of the past notify nobody.
       long last = feed.lastPosition();
-      store.plan(
+      store.<@Nullable Void>plan(
           tx -> {
             tx.advance(last);
             return null;

@@ -35,6 +35,8 @@ public record NotifyProperties(
     @DefaultValue Retry retry) {
 
   /**
+   * How failed deliveries are retried.
+   *
    * @param initial the wait after the first failure
    * @param max the longest wait between two tries
    * @param multiplier how much each wait grows

@@ -201,7 +201,9 @@ record ReceiverBody(
 
   /** The core receiver, or null with every fault recorded in {@code errors}. */
   @Nullable Receiver toReceiver(FieldErrors errors) {
-    if (!errors.require("name", name) | !errors.require("type", type)) {
+    boolean hasName = errors.require("name", name); // both asked: both faults told at once
+    boolean hasType = errors.require("type", type);
+    if (!hasName || !hasType) {
       return null;
     }
     Set<String> allowed = FIELDS.get(Objects.requireNonNull(type));
@@ -245,10 +247,10 @@ record ReceiverBody(
                   "",
                   () -> new Receiver.Slack(Objects.requireNonNull(name), uri(url), channel, limit));
       case "email" -> {
-        boolean present =
-            errors.require("to", to)
-                & errors.require("from", from)
-                & errors.require("smtpHost", smtpHost);
+        boolean hasTo = errors.require("to", to); // all asked: all faults told at once
+        boolean hasFrom = errors.require("from", from);
+        boolean hasHost = errors.require("smtpHost", smtpHost);
+        boolean present = hasTo && hasFrom && hasHost;
         yield !present
             ? null
             : errors.attempt(

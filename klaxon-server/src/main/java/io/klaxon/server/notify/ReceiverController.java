@@ -160,7 +160,7 @@ class ReceiverController {
     FieldErrors errors = new FieldErrors();
     ReceiverBody body = errors.read(json, node, ReceiverBody.class, "");
     errors.throwIfAny();
-    body = Objects.requireNonNull(body);
+    Objects.requireNonNull(body); // throwIfAny() threw for a body it could not read
     if (pathName != null) {
       if (body.name() != null && !body.name().equals(pathName)) {
         throw new InvalidInput(

@@ -184,7 +184,7 @@ class RouteController {
     FieldErrors errors = new FieldErrors();
     RouteBody body = errors.read(json, node, RouteBody.class, "");
     errors.throwIfAny();
-    body = Objects.requireNonNull(body);
+    Objects.requireNonNull(body); // throwIfAny() threw for a body it could not read
     if (pathName != null) {
       if (body.name() != null && !body.name().equals(pathName)) {
         throw new InvalidInput(

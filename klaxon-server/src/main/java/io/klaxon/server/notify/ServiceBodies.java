@@ -12,6 +12,7 @@ import io.klaxon.notify.ServiceReceiver;
 import io.klaxon.notify.Teams;
 import io.klaxon.notify.Telegram;
 import io.klaxon.problem.InvalidInput;
+import io.klaxon.problem.Unchecked;
 import java.net.URI;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,18 +32,36 @@ final class ServiceBodies {
     String name = Objects.requireNonNull(body.name());
     return switch (Objects.requireNonNull(body.type())) {
       case "pagerduty" ->
-          new PagerDuty(name, url(body, PagerDuty.DEFAULT_URL), body.routingKey(), limit);
-      case "opsgenie" -> new Opsgenie(name, url(body, Opsgenie.DEFAULT_URL), body.apiKey(), limit);
+          new PagerDuty(
+              name, url(body, PagerDuty.DEFAULT_URL), Unchecked.input(body.routingKey()), limit);
+      case "opsgenie" ->
+          new Opsgenie(
+              name, url(body, Opsgenie.DEFAULT_URL), Unchecked.input(body.apiKey()), limit);
       case "teams" -> new Teams(name, url(body, null), limit);
       case "telegram" ->
           new Telegram(
-              name, url(body, Telegram.DEFAULT_URL), body.botToken(), body.chatId(), limit);
+              name,
+              url(body, Telegram.DEFAULT_URL),
+              Unchecked.input(body.botToken()),
+              Unchecked.input(body.chatId()),
+              limit);
       case "discord" -> new Discord(name, url(body, null), limit);
       case "mattermost" -> new Mattermost(name, url(body, null), body.channel(), limit);
-      case "ntfy" -> new Ntfy(name, url(body, Ntfy.DEFAULT_URL), body.topic(), body.token(), limit);
-      case "gotify" -> new Gotify(name, url(body, null), body.token(), limit);
+      case "ntfy" ->
+          new Ntfy(
+              name,
+              url(body, Ntfy.DEFAULT_URL),
+              Unchecked.input(body.topic()),
+              Unchecked.input(body.token()),
+              limit);
+      case "gotify" -> new Gotify(name, url(body, null), Unchecked.input(body.token()), limit);
       case "pushover" ->
-          new Pushover(name, url(body, Pushover.DEFAULT_URL), body.token(), body.user(), limit);
+          new Pushover(
+              name,
+              url(body, Pushover.DEFAULT_URL),
+              Unchecked.input(body.token()),
+              Unchecked.input(body.user()),
+              limit);
       default -> throw new InvalidInput("type", "'" + body.type() + "' is not a service");
     };
   }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,6 +65,7 @@ class AlertSettingsController {
     AlertSettingsView view = errors.read(json, merged, AlertSettingsView.class, "");
     OddsSettings next = view == null ? null : errors.attempt("", view::toSettings);
     errors.throwIfAny();
+    Objects.requireNonNull(next); // throwIfAny() threw where there was none
     settings.replace(next, actor, clock.instant());
     return AlertSettingsView.of(next);
   }

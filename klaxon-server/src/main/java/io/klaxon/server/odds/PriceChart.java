@@ -58,7 +58,7 @@ final class PriceChart {
     for (PricePoint point : points) {
       rows.add(
           new RiskConsoleController.PricePoint(
-              When.of(point.at(), now),
+              When.at(point.at(), now),
               point.odds(),
               point.house() ? point.bookmaker() + " (house)" : point.bookmaker()));
     }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -82,14 +83,12 @@ class RiskConsoleController {
         store.find(events.withPage(AlertSort.LAST_SEEN_AT_DESC, RECENT_LIMIT, 0)).alerts();
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Alert alert : active) {
-      tallies
-          .computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject()))
-          .add(alert, true);
+      Subject event = Objects.requireNonNull(alert.subject()); // the query asked for events
+      tallies.computeIfAbsent(event.key(), k -> new Tally(event)).add(alert, true);
     }
     for (Alert alert : recent) {
-      tallies
-          .computeIfAbsent(alert.subject().key(), k -> new Tally(alert.subject()))
-          .add(alert, false);
+      Subject event = Objects.requireNonNull(alert.subject()); // the query asked for events
+      tallies.computeIfAbsent(event.key(), k -> new Tally(event)).add(alert, false);
     }
     List<EventRow> rows = new ArrayList<>();
     for (Tally t : tallies.values()) {
@@ -207,17 +206,17 @@ class RiskConsoleController {
             ? n.doubleValue()
             : alert.previousValue();
     if (before != null) {
-      path.add(new PricePoint(When.of(opened.minusSeconds(1), now), before, "before the move"));
+      path.add(new PricePoint(When.at(opened.minusSeconds(1), now), before, "before the move"));
     }
     if (openedAt != null) {
-      path.add(new PricePoint(When.of(opened, now), openedAt, "alert opened"));
+      path.add(new PricePoint(When.at(opened, now), openedAt, "alert opened"));
     }
     for (HistoryEntry entry : history) {
       for (HistoryEntry.FieldChange change : entry.changes()) {
         if (change.field().equals("value") && change.to() != null && entry.at().isAfter(opened)) {
           path.add(
               new PricePoint(
-                  When.of(entry.at(), now),
+                  When.at(entry.at(), now),
                   Double.parseDouble(change.to()),
                   entry.action().word()));
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -90,7 +91,7 @@ class SettingsConsoleController {
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
     Boolean enabled =
-        switch (values.get("alertEnabled")) {
+        switch (Objects.requireNonNull(values.get("alertEnabled"))) { // every field was put
           case "true" -> true;
           case "false" -> false;
           default -> {
@@ -108,7 +109,15 @@ class SettingsConsoleController {
     if (errors.isEmpty()) {
       try {
         next =
-            new AlertSettingsView(enabled, warning, elevated, critical, retention, lookback, house)
+            // No errors: every value was read.
+            new AlertSettingsView(
+                    Objects.requireNonNull(enabled),
+                    Objects.requireNonNull(warning),
+                    Objects.requireNonNull(elevated),
+                    Objects.requireNonNull(critical),
+                    Objects.requireNonNull(retention),
+                    Objects.requireNonNull(lookback),
+                    Objects.requireNonNull(house))
                 .toSettings();
       } catch (InvalidInput e) {
         for (InvalidInput.FieldError error : e.errors()) {

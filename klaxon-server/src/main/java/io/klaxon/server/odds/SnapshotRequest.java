@@ -2,6 +2,7 @@ package io.klaxon.server.odds;
 
 import io.klaxon.detect.odds.OddsSnapshot;
 import io.klaxon.problem.InvalidInput;
+import io.klaxon.problem.Unchecked;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -24,16 +25,16 @@ record SnapshotRequest(
       throw new InvalidInput("odds", "is required");
     }
     return new OddsSnapshot(
-        eventId,
+        Unchecked.input(eventId),
         eventName,
-        kickoff,
-        bookmaker,
-        marketId,
-        marketName,
+        Unchecked.input(kickoff),
+        Unchecked.input(bookmaker),
+        Unchecked.input(marketId),
+        Unchecked.input(marketName),
         line,
-        outcome,
+        Unchecked.input(outcome),
         odds,
         available == null || available,
-        observedAt);
+        Unchecked.input(observedAt));
   }
 }

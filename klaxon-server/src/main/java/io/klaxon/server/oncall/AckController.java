@@ -9,6 +9,7 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.oncall.AckToken;
+import io.klaxon.problem.KlaxonException;
 import io.klaxon.server.notify.AckLinks;
 import io.klaxon.store.AlertStore;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,7 +104,8 @@ class AckController {
             AlertCommand.Change.of(
                 AlertRef.id(alert.id()), Transition.ACKNOWLEDGE, Actor.of(token.actor())));
     if (result.isRefused()) {
-      String reason = result.refusal() == null ? "" : result.refusal().getMessage();
+      KlaxonException refusal = result.refusal();
+      String reason = refusal == null ? "" : refusal.getMessage();
       return refuse(model, response, 409, "Not acknowledged", reason);
     }
     Alert after = result.alert();

@@ -1,8 +1,8 @@
 package io.klaxon.server.oncall;
 
-import io.klaxon.oncall.Override;
 import io.klaxon.oncall.Rotation;
 import io.klaxon.oncall.Schedule;
+import io.klaxon.oncall.ScheduleOverride;
 import io.klaxon.oncall.ShiftLength;
 import io.klaxon.server.problem.FieldErrors;
 import java.time.Instant;
@@ -68,7 +68,7 @@ record ScheduleBody(
         built.add(rotation);
       }
     }
-    List<Override> covers = new ArrayList<>();
+    List<ScheduleOverride> covers = new ArrayList<>();
     List<OverrideBody> asked = overrides == null ? List.of() : overrides;
     for (int i = 0; i < asked.size(); i++) {
       String prefix = "overrides[" + i + "].";
@@ -76,8 +76,10 @@ record ScheduleBody(
       person(errors, prefix + "person", body.person(), people);
       Instant start = instant(errors, prefix + "start", body.start());
       Instant end = instant(errors, prefix + "end", body.end());
-      if (start != null && end != null && body.person() != null) {
-        Override override = errors.attempt(prefix, () -> new Override(body.person(), start, end));
+      String person = body.person();
+      if (start != null && end != null && person != null) {
+        ScheduleOverride override =
+            errors.attempt(prefix, () -> new ScheduleOverride(person, start, end));
         if (override != null) {
           covers.add(override);
         }
@@ -107,9 +109,10 @@ record ScheduleBody(
     LengthBody lengthBody = body.shiftLength();
     if (errors.require(prefix + "shiftLength", lengthBody)) {
       LengthBody given = Objects.requireNonNull(lengthBody);
-      boolean present =
-          errors.require(prefix + "shiftLength.amount", given.amount())
-              & errors.require(prefix + "shiftLength.unit", given.unit());
+      // Both asked, so that both faults are told at once.
+      boolean hasAmount = errors.require(prefix + "shiftLength.amount", given.amount());
+      boolean hasUnit = errors.require(prefix + "shiftLength.unit", given.unit());
+      boolean present = hasAmount && hasUnit;
       if (present) {
         length =
             errors.attempt(

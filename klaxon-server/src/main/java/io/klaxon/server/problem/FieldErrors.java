@@ -65,6 +65,8 @@ public final class FieldErrors {
   }
 
   /**
+   * Throws what was recorded, if anything.
+   *
    * @throws InvalidInput when anything was recorded
    */
   public void throwIfAny() {

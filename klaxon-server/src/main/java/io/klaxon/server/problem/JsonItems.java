@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 public record JsonItems(List<JsonNode> items, boolean array) {
 
   /**
+   * The items of a body that is one object or an array of them.
+   *
    * @param what the items' name for messages, plural ("events", "decisions")
    * @throws InvalidInput when the body is neither an object nor a non-empty array
    * @throws PayloadTooLarge when it has more than {@code max} items

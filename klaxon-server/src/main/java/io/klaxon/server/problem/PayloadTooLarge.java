@@ -1,5 +1,7 @@
 package io.klaxon.server.problem;
 
+import java.util.Objects;
+
 /** A request body larger than Klaxon takes: answered with 413. */
 public final class PayloadTooLarge extends RuntimeException {
 
@@ -7,5 +9,11 @@ public final class PayloadTooLarge extends RuntimeException {
 
   public PayloadTooLarge(String message) {
     super(message);
+  }
+
+  /** What was too large, and the limit: it is made with a message. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage());
   }
 }

@@ -8,6 +8,7 @@ import io.klaxon.problem.Unavailable;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -118,13 +119,13 @@ class ProblemAdvice {
     return ResponseEntity.badRequest().body(problem);
   }
 
-  private static ProblemDetail problem(HttpStatus status, String detail) {
+  private static ProblemDetail problem(HttpStatus status, @Nullable String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));
     return problem;
   }
 
-  private static String simpleType(Class<?> type) {
+  private static String simpleType(@Nullable Class<?> type) {
     return type == null
         ? "value"
         : (Number.class.isAssignableFrom(type) || type == long.class || type == int.class)

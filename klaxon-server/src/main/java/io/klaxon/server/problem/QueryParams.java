@@ -66,7 +66,7 @@ public final class QueryParams {
   public <T> Set<T> words(String name, Function<String, T> parser) {
     Set<T> values = new LinkedHashSet<>();
     for (String raw : params.getOrDefault(name, List.of())) {
-      for (String part : raw.split(",")) {
+      for (String part : raw.split(",", -1)) {
         if (!part.isBlank()) {
           T value = errors.attempt("", () -> parser.apply(part.strip()));
           if (value != null) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies key texts with one slow hash and then trusts the result for a short while, so a busy
@@ -20,7 +21,7 @@ import java.util.Optional;
 final class KeyAuthenticator {
 
   private final KeyRing ring;
-  private final Cache<String, ApiKey> verified;
+  private final Cache<String, @Nullable ApiKey> verified;
   private final Cache<String, Boolean> working;
 
   KeyAuthenticator(KeyRing ring, Duration ttl) {

@@ -61,7 +61,7 @@ class SilencesController {
       @RequestParam(defaultValue = "0") String offset) {
     Set<SilenceState> states = EnumSet.noneOf(SilenceState.class);
     for (String words : state == null ? List.<String>of() : state) {
-      for (String word : words.split(",")) {
+      for (String word : words.split(",", -1)) {
         if (!word.isBlank()) {
           states.add(SilenceState.parse("state", word));
         }

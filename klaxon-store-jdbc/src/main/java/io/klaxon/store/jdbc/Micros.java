@@ -13,6 +13,8 @@ final class Micros {
   private Micros() {}
 
   /**
+   * Microseconds since the epoch of an instant.
+   *
    * @throws ArithmeticException for an instant beyond ±292,000 years of the epoch
    */
   public static Long of(Instant instant) {

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
-import ch.qos.logback.classic.util.DefaultJoranConfigurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public final class QuietLogback extends ContextAwareBase implements Configurator
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (!configuredByTheProgram(context)) {
+    if (!configuredByTheProgram()) {
       LEVELS.forEach(
           (name, level) -> {
             var logger = context.getLogger(name);
@@ -48,9 +47,19 @@ public final class QuietLogback extends ContextAwareBase implements Configurator
     return ExecutionStatus.INVOKE_NEXT_IF_ANY;
   }
 
-  private static boolean configuredByTheProgram(LoggerContext context) {
-    DefaultJoranConfigurator joran = new DefaultJoranConfigurator();
-    joran.setContext(context);
-    return joran.findURLOfDefaultConfigurationFile(false) != null;
+  /**
+   * Whether Logback's own search finds a configuration: a file named by its system property, else
+   * logback-test.xml or logback.xml on the class path (Joran's lookup, which is deprecated).
+   */
+  private static boolean configuredByTheProgram() {
+    if (System.getProperty("logback.configurationFile") != null) {
+      return true;
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = ClassLoader.getSystemClassLoader();
+    }
+    return loader.getResource("logback-test.xml") != null
+        || loader.getResource("logback.xml") != null;
   }
 }

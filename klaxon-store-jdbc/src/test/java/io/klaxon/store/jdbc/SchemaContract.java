@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.Subject;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
-import io.klaxon.store.jdbc.alert.StoreFixture;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -138,7 +138,7 @@ public abstract class SchemaContract {
     try (AlertEngine engine =
         AlertEngine.start(store, () -> Instant.parse("2026-12-06T10:00:00Z"))) {
       return Objects.requireNonNull(
-          engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow());
+          engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow());
     }
   }
 

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link MetricHistory} on SQLite or PostgreSQL, in the tables of migration V40, beside a
@@ -59,7 +60,7 @@ public final class JdbcMetricHistory implements MetricHistory {
     if (samples.isEmpty()) {
       return;
     }
-    inTransaction(
+    this.<@Nullable Void>inTransaction(
         "keep metric samples",
         connection -> {
           int full = samples.size() / MetricSql.ROWS_PER_INSERT;
@@ -179,11 +180,11 @@ public final class JdbcMetricHistory implements MetricHistory {
   }
 
   /** What a transaction does with its connection. */
-  private interface Work<T> {
+  private interface Work<T extends @Nullable Object> {
     T on(Connection connection) throws SQLException;
   }
 
-  private <T> T inTransaction(String what, Work<T> work) {
+  private <T extends @Nullable Object> T inTransaction(String what, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);

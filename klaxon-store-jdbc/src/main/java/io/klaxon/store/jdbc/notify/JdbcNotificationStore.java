@@ -16,12 +16,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The notification configuration, outbox and log on SQLite or PostgreSQL (migration V8, run by
@@ -188,7 +190,7 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   @Override
-  public <T> T plan(Function<PlanTransaction, T> work) {
+  public <T extends @Nullable Object> T plan(Function<PlanTransaction, T> work) {
     return failures.call(
         "plan notifications",
         () ->
@@ -204,11 +206,12 @@ public final class JdbcNotificationStore implements NotificationStore {
                       .execute();
                   long position =
                       dialect == Dialect.POSTGRESQL
-                          ? tx.select(c.position)
-                              .from(c.table)
-                              .where(c.reader.eq(NotificationPlanning.READER))
-                              .forUpdate()
-                              .fetchOne(c.position)
+                          ? Objects.requireNonNull( // the insert above made the row
+                              tx.select(c.position)
+                                  .from(c.table)
+                                  .where(c.reader.eq(NotificationPlanning.READER))
+                                  .forUpdate()
+                                  .fetchOne(c.position))
                           : cursor(tx);
                   return work.apply(new NotificationPlanning(tx, tables, dialect, position));
                 }));

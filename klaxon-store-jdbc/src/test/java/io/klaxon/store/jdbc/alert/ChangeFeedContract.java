@@ -16,7 +16,9 @@ import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.store.AlertBuilder;
 import io.klaxon.store.AlertChange;
+import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.jdbc.Dialect;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +42,8 @@ interface ChangeFeedContract extends StoreFixture {
   default void changesComeInCommitOrderWithTheAlertAsItStandsWhenRead() {
     long start = store().lastPosition();
     try (AlertEngine engine = engine()) {
-      long id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alert().id();
-      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      long id = engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS)).alert().id();
+      engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(
           AlertCommand.Change.of(AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("key:ops")));
 
@@ -71,7 +73,7 @@ interface ChangeFeedContract extends StoreFixture {
     long start = store().lastPosition();
     long id;
     try (AlertEngine engine = engine()) {
-      AlertCommand.Trigger high = StoreFixture.trigger("disk:nas-01", NAS);
+      AlertCommand.Trigger high = AlertStoreFixture.trigger("disk:nas-01", NAS);
       id = engine.apply(high).alertOrThrow().id();
       for (int i = 0; i < 5; i++) {
         clock().advance(Duration.ofSeconds(1));
@@ -116,7 +118,7 @@ interface ChangeFeedContract extends StoreFixture {
     long start = store().lastPosition();
     try (AlertEngine engine = engine()) {
       for (int i = 0; i < 7; i++) {
-        engine.apply(StoreFixture.trigger("disk:" + i, NAS));
+        engine.apply(AlertStoreFixture.trigger("disk:" + i, NAS));
       }
     }
     List<AlertChange> read = new ArrayList<>();
@@ -137,12 +139,12 @@ interface ChangeFeedContract extends StoreFixture {
   @Test
   default void positionsAreNotHandedOutAgainAfterTheNewestChangesAreDeleted() {
     try (AlertEngine engine = engine()) {
-      engine.apply(StoreFixture.trigger("disk:pi-01", PI));
-      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      engine.apply(AlertStoreFixture.trigger("disk:pi-01", PI));
+      engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS));
       long beforePurge = store().lastPosition();
       // The purge deletes the newest history rows; their positions must stay used.
       engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
-      engine.apply(StoreFixture.trigger("cpu:pi-01", PI));
+      engine.apply(AlertStoreFixture.trigger("cpu:pi-01", PI));
 
       List<AlertChange> after = store().changesAfter(beforePurge, 10);
 
@@ -156,8 +158,8 @@ interface ChangeFeedContract extends StoreFixture {
   default void aDeletedAlertsChangesLeaveTheFeed() {
     long start = store().lastPosition();
     try (AlertEngine engine = engine()) {
-      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
-      engine.apply(StoreFixture.trigger("disk:pi-01", PI));
+      engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS));
+      engine.apply(AlertStoreFixture.trigger("disk:pi-01", PI));
       engine.apply(new AlertCommand.Purge("server", "nas-01", Actor.of("key:admin")));
     }
 

@@ -1,7 +1,7 @@
 package io.klaxon.store.jdbc.alert;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.T0;
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
+import static io.klaxon.store.AlertBuilder.T0;
+import static io.klaxon.store.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +19,7 @@ import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.engine.Outcome;
 import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.ConcurrentChange;
@@ -67,7 +68,7 @@ interface IntegrityContract extends StoreFixture {
                 List.of(),
                 List.of(second),
                 List.of(new AlertUpdate(resolved, 1)),
-                List.of(StoreFixture.createdEntry(second))));
+                List.of(AlertStoreFixture.createdEntry(second))));
 
     assertThat(stored(1).status()).isEqualTo(AlertStatus.RESOLVED);
     assertThat(stored(3).status()).isEqualTo(AlertStatus.OPEN);
@@ -78,9 +79,9 @@ interface IntegrityContract extends StoreFixture {
     long first;
     CommandResult again;
     try (AlertEngine engine = engine()) {
-      first = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id();
+      first = engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id();
       engine.apply(AlertCommand.Change.of(AlertRef.id(first), Transition.RESOLVE, Actor.of("ops")));
-      again = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
+      again = engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01));
     }
 
     assertThat(again.outcome()).isEqualTo(Outcome.CREATED);
@@ -105,7 +106,7 @@ interface IntegrityContract extends StoreFixture {
             List.of(created),
             List.of(new AlertUpdate(acknowledged, 1), new AlertUpdate(resolved, 7)),
             List.of(
-                StoreFixture.createdEntry(created),
+                AlertStoreFixture.createdEntry(created),
                 new HistoryEntry(
                     1,
                     2,
@@ -168,7 +169,7 @@ interface IntegrityContract extends StoreFixture {
 
     assertThat(store().maxAlertId()).isEqualTo(3);
     try (AlertEngine engine = engine()) {
-      assertThat(engine.apply(StoreFixture.trigger("disk:nas-02", NAS_02)).alertOrThrow().id())
+      assertThat(engine.apply(AlertStoreFixture.trigger("disk:nas-02", NAS_02)).alertOrThrow().id())
           .isEqualTo(4);
     }
   }
@@ -177,15 +178,15 @@ interface IntegrityContract extends StoreFixture {
   default void aRestartedEngineStillDeduplicatesActiveAlerts() {
     Alert opened;
     try (AlertEngine engine = engine()) {
-      opened = engine.apply(StoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow();
+      opened = engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow();
     }
 
     CommandResult again;
     CommandResult other;
     JdbcAlertStore reopened = JdbcAlertStore.open(database().dataSource());
     try (AlertEngine restarted = AlertEngine.start(reopened, clock())) {
-      again = restarted.apply(StoreFixture.trigger("disk:nas-01", NAS_01));
-      other = restarted.apply(StoreFixture.trigger("disk:nas-02", NAS_02));
+      again = restarted.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01));
+      other = restarted.apply(AlertStoreFixture.trigger("disk:nas-02", NAS_02));
     }
 
     assertThat(again.outcome()).isEqualTo(Outcome.UPDATED);

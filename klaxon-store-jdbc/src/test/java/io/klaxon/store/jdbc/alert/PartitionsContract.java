@@ -1,6 +1,6 @@
 package io.klaxon.store.jdbc.alert;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
+import static io.klaxon.store.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The store contract on PostgreSQL, in a schema of its own. */
-class PostgresAlertStoreTest extends AlertStoreContract {
+class PostgresAlertStoreTest extends JdbcAlertStoreContract {
 
   @Override
   protected TestDatabase openDatabase() {

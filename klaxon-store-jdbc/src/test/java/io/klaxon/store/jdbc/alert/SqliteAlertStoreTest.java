@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /** The store contract on SQLite, and SQLite's own connection settings. */
-class SqliteAlertStoreTest extends AlertStoreContract {
+class SqliteAlertStoreTest extends JdbcAlertStoreContract {
 
   @TempDir static Path directory;
 

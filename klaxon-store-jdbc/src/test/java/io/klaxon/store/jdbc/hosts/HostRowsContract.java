@@ -1,7 +1,7 @@
 package io.klaxon.store.jdbc.hosts;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.T0;
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
+import static io.klaxon.store.AlertBuilder.T0;
+import static io.klaxon.store.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +18,10 @@ import io.klaxon.detect.hosts.Metric;
 import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.StateKey;
 import io.klaxon.problem.Conflict;
+import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import io.klaxon.store.ConcurrentChange;
-import io.klaxon.store.jdbc.alert.StoreFixture;
 import io.klaxon.store.jdbc.settings.JdbcSettingsStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,7 +142,8 @@ interface HostRowsContract extends HostFixture {
                 List.of(),
                 List.of(mine, theirs),
                 List.of(),
-                List.of(StoreFixture.createdEntry(mine), StoreFixture.createdEntry(theirs))));
+                List.of(
+                    AlertStoreFixture.createdEntry(mine), AlertStoreFixture.createdEntry(theirs))));
 
     alerts()
         .commit(new ChangeSet(List.of(), List.of(), List.of(), List.of(), List.of(NAS_01_REF), 0));
@@ -166,7 +167,7 @@ interface HostRowsContract extends HostFixture {
                 List.of(NAS_01.subject()),
                 List.of(fresh),
                 List.of(),
-                List.of(StoreFixture.createdEntry(fresh)),
+                List.of(AlertStoreFixture.createdEntry(fresh)),
                 List.of(NAS_01_REF),
                 7));
 
@@ -182,12 +183,18 @@ interface HostRowsContract extends HostFixture {
     alerts()
         .commit(
             new ChangeSet(
-                List.of(), List.of(mine), List.of(), List.of(StoreFixture.createdEntry(mine))));
+                List.of(),
+                List.of(mine),
+                List.of(),
+                List.of(AlertStoreFixture.createdEntry(mine))));
     Alert other = alert(2).fingerprint("other").build();
     alerts()
         .commit(
             new ChangeSet(
-                List.of(), List.of(other), List.of(), List.of(StoreFixture.createdEntry(other))));
+                List.of(),
+                List.of(other),
+                List.of(),
+                List.of(AlertStoreFixture.createdEntry(other))));
     HistoryEntry noted =
         new HistoryEntry(2, 9, T0, "x", HistoryAction.NOTED, null, other.status(), List.of(), "n");
 

@@ -4,9 +4,9 @@ import io.klaxon.problem.InvalidInput;
 import java.time.Instant;
 
 /** Someone on call instead of the rotations from {@code start} until {@code end}. */
-public record Override(String person, Instant start, Instant end) {
+public record ScheduleOverride(String person, Instant start, Instant end) {
 
-  public Override {
+  public ScheduleOverride {
     if (!end.isAfter(start)) {
       throw new InvalidInput("end", "must be after start");
     }

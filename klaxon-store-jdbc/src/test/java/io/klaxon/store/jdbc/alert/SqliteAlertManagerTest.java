@@ -1,8 +1,8 @@
-package io.klaxon.lake;
+package io.klaxon.store.jdbc.alert;
 
+import io.klaxon.embed.AlertManagerContract;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
-import static io.klaxon.store.jdbc.alert.QueryBuilder.query;
+import static io.klaxon.store.QueryBuilder.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.AlertQuery;
@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Counts under a query's filters, broken down four ways, with every status and severity. */
-interface StatsContract extends QueryContract {
+public interface StatsContract extends QueryContract {
 
   static Map<Severity, Long> severityCounts(
       long critical, long high, long medium, long low, long info) {
@@ -33,7 +33,7 @@ interface StatsContract extends QueryContract {
     AlertStats stats = store().stats(AlertQuery.all());
 
     assertThat(stats.total()).isZero();
-    assertThat(stats.byStatus()).isEqualTo(StoreFixture.statusCounts(0, 0, 0, 0, 0));
+    assertThat(stats.byStatus()).isEqualTo(AlertStoreFixture.statusCounts(0, 0, 0, 0, 0));
     assertThat(stats.bySeverity()).isEqualTo(severityCounts(0, 0, 0, 0, 0));
     assertThat(stats.byType()).isEmpty();
     assertThat(stats.bySource()).isEmpty();
@@ -46,7 +46,7 @@ interface StatsContract extends QueryContract {
     AlertStats stats = store().stats(AlertQuery.all());
 
     assertThat(stats.total()).isEqualTo(6);
-    assertThat(stats.byStatus()).isEqualTo(StoreFixture.statusCounts(2, 1, 1, 1, 1));
+    assertThat(stats.byStatus()).isEqualTo(AlertStoreFixture.statusCounts(2, 1, 1, 1, 1));
     assertThat(stats.bySeverity()).isEqualTo(severityCounts(2, 1, 1, 1, 1));
     assertThat(stats.byType())
         .isEqualTo(
@@ -62,7 +62,7 @@ interface StatsContract extends QueryContract {
     AlertStats stats = store().stats(hosts.build());
 
     assertThat(stats.total()).isEqualTo(2);
-    assertThat(stats.byStatus()).isEqualTo(StoreFixture.statusCounts(1, 0, 0, 0, 1));
+    assertThat(stats.byStatus()).isEqualTo(AlertStoreFixture.statusCounts(1, 0, 0, 0, 1));
     assertThat(stats.bySeverity()).isEqualTo(severityCounts(1, 0, 0, 0, 1));
     assertThat(stats.byType()).isEqualTo(Map.of("disk", 1L, "offline", 1L));
     assertThat(stats.bySource()).isEqualTo(Map.of("hosts", 2L));

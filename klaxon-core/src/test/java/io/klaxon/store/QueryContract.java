@@ -1,8 +1,8 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
-import static io.klaxon.store.jdbc.alert.QueryBuilder.query;
-import static io.klaxon.store.jdbc.alert.StoreFixture.ids;
+import static io.klaxon.store.AlertBuilder.alert;
+import static io.klaxon.store.AlertStoreFixture.ids;
+import static io.klaxon.store.QueryBuilder.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every filter of a list, alone and together, with its total and per-status counts. */
-interface QueryContract extends StoreFixture {
+public interface QueryContract extends AlertStoreFixture {
 
   /** Six alerts, one of each status but open twice, ids in order of detection. */
   default void createSixAlerts() {
@@ -92,7 +92,7 @@ interface QueryContract extends StoreFixture {
 
     assertThat(ids(page)).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
     assertThat(page.total()).isEqualTo(6);
-    assertThat(page.counts()).isEqualTo(StoreFixture.statusCounts(2, 1, 1, 1, 1));
+    assertThat(page.counts()).isEqualTo(AlertStoreFixture.statusCounts(2, 1, 1, 1, 1));
   }
 
   @Test
@@ -200,10 +200,10 @@ interface QueryContract extends StoreFixture {
 
     assertThat(ids(open)).containsExactly(3L);
     assertThat(open.total()).isEqualTo(2);
-    assertThat(open.counts()).isEqualTo(StoreFixture.statusCounts(2, 1, 1, 1, 1));
+    assertThat(open.counts()).isEqualTo(AlertStoreFixture.statusCounts(2, 1, 1, 1, 1));
     assertThat(ids(odds)).containsExactly(4L);
     assertThat(odds.total()).isEqualTo(1);
-    assertThat(odds.counts()).isEqualTo(StoreFixture.statusCounts(1, 0, 1, 0, 0));
+    assertThat(odds.counts()).isEqualTo(AlertStoreFixture.statusCounts(1, 0, 1, 0, 0));
   }
 
   @Test
@@ -212,6 +212,6 @@ interface QueryContract extends StoreFixture {
 
     assertThat(page.alerts()).isEmpty();
     assertThat(page.total()).isZero();
-    assertThat(page.counts()).isEqualTo(StoreFixture.statusCounts(0, 0, 0, 0, 0));
+    assertThat(page.counts()).isEqualTo(AlertStoreFixture.statusCounts(0, 0, 0, 0, 0));
   }
 }

@@ -1,9 +1,9 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.T0;
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
-import static io.klaxon.store.jdbc.alert.QueryBuilder.query;
-import static io.klaxon.store.jdbc.alert.StoreFixture.ids;
+import static io.klaxon.store.AlertBuilder.T0;
+import static io.klaxon.store.AlertBuilder.alert;
+import static io.klaxon.store.AlertStoreFixture.ids;
+import static io.klaxon.store.QueryBuilder.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every order of a list, ending on the id, so that paging through it is stable. */
-interface OrderContract extends StoreFixture {
+public interface OrderContract extends AlertStoreFixture {
 
   /** Eleven alerts with many ties in time and severity, stored out of id order. */
   default List<Alert> createTiedAlerts() {

@@ -1,8 +1,8 @@
-package io.klaxon.lake;
+package io.klaxon.store.jdbc.alert;
 
+import io.klaxon.embed.AlertManagerContract;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 
 /** The AlertManager contract on the JDBC store over PostgreSQL (a fresh schema per test). */
 class PostgresAlertManagerTest extends AlertManagerContract {

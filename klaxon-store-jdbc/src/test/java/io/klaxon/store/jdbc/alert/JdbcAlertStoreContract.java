@@ -1,6 +1,8 @@
 package io.klaxon.store.jdbc.alert;
 
-import io.klaxon.store.jdbc.ManualClock;
+import io.klaxon.engine.FakeClock;
+import io.klaxon.store.AlertBuilder;
+import io.klaxon.store.AlertStoreContract;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.util.Objects;
@@ -10,25 +12,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The behaviour every database under the JDBC store must show. A subclass names the database; the
- * tests are the same for all. One database serves the whole class, emptied before each test. The
- * store opens with its own tables only ({@code Schema.ALERTS}), as an embedded program opens it.
+ * The AlertStore contract on every database under the JDBC store, with what only a database has. A
+ * subclass names the database; the tests are the same for all. One database serves the whole class,
+ * emptied before each test. The store opens with its own tables only ({@code Schema.ALERTS}), as an
+ * embedded program opens it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AlertStoreContract
-    implements RoundTripContract,
-        IntegrityContract,
-        QueryContract,
-        OrderContract,
-        StatsContract,
-        ChangeFeedContract,
-        PartitionsContract,
-        CountsContract,
-        RetentionContract {
+public abstract class JdbcAlertStoreContract
+    implements AlertStoreContract, IntegrityContract, ChangeFeedContract, PartitionsContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;
-  private ManualClock clock = new ManualClock(AlertBuilder.T0);
+  private FakeClock clock = new FakeClock(AlertBuilder.T0);
 
   /** The database to run the contract on; closed after the last test. */
   protected abstract TestDatabase openDatabase();
@@ -45,7 +40,7 @@ public abstract class AlertStoreContract
       store = JdbcAlertStore.open(database.dataSource());
     }
     database.clear();
-    clock = new ManualClock(AlertBuilder.T0);
+    clock = new FakeClock(AlertBuilder.T0);
   }
 
   @AfterAll
@@ -64,7 +59,7 @@ public abstract class AlertStoreContract
   }
 
   @Override
-  public ManualClock clock() {
+  public FakeClock clock() {
     return clock;
   }
 }

@@ -1,4 +1,4 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;

@@ -1,7 +1,7 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
-import static io.klaxon.store.jdbc.alert.AlertBuilder.T0;
-import static io.klaxon.store.jdbc.alert.AlertBuilder.alert;
+import static io.klaxon.store.AlertBuilder.T0;
+import static io.klaxon.store.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -18,7 +18,6 @@ import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
-import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What is written comes back exactly: every alert field, history and subjects. */
-interface RoundTripContract extends StoreFixture {
+public interface RoundTripContract extends AlertStoreFixture {
 
   Subject NAS =
       new Subject(
@@ -186,7 +185,7 @@ interface RoundTripContract extends StoreFixture {
   @Test
   default void historyComesBackOldestFirstWithEveryField() {
     Alert alert = alert(1).build();
-    HistoryEntry created = StoreFixture.createdEntry(alert);
+    HistoryEntry created = AlertStoreFixture.createdEntry(alert);
     HistoryEntry retriggered =
         new HistoryEntry(
             1,
@@ -228,10 +227,10 @@ interface RoundTripContract extends StoreFixture {
     long id;
     Instant retriggeredAt;
     try (AlertEngine engine = engine()) {
-      id = engine.apply(StoreFixture.trigger("disk:nas-01", NAS)).alertOrThrow().id();
+      id = engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS)).alertOrThrow().id();
       clock().advance(Duration.ofSeconds(1));
       retriggeredAt = clock().instant();
-      engine.apply(StoreFixture.trigger("disk:nas-01", NAS));
+      engine.apply(AlertStoreFixture.trigger("disk:nas-01", NAS));
       engine.apply(
           new AlertCommand.Change(
               AlertRef.id(id), Transition.ACKNOWLEDGE, Actor.of("ops"), "on it", false));

@@ -1,4 +1,4 @@
-package io.klaxon.lake;
+package io.klaxon.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,10 @@ import io.klaxon.alert.Severity;
 import io.klaxon.detect.decisions.Decision;
 import io.klaxon.detect.decisions.DecisionAction;
 import io.klaxon.detect.decisions.Urgency;
-import io.klaxon.embed.AlertManager;
 import io.klaxon.engine.FakeClock;
 import io.klaxon.problem.NotFound;
 import io.klaxon.problem.TransitionRefused;
+import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +24,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 004's nine AlertManager tests in spirit (decision mapping, HOLD skipped, acknowledge,
- * queries by symbol and by status, active alerts, metadata round trip, persistence read back after
- * reopening), run on every store the manager can embed: a subclass names the store.
+ * The embedded AlertManager's contract. Seed 004's nine AlertManager tests in spirit (decision
+ * mapping, HOLD skipped, acknowledge, queries by symbol and by status, active alerts, metadata
+ * round trip, persistence read back after reopening), run on every store the manager can embed
+ * (in-memory here, SQLite and PostgreSQL in klaxon-store-jdbc, Delta in klaxon-lake): a subclass
+ * names the store.
  */
 public abstract class AlertManagerContract {
 
@@ -307,6 +310,48 @@ public abstract class AlertManagerContract {
     assertThat(again.occurrences()).isEqualTo(2);
     Alert fresh = create(decision(DecisionAction.ROLL, Urgency.LOW, "dte_roll", "QQQ", "7"));
     assertThat(fresh.id()).isGreaterThan(resolved.id());
+  }
+
+  @Test
+  void acknowledge_unknownAlert_failsWithNotFound() {
+    assertThat(failure(manager.acknowledge(999))).isInstanceOf(NotFound.class);
+  }
+
+  @Test
+  void addListener_hearsEveryCommittedChangeInOrder() throws InterruptedException {
+    var heard = new LinkedBlockingQueue<Alert>();
+    manager.addListener(heard::add);
+    manager.addListener(
+        alert -> {
+          throw new IllegalStateException("a broken listener must not silence the others");
+        });
+
+    Alert created =
+        create(decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC"));
+    Alert acknowledged = await(manager.acknowledge(created.id()));
+
+    assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(created);
+    assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(acknowledged);
+  }
+
+  @Test
+  void continuation_thatWaitsForAnotherWrite_doesNotStallTheWriter() {
+    Decision decision = decision(DecisionAction.CLOSE, Urgency.HIGH, "take_profit", "SPY", "IC");
+
+    CompletableFuture<Alert> chained =
+        manager
+            .createAlert(decision)
+            .thenApply(created -> manager.acknowledge(created.orElseThrow().id()).join());
+
+    assertThat(await(chained).status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
+  }
+
+  @Test
+  void close_laterCalls_failWithUnavailable() {
+    manager.close();
+
+    assertThat(failure(manager.activeAlerts())).isInstanceOf(Unavailable.class);
+    assertThat(failure(manager.acknowledge(1))).isInstanceOf(Unavailable.class);
   }
 
   private Alert create(Decision decision) {

@@ -1,4 +1,4 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Alert queries for tests, one filter at a time. */
-final class QueryBuilder {
+public final class QueryBuilder {
 
   private Set<AlertStatus> statuses = Set.of();
   private Set<Severity> severities = Set.of();

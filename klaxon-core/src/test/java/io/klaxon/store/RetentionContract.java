@@ -1,4 +1,4 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Retention: final alerts found by when they became final, deleted with their history. */
-interface RetentionContract extends StoreFixture {
+public interface RetentionContract extends AlertStoreFixture {
 
   Subject EVENT = Subject.of("event", "1001", "Arsenal v Chelsea");
 
@@ -103,12 +103,12 @@ interface RetentionContract extends StoreFixture {
       assertThat(stored(active).status()).isEqualTo(AlertStatus.OPEN);
       assertThat(store().findById(other)).isEmpty();
       assertThat(store().history(other)).isEmpty();
-      assertThat(engine.apply(StoreFixture.trigger("fp-b", EVENT)).outcome())
+      assertThat(engine.apply(AlertStoreFixture.trigger("fp-b", EVENT)).outcome())
           .isEqualTo(Outcome.CREATED);
     }
   }
 
   private static long open(AlertEngine engine, String fingerprint) {
-    return engine.apply(StoreFixture.trigger(fingerprint, EVENT)).alertOrThrow().id();
+    return engine.apply(AlertStoreFixture.trigger(fingerprint, EVENT)).alertOrThrow().id();
   }
 }

@@ -1,4 +1,4 @@
-package io.klaxon.store.jdbc.alert;
+package io.klaxon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * re-triggers that move severity, lifecycle transitions, and purges that delete alerts by
  * foreign-key cascade.
  */
-interface CountsContract extends StoreFixture {
+public interface CountsContract extends AlertStoreFixture {
 
   List<String> SOURCES = List.of("odds", "hosts", "trading");
   List<String> TYPES = List.of("price_change", "disk", "offline");
