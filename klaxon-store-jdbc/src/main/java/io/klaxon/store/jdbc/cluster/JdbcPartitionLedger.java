@@ -5,6 +5,7 @@ import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -165,7 +166,9 @@ public final class JdbcPartitionLedger {
     return failures.call(
         "reserve alert ids",
         () -> {
-          Number block = (Number) dsl.fetchValue("SELECT nextval('alert_id_blocks')");
+          // nextval always answers a value: a sequence never yields null.
+          Number block =
+              Objects.requireNonNull((Number) dsl.fetchValue("SELECT nextval('alert_id_blocks')"));
           return block.longValue() * BLOCK_SIZE;
         });
   }
