@@ -29,6 +29,7 @@ public final class AlertQueryParser {
           "from",
           "to",
           "q",
+          "suppressed",
           "sort",
           "limit",
           "offset");
@@ -70,6 +71,7 @@ public final class AlertQueryParser {
     String subjectType = read.single("subjectType");
     String subjectKey = read.single("subjectKey");
     String text = read.single("q");
+    Boolean suppressed = read.bool("suppressed");
     errors.throwIfAny();
     AlertQuery query =
         errors.attempt(
@@ -86,6 +88,7 @@ public final class AlertQueryParser {
                     to,
                     text,
                     attributes,
+                    suppressed,
                     sort,
                     limit,
                     offset));
