@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param repeatInterval remind the receivers of a matched alert still open this often; null never
  * @param quietHours hold notifications back in these hours; null never
+ * @param sendSuppressedResolutions notify the resolution of a suppressed alert anyway (a receiver
+ *     that tracks incidents closes them); otherwise it is held like every other notification
  */
 public record Route(
     String name,
@@ -22,11 +24,34 @@ public record Route(
     boolean continueMatching,
     Grouping grouping,
     @Nullable Duration repeatInterval,
-    @Nullable QuietHours quietHours) {
+    @Nullable QuietHours quietHours,
+    boolean sendSuppressedResolutions) {
 
   /** Occasions notified when a route does not choose. */
   public static final Set<Occasion> DEFAULT_OCCASIONS =
       Set.of(Occasion.OPENED, Occasion.ESCALATED, Occasion.RESOLVED);
+
+  /** A route that holds the resolutions of suppressed alerts, as every route did before. */
+  public Route(
+      String name,
+      Match match,
+      List<String> receivers,
+      Set<Occasion> notifyOn,
+      boolean continueMatching,
+      Grouping grouping,
+      @Nullable Duration repeatInterval,
+      @Nullable QuietHours quietHours) {
+    this(
+        name,
+        match,
+        receivers,
+        notifyOn,
+        continueMatching,
+        grouping,
+        repeatInterval,
+        quietHours,
+        false);
+  }
 
   public Route {
     Names.check("name", name);

@@ -45,9 +45,12 @@ public final class Suppressions {
                 .toList();
   }
 
-  /** What suppresses the alert now, silences first; empty for a final alert or none. */
+  /**
+   * What suppresses the alert now, silences first; empty for a final alert or none, and for the
+   * notice that a silence ends (a silence on {@code severity="critical"} must not hide its own).
+   */
   public List<Suppressor> of(Alert alert) {
-    if (!alert.isActive()) {
+    if (!alert.isActive() || EndingNotices.isNotice(alert)) {
       return List.of();
     }
     return of(alert.id(), Labels.of(alert));

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * notifyOn} it notifies opened, escalated and resolved; the group wait defaults to 30 seconds, the
  * group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone). A {@code
  * policy} (an escalation policy's name) is started for each alert the route matches when opened,
- * beside or instead of the receivers.
+ * beside or instead of the receivers. With {@code sendSuppressedResolutions} the resolution of a
+ * suppressed alert is notified anyway (held by default).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -41,7 +42,8 @@ record RouteBody(
     @Nullable Long groupIntervalSeconds,
     @Nullable Long repeatIntervalSeconds,
     @Nullable QuietHoursBody quietHours,
-    @Nullable String policy) {
+    @Nullable String policy,
+    @Nullable Boolean sendSuppressedResolutions) {
 
   static final long DEFAULT_GROUP_WAIT_SECONDS = 30;
   static final long DEFAULT_GROUP_INTERVAL_SECONDS = 300;
@@ -81,7 +83,8 @@ record RouteBody(
         groupIntervalSeconds,
         repeatIntervalSeconds,
         quietHours,
-        policy);
+        policy,
+        sendSuppressedResolutions);
   }
 
   /** The core route, or null with every fault recorded in {@code errors}. */
@@ -134,7 +137,8 @@ record RouteBody(
                 Boolean.TRUE.equals(continueMatching),
                 Objects.requireNonNull(grouping),
                 repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds),
-                quiet));
+                quiet,
+                Boolean.TRUE.equals(sendSuppressedResolutions)));
   }
 
   private Match parseMatch() {

@@ -4,6 +4,7 @@ import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
 import io.klaxon.store.jdbc.suppress.JdbcSnoozeStore;
+import io.klaxon.suppress.EndingNotices;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.SilenceStore;
 import io.klaxon.suppress.SnoozeStore;
@@ -12,7 +13,10 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the silence store, the silence book and the sweep that marks suppressed alerts. */
+/**
+ * Wires the silence store, the silence book, the sweep that marks suppressed alerts and the expiry
+ * notices.
+ */
 @Configuration(proxyBeanMethods = false)
 class SuppressConfiguration {
 
@@ -37,13 +41,33 @@ class SuppressConfiguration {
     return new SuppressionSweep(store, snoozes, active, engine, clock);
   }
 
-  /** Every change of a silence wakes the sweep, so it takes effect at once. */
+  @Bean
+  ExpiryNoticeJob expiryNoticeJob(
+      SuppressProperties properties,
+      SilenceStore store,
+      AlertStore alerts,
+      ActiveAlertReader active,
+      AlertEngine engine,
+      InstantSource clock) {
+    return new ExpiryNoticeJob(
+        new EndingNotices(properties.expiryNotice()), store, alerts, active, engine, clock);
+  }
+
+  /** Every change of a silence wakes the sweep and the notices, so it takes effect at once. */
   @Bean
   SilenceBook silenceBook(
       SilenceStore store,
       InstantSource clock,
       SuppressProperties properties,
-      SuppressionSweep sweep) {
-    return new SilenceBook(store, clock, properties.maxDuration(), silence -> sweep.wake());
+      SuppressionSweep sweep,
+      ExpiryNoticeJob notices) {
+    return new SilenceBook(
+        store,
+        clock,
+        properties.maxDuration(),
+        silence -> {
+          sweep.wake();
+          notices.wake();
+        });
   }
 }
