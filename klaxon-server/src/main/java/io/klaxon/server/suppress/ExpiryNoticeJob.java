@@ -78,7 +78,7 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
    *
    * @return how many notices were raised
    */
-  synchronized int round() {
+  public synchronized int round() {
     Instant now = clock.instant();
     List<Ending> endings = new ArrayList<>();
     silences.all().stream()
