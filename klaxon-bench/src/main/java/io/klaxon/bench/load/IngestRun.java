@@ -30,6 +30,7 @@ final class IngestRun {
   private final AtomicLong budget;
   private final AtomicBoolean firstErrorShown = new AtomicBoolean();
   private long deadline;
+  private double rate;
 
   IngestRun(Endpoint endpoint, LoadPlan plan) {
     this.endpoint = endpoint;
@@ -44,7 +45,16 @@ final class IngestRun {
 
   /** Runs to the end and prints the summary; returns the process exit code. */
   int run() throws InterruptedException {
-    if (plan.scenario() == Scenario.RETRIGGER || plan.scenario() == Scenario.MIXED) {
+    return run(plan.scenario() == Scenario.RETRIGGER || plan.scenario() == Scenario.MIXED);
+  }
+
+  /**
+   * Runs to the end and prints the summary; returns the process exit code.
+   *
+   * @param prime open the key space first (a later run on the same server may skip it)
+   */
+  int run(boolean prime) throws InterruptedException {
+    if (prime) {
       prime();
     }
     if (odds != null) {
@@ -73,6 +83,7 @@ final class IngestRun {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     long events = stats.events.sum();
+    rate = events / seconds;
     System.out.printf("--- %s summary ---%n", plan.scenario().name().toLowerCase());
     System.out.printf(
         "events committed: %,d in %.1f s = %,.0f events/s (%,d requests of %d)%n",
@@ -82,6 +93,11 @@ final class IngestRun {
         "503 answers (retried): %,d; refused outcomes: %,d; HTTP errors: %s%n",
         stats.unavailable.sum(), stats.refused.sum(), stats.errorsByKind());
     return stats.errorCount() == 0 ? 0 : 2;
+  }
+
+  /** Events committed per second in the measured part of the last {@link #run}. */
+  double rate() {
+    return rate;
   }
 
   /**
