@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Suppressions {
 
   private final Instant now;
-  private final List<Silence> silences;
+  private final SilenceIndex silences;
   private final List<InhibitRule> rules;
   private final Map<Long, Snooze> snoozes;
   private final List<Labelled> sources;
@@ -33,7 +33,9 @@ public final class Suppressions {
       Map<Long, Snooze> snoozes,
       Collection<Alert> active) {
     this.now = now;
-    this.silences = silences.stream().filter(s -> s.state(now) == SilenceState.ACTIVE).toList();
+    this.silences =
+        new SilenceIndex(
+            silences.stream().filter(s -> s.state(now) == SilenceState.ACTIVE).toList());
     this.rules = List.copyOf(rules);
     this.snoozes = Map.copyOf(snoozes);
     this.sources =
@@ -59,10 +61,8 @@ public final class Suppressions {
   /** What suppresses an active alert with this id and these labels now. */
   public List<Suppressor> of(long alertId, Map<String, String> labels) {
     List<Suppressor> found = new ArrayList<>();
-    for (Silence silence : silences) {
-      if (silence.matches(labels)) {
-        found.add(new Suppressor(SuppressionKind.SILENCE, silence.uuid(), silence.endsAt()));
-      }
+    for (Silence silence : silences.matching(labels)) {
+      found.add(new Suppressor(SuppressionKind.SILENCE, silence.uuid(), silence.endsAt()));
     }
     for (InhibitRule rule : rules) {
       if (rule.targets(labels) && inhibited(rule, alertId, labels)) {
