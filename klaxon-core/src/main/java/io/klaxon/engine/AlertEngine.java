@@ -152,6 +152,14 @@ public final class AlertEngine implements AutoCloseable {
     return active.byFingerprint(fingerprint);
   }
 
+  /**
+   * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
+   * every active alert each second must not read them from the store).
+   */
+  public List<Alert> activeAlerts() {
+    return active.all();
+  }
+
   public int activeCount() {
     return active.size();
   }

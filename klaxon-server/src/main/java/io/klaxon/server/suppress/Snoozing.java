@@ -14,7 +14,6 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -74,12 +73,6 @@ public class Snoozing {
     active(alertId);
     snoozes.remove(alertId);
     sweep.wake();
-  }
-
-  /** The alert's snooze while it holds. */
-  public Optional<Snooze> current(long alertId) {
-    Instant now = clock.instant();
-    return snoozes.all().stream().filter(s -> s.alertId() == alertId && s.holds(now)).findFirst();
   }
 
   private void active(long id) {

@@ -33,12 +33,8 @@ class SuppressConfiguration {
 
   @Bean
   SuppressionSweep suppressionSweep(
-      SilenceStore store,
-      SnoozeStore snoozes,
-      ActiveAlertReader active,
-      AlertEngine engine,
-      InstantSource clock) {
-    return new SuppressionSweep(store, snoozes, active, engine, clock);
+      SilenceStore store, SnoozeStore snoozes, AlertEngine engine, InstantSource clock) {
+    return new SuppressionSweep(store, snoozes, engine, clock);
   }
 
   @Bean
