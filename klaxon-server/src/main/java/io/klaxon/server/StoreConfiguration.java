@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -63,8 +64,8 @@ public class StoreConfiguration {
   }
 
   @Bean
-  AlertStore alertStore(HikariDataSource dataSource) {
-    return JdbcAlertStore.open(dataSource);
+  AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
+    return JdbcAlertStore.open(dataSource, Schema.SERVER, properties.engine().partitions());
   }
 
   @Bean
@@ -88,7 +89,10 @@ public class StoreConfiguration {
                 Duration.ofSeconds(1)),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
-    log.info("Alert engine started with {} active alerts", engine.activeCount());
+    log.info(
+        "Alert engine started with {} active alerts in {} partitions",
+        engine.activeCount(),
+        engine.partitioning().count());
     return engine;
   }
 

@@ -5,6 +5,7 @@ import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertChange;
@@ -13,15 +14,16 @@ import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
+import io.klaxon.store.jdbc.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link AlertStore} on SQLite or PostgreSQL, over any JDBC {@link DataSource}, with its
@@ -30,29 +32,64 @@ import org.jooq.impl.DSL;
 public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   private final Dialect dialect;
+  private final Partitioning partitioning;
   private final Failures failures;
   private final AlertReader reader;
   private final AlertWriter writer;
 
-  private JdbcAlertStore(DataSource dataSource, Dialect dialect) {
+  private JdbcAlertStore(DataSource dataSource, Dialect dialect, @Nullable Integer partitions) {
     this.dialect = dialect;
     this.failures = new Failures(dialect);
     DSLContext dsl = DSL.using(dataSource, dialect.sqlDialect());
+    this.partitioning =
+        failures.call(
+            "record the engine's partitions",
+            () -> PartitionCount.settle(dsl, dialect, partitions));
     AlertTables tables = new AlertTables(dialect);
     AlertRows rows = new AlertRows(tables);
     this.reader = new AlertReader(dsl, tables, rows, new AlertFilters(dialect, tables));
-    this.writer = new AlertWriter(dsl, dialect, tables, rows);
+    this.writer = new AlertWriter(dsl, dialect, tables, rows, partitioning);
   }
 
   /**
-   * Opens the store: detects the database, checks its connection settings, and migrates its schema
-   * to the current version.
+   * Opens the store with the tables it uses and no others ({@link Schema#ALERTS}): detects the
+   * database, checks its connection settings, and migrates the alert tables to the current version.
+   * This is the embedded library's entry point; a database the server also migrated opens too.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL, or a
    *     SQLite data source does not enforce foreign keys (see {@link Dialect#sqliteUrl})
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcAlertStore open(DataSource dataSource) {
+    return open(dataSource, Schema.ALERTS, null);
+  }
+
+  /**
+   * Opens the store as {@link #open(DataSource)} does, for an engine of {@code partitions}
+   * partitions ({@code klaxon.engine.partitions}): an empty database records that number (1 on
+   * SQLite, 16 on PostgreSQL when null); a database that recorded another refuses.
+   *
+   * @throws IllegalStateException when the database was created with another number of partitions
+   */
+  public static JdbcAlertStore open(DataSource dataSource, @Nullable Integer partitions) {
+    return open(dataSource, Schema.ALERTS, partitions);
+  }
+
+  /**
+   * Opens the store with the default number of partitions, migrating the given schema: {@link
+   * Schema#SERVER} for the server's other stores and commands.
+   */
+  public static JdbcAlertStore open(DataSource dataSource, Schema schema) {
+    return open(dataSource, schema, null);
+  }
+
+  /**
+   * Opens the store as {@link #open(DataSource, Integer)} does, migrating the given schema: {@link
+   * Schema#SERVER} for the server, whose other stores ({@code JdbcHostStore}, {@code JdbcKeyStore},
+   * …) open on the tables it creates.
+   */
+  public static JdbcAlertStore open(
+      DataSource dataSource, Schema schema, @Nullable Integer partitions) {
     // An embedded store must not print jOOQ's logo and "tip of the day" into the program's log;
     // a program that wants them sets these properties itself.
     System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
@@ -64,12 +101,8 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     } catch (SQLException e) {
       throw new Unavailable("the alert store's database cannot be reached: " + e.getMessage(), e);
     }
-    Flyway.configure(JdbcAlertStore.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations(dialect.migrations())
-        .load()
-        .migrate();
-    return new JdbcAlertStore(dataSource, dialect);
+    schema.migrate(dataSource, dialect);
+    return new JdbcAlertStore(dataSource, dialect, partitions);
   }
 
   /** The database this store runs on. */
@@ -80,6 +113,16 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public List<Alert> loadActive() {
     return failures.call("load the active alerts", reader::loadActive);
+  }
+
+  @Override
+  public Partitioning partitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public List<Alert> loadActive(int partition) {
+    return failures.call("load a partition's active alerts", () -> reader.loadActive(partition));
   }
 
   @Override
