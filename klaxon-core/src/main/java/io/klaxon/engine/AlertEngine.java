@@ -162,7 +162,11 @@ public final class AlertEngine implements AutoCloseable {
    * every active alert each second must not read them from the store).
    */
   public List<Alert> activeAlerts() {
-    return active.all();
+    List<Alert> all = new ArrayList<>(activeCount());
+    for (PartitionEngine partition : partitions) {
+      all.addAll(partition.active().all());
+    }
+    return all;
   }
 
   public int activeCount() {
