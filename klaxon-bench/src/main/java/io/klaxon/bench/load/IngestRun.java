@@ -95,6 +95,11 @@ final class IngestRun {
     return stats.errorCount() == 0 ? 0 : 2;
   }
 
+  /** Events committed in the measured part of the last {@link #run}. */
+  long events() {
+    return stats.events.sum();
+  }
+
   /** Events committed per second in the measured part of the last {@link #run}. */
   double rate() {
     return rate;
@@ -104,7 +109,7 @@ final class IngestRun {
    * Opens every fingerprint of the key space once, unmeasured, so that the run re-triggers. It has
    * its own time limit: a short --duration must not cut it off.
    */
-  private void prime() throws InterruptedException {
+  void prime() throws InterruptedException {
     System.out.printf("priming %,d fingerprints…%n", plan.fingerprints());
     long started = System.nanoTime();
     deadline = started + PRIME_LIMIT.toNanos();

@@ -3,6 +3,8 @@ package io.klaxon.bench.load;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,6 +83,13 @@ public final class SilencesCommand implements Callable<Integer> {
   int concurrency;
 
   @Option(
+      names = "--pid",
+      description =
+          "the server's process id: also report its CPU time per 1,000 events, which a busy"
+              + " machine disturbs less than the rate")
+  @Nullable Long pid;
+
+  @Option(
       names = "--source",
       defaultValue = "bench",
       description = "source tag of the alerts (default: ${DEFAULT-VALUE})")
@@ -110,12 +120,14 @@ public final class SilencesCommand implements Callable<Integer> {
     try (Endpoint endpoint = new Endpoint(target, key == null ? "" : key.strip())) {
       List<Double> without = new ArrayList<>();
       List<Double> with = new ArrayList<>();
-      without.add(measure(endpoint, plan, true, "without silences"));
+      cpuWithout.clear();
+      cpuWith.clear();
+      without.add(measure(endpoint, plan, true, "without silences", cpuWithout));
       for (int round = 1; round <= rounds; round++) {
         List<Long> ids = create(endpoint);
-        with.add(measure(endpoint, plan, false, silences + " silences in force"));
+        with.add(measure(endpoint, plan, false, silences + " silences in force", cpuWith));
         expire(endpoint, ids);
-        without.add(measure(endpoint, plan, false, "without silences"));
+        without.add(measure(endpoint, plan, false, "without silences", cpuWithout));
       }
       System.out.println("--- silences summary ---");
       for (int i = 0; i < with.size(); i++) {
@@ -130,18 +142,51 @@ public final class SilencesCommand implements Callable<Integer> {
       System.out.printf(
           "mean: %,.0f events/s with, %,.0f without: %.1f%%%n",
           meanWith, meanWithout, 100 * meanWith / meanWithout);
+      if (pid != null) {
+        double cpuOn = cpuWith.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double cpuOff = cpuWithout.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.out.printf(
+            "server CPU per 1,000 events: with %s, without %s ms: mean %.0f with, %.0f without:"
+                + " %.1f%%%n",
+            rounded(cpuWith), rounded(cpuWithout), cpuOn, cpuOff, 100 * cpuOn / cpuOff);
+      }
     }
     return 0;
   }
 
-  private static double measure(Endpoint endpoint, LoadPlan plan, boolean prime, String label)
-      throws InterruptedException {
+  private final List<Double> cpuWith = new ArrayList<>();
+  private final List<Double> cpuWithout = new ArrayList<>();
+
+  private double measure(
+      Endpoint endpoint, LoadPlan plan, boolean prime, String label, List<Double> cpu)
+      throws InterruptedException, IOException {
     System.out.println("=== " + label + " ===");
     IngestRun run = new IngestRun(endpoint, plan);
-    if (run.run(prime) != 0) {
+    if (prime) {
+      run.prime();
+    }
+    long before = pid == null ? 0 : cpuMillis(pid);
+    if (run.run(false) != 0) {
       throw new IllegalStateException("the run had HTTP errors: see above");
     }
+    if (pid != null) {
+      double perThousand = (cpuMillis(pid) - before) * 1000.0 / Math.max(1, run.events());
+      cpu.add(perThousand);
+      System.out.printf("server CPU: %.0f ms per 1,000 events%n", perThousand);
+    }
     return run.rate();
+  }
+
+  /** User plus system CPU time of a process, from /proc/PID/stat (clock ticks of 10 ms). */
+  private static long cpuMillis(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
+  private static String rounded(List<Double> values) {
+    return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
   }
 
   /**
