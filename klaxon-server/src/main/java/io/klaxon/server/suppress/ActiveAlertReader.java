@@ -28,11 +28,6 @@ public class ActiveAlertReader {
     return read(active());
   }
 
-  /** The active alerts that something suppresses, oldest first, each once. */
-  public List<Alert> suppressed() {
-    return read(active().withSuppressed(true));
-  }
-
   private static AlertQuery active() {
     return new AlertQuery(
         Set.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),

@@ -42,7 +42,6 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
   private final EndingNotices notices;
   private final SilenceStore silences;
   private final AlertStore alerts;
-  private final ActiveAlertReader active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
@@ -57,13 +56,11 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
       EndingNotices notices,
       SilenceStore silences,
       AlertStore alerts,
-      ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
     this.notices = notices;
     this.silences = silences;
     this.alerts = alerts;
-    this.active = active;
     this.engine = engine;
     this.clock = clock;
   }
@@ -136,7 +133,7 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
   }
 
   private List<Alert> heldBy(Ending ending) {
-    return active.suppressed().stream()
+    return engine.activeAlerts().stream()
         .filter(
             alert ->
                 alert.suppressedBy().stream()

@@ -53,6 +53,9 @@ class SilencesConsoleController {
   private static final List<String> KLAXON_LABELS =
       List.of("source", "type", "subjectType", "subjectKey");
 
+  /** A preview shows this many of the alerts; the heading says how many there are. */
+  private static final int PREVIEW_ROWS = 50;
+
   private final SilenceBook book;
   private final ActiveAlertReader active;
   private final AlertStore alerts;
@@ -221,23 +224,24 @@ class SilencesConsoleController {
   }
 
   private String form(
-      SilenceForm form,
-      Model model,
-      Map<String, List<String>> errors,
-      @Nullable List<AlertRow> preview) {
+      SilenceForm form, Model model, Map<String, List<String>> errors, @Nullable Preview preview) {
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("preview", preview);
     return "console/silence-new";
   }
 
-  private List<AlertRow> matching(SilenceRequest request, Instant now) {
+  /** The first alerts a silence would hold quiet, and how many there are in all. */
+  record Preview(List<AlertRow> rows, int total) {}
+
+  private Preview matching(SilenceRequest request, Instant now) {
     Silence probe =
         new Silence(0, "", request.sets(), Instant.EPOCH, Instant.MAX, "", "", Instant.EPOCH);
-    return active.all().stream()
-        .filter(alert -> probe.matches(Labels.of(alert)))
-        .map(alert -> AlertRow.of(alert, now))
-        .toList();
+    List<Alert> matching =
+        active.all().stream().filter(alert -> probe.matches(Labels.of(alert))).toList();
+    return new Preview(
+        matching.stream().limit(PREVIEW_ROWS).map(alert -> AlertRow.of(alert, now)).toList(),
+        matching.size());
   }
 
   /** The form as the API's request: the start as UTC, the end as start plus the duration. */

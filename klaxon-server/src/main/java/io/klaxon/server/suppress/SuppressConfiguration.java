@@ -42,11 +42,10 @@ class SuppressConfiguration {
       SuppressProperties properties,
       SilenceStore store,
       AlertStore alerts,
-      ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
     return new ExpiryNoticeJob(
-        new EndingNotices(properties.expiryNotice()), store, alerts, active, engine, clock);
+        new EndingNotices(properties.expiryNotice()), store, alerts, engine, clock);
   }
 
   /** Every change of a silence wakes the sweep and the notices, so it takes effect at once. */
