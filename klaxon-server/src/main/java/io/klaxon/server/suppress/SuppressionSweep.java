@@ -156,8 +156,14 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
         commands.add(new AlertCommand.Suppress(alert.id(), by, Actor.of(ACTOR)));
       }
     }
-    for (int from = 0; from < commands.size(); from += CHUNK) {
-      engine.apply(commands.subList(from, Math.min(commands.size(), from + CHUNK)));
+    try {
+      for (int from = 0; from < commands.size(); from += CHUNK) {
+        engine.apply(commands.subList(from, Math.min(commands.size(), from + CHUNK)));
+      }
+    } catch (RuntimeException e) {
+      // The alerts of this round were taken off the committed list: look at all of them again.
+      nextFull = Instant.MIN;
+      throw e;
     }
     if (full) {
       marked = stillMarked;
