@@ -72,6 +72,7 @@ class HeldNotificationsTest {
             Grouping.NONE,
             null,
             null,
+            null,
             true);
     Alert resolved = alert(1, "hosts", Severity.CRITICAL, AlertStatus.RESOLVED);
     Alert silencedResolved =

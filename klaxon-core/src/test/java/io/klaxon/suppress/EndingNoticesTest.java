@@ -116,7 +116,7 @@ class EndingNoticesTest {
             1);
     Alert other = TestAlerts.open(2, Map.of("labels.severity", "critical"));
     Suppressions suppressions =
-        new Suppressions(NOW, List.of(critical), List.of(), Map.of(), List.of());
+        new Suppressions(NOW, List.of(critical), List.of(), List.of(), Map.of(), List.of());
 
     assertThat(suppressions.of(other)).isNotEmpty();
     assertThat(suppressions.of(notice)).isEmpty();

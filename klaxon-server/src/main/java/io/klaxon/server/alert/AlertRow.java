@@ -54,7 +54,7 @@ public record AlertRow(
               String what =
                   switch (by.kind()) {
                     case SILENCE -> "silence";
-                    case MAINTENANCE -> "maintenance window " + by.id();
+                    case WINDOW -> "maintenance window " + by.id();
                     case INHIBITION -> "inhibited by rule " + by.id();
                     case SNOOZE -> "snoozed";
                   };

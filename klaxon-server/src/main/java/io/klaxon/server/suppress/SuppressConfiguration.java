@@ -2,9 +2,13 @@ package io.klaxon.server.suppress;
 
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.suppress.JdbcInhibitRuleStore;
+import io.klaxon.store.jdbc.suppress.JdbcMaintenanceWindowStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
 import io.klaxon.store.jdbc.suppress.JdbcSnoozeStore;
 import io.klaxon.suppress.EndingNotices;
+import io.klaxon.suppress.InhibitRuleStore;
+import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.SilenceStore;
 import io.klaxon.suppress.SnoozeStore;
@@ -14,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the silence store, the silence book, the sweep that marks suppressed alerts and the expiry
- * notices.
+ * Wires the silence, window, inhibition rule and snooze stores, the silence book, the sweep that
+ * marks suppressed alerts and the expiry notices.
  */
 @Configuration(proxyBeanMethods = false)
 class SuppressConfiguration {
@@ -32,9 +36,34 @@ class SuppressConfiguration {
   }
 
   @Bean
+  MaintenanceWindowStore maintenanceWindowStore(DataSource dataSource, AlertStore alertStore) {
+    return JdbcMaintenanceWindowStore.open(dataSource);
+  }
+
+  @Bean
+  InhibitRuleStore inhibitRuleStore(
+      DataSource dataSource, AlertStore alertStore, InstantSource clock) {
+    return JdbcInhibitRuleStore.open(dataSource, clock);
+  }
+
+  @Bean
   SuppressionSweep suppressionSweep(
-      SilenceStore store, SnoozeStore snoozes, AlertEngine engine, InstantSource clock) {
-    return new SuppressionSweep(store, snoozes, engine, clock);
+      SilenceStore store,
+      SnoozeStore snoozes,
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
+      AlertEngine engine,
+      InstantSource clock) {
+    return new SuppressionSweep(store, snoozes, windows, rules, engine, clock);
+  }
+
+  @Bean
+  SuppressionsInForce suppressionsInForce(
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
+      SnoozeStore snoozes,
+      ActiveAlertReader active) {
+    return new SuppressionsInForce(windows, rules, snoozes, active);
   }
 
   @Bean

@@ -5,6 +5,10 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Suppressor;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.InhibitRuleStore;
+import io.klaxon.suppress.MaintenanceWindow;
+import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.Silence;
 import io.klaxon.suppress.SilenceState;
 import io.klaxon.suppress.SilenceStore;
@@ -28,16 +32,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps every active alert's {@code suppressedBy} true: each second, and at once when a silence
- * changes, it evaluates the silences and snoozes in force and sends the engine an {@link
+ * Keeps every active alert's {@code suppressedBy} true: each second, and at once when a silence,
+ * window, rule or snooze changes, it evaluates the silences, maintenance windows, inhibition rules
+ * and snoozes in force against the active alerts and sends the engine an {@link
  * AlertCommand.Suppress} for each alert whose suppression started, changed or ended. It never
  * writes an alert itself.
  *
  * <p>What it looks at is kept small, since ingest shares the machine with it: every active alert
  * (from the engine's memory, not the store) only when what is in force changed — a silence or
  * snooze added, changed or ended, one starting or ending by the clock — and once a minute as a
- * safety net; otherwise only the alerts committed since the last round. Silences are looked up
- * through a {@link io.klaxon.suppress.SilenceIndex}.
+ * safety net; otherwise only the alerts committed since the last round. With inhibition rules in
+ * force every round looks at every alert, since a source alert's change moves its targets. Silences
+ * are looked up through a {@link io.klaxon.suppress.SilenceIndex}.
  */
 public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
@@ -49,6 +55,8 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   private final SilenceStore silences;
   private final SnoozeStore snoozes;
+  private final MaintenanceWindowStore windows;
+  private final InhibitRuleStore rules;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
@@ -58,7 +66,9 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   /** What is in force as the last round saw it, for the planner's questions between rounds. */
   private volatile Suppressions current =
-      new Suppressions(Instant.EPOCH, List.of(), List.of(), Map.of(), List.of());
+      new Suppressions(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of(), List.of());
+
+  private List<MaintenanceWindow> lastOpen = List.of();
 
   private volatile boolean running;
 
@@ -76,9 +86,16 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private volatile Thread thread = new Thread(() -> {});
 
   SuppressionSweep(
-      SilenceStore silences, SnoozeStore snoozes, AlertEngine engine, InstantSource clock) {
+      SilenceStore silences,
+      SnoozeStore snoozes,
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
+      AlertEngine engine,
+      InstantSource clock) {
     this.silences = silences;
     this.snoozes = snoozes;
+    this.windows = windows;
+    this.rules = rules;
     this.engine = engine;
     this.clock = clock;
     engine.onCommitted(
@@ -89,7 +106,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
         });
   }
 
-  /** Sweeps soon: a silence or a snooze changed. */
+  /** Sweeps soon: a silence, window, rule or snooze changed. */
   void wake() {
     wake.release();
   }
@@ -115,32 +132,44 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
         holding.put(snooze.alertId(), snooze);
       }
     }
-    Suppressions suppressions = new Suppressions(now, live, List.of(), holding, List.of());
-    current = suppressions;
+    // Expanding a rule costs more than matching labels: only the windows open now are kept.
+    List<MaintenanceWindow> open =
+        windows.all().stream().filter(window -> window.openAt(now).isPresent()).toList();
+    List<InhibitRule> rulesNow = rules.all();
+    boolean nothingInForce =
+        live.isEmpty() && holding.isEmpty() && open.isEmpty() && rulesNow.isEmpty();
     boolean full =
         marked < 0
+            || !rulesNow.isEmpty()
             || !live.equals(lastLive)
             || !holding.equals(lastHolding)
+            || !open.equals(lastOpen)
             || !now.isBefore(nextBoundary)
             || !now.isBefore(nextFull);
     lastLive = live;
     lastHolding = Map.copyOf(holding);
+    lastOpen = open;
     nextBoundary = boundary(now, live, holding.values());
     Collection<Alert> alerts;
     if (full) {
       // Cleared first: what commits while the engine's alerts are read is looked at next round.
       committed.clear();
       nextFull = now.plus(FULL_EVERY);
-      if (live.isEmpty() && holding.isEmpty() && marked == 0) {
+      if (nothingInForce && marked == 0) {
         // Only this sweep marks alerts: with nothing in force and none marked, none can change.
+        current = new Suppressions(now, live, open, rulesNow, holding, List.of());
         return 0;
       }
       alerts = engine.activeAlerts();
     } else {
       alerts = drainCommitted();
-      if (live.isEmpty() && holding.isEmpty() && marked == 0) {
-        return 0;
-      }
+    }
+    Suppressions suppressions =
+        new Suppressions(
+            now, live, open, rulesNow, holding, rulesNow.isEmpty() ? List.of() : alerts);
+    current = suppressions;
+    if (!full && nothingInForce && marked == 0) {
+      return 0;
     }
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     int stillMarked = 0;
