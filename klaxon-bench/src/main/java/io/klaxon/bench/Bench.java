@@ -1,6 +1,7 @@
 package io.klaxon.bench;
 
 import io.klaxon.bench.load.LoadCommand;
+import io.klaxon.bench.load.SilencesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
       ConsoleCommand.class,
       LakeCommand.class,
       NotifyCommand.class,
-      HostsCommand.class
+      HostsCommand.class,
+      SilencesCommand.class
     })
 public final class Bench implements Runnable {
 

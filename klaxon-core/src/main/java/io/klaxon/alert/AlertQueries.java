@@ -76,6 +76,7 @@ public final class AlertQueries {
         && (query.from() == null || !alert.detectedAt().isBefore(query.from()))
         && (query.to() == null || alert.detectedAt().isBefore(query.to()))
         && (query.text() == null || query.text().isEmpty() || containsText(alert, query.text()))
+        && (query.suppressed() == null || query.suppressed() == alert.suppressed())
         && query.attributes().entrySet().stream()
             .allMatch(
                 wanted -> {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param to exclusive upper bound of {@code detectedAt}
  * @param text case-insensitive text that the title or the message contains
  * @param attributes attribute name to the text form its value must equal
+ * @param suppressed only alerts that something suppresses (true) or that nothing does (false); null
+ *     for both
  */
 public record AlertQuery(
     Set<AlertStatus> statuses,
@@ -26,6 +28,7 @@ public record AlertQuery(
     @Nullable Instant to,
     @Nullable String text,
     Map<String, String> attributes,
+    @Nullable Boolean suppressed,
     AlertSort sort,
     int limit,
     long offset) {
@@ -50,6 +53,38 @@ public record AlertQuery(
     }
   }
 
+  /** A query that does not filter on suppression: the constructor from before it existed. */
+  public AlertQuery(
+      Set<AlertStatus> statuses,
+      Set<Severity> severities,
+      Set<String> types,
+      Set<String> sources,
+      @Nullable String subjectType,
+      @Nullable String subjectKey,
+      @Nullable Instant from,
+      @Nullable Instant to,
+      @Nullable String text,
+      Map<String, String> attributes,
+      AlertSort sort,
+      int limit,
+      long offset) {
+    this(
+        statuses,
+        severities,
+        types,
+        sources,
+        subjectType,
+        subjectKey,
+        from,
+        to,
+        text,
+        attributes,
+        null,
+        sort,
+        limit,
+        offset);
+  }
+
   /** Every alert, newest first, first page. */
   public static AlertQuery all() {
     return new AlertQuery(
@@ -63,6 +98,7 @@ public record AlertQuery(
         null,
         null,
         Map.of(),
+        null,
         AlertSort.DETECTED_AT_DESC,
         DEFAULT_LIMIT,
         0);
@@ -85,6 +121,11 @@ public record AlertQuery(
   /** The same query, also requiring each attribute's text form to equal the given value. */
   public AlertQuery withAttributes(Map<String, String> newAttributes) {
     return with(draft -> draft.attributes = newAttributes);
+  }
+
+  /** The same query, only suppressed alerts (true), only unsuppressed ones (false), or both. */
+  public AlertQuery withSuppressed(@Nullable Boolean newSuppressed) {
+    return with(draft -> draft.suppressed = newSuppressed);
   }
 
   /** The same query, limited to alerts detected before {@code before}. */
@@ -170,6 +211,7 @@ public record AlertQuery(
     private @Nullable Instant to;
     private @Nullable String text;
     private Map<String, String> attributes;
+    private @Nullable Boolean suppressed;
     private AlertSort sort;
     private int limit;
     private long offset;
@@ -185,6 +227,7 @@ public record AlertQuery(
       to = query.to;
       text = query.text;
       attributes = query.attributes;
+      suppressed = query.suppressed;
       sort = query.sort;
       limit = query.limit;
       offset = query.offset;
@@ -202,6 +245,7 @@ public record AlertQuery(
           to,
           text,
           attributes,
+          suppressed,
           sort,
           limit,
           offset);

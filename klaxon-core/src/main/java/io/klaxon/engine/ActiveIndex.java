@@ -101,6 +101,11 @@ final class ActiveIndex {
     lastId = newLastId;
   }
 
+  /** Every active alert, as last committed, in no order. */
+  List<Alert> all() {
+    return List.copyOf(byId.values());
+  }
+
   /** Active alerts whose {@code expiresAt} is at or before {@code now}, oldest deadline first. */
   List<Alert> expiredBy(Instant now) {
     return byId.values().stream()

@@ -189,6 +189,18 @@ public final class AlertEngine implements AutoCloseable {
     return partitions.get(partitioning.of(fingerprint)).active().byFingerprint(fingerprint);
   }
 
+  /**
+   * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
+   * every active alert each second must not read them from the store).
+   */
+  public List<Alert> activeAlerts() {
+    List<Alert> all = new ArrayList<>(activeCount());
+    for (PartitionEngine partition : partitions) {
+      all.addAll(partition.active().all());
+    }
+    return all;
+  }
+
   public int activeCount() {
     if (route != null) {
       return route.activeCount();

@@ -81,7 +81,9 @@ public final class NotificationPlanner {
     for (Route route : Routing.matching(routes, alert)) {
       for (String receiver : route.receivers()) {
         // Held while the alert is suppressed; the end of the suppression notifies (Occasion).
-        if (occasion.isPresent() && route.notifyOn().contains(occasion.get()) && !held) {
+        if (occasion.isPresent()
+            && route.notifyOn().contains(occasion.get())
+            && (!held || releasesResolution(route, occasion.get()))) {
           NotificationItem item =
               new NotificationItem(
                   alert.id(),
@@ -100,6 +102,11 @@ public final class NotificationPlanner {
       }
     }
     return planned;
+  }
+
+  /** Whether the route sends this occasion of a suppressed alert all the same. */
+  private static boolean releasesResolution(Route route, Occasion occasion) {
+    return occasion == Occasion.RESOLVED && route.sendSuppressedResolutions();
   }
 
   /**

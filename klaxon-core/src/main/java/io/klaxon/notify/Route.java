@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param repeatInterval remind the receivers of a matched alert still open this often; null never
  * @param quietHours hold notifications back in these hours; null never
  * @param parent the route under which this one is tried; null for a route at the top
+ * @param sendSuppressedResolutions notify the resolution of a suppressed alert anyway (a receiver
+ *     that tracks incidents closes them); otherwise it is held like every other notification
  */
 public record Route(
     String name,
@@ -25,13 +27,14 @@ public record Route(
     Grouping grouping,
     @Nullable Duration repeatInterval,
     @Nullable QuietHours quietHours,
-    @Nullable String parent) {
+    @Nullable String parent,
+    boolean sendSuppressedResolutions) {
 
   /** Occasions notified when a route does not choose. */
   public static final Set<Occasion> DEFAULT_OCCASIONS =
       Set.of(Occasion.OPENED, Occasion.ESCALATED, Occasion.RESOLVED);
 
-  /** A route at the top. */
+  /** A route at the top that holds the resolutions of suppressed alerts. */
   public Route(
       String name,
       Match match,
@@ -50,7 +53,32 @@ public record Route(
         grouping,
         repeatInterval,
         quietHours,
-        null);
+        null,
+        false);
+  }
+
+  /** A route under {@code parent} (null: at the top) that holds suppressed resolutions. */
+  public Route(
+      String name,
+      Match match,
+      List<String> receivers,
+      Set<Occasion> notifyOn,
+      boolean continueMatching,
+      Grouping grouping,
+      @Nullable Duration repeatInterval,
+      @Nullable QuietHours quietHours,
+      @Nullable String parent) {
+    this(
+        name,
+        match,
+        receivers,
+        notifyOn,
+        continueMatching,
+        grouping,
+        repeatInterval,
+        quietHours,
+        parent,
+        false);
   }
 
   public Route {

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class Labels {
 
-  static final String ALERTMANAGER_LABEL = "labels.";
+  /** The prefix of the attributes that keep an Alertmanager alert's labels. */
+  public static final String ALERTMANAGER_LABEL = "labels.";
 
   private Labels() {}
 

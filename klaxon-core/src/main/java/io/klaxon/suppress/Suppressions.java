@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class Suppressions {
 
   private final Instant now;
-  private final List<Silence> silences;
+  private final SilenceIndex silences;
   private final List<OpenWindow> windows;
   private final List<InhibitRule> rules;
   private final Map<Long, Snooze> snoozes;
@@ -39,7 +39,9 @@ public final class Suppressions {
       Map<Long, Snooze> snoozes,
       Collection<Alert> active) {
     this.now = now;
-    this.silences = silences.stream().filter(s -> s.state(now) == SilenceState.ACTIVE).toList();
+    this.silences =
+        new SilenceIndex(
+            silences.stream().filter(s -> s.state(now) == SilenceState.ACTIVE).toList());
     List<OpenWindow> open = new ArrayList<>();
     for (MaintenanceWindow window : windows) {
       window.openAt(now).ifPresent(occurrence -> open.add(new OpenWindow(window, occurrence)));
@@ -58,10 +60,11 @@ public final class Suppressions {
 
   /**
    * What suppresses the alert now: silences, then windows, inhibition rules and the snooze; empty
-   * for a final alert or none.
+   * for a final alert or none, and for the notice that a silence ends (a silence on {@code
+   * severity="critical"} must not hide its own).
    */
   public List<Suppressor> of(Alert alert) {
-    if (!alert.isActive()) {
+    if (!alert.isActive() || EndingNotices.isNotice(alert)) {
       return List.of();
     }
     return of(alert.id(), Labels.of(alert));
@@ -70,10 +73,8 @@ public final class Suppressions {
   /** What suppresses an active alert with this id and these labels now. */
   public List<Suppressor> of(long alertId, Map<String, String> labels) {
     List<Suppressor> found = new ArrayList<>();
-    for (Silence silence : silences) {
-      if (silence.matches(labels)) {
-        found.add(new Suppressor(SuppressionKind.SILENCE, silence.uuid(), silence.endsAt()));
-      }
+    for (Silence silence : silences.matching(labels)) {
+      found.add(new Suppressor(SuppressionKind.SILENCE, silence.uuid(), silence.endsAt()));
     }
     for (OpenWindow open : windows) {
       if (open.window().matches(labels)) {

@@ -60,6 +60,55 @@ class HeldNotificationsTest {
   }
 
   @Test
+  void routeThatSendsSuppressedResolutions_notifiesTheResolutionButStillHoldsTheOpening() {
+    NotificationPlanner planner = new NotificationPlanner(() -> "k", alert -> false);
+    Route sending =
+        new Route(
+            "sends-resolutions",
+            Match.ANY,
+            List.of("ops-hook"),
+            Route.DEFAULT_OCCASIONS,
+            false,
+            Grouping.NONE,
+            null,
+            null,
+            null,
+            true);
+    Alert resolved = alert(1, "hosts", Severity.CRITICAL, AlertStatus.RESOLVED);
+    Alert silencedResolved =
+        resolved.withSuppressedBy(
+            List.of(new Suppressor(SuppressionKind.SILENCE, "u-1", T0.plusSeconds(60))));
+
+    planner.plan(
+        List.of(sending),
+        List.of(
+            change(10, silenced, HistoryAction.SUPPRESSED, AlertStatus.OPEN, T0),
+            change(11, silencedResolved, HistoryAction.RESOLVED, AlertStatus.RESOLVED, T0)),
+        T0,
+        tx);
+
+    assertThat(planned()).containsExactly(Occasion.RESOLVED);
+  }
+
+  @Test
+  void byDefault_theResolutionOfASuppressedAlertIsHeld() {
+    NotificationPlanner planner = new NotificationPlanner(() -> "k", alert -> false);
+    Alert silencedResolved =
+        alert(1, "hosts", Severity.CRITICAL, AlertStatus.RESOLVED)
+            .withSuppressedBy(
+                List.of(new Suppressor(SuppressionKind.SILENCE, "u-1", T0.plusSeconds(60))));
+
+    planner.plan(
+        List.of(all),
+        List.of(change(11, silencedResolved, HistoryAction.RESOLVED, AlertStatus.RESOLVED, T0)),
+        T0,
+        tx);
+
+    assertThat(all.sendSuppressedResolutions()).isFalse();
+    assertThat(planned()).isEmpty();
+  }
+
+  @Test
   void newAlertThatASilenceAlreadyMatches_isHeldBeforeTheEngineMarksIt() {
     NotificationPlanner planner = new NotificationPlanner(() -> "k", alert -> alert.id() == 1);
 

@@ -23,6 +23,7 @@ public final class QueryBuilder {
   private @Nullable Instant to;
   private @Nullable String text;
   private final Map<String, String> attributes = new LinkedHashMap<>();
+  private @Nullable Boolean suppressed;
   private AlertSort sort = AlertSort.DETECTED_AT_DESC;
   private int limit = AlertQuery.MAX_LIMIT;
   private long offset;
@@ -73,6 +74,11 @@ public final class QueryBuilder {
     return this;
   }
 
+  QueryBuilder suppressed(@Nullable Boolean newSuppressed) {
+    suppressed = newSuppressed;
+    return this;
+  }
+
   QueryBuilder page(AlertSort newSort, int newLimit, long newOffset) {
     sort = newSort;
     limit = newLimit;
@@ -92,6 +98,7 @@ public final class QueryBuilder {
         to,
         text,
         attributes,
+        suppressed,
         sort,
         limit,
         offset);

@@ -12,6 +12,8 @@ import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.alert.SuppressionKind;
+import io.klaxon.alert.Suppressor;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,29 @@ public interface QueryContract extends AlertStoreFixture {
     assertThat(find(query().attribute("symbol') or 1=1 --", "AAPL"))).isEmpty();
     assertThat(find(query().attribute("' or '1'='1", "AAPL"))).isEmpty();
     assertThat(find(query().attribute("$.symbol", "AAPL"))).isEmpty();
+  }
+
+  @Test
+  default void suppressedFilterKeepsOnlyAlertsSomethingSuppressesOrOnlyTheOthers() {
+    Suppressor silence =
+        new Suppressor(SuppressionKind.SILENCE, "u-1", AlertBuilder.T0.plusSeconds(3600));
+    create(
+        alert(1).build().withSuppressedBy(List.of(silence)),
+        alert(2).status(AlertStatus.ACKNOWLEDGED).build(),
+        alert(3)
+            .build()
+            .withSuppressedBy(List.of(new Suppressor(SuppressionKind.SNOOZE, "3", null))),
+        alert(4).status(AlertStatus.RESOLVED).build());
+
+    assertThat(find(query().suppressed(true))).containsExactly(3L, 1L);
+    assertThat(find(query().suppressed(false))).containsExactly(4L, 2L);
+    assertThat(find(query().suppressed(null))).containsExactly(4L, 3L, 2L, 1L);
+    assertThat(find(query().suppressed(false).statuses(AlertStatus.OPEN))).isEmpty();
+    // Counts follow the filter too, so they cannot come from the precomputed counts table.
+    AlertPage quiet = store().find(query().suppressed(true).build());
+    assertThat(quiet.total()).isEqualTo(2);
+    assertThat(quiet.counts()).isEqualTo(StoreFixture.statusCounts(2, 0, 0, 0, 0));
+    assertThat(store().stats(query().suppressed(false).build()).total()).isEqualTo(2);
   }
 
   @Test

@@ -31,6 +31,7 @@ final class IngestRun {
   private final AtomicLong budget;
   private final AtomicBoolean firstErrorShown = new AtomicBoolean();
   private long deadline;
+  private double rate;
 
   IngestRun(Endpoint endpoint, LoadPlan plan) {
     this.endpoint = endpoint;
@@ -45,7 +46,16 @@ final class IngestRun {
 
   /** Runs to the end and prints the summary; returns the process exit code. */
   int run() throws InterruptedException {
-    if (plan.scenario() == Scenario.RETRIGGER || plan.scenario() == Scenario.MIXED) {
+    return run(plan.scenario() == Scenario.RETRIGGER || plan.scenario() == Scenario.MIXED);
+  }
+
+  /**
+   * Runs to the end and prints the summary; returns the process exit code.
+   *
+   * @param prime open the key space first (a later run on the same server may skip it)
+   */
+  int run(boolean prime) throws InterruptedException {
+    if (prime) {
       prime();
     }
     if (odds != null) {
@@ -74,6 +84,7 @@ final class IngestRun {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     long events = stats.events.sum();
+    rate = events / seconds;
     System.out.printf("--- %s summary ---%n", plan.scenario().name().toLowerCase(Locale.ROOT));
     System.out.printf(
         "events committed: %,d in %.1f s = %,.0f events/s (%,d requests of %d)%n",
@@ -85,11 +96,21 @@ final class IngestRun {
     return stats.errorCount() == 0 ? 0 : 2;
   }
 
+  /** Events committed in the measured part of the last {@link #run}. */
+  long events() {
+    return stats.events.sum();
+  }
+
+  /** Events committed per second in the measured part of the last {@link #run}. */
+  double rate() {
+    return rate;
+  }
+
   /**
    * Opens every fingerprint of the key space once, unmeasured, so that the run re-triggers. It has
    * its own time limit: a short --duration must not cut it off.
    */
-  private void prime() throws InterruptedException {
+  void prime() throws InterruptedException {
     System.out.printf("priming %,d fingerprints…%n", plan.fingerprints());
     long started = System.nanoTime();
     deadline = started + PRIME_LIMIT.toNanos();

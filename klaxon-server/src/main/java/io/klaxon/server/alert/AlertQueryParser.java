@@ -31,6 +31,7 @@ public final class AlertQueryParser {
           "from",
           "to",
           "q",
+          "suppressed",
           "sort",
           "limit",
           "offset");
@@ -74,6 +75,7 @@ public final class AlertQueryParser {
     String subjectType = read.single("subjectType");
     String subjectKey = read.single("subjectKey");
     String text = read.single("q");
+    Boolean suppressed = read.bool("suppressed");
     errors.throwIfAny();
     AlertQuery query =
         errors.attempt(
@@ -90,6 +92,7 @@ public final class AlertQueryParser {
                     to,
                     text,
                     attributes,
+                    suppressed,
                     Unchecked.input(sort),
                     limit,
                     offset));

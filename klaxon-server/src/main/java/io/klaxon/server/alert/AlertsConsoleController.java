@@ -8,6 +8,7 @@ import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Lifecycle;
 import io.klaxon.alert.Severity;
+import io.klaxon.alert.SuppressionKind;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
@@ -211,6 +212,9 @@ public class AlertsConsoleController {
     Alert alert = store.findById(id).orElseThrow(() -> new NotFound("alert", id));
     model.addAttribute("alert", alert);
     model.addAttribute("row", AlertRow.of(alert, now));
+    model.addAttribute(
+        "snoozed",
+        alert.suppressedBy().stream().anyMatch(by -> by.kind() == SuppressionKind.SNOOZE));
     model.addAttribute("severity", alert.severity().word());
     model.addAttribute("status", alert.status().word());
     model.addAttribute("attributes", new TreeMap<>(alert.attributes()));

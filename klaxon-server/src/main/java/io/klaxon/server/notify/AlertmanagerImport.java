@@ -304,7 +304,8 @@ final class AlertmanagerImport {
             null,
             null,
             parent,
-            receiver == null ? "" : receiver);
+            receiver == null ? "" : receiver,
+            null);
     paths.put(name, node.path().isEmpty() ? "route" : node.path());
     out.add(body);
 

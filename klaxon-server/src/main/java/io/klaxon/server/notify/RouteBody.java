@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * beside or instead of the receivers. A route with a {@code parent} is tried only for alerts the
  * parent matches (docs/NOTIFICATIONS.md). {@code alertmanagerReceiver} names the Alertmanager
  * receiver an imported route stands for (its receivers together); such a route may have no
- * receivers, as Alertmanager's receivers without integrations drop what they get.
+ * receivers, as Alertmanager's receivers without integrations drop what they get. With {@code
+ * sendSuppressedResolutions} the resolution of a suppressed alert is notified anyway (held by
+ * default).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -49,7 +51,8 @@ record RouteBody(
     @Nullable QuietHoursBody quietHours,
     @Nullable String policy,
     @Nullable String parent,
-    @Nullable String alertmanagerReceiver) {
+    @Nullable String alertmanagerReceiver,
+    @Nullable Boolean sendSuppressedResolutions) {
 
   static final long DEFAULT_GROUP_WAIT_SECONDS = 30;
   static final long DEFAULT_GROUP_INTERVAL_SECONDS = 300;
@@ -93,7 +96,8 @@ record RouteBody(
         quietHours,
         policy,
         parent,
-        alertmanagerReceiver);
+        alertmanagerReceiver,
+        sendSuppressedResolutions);
   }
 
   /** The core route, or null with every fault recorded in {@code errors}. */
@@ -150,7 +154,8 @@ record RouteBody(
                 Objects.requireNonNull(grouping),
                 repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds),
                 quiet,
-                parent));
+                parent,
+                Boolean.TRUE.equals(sendSuppressedResolutions)));
   }
 
   private Match parseMatch() {

@@ -115,7 +115,12 @@ public final class ScopeRules {
           rule(GET, "/oncall", Access.needs(READ)),
           rule(GET, "/mappings/**", Access.needs(READ)),
           rule(GET, "/unmapped", Access.needs(READ)),
+          rule(GET, "/silences", Access.needs(READ)),
+          rule(GET, "/silences/**", Access.needs(READ)),
           rule(null, "/alerts/**", Access.needs(OPERATE)),
+          // The silence form previews and creates in one POST: creating is the stronger need.
+          rule(null, "/silences", Access.needs(OPERATE)),
+          rule(null, "/silences/**", Access.needs(OPERATE)),
           rule(null, "/risk/**", Access.needs(ADMIN)),
           rule(null, "/servers/**", Access.needs(ADMIN)),
           rule(null, "/mappings/**", Access.needs(ADMIN)),

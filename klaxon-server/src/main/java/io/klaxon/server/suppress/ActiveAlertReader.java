@@ -25,21 +25,27 @@ public class ActiveAlertReader {
 
   /** The active alerts, oldest first, each once. */
   public List<Alert> all() {
-    AlertQuery query =
-        new AlertQuery(
-            Set.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
-            Set.of(),
-            Set.of(),
-            Set.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of(),
-            AlertSort.DETECTED_AT_ASC,
-            AlertQuery.MAX_LIMIT,
-            0);
+    return read(active());
+  }
+
+  private static AlertQuery active() {
+    return new AlertQuery(
+        Set.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        AlertSort.DETECTED_AT_ASC,
+        AlertQuery.MAX_LIMIT,
+        0);
+  }
+
+  private List<Alert> read(AlertQuery query) {
     List<Alert> found = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     long offset = 0;

@@ -2,20 +2,10 @@ package io.klaxon.server.suppress;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.klaxon.access.Actor;
-import io.klaxon.alert.Alert;
-import io.klaxon.problem.Conflict;
-import io.klaxon.problem.InvalidInput;
-import io.klaxon.problem.NotFound;
-import io.klaxon.store.AlertStore;
 import io.klaxon.suppress.Snooze;
-import io.klaxon.suppress.SnoozeStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,17 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "alerts")
 class SnoozeController {
 
-  private final SnoozeStore snoozes;
-  private final AlertStore alerts;
-  private final SuppressionSweep sweep;
-  private final InstantSource clock;
+  private final Snoozing snoozing;
 
-  SnoozeController(
-      SnoozeStore snoozes, AlertStore alerts, SuppressionSweep sweep, InstantSource clock) {
-    this.snoozes = snoozes;
-    this.alerts = alerts;
-    this.sweep = sweep;
-    this.clock = clock;
+  SnoozeController(Snoozing snoozing) {
+    this.snoozing = snoozing;
   }
 
   /** {@code until} (ISO-8601) or {@code for} ({@code 30m}, {@code 2h}, {@code PT90M}). */
@@ -58,52 +41,14 @@ class SnoozeController {
   @PostMapping("/snooze")
   @Operation(summary = "Snooze an active alert until a time; 409 for a final alert")
   SnoozeView snooze(@PathVariable long id, @RequestBody SnoozeRequest body, Actor actor) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant until = until(body, now);
-    active(id);
-    snoozes.put(new Snooze(id, until, actor.name(), body.note()));
-    sweep.wake();
-    return new SnoozeView(id, true, until, body.note());
+    Snooze snooze = snoozing.snooze(id, body.until(), body.duration(), body.note(), actor);
+    return new SnoozeView(id, true, snooze.until(), snooze.note());
   }
 
   @PostMapping("/unsnooze")
   @Operation(summary = "End an alert's snooze; 409 for a final alert")
   SnoozeView unsnooze(@PathVariable long id) {
-    active(id);
-    snoozes.remove(id);
-    sweep.wake();
+    snoozing.unsnooze(id);
     return new SnoozeView(id, false, null, null);
-  }
-
-  private void active(long id) {
-    Alert alert = alerts.findById(id).orElseThrow(() -> new NotFound("alert", id));
-    if (!alert.isActive()) {
-      throw new Conflict(
-          "status", "alert " + id + " is " + alert.status().word() + ": only active alerts snooze");
-    }
-  }
-
-  private static Instant until(SnoozeRequest body, Instant now) {
-    if ((body.until() == null) == (body.duration() == null)) {
-      throw new InvalidInput("until", "give until (a time) or for (a duration), one of them");
-    }
-    Instant until;
-    if (body.until() != null) {
-      try {
-        until = Instant.parse(body.until());
-      } catch (DateTimeParseException e) {
-        throw new InvalidInput("until", "'" + body.until() + "' is not an ISO-8601 time");
-      }
-    } else {
-      until = now.plus(duration(String.valueOf(body.duration())));
-    }
-    if (!until.isAfter(now)) {
-      throw new InvalidInput(body.until() != null ? "until" : "for", "must be in the future");
-    }
-    return until;
-  }
-
-  private static Duration duration(String text) {
-    return DurationText.parse("for", text);
   }
 }

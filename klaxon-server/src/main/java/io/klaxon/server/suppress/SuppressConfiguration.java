@@ -6,6 +6,7 @@ import io.klaxon.store.jdbc.suppress.JdbcInhibitRuleStore;
 import io.klaxon.store.jdbc.suppress.JdbcMaintenanceWindowStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
 import io.klaxon.store.jdbc.suppress.JdbcSnoozeStore;
+import io.klaxon.suppress.EndingNotices;
 import io.klaxon.suppress.InhibitRuleStore;
 import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.SilenceBook;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the silence, window, inhibition rule and snooze stores, the silence book and the sweep that
- * marks suppressed alerts.
+ * Wires the silence, window, inhibition rule and snooze stores, the silence book, the sweep that
+ * marks suppressed alerts and the expiry notices.
  */
 @Configuration(proxyBeanMethods = false)
 class SuppressConfiguration {
@@ -51,10 +52,9 @@ class SuppressConfiguration {
       SnoozeStore snoozes,
       MaintenanceWindowStore windows,
       InhibitRuleStore rules,
-      ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
-    return new SuppressionSweep(store, snoozes, windows, rules, active, engine, clock);
+    return new SuppressionSweep(store, snoozes, windows, rules, engine, clock);
   }
 
   @Bean
@@ -66,13 +66,32 @@ class SuppressConfiguration {
     return new SuppressionsInForce(windows, rules, snoozes, active);
   }
 
-  /** Every change of a silence wakes the sweep, so it takes effect at once. */
+  @Bean
+  ExpiryNoticeJob expiryNoticeJob(
+      SuppressProperties properties,
+      SilenceStore store,
+      AlertStore alerts,
+      AlertEngine engine,
+      InstantSource clock) {
+    return new ExpiryNoticeJob(
+        new EndingNotices(properties.expiryNotice()), store, alerts, engine, clock);
+  }
+
+  /** Every change of a silence wakes the sweep and the notices, so it takes effect at once. */
   @Bean
   SilenceBook silenceBook(
       SilenceStore store,
       InstantSource clock,
       SuppressProperties properties,
-      SuppressionSweep sweep) {
-    return new SilenceBook(store, clock, properties.maxDuration(), silence -> sweep.wake());
+      SuppressionSweep sweep,
+      ExpiryNoticeJob notices) {
+    return new SilenceBook(
+        store,
+        clock,
+        properties.maxDuration(),
+        silence -> {
+          sweep.wake();
+          notices.wake();
+        });
   }
 }

@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -35,37 +37,51 @@ import org.springframework.context.SmartLifecycle;
  * and snoozes in force against the active alerts and sends the engine an {@link
  * AlertCommand.Suppress} for each alert whose suppression started, changed or ended. It never
  * writes an alert itself.
+ *
+ * <p>What it looks at is kept small, since ingest shares the machine with it: every active alert
+ * (from the engine's memory, not the store) only when what is in force changed — a silence or
+ * snooze added, changed or ended, one starting or ending by the clock — and once a minute as a
+ * safety net; otherwise only the alerts committed since the last round. With inhibition rules in
+ * force every round looks at every alert, since a source alert's change moves its targets. Silences
+ * are looked up through a {@link io.klaxon.suppress.SilenceIndex}.
  */
 public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   static final String ACTOR = "klaxon";
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final int CHUNK = 500;
+  private static final Duration FULL_EVERY = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(SuppressionSweep.class);
 
   private final SilenceStore silences;
   private final SnoozeStore snoozes;
   private final MaintenanceWindowStore windows;
   private final InhibitRuleStore rules;
-  private final ActiveAlertReader active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
-  private volatile List<Silence> current = List.of();
-  private volatile Map<Long, Snooze> snoozed = Map.of();
 
-  /** The windows open at the last sweep; {@link #holds} checks they still are. */
-  private volatile List<MaintenanceWindow> scheduled = List.of();
+  /** Alerts committed since the last round, by id, as committed last. */
+  private final Map<Long, Alert> committed = new ConcurrentHashMap<>();
 
-  private volatile List<InhibitRule> inhibiting = List.of();
+  /** What is in force as the last round saw it, for the planner's questions between rounds. */
+  private volatile Suppressions current =
+      new Suppressions(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of(), List.of());
 
-  /** The active alerts of the last sweep, as inhibition sources for {@link #holds}. */
-  private volatile List<Alert> sources = List.of();
+  private List<MaintenanceWindow> lastOpen = List.of();
 
   private volatile boolean running;
 
-  /** Active alerts left marked by the last full sweep; -1 before the first. */
+  /** Active alerts left marked by the last full round; -1 before the first. */
   private int marked = -1;
+
+  private List<Silence> lastLive = List.of();
+  private Map<Long, Snooze> lastHolding = Map.of();
+
+  /** When a silence or snooze in view next starts or ends: every alert is looked at then. */
+  private Instant nextBoundary = Instant.MIN;
+
+  private Instant nextFull = Instant.MIN;
 
   private volatile Thread thread = new Thread(() -> {});
 
@@ -74,16 +90,20 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       SnoozeStore snoozes,
       MaintenanceWindowStore windows,
       InhibitRuleStore rules,
-      ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
     this.silences = silences;
     this.snoozes = snoozes;
     this.windows = windows;
     this.rules = rules;
-    this.active = active;
     this.engine = engine;
     this.clock = clock;
+    engine.onCommitted(
+        alerts -> {
+          for (Alert alert : alerts) {
+            committed.put(alert.id(), alert);
+          }
+        });
   }
 
   /** Sweeps soon: a silence, window, rule or snooze changed. */
@@ -91,15 +111,14 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     wake.release();
   }
 
+  /** Answers from what was in force at the last round (at most a second old). */
   @Override
   public boolean holds(Alert alert) {
-    return !new Suppressions(clock.instant(), current, scheduled, inhibiting, snoozed, sources)
-        .of(alert)
-        .isEmpty();
+    return !current.of(alert).isEmpty();
   }
 
   /**
-   * One evaluation of every active alert.
+   * One round: every active alert when what is in force changed, else the alerts committed since.
    *
    * @return how many alerts' suppression changed
    */
@@ -107,35 +126,57 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     Instant now = clock.instant();
     List<Silence> live =
         silences.all().stream().filter(s -> s.state(now) != SilenceState.EXPIRED).toList();
-    current = live;
     Map<Long, Snooze> holding = new HashMap<>();
     for (Snooze snooze : snoozes.all()) {
       if (snooze.holds(now)) {
         holding.put(snooze.alertId(), snooze);
       }
     }
-    snoozed = Map.copyOf(holding);
     // Expanding a rule costs more than matching labels: only the windows open now are kept.
     List<MaintenanceWindow> open =
         windows.all().stream().filter(window -> window.openAt(now).isPresent()).toList();
     List<InhibitRule> rulesNow = rules.all();
-    scheduled = open;
-    inhibiting = rulesNow;
-    if (live.isEmpty()
-        && holding.isEmpty()
-        && open.isEmpty()
-        && rulesNow.isEmpty()
-        && marked == 0) {
-      // Only this sweep marks alerts: with nothing in force and none marked, none can change.
-      sources = List.of();
+    boolean nothingInForce =
+        live.isEmpty() && holding.isEmpty() && open.isEmpty() && rulesNow.isEmpty();
+    boolean full =
+        marked < 0
+            || !rulesNow.isEmpty()
+            || !live.equals(lastLive)
+            || !holding.equals(lastHolding)
+            || !open.equals(lastOpen)
+            || !now.isBefore(nextBoundary)
+            || !now.isBefore(nextFull);
+    lastLive = live;
+    lastHolding = Map.copyOf(holding);
+    lastOpen = open;
+    nextBoundary = boundary(now, live, holding.values());
+    Collection<Alert> alerts;
+    if (full) {
+      // Cleared first: what commits while the engine's alerts are read is looked at next round.
+      committed.clear();
+      nextFull = now.plus(FULL_EVERY);
+      if (nothingInForce && marked == 0) {
+        // Only this sweep marks alerts: with nothing in force and none marked, none can change.
+        current = new Suppressions(now, live, open, rulesNow, holding, List.of());
+        return 0;
+      }
+      alerts = engine.activeAlerts();
+    } else {
+      alerts = drainCommitted();
+    }
+    Suppressions suppressions =
+        new Suppressions(
+            now, live, open, rulesNow, holding, rulesNow.isEmpty() ? List.of() : alerts);
+    current = suppressions;
+    if (!full && nothingInForce && marked == 0) {
       return 0;
     }
-    List<Alert> alerts = active.all();
-    sources = rulesNow.isEmpty() ? List.of() : alerts;
-    Suppressions suppressions = new Suppressions(now, live, open, rulesNow, holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     int stillMarked = 0;
     for (Alert alert : alerts) {
+      if (!alert.isActive()) {
+        continue;
+      }
       List<Suppressor> by = suppressions.of(alert);
       if (!by.isEmpty()) {
         stillMarked++;
@@ -144,11 +185,50 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
         commands.add(new AlertCommand.Suppress(alert.id(), by, Actor.of(ACTOR)));
       }
     }
-    for (int from = 0; from < commands.size(); from += CHUNK) {
-      engine.apply(commands.subList(from, Math.min(commands.size(), from + CHUNK)));
+    try {
+      for (int from = 0; from < commands.size(); from += CHUNK) {
+        engine.apply(commands.subList(from, Math.min(commands.size(), from + CHUNK)));
+      }
+    } catch (RuntimeException e) {
+      // The alerts of this round were taken off the committed list: look at all of them again.
+      nextFull = Instant.MIN;
+      throw e;
     }
-    marked = stillMarked;
+    if (full) {
+      marked = stillMarked;
+    } else if (stillMarked > 0) {
+      marked = Math.max(marked, 1);
+    }
     return commands.size();
+  }
+
+  private List<Alert> drainCommitted() {
+    List<Alert> drained = new ArrayList<>(committed.size());
+    for (Long id : List.copyOf(committed.keySet())) {
+      Alert alert = committed.remove(id);
+      if (alert != null) {
+        drained.add(alert);
+      }
+    }
+    return drained;
+  }
+
+  /** The next time after {@code now} that a silence starts or ends or a snooze ends. */
+  private static Instant boundary(Instant now, List<Silence> live, Collection<Snooze> holding) {
+    Instant next = Instant.MAX;
+    for (Silence silence : live) {
+      for (Instant at : List.of(silence.startsAt(), silence.endsAt())) {
+        if (at.isAfter(now) && at.isBefore(next)) {
+          next = at;
+        }
+      }
+    }
+    for (Snooze snooze : holding) {
+      if (snooze.until().isAfter(now) && snooze.until().isBefore(next)) {
+        next = snooze.until();
+      }
+    }
+    return next;
   }
 
   private void loop() {

@@ -413,6 +413,99 @@ class ConsoleBrowserTest {
     screenshot("risk-event-prices");
   }
 
+  /** Reloads the page until the condition holds: the suppression sweep marks within a second. */
+  void reloadUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    waiting()
+        .until(
+            d -> {
+              if (condition.apply(d)) {
+                return true;
+              }
+              d.navigate().refresh();
+              return false;
+            });
+  }
+
+  @Test
+  @Order(6)
+  void silenceMadeFromAnAlert_previewsWhatItMatches_mutesItOnTheBoard_andExpiresFromTheList()
+      throws Exception {
+    long quiet = trigger("mute", "disk_full", "high", "Disk full on mute-1");
+    long loud = trigger("mute-not", "disk_full", "high", "Disk full on loud-1");
+    open("/alerts/" + quiet);
+    driver.findElement(By.id("silence-like-this")).click();
+    waiting().until(ExpectedConditions.urlContains("/silences/new"));
+    assertThat(driver.findElement(By.id("s-matchers")).getAttribute("value"))
+        .isEqualTo(
+            "source=\"mute\",type=\"disk_full\",subjectType=\"event\",subjectKey=\"ev-mute\"");
+
+    driver.findElement(By.id("preview-silence")).click();
+    waiting().until(d -> !d.findElements(By.cssSelector("#preview #alert-" + quiet)).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#preview tr[data-alert-id]"))).hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("#preview #alert-" + loud))).isEmpty();
+    screenshot("silence-new");
+
+    driver.findElement(By.id("create-silence")).click();
+    waiting().until(d -> !d.findElements(By.id("err-comment")).isEmpty());
+    driver.findElement(By.id("s-comment")).sendKeys("disk swap");
+    driver.findElement(By.id("create-silence")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "created: active"));
+    By row = By.xpath("//tr[.//div[contains(@class,'matchers') and contains(., 'ev-mute')]]");
+    assertThat(driver.findElement(row).findElement(By.cssSelector(".silence-state")).getText())
+        .isEqualTo("active");
+    screenshot("silences");
+
+    open("/?source=mute,mute-not&suppressed=true");
+    reloadUntil(d -> !d.findElements(By.cssSelector("#alert-" + quiet + " .muted-mark")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#alert-" + quiet + " .muted-reason")).getText())
+        .startsWith("silence until");
+    assertThat(driver.findElements(By.cssSelector("#alert-" + loud))).isEmpty();
+    assertThat(driver.findElement(By.id("f-suppressed")).getAttribute("value")).isEqualTo("true");
+    screenshot("board-muted");
+
+    open("/silences");
+    driver.findElement(row).findElement(By.cssSelector("button.expire")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "expired"));
+    assertThat(driver.findElement(row).findElement(By.cssSelector(".silence-state")).getText())
+        .isEqualTo("expired");
+    open("/?source=mute,mute-not");
+    reloadUntil(d -> d.findElements(By.cssSelector("#alert-" + quiet + " .muted-mark")).isEmpty());
+  }
+
+  @Test
+  @Order(6)
+  void snoozeFromTheAlertPage_showsWhyItIsMuted_andEndingItUnmutesIt() throws Exception {
+    long id = trigger("snooze", "cpu_high", "medium", "CPU busy on snooze-1");
+    open("/alerts/" + id);
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("snooze-for")))
+        .selectByValue("4h");
+    driver.findElement(By.id("snooze-note")).sendKeys("lunch");
+    driver.findElement(By.id("snooze")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Snoozed until"));
+
+    reloadUntil(d -> !d.findElements(By.id("muted-reason")).isEmpty());
+    assertThat(driver.findElement(By.id("muted-reason")).getText()).startsWith("snoozed until");
+    assertThat(api().get("/api/alerts/" + id).text("/suppressedBy/0/kind")).isEqualTo("snooze");
+    screenshot("alert-snoozed");
+
+    driver.findElement(By.id("unsnooze")).click();
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Snooze ended"));
+    reloadUntil(d -> d.findElements(By.id("muted-reason")).isEmpty());
+    assertThat(api().get("/api/alerts/" + id).text("/status")).isEqualTo("open");
+  }
+
   private static String odds(
       String bookmaker, String market, String outcome, double price, Instant at) {
     return ("{\"eventId\":\"ev-prices\",\"eventName\":\"Prices v Paths\",\"kickoff\":\"%s\","

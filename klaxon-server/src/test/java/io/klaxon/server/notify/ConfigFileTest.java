@@ -101,6 +101,7 @@ class ConfigFileTest {
             groupWaitSeconds: 0
           - name: rest
             receivers: [ops-mail]
+            sendSuppressedResolutions: true
         """);
 
     assertThat(config.current().receivers()).containsOnlyKeys("ops-hook", "ops-mail", "other");
@@ -110,6 +111,9 @@ class ConfigFileTest {
     assertThat(config.current().routes())
         .extracting(r -> r.name())
         .containsExactly("critical-to-ops", "rest");
+    assertThat(config.current().routes())
+        .extracting(r -> r.sendSuppressedResolutions())
+        .containsExactly(false, true);
   }
 
   @Test

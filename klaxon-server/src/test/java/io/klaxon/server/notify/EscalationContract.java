@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Escalation policies end to end on a clock the test moves: steps go out through the outbox while
  * nobody acknowledges, and acknowledging through a step's signed link stops the policy.
  */
-abstract class EscalationContract extends NotificationsFixture {
+abstract class EscalationContract extends SuppressedNotificationsContract {
 
   /** A person with one webhook as contact; answers the person's name. */
   private String person(String suffix) {

@@ -183,6 +183,28 @@ abstract class SilencesApiContract {
   }
 
   @Test
+  void suppressedFilter_listsOnlySilencedAlerts_orOnlyTheOthers_andRefusesOtherWords()
+      throws InterruptedException {
+    trigger(run + "-a", "/data");
+    trigger(run + "-b", "/home");
+    long silenced =
+        api.get("/api/alerts?source=" + run + "&attr.mount=/data").number("/alerts/0/id");
+    create("\"source=" + run + ",mount=/data\"", hours(0), hours(1));
+    alertWhen(silenced, a -> a.json().at("/suppressed").asBoolean());
+
+    Api.Answer quiet = api.get("/api/alerts?source=" + run + "&suppressed=true");
+    Api.Answer loud = api.get("/api/alerts?source=" + run + "&suppressed=false");
+
+    assertThat(quiet.number("/total")).isEqualTo(1);
+    assertThat(quiet.number("/alerts/0/id")).isEqualTo(silenced);
+    assertThat(loud.number("/total")).isEqualTo(1);
+    assertThat(loud.text("/alerts/0/fingerprint")).isEqualTo(run + "-b");
+    Api.Answer bad = api.get("/api/alerts?source=" + run + "&suppressed=maybe");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.fields()).containsExactly("suppressed");
+  }
+
+  @Test
   void snooze_suppressesOneAlertUntilItsTime_unsnoozeEndsIt_andFinalAlertsAreRefused()
       throws InterruptedException {
     trigger(run + "-s", "/data");

@@ -65,6 +65,11 @@ final class AlertFilters {
       conditions.add(
           alerts.title.containsIgnoreCase(text).or(alerts.message.containsIgnoreCase(text)));
     }
+    Boolean suppressed = query.suppressed();
+    if (suppressed != null) {
+      // The column is null exactly when nothing suppresses the alert (SuppressedByJson.write).
+      conditions.add(suppressed ? alerts.suppressedBy.isNotNull() : alerts.suppressedBy.isNull());
+    }
     query
         .attributes()
         .forEach(
@@ -96,7 +101,8 @@ final class AlertFilters {
     return query.subjectType() == null
         && query.subjectKey() == null
         && (query.text() == null || query.text().isEmpty())
-        && query.attributes().isEmpty();
+        && query.attributes().isEmpty()
+        && query.suppressed() == null;
   }
 
   private static boolean onBucketBoundary(@Nullable Instant at) {
