@@ -194,7 +194,7 @@ public interface QueryContract extends AlertStoreFixture {
     // Counts follow the filter too, so they cannot come from the precomputed counts table.
     AlertPage quiet = store().find(query().suppressed(true).build());
     assertThat(quiet.total()).isEqualTo(2);
-    assertThat(quiet.counts()).isEqualTo(StoreFixture.statusCounts(2, 0, 0, 0, 0));
+    assertThat(quiet.counts()).isEqualTo(AlertStoreFixture.statusCounts(2, 0, 0, 0, 0));
     assertThat(store().stats(query().suppressed(false).build()).total()).isEqualTo(2);
   }
 
