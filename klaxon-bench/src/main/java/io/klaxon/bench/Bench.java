@@ -1,12 +1,14 @@
 package io.klaxon.bench;
 
+import io.klaxon.bench.inprocess.HeapCommand;
+import io.klaxon.bench.inprocess.WriterCommand;
 import io.klaxon.bench.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH, the console page
- * timer, the lake and the notification dispatcher.
+ * timer, the lake, the notification dispatcher, and the writer's and the active index's costs.
  */
 @Command(
     name = "klaxon-bench",
@@ -19,7 +21,9 @@ import picocli.CommandLine.Command;
       ConsoleCommand.class,
       LakeCommand.class,
       NotifyCommand.class,
-      HostsCommand.class
+      HostsCommand.class,
+      WriterCommand.class,
+      HeapCommand.class
     })
 public final class Bench implements Runnable {
 
