@@ -2,6 +2,7 @@ package io.klaxon.engine;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.Unavailable;
@@ -14,70 +15,83 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The one write path for alerts. It keeps the active alerts in memory by fingerprint, so that
- * de-duplication needs no read. Callers submit commands to a bounded queue; one writer thread takes
- * whatever has gathered (group commit), applies it as one batch and commits it in one transaction;
- * only then are the callers answered.
+ * The one write path for alerts. It is split into the store's partitions ({@link
+ * AlertStore#partitioning()}): each keeps its active alerts in memory by fingerprint, so that
+ * de-duplication needs no read, and has its own queue and writer thread that commits whatever has
+ * gathered in one transaction (group commit); only then are the callers answered. Commands go to
+ * the partition of their alert, so a partition's commits are ordered while partitions commit side
+ * by side.
  */
 public final class AlertEngine implements AutoCloseable {
 
-  private final AlertStore store;
-  private final InstantSource clock;
+  private final Partitioning partitioning;
   private final EngineSettings settings;
-  private final EngineMetrics metrics;
-  private final ActiveIndex active = new ActiveIndex();
-  private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
-  private final Semaphore room;
-  private final Thread writer;
+  private final List<PartitionEngine> partitions;
   private final List<Consumer<List<Alert>>> committedListeners = new CopyOnWriteArrayList<>();
-  private volatile boolean closing;
-  private volatile @Nullable Throwable broken;
-
-  /** Queued by {@link #close}: the writer stops when it reaches it, after all that came before. */
-  private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
-
-  /** Commands from one caller, and where to send their results. */
-  record Submission(
-      List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
+  private final CommandRouting routing;
+  private volatile boolean closed;
 
   private AlertEngine(
-      AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
-    this.store = store;
-    this.clock = clock;
+      AlertStore store,
+      InstantSource clock,
+      EngineSettings settings,
+      EngineMetrics metrics,
+      AlertIds ids) {
+    this.partitioning = store.partitioning();
     this.settings = settings;
-    this.metrics = metrics;
-    this.room = new Semaphore(settings.queueCapacity());
-    this.writer =
-        Thread.ofPlatform().name("klaxon-alert-writer").daemon(true).unstarted(this::writeLoop);
+    List<PartitionEngine> started = new ArrayList<>(partitioning.count());
+    try {
+      for (int p = 0; p < partitioning.count(); p++) {
+        started.add(
+            PartitionEngine.start(p, store, clock, settings, metrics, ids, committedListeners));
+      }
+    } catch (RuntimeException e) {
+      started.forEach(PartitionEngine::stopTaking);
+      started.forEach(PartitionEngine::awaitStopped);
+      throw e;
+    }
+    this.partitions = List.copyOf(started);
+    this.routing = new CommandRouting(partitioning, partitions, store);
   }
 
-  /** Loads the active alerts from the store and starts the writer, with default settings. */
+  /** Loads the active alerts from the store and starts the writers, with default settings. */
   public static AlertEngine start(AlertStore store, InstantSource clock) {
     return start(store, clock, EngineSettings.defaults(), EngineMetrics.NONE);
   }
 
-  /** Loads the active alerts from the store and starts the writer. */
+  /**
+   * Loads the active alerts from the store and starts one writer per partition; new alerts take
+   * their ids after the store's largest.
+   */
   public static AlertEngine start(
       AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
-    AlertEngine engine = new AlertEngine(store, clock, settings, metrics);
-    engine.active.reload(store);
-    engine.writer.start();
-    return engine;
+    return start(store, clock, settings, metrics, AlertIds.after(store.maxAlertId()));
+  }
+
+  /**
+   * Loads the active alerts from the store and starts the writers, taking new ids from {@code ids}.
+   */
+  public static AlertEngine start(
+      AlertStore store,
+      InstantSource clock,
+      EngineSettings settings,
+      EngineMetrics metrics,
+      AlertIds ids) {
+    return new AlertEngine(store, clock, settings, metrics, ids);
   }
 
   /**
    * Queues commands to be applied in order and committed together with whatever else is waiting. A
-   * command that is refused (unknown alert, refused transition) fails alone.
+   * command that is refused (unknown alert, refused transition) fails alone. Commands go to the
+   * partition of their alert; what spans partitions (a purge) goes to each. The commands of one
+   * partition commit together; with several partitions, each commits its share on its own.
    *
    * @return completes with one result per command, in order, once they are committed; or
    *     exceptionally with {@link Unavailable} when they could not be
-   * @throws Unavailable at once when the queue is full or the engine is closed
+   * @throws Unavailable at once when a queue is full or the engine is closed
    */
   public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
     if (commands.isEmpty()) {
@@ -87,30 +101,20 @@ public final class AlertEngine implements AutoCloseable {
     if (size > settings.queueCapacity()) {
       throw new Unavailable("a request of " + size + " commands is larger than the write queue");
     }
-    if (closing) {
-      Throwable cause = broken;
-      throw cause == null
-          ? new Unavailable("the alert engine is shutting down")
-          : new Unavailable(
-              "the alert engine failed with an error and takes no more writes; retrying does"
-                  + " not help: close it (or its AlertManager) and open a new one: "
-                  + cause,
-              cause);
+    if (partitions.size() == 1) {
+      PartitionEngine only = partitions.getFirst();
+      only.reserve(size);
+      return only.enqueue(commands);
     }
-    if (!room.tryAcquire(size)) {
-      metrics.rejected(size);
-      throw new Unavailable("the write queue is full; retry shortly");
-    }
-    Submission submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
-    queue.add(submission);
-    return submission.answer();
+    return routing.submit(commands);
   }
 
   /**
    * Applies commands and waits until they are committed.
    *
    * @return one result per command, in the order given
-   * @throws Unavailable when they could not be committed; then none of them applied
+   * @throws Unavailable when they could not be committed; then none of them applied in the
+   *     partition that could not commit
    */
   public List<CommandResult> apply(List<? extends AlertCommand> commands) {
     try {
@@ -138,9 +142,10 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
-   * Registers a listener called on the writer thread after each commit that changed alerts, with
-   * the alerts it created or changed as committed (purged alerts are not included), before the
-   * callers of that commit are answered. It must be quick, since the writer waits for it; an
+   * Registers a listener called after each commit that changed alerts, with the alerts it created
+   * or changed as committed (purged alerts are not included), before the callers of that commit are
+   * answered. It is called on the committing partition's writer thread, so calls for different
+   * partitions may overlap: it must be thread-safe, and quick, since the writer waits for it; an
    * exception it throws is logged and does not affect the commit or the other listeners.
    */
   public void onCommitted(Consumer<List<Alert>> listener) {
@@ -149,126 +154,81 @@ public final class AlertEngine implements AutoCloseable {
 
   /** The active alert for a fingerprint, as last committed. */
   public Optional<Alert> active(String fingerprint) {
-    return active.byFingerprint(fingerprint);
+    return partitions.get(partitioning.of(fingerprint)).active().byFingerprint(fingerprint);
   }
 
   public int activeCount() {
-    return active.size();
+    return partitions.stream().mapToInt(p -> p.active().size()).sum();
+  }
+
+  /** How the engine's alerts are spread over its partitions, as the store recorded. */
+  public Partitioning partitioning() {
+    return partitioning;
   }
 
   /**
    * Expires every active alert whose deadline ({@code expiresAt}, e.g. a match's kick-off) is at or
-   * before {@code now}, through the same write path as every other change.
+   * before {@code now}, through the same write path as every other change; each partition expires
+   * at most one batch per call.
    *
    * @return how many alerts were expired
-   * @throws Unavailable when the store could not commit; nothing was expired then
+   * @throws Unavailable when the store could not commit; nothing was expired then in the partition
+   *     that could not commit
    */
   public int expireDue(Instant now, Actor actor) {
-    List<AlertCommand> expiries =
-        active.expiredBy(now).stream()
-            .limit(settings.maxBatchCommands())
-            .<AlertCommand>map(
-                alert ->
-                    new AlertCommand.Change(
-                        AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
-            .toList();
-    return (int) apply(expiries).stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
+    List<CompletableFuture<List<CommandResult>>> answers = new ArrayList<>();
+    for (PartitionEngine partition : partitions) {
+      List<AlertCommand> expiries =
+          partition.active().expiredBy(now).stream()
+              .limit(settings.maxBatchCommands())
+              .<AlertCommand>map(
+                  alert ->
+                      new AlertCommand.Change(
+                          AlertRef.id(alert.id()), Transition.EXPIRE, actor, null, true))
+              .toList();
+      if (!expiries.isEmpty()) {
+        partition.reserve(expiries.size());
+        answers.add(partition.enqueue(expiries));
+      }
+    }
+    int expired = 0;
+    for (CompletableFuture<List<CommandResult>> answer : answers) {
+      try {
+        expired += (int) answer.join().stream().filter(r -> r.outcome() == Outcome.EXPIRED).count();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof KlaxonException refusal) {
+          throw refusal;
+        }
+        throw e;
+      }
+    }
+    return expired;
   }
 
   /**
-   * Whether the engine can take writes: its writer runs and has not died of an error (such as
-   * running out of memory).
+   * Whether the engine can take writes: every partition's writer runs and has not died of an error
+   * (such as running out of memory).
    */
   public boolean isWorking() {
-    return broken == null && writer.isAlive() && !closing;
+    return !closed && partitions.stream().allMatch(PartitionEngine::isWorking);
   }
 
-  /** Commands waiting to be committed. */
+  /** Commands waiting to be committed, in all partitions. */
   public int queueDepth() {
-    return settings.queueCapacity() - room.availablePermits();
+    return partitions.stream().mapToInt(PartitionEngine::queueDepth).sum();
   }
 
-  /** Stops taking commands, commits everything already queued, then stops the writer. */
+  /**
+   * Stops taking commands, commits everything already queued in every partition, then stops the
+   * writers.
+   */
   @Override
   public void close() {
-    if (closing) {
+    if (closed) {
       return;
     }
-    closing = true;
-    queue.add(CLOSE);
-    try {
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    // A submission that slipped in after the writer's last look is refused, not left hanging.
-    failQueued(new Unavailable("the alert engine is shutting down"));
-  }
-
-  private void failQueued(Unavailable reason) {
-    Submission late;
-    while ((late = queue.poll()) != null) {
-      if (late != CLOSE) {
-        late.answer().completeExceptionally(reason);
-      }
-    }
-  }
-
-  private void writeLoop() {
-    Submission carried = null;
-    while (true) {
-      Submission first;
-      try {
-        first = carried != null ? carried : queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      carried = null;
-      if (first == CLOSE) {
-        return;
-      }
-      List<Submission> group = new ArrayList<>();
-      group.add(first);
-      int commands = first.commands().size();
-      boolean closeAfter = false;
-      Submission next;
-      while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
-        if (next == CLOSE) {
-          closeAfter = true;
-          break;
-        }
-        if (commands + next.commands().size() > settings.maxBatchCommands()) {
-          carried = next;
-          break;
-        }
-        group.add(next);
-        commands += next.commands().size();
-      }
-      try {
-        new GroupCommit(store, clock, settings, metrics, active, committedListeners).run(group);
-      } catch (RuntimeException | Error e) {
-        // Whatever broke, no caller may wait forever: fail this group, and after an Error
-        // (out of memory) stop taking writes so that health checks see a broken engine.
-        Unavailable failed = new Unavailable("the alert engine failed: " + e, e);
-        if (e instanceof Error) {
-          broken = e;
-          closing = true;
-        }
-        group.forEach(s -> s.answer().completeExceptionally(failed));
-        if (e instanceof Error) {
-          room.release(commands);
-          failQueued(failed);
-          return;
-        }
-      } finally {
-        if (broken == null) {
-          room.release(commands);
-        }
-      }
-      if (closeAfter) {
-        carried = CLOSE;
-      }
-    }
+    closed = true;
+    partitions.forEach(PartitionEngine::stopTaking);
+    partitions.forEach(PartitionEngine::awaitStopped);
   }
 }

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,8 +44,18 @@ final class Batch {
   private final Function<SubjectRef, List<Alert>> committedOfSubject;
   private final LongFunction<@Nullable RetriggerTally> committedTally;
   private final InstantSource clock;
-  private final long firstLastId;
-  private long lastId;
+  private final AlertIds ids;
+
+  /**
+   * Whether this batch's partition deletes a purged subject's row, whose cascade takes the
+   * subject's alerts in every partition; the other partitions only drop their memory of them.
+   */
+  private final Predicate<SubjectRef> deletesSubject;
+
+  /** The first and the highest id this batch handed out, 0 when none. */
+  private long firstNewId;
+
+  private long highestNewId;
 
   private final Map<Long, Alert> touched = new LinkedHashMap<>();
   private final Map<Long, Long> storedVersions = new HashMap<>();
@@ -73,14 +84,15 @@ final class Batch {
       LongFunction<Optional<Alert>> committedById,
       Function<SubjectRef, List<Alert>> committedOfSubject,
       LongFunction<@Nullable RetriggerTally> committedTally,
-      long lastId,
+      AlertIds ids,
+      Predicate<SubjectRef> deletesSubject,
       InstantSource clock) {
     this.committedActive = committedActive;
     this.committedById = committedById;
     this.committedOfSubject = committedOfSubject;
     this.committedTally = committedTally;
-    this.firstLastId = lastId;
-    this.lastId = lastId;
+    this.ids = ids;
+    this.deletesSubject = deletesSubject;
     this.clock = clock;
   }
 
@@ -116,7 +128,7 @@ final class Batch {
         updates,
         history,
         List.copyOf(purged),
-        lastId > firstLastId ? lastId : 0,
+        highestNewId,
         List.copyOf(deleted));
   }
 
@@ -129,8 +141,16 @@ final class Batch {
     return purgedActive.values();
   }
 
-  long lastId() {
-    return lastId;
+  /** The highest id this batch handed out, 0 when none. */
+  long highestNewId() {
+    return highestNewId;
+  }
+
+  /** Gives back the ids this batch handed out, for it was not committed. */
+  void giveBackIds() {
+    if (highestNewId != 0) {
+      ids.giveBack(firstNewId, highestNewId);
+    }
   }
 
   /** The re-trigger tallies of the alerts this batch changed, by alert id. */
@@ -178,7 +198,11 @@ final class Batch {
       }
       return CommandResult.of(Outcome.UPDATED, after);
     }
-    Alert alert = TriggerRules.open(++lastId, trigger, occurredAt);
+    highestNewId = ids.next();
+    if (firstNewId == 0) {
+      firstNewId = highestNewId;
+    }
+    Alert alert = TriggerRules.open(highestNewId, trigger, occurredAt);
     created.add(alert.id());
     record(alert, now, trigger.actor(), HistoryAction.CREATED, null, List.of(), null);
     return CommandResult.of(Outcome.CREATED, alert);
@@ -281,7 +305,9 @@ final class Batch {
     history.removeIf(entry -> doomed.contains(entry.alertId()));
     doomed.forEach(tallies::remove);
     subjects.remove(subject.type() + "/" + subject.key());
-    purged.add(subject);
+    if (deletesSubject.test(subject)) {
+      purged.add(subject);
+    }
     return CommandResult.of(Outcome.PURGED, null);
   }
 

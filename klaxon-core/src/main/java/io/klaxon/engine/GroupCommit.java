@@ -5,6 +5,7 @@ import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ChangeSet.SubjectRef;
 import io.klaxon.store.ConcurrentChange;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Commits the commands of several callers in one transaction. A store that is unavailable is
@@ -26,6 +28,8 @@ final class GroupCommit {
   private final EngineSettings settings;
   private final EngineMetrics metrics;
   private final ActiveIndex active;
+  private final AlertIds ids;
+  private final Predicate<SubjectRef> deletesSubject;
   private final List<Consumer<List<Alert>>> listeners;
 
   GroupCommit(
@@ -34,16 +38,20 @@ final class GroupCommit {
       EngineSettings settings,
       EngineMetrics metrics,
       ActiveIndex active,
+      AlertIds ids,
+      Predicate<SubjectRef> deletesSubject,
       List<Consumer<List<Alert>>> listeners) {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
     this.active = active;
+    this.ids = ids;
+    this.deletesSubject = deletesSubject;
     this.listeners = listeners;
   }
 
-  void run(List<AlertEngine.Submission> group) {
+  void run(List<PartitionEngine.Submission> group) {
     try {
       List<List<CommandResult>> results = commitWithRetry(group);
       for (int i = 0; i < group.size(); i++) {
@@ -53,7 +61,7 @@ final class GroupCommit {
       fail(group, e);
     } catch (RuntimeException e) {
       if (group.size() > 1) {
-        for (AlertEngine.Submission alone : group) {
+        for (PartitionEngine.Submission alone : group) {
           run(List.of(alone));
         }
       } else {
@@ -62,7 +70,7 @@ final class GroupCommit {
     }
   }
 
-  private List<List<CommandResult>> commitWithRetry(List<AlertEngine.Submission> group) {
+  private List<List<CommandResult>> commitWithRetry(List<PartitionEngine.Submission> group) {
     long deadline = System.nanoTime() + settings.retryFor().toNanos();
     Duration backoff = settings.firstBackoff();
     while (true) {
@@ -73,11 +81,12 @@ final class GroupCommit {
               this::alertById,
               active::ofSubject,
               active::tally,
-              active.lastId(),
+              ids,
+              deletesSubject,
               clock);
       List<List<CommandResult>> results = new ArrayList<>(group.size());
       int commands = 0;
-      for (AlertEngine.Submission submission : group) {
+      for (PartitionEngine.Submission submission : group) {
         List<CommandResult> mine = new ArrayList<>(submission.commands().size());
         for (AlertCommand command : submission.commands()) {
           mine.add(batch.apply(command));
@@ -87,12 +96,21 @@ final class GroupCommit {
       }
       ChangeSet changes = batch.changes();
       if (changes.isEmpty()) {
+        // A purge of a subject whose row another partition deleted writes nothing here, but
+        // its alerts leave this partition's memory all the same.
+        active.forget(batch.purged());
         return results;
       }
       try {
-        store.commit(changes);
+        try {
+          store.commit(changes);
+        } catch (RuntimeException notCommitted) {
+          batch.giveBackIds(); // a reload below moves past any that landed after all
+          throw notCommitted;
+        }
         active.forget(batch.purged());
-        active.publish(batch.touched(), batch.tallies(), batch.lastId());
+        active.publish(
+            batch.touched(), batch.tallies(), Math.max(active.lastId(), batch.highestNewId()));
         metrics.committed(
             group.size(),
             commands,
@@ -154,12 +172,13 @@ final class GroupCommit {
   private void reloadQuietly() {
     try {
       active.reload(store);
+      ids.skipTo(active.lastId());
     } catch (RuntimeException stillDown) {
       // The next try reloads again; until one succeeds, nothing is published.
     }
   }
 
-  private void fail(List<AlertEngine.Submission> group, RuntimeException cause) {
+  private void fail(List<PartitionEngine.Submission> group, RuntimeException cause) {
     int commands = group.stream().mapToInt(s -> s.commands().size()).sum();
     metrics.failed(commands, cause);
     KlaxonException answer =
@@ -170,7 +189,7 @@ final class GroupCommit {
                     ? "alerts changed outside this engine; retry the request"
                     : "the alert store could not commit: " + cause.getMessage(),
                 cause);
-    for (AlertEngine.Submission submission : group) {
+    for (PartitionEngine.Submission submission : group) {
       submission.answer().completeExceptionally(answer);
     }
   }

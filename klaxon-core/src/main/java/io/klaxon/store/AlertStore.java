@@ -7,6 +7,7 @@ import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,27 @@ public interface AlertStore {
 
   /** Every open or acknowledged alert, for the engine's in-memory index at start-up. */
   List<Alert> loadActive();
+
+  /**
+   * How the store's alerts are spread over engine partitions, fixed when the store was created; one
+   * partition for a store that does not record it.
+   */
+  default Partitioning partitioning() {
+    return Partitioning.SINGLE;
+  }
+
+  /**
+   * The open or acknowledged alerts of one partition ({@link Partitioning#of} of their
+   * fingerprint), for that partition's engine; a partition is loaded and dropped on its own. This
+   * default filters {@link #loadActive()}; a store that records each alert's partition answers it
+   * directly.
+   */
+  default List<Alert> loadActive(int partition) {
+    Partitioning partitioning = partitioning();
+    return loadActive().stream()
+        .filter(alert -> partitioning.of(alert.fingerprint()) == partition)
+        .toList();
+  }
 
   /** The largest alert id ever stored, 0 when there is none; new ids continue after it. */
   long maxAlertId();

@@ -6,6 +6,7 @@ import io.klaxon.alert.AlertQueries;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,22 @@ public final class InMemoryAlertStore implements AlertStore {
   private @Nullable RuntimeException nextFailure;
   private int failuresLeft;
   private boolean landBeforeFailing;
+  private final Partitioning partitioning;
+
+  /** A store of one partition. */
+  public InMemoryAlertStore() {
+    this(Partitioning.SINGLE);
+  }
+
+  /** A store whose alerts an engine spreads over {@code partitioning}'s partitions. */
+  public InMemoryAlertStore(Partitioning partitioning) {
+    this.partitioning = partitioning;
+  }
+
+  @Override
+  public Partitioning partitioning() {
+    return partitioning;
+  }
 
   @Override
   public synchronized List<Alert> loadActive() {

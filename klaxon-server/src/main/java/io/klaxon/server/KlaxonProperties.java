@@ -53,11 +53,14 @@ public record KlaxonProperties(
    * @param queueCapacity most commands waiting for a commit; past it, writes answer 503
    * @param maxBatch most commands in one transaction
    * @param retryFor how long a commit is retried while the database is unavailable
+   * @param partitions engine partitions, recorded in the database when it is created (1 on SQLite,
+   *     16 on PostgreSQL when unset); a database created with another number refuses to start
    */
   public record Engine(
       @DefaultValue("200000") int queueCapacity,
       @DefaultValue("20000") int maxBatch,
-      @DefaultValue("10s") Duration retryFor) {}
+      @DefaultValue("10s") Duration retryFor,
+      @Nullable Integer partitions) {}
 
   /** The JDBC URL in force: the configured one, or SQLite in the data dir. */
   public String jdbcUrl() {

@@ -63,8 +63,8 @@ public class StoreConfiguration {
   }
 
   @Bean
-  AlertStore alertStore(HikariDataSource dataSource) {
-    return JdbcAlertStore.open(dataSource);
+  AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
+    return JdbcAlertStore.open(dataSource, properties.engine().partitions());
   }
 
   @Bean
@@ -88,7 +88,10 @@ public class StoreConfiguration {
                 Duration.ofSeconds(1)),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
-    log.info("Alert engine started with {} active alerts", engine.activeCount());
+    log.info(
+        "Alert engine started with {} active alerts in {} partitions",
+        engine.activeCount(),
+        engine.partitioning().count());
     return engine;
   }
 

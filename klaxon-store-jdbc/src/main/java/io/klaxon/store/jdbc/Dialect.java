@@ -212,6 +212,9 @@ public enum Dialect {
     if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
       return true; // connection exceptions; PostgreSQL shutting down or not yet accepting
     }
+    if ("40P01".equals(state) || "40001".equals(state)) {
+      return true; // a deadlock or serialization failure (partitions committing side by side)
+    }
     // SQLite's primary result codes: busy, locked, I/O error, disk full, cannot open the file.
     return this == SQLITE && SQLITE_UNAVAILABLE.contains(failure.getErrorCode() & 0xff);
   }

@@ -138,6 +138,15 @@ final class AlertReader {
         .fetch(rows::alert);
   }
 
+  List<Alert> loadActive(int partition) {
+    return selectAlerts()
+        .where(
+            alerts.enginePartition.eq((long) partition),
+            alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
+        .orderBy(alerts.id)
+        .fetch(rows::alert);
+  }
+
   long maxAlertId() {
     AlertTables.AlertIds ids = tables.alertIds;
     Long recorded = dsl.select(ids.lastId).from(ids.table).fetchOne(0, Long.class);
@@ -172,7 +181,7 @@ final class AlertReader {
   List<AlertChange> changesAfter(long position, int limit) {
     AlertTables.History history = tables.history;
     List<SelectField<?>> selection = new ArrayList<>(rows.alertSelection());
-    selection.add(history.id);
+    selection.add(history.feedPosition);
     selection.addAll(history.insertColumns());
     return dsl.select(selection)
         .from(history.table)
@@ -180,20 +189,19 @@ final class AlertReader {
         .on(alerts.id.eq(history.alertId))
         .leftJoin(tables.subjects.table)
         .on(tables.subjects.type.eq(alerts.subjectType), tables.subjects.key.eq(alerts.subjectKey))
-        .where(history.id.gt(position), history.material.isTrue())
-        .orderBy(history.id)
+        .where(history.feedPosition.gt(position))
+        .orderBy(history.feedPosition)
         .limit(limit)
         .fetch(
-            row -> new AlertChange(row.get(history.id), rows.historyEntry(row), rows.alert(row)));
+            row ->
+                new AlertChange(
+                    row.get(history.feedPosition), rows.historyEntry(row), rows.alert(row)));
   }
 
   long lastPosition() {
     AlertTables.History history = tables.history;
     Long last =
-        dsl.select(DSL.max(history.id))
-            .from(history.table)
-            .where(history.material.isTrue())
-            .fetchOne(0, Long.class);
+        dsl.select(DSL.max(history.feedPosition)).from(history.table).fetchOne(0, Long.class);
     return last == null ? 0 : last;
   }
 

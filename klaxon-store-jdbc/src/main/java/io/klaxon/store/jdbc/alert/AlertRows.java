@@ -44,6 +44,13 @@ public final class AlertRows {
     return selection;
   }
 
+  /** A new alert's row, in the order of {@link AlertTables.Alerts#insertColumns()}. */
+  List<@Nullable Object> insertValues(Alert alert, int partition) {
+    List<@Nullable Object> values = new ArrayList<>(values(alert));
+    values.add((long) partition);
+    return values;
+  }
+
   /** An alert's column values, in the order of {@link AlertTables.Alerts#columns()}. */
   List<@Nullable Object> values(Alert alert) {
     Subject subject = alert.subject();
@@ -104,6 +111,19 @@ public final class AlertRows {
         entry.note(),
         entry.isMaterial());
   }
+
+  /**
+   * A history row with its feed position, in the order of {@link
+   * AlertTables.History#writtenColumns()}.
+   */
+  List<@Nullable Object> values(FeedEntry positioned) {
+    List<@Nullable Object> values = new ArrayList<>(values(positioned.entry()));
+    values.add(positioned.position());
+    return values;
+  }
+
+  /** A history entry and its place in the change feed, null when it is not a material change. */
+  record FeedEntry(HistoryEntry entry, @Nullable Long position) {}
 
   /** An alert from a row of {@link #alertSelection()}. */
   Alert alert(Record row) {

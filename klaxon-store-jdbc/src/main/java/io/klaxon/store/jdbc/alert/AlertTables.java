@@ -26,6 +26,7 @@ public final class AlertTables {
   final Alerts alerts;
   final History history;
   final AlertIds alertIds;
+  final Feed feed;
   final AlertCounts alertCounts;
   final AlertCounts alertTimeCounts;
 
@@ -36,6 +37,7 @@ public final class AlertTables {
     alerts = new Alerts(time, json);
     history = new History(time, json);
     alertIds = new AlertIds();
+    feed = new Feed();
     alertCounts = new AlertCounts("alert_counts", null);
     alertTimeCounts = new AlertCounts("alert_counts_by_time", time);
   }
@@ -93,6 +95,9 @@ public final class AlertTables {
     final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
     final Field<String> suppressedBy;
 
+    /** The engine partition of the alert ({@link io.klaxon.alert.Partitioning}), set on insert. */
+    final Field<Long> enginePartition = column(NAME, "engine_partition", SQLDataType.BIGINT);
+
     private Alerts(DataType<Instant> time, DataType<String> json) {
       attributes = column(NAME, "attributes", json);
       suppressedBy = column(NAME, "suppressed_by", json);
@@ -135,6 +140,13 @@ public final class AlertTables {
           version,
           suppressedBy);
     }
+
+    /** Every column and the partition, in the order of {@link AlertRows#insertValues}. */
+    List<Field<?>> insertColumns() {
+      List<Field<?>> columns = new java.util.ArrayList<>(columns());
+      columns.add(enginePartition);
+      return List.copyOf(columns);
+    }
   }
 
   /**
@@ -158,6 +170,9 @@ public final class AlertTables {
     /** Whether the row is a material change, one the change feed carries. */
     final Field<Boolean> material = column(NAME, "material", SQLDataType.BOOLEAN);
 
+    /** A material change's place in the change feed, in commit order; null for the others. */
+    final Field<Long> feedPosition = column(NAME, "feed_position", SQLDataType.BIGINT);
+
     private History(DataType<Instant> time, DataType<String> json) {
       at = column(NAME, "at", time);
       changes = column(NAME, "changes", json);
@@ -168,6 +183,20 @@ public final class AlertTables {
       return List.of(
           alertId, version, at, actor, action, fromStatus, toStatus, changes, note, material);
     }
+
+    /** The columns written on insert and the feed position, as in {@link AlertRows}. */
+    List<Field<?>> writtenColumns() {
+      List<Field<?>> columns = new java.util.ArrayList<>(insertColumns());
+      columns.add(feedPosition);
+      return List.copyOf(columns);
+    }
+  }
+
+  /** {@code alert_feed}: one row, the last change feed position handed out. */
+  static final class Feed {
+    static final String NAME = "alert_feed";
+    public final Table<Record> table = DSL.table(name(NAME));
+    final Field<Long> lastPosition = column(NAME, "last_position", SQLDataType.BIGINT);
   }
 
   /**

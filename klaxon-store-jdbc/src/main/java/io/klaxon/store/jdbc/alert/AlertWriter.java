@@ -4,13 +4,15 @@ import static org.jooq.impl.DSL.excluded;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.RowInsert;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -31,18 +33,28 @@ final class AlertWriter {
   private final AlertRows rows;
   private final AlertUpdates updates;
   private final RowInsert<Alert> alertInsert;
-  private final RowInsert<HistoryEntry> historyInsert;
+  private final RowInsert<AlertRows.FeedEntry> historyInsert;
 
-  AlertWriter(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
+  AlertWriter(
+      DSLContext dsl,
+      Dialect dialect,
+      AlertTables tables,
+      AlertRows rows,
+      Partitioning partitioning) {
     this.dsl = dsl;
     this.tables = tables;
     this.rows = rows;
     this.updates = new AlertUpdates(dsl, dialect, tables, rows);
     this.alertInsert =
-        new RowInsert<>(dsl, dialect, tables.alerts.table, tables.alerts.columns(), rows::values);
+        new RowInsert<>(
+            dsl,
+            dialect,
+            tables.alerts.table,
+            tables.alerts.insertColumns(),
+            alert -> rows.insertValues(alert, partitioning.of(alert.fingerprint())));
     this.historyInsert =
         new RowInsert<>(
-            dsl, dialect, tables.history.table, tables.history.insertColumns(), rows::values);
+            dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
   }
 
   /**
@@ -52,6 +64,11 @@ final class AlertWriter {
    *     version
    */
   void commit(ChangeSet changes) {
+    commit(changes, () -> {});
+  }
+
+  /** Commits as {@link #commit(ChangeSet)} does, running {@code beforeCommit} last (tests). */
+  void commit(ChangeSet changes, Runnable beforeCommit) {
     if (changes.isEmpty()) {
       return;
     }
@@ -66,7 +83,9 @@ final class AlertWriter {
           updates.apply(tx, changes.updated());
           alertInsert.insert(tx, changes.created());
           recordLastId(tx, changes.highestNewId());
-          historyInsert.insert(tx, changes.history());
+          // Last: the feed's counter row stays locked until commit, so keep that short.
+          historyInsert.insert(tx, positioned(tx, changes.history()));
+          beforeCommit.run();
         });
   }
 
@@ -100,7 +119,9 @@ final class AlertWriter {
       return;
     }
     // One row per key: a statement may not upsert the same row twice (PostgreSQL refuses).
-    Map<String, Subject> unique = new LinkedHashMap<>();
+    // In key order: partitions that upsert the same subjects side by side lock them in one
+    // order, so they wait for each other instead of deadlocking.
+    Map<String, Subject> unique = new TreeMap<>();
     for (Subject subject : subjects) {
       unique.put(subject.type() + '\u0000' + subject.key(), subject);
     }
@@ -123,6 +144,31 @@ final class AlertWriter {
                   .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
           .execute();
     }
+  }
+
+  /**
+   * Gives the material entries their change feed positions, from the feed's counter row. Updating
+   * the row locks it until this transaction ends, so another transaction's positions come after
+   * this one's commit: positions grow in commit order, and a reader that has seen a position has
+   * seen every committed position below it.
+   */
+  private List<AlertRows.FeedEntry> positioned(DSLContext tx, List<HistoryEntry> entries) {
+    int material = (int) entries.stream().filter(HistoryEntry::isMaterial).count();
+    long next = 0;
+    if (material > 0) {
+      AlertTables.Feed feed = tables.feed;
+      tx.update(feed.table).set(feed.lastPosition, feed.lastPosition.plus(material)).execute();
+      Long last = tx.select(feed.lastPosition).from(feed.table).fetchOne(feed.lastPosition);
+      if (last == null) {
+        throw new IllegalStateException("alert_feed has no row: the schema is not migrated");
+      }
+      next = last - material + 1;
+    }
+    List<AlertRows.FeedEntry> positioned = new ArrayList<>(entries.size());
+    for (HistoryEntry entry : entries) {
+      positioned.add(new AlertRows.FeedEntry(entry, entry.isMaterial() ? next++ : null));
+    }
+    return positioned;
   }
 
   /** Keeps the largest id ever handed out, which deletes of alerts cannot lower. */

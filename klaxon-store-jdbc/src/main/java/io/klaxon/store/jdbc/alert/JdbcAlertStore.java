@@ -5,6 +5,7 @@ import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
+import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertChange;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link AlertStore} on SQLite or PostgreSQL, over any JDBC {@link DataSource}, with its
@@ -30,18 +32,23 @@ import org.jooq.impl.DSL;
 public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   private final Dialect dialect;
+  private final Partitioning partitioning;
   private final Failures failures;
   private final AlertReader reader;
   private final AlertWriter writer;
 
-  private JdbcAlertStore(DataSource dataSource, Dialect dialect) {
+  private JdbcAlertStore(DataSource dataSource, Dialect dialect, @Nullable Integer partitions) {
     this.dialect = dialect;
     this.failures = new Failures(dialect);
     DSLContext dsl = DSL.using(dataSource, dialect.sqlDialect());
+    this.partitioning =
+        failures.call(
+            "record the engine's partitions",
+            () -> PartitionCount.settle(dsl, dialect, partitions));
     AlertTables tables = new AlertTables(dialect);
     AlertRows rows = new AlertRows(tables);
     this.reader = new AlertReader(dsl, tables, rows, new AlertFilters(dialect, tables));
-    this.writer = new AlertWriter(dsl, dialect, tables, rows);
+    this.writer = new AlertWriter(dsl, dialect, tables, rows, partitioning);
   }
 
   /**
@@ -53,6 +60,17 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcAlertStore open(DataSource dataSource) {
+    return open(dataSource, null);
+  }
+
+  /**
+   * Opens the store as {@link #open(DataSource)} does, for an engine of {@code partitions}
+   * partitions ({@code klaxon.engine.partitions}): an empty database records that number (1 on
+   * SQLite, 16 on PostgreSQL when null); a database that recorded another refuses.
+   *
+   * @throws IllegalStateException when the database was created with another number of partitions
+   */
+  public static JdbcAlertStore open(DataSource dataSource, @Nullable Integer partitions) {
     // An embedded store must not print jOOQ's logo and "tip of the day" into the program's log;
     // a program that wants them sets these properties itself.
     System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
@@ -67,9 +85,12 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     Flyway.configure(JdbcAlertStore.class.getClassLoader())
         .dataSource(dataSource)
         .locations(dialect.migrations())
+        // Engineers own version ranges (V12-V19 engine, V20s suppression, ...), so a range below
+        // the newest applied version may land later: apply it, do not refuse the database.
+        .outOfOrder(true)
         .load()
         .migrate();
-    return new JdbcAlertStore(dataSource, dialect);
+    return new JdbcAlertStore(dataSource, dialect, partitions);
   }
 
   /** The database this store runs on. */
@@ -80,6 +101,16 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public List<Alert> loadActive() {
     return failures.call("load the active alerts", reader::loadActive);
+  }
+
+  @Override
+  public Partitioning partitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public List<Alert> loadActive(int partition) {
+    return failures.call("load a partition's active alerts", () -> reader.loadActive(partition));
   }
 
   @Override

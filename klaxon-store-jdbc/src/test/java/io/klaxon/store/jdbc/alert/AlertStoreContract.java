@@ -22,6 +22,7 @@ public abstract class AlertStoreContract
         OrderContract,
         StatsContract,
         ChangeFeedContract,
+        PartitionsContract,
         CountsContract,
         RetentionContract,
         JobLockContract {
