@@ -4,7 +4,9 @@ import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.engine.AlertCommand;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ final class AlertmanagerShape {
     attributes.put(fresh("receivedVia"), "api");
     String instance = fresh(host);
     return new AlertCommand.Trigger(
-        "am:" + Long.toHexString(n * 0x9E3779B97F4A7C15L),
+        fingerprint(host),
         "alertmanager",
         fresh("DiskFull"),
         Severity.parse(fresh("warning")),
@@ -49,6 +51,23 @@ final class AlertmanagerShape {
         null,
         null,
         ACTOR);
+  }
+
+  /**
+   * The key the server gives this label set: {@code am:} and Alertmanager's fingerprint (FNV-1a 64
+   * over the sorted label names and values, each followed by 0xff), so that alerts opened here are
+   * the ones the side-by-side payload re-triggers.
+   */
+  static String fingerprint(String host) {
+    long hash = 0xcbf29ce484222325L;
+    for (String part :
+        new String[] {"alertname", "DiskFull", "instance", host, "job", "node", "severity", "warning"}) {
+      for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+        hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+      }
+      hash = (hash ^ 0xff) * 0x100000001b3L;
+    }
+    return "am:" + HexFormat.of().toHexDigits(hash);
   }
 
   /** A copy of a literal, as a JSON parser hands out: equal, not the same object. */
