@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class AlertCompactor {
 
+  /**
+   * Strings per table of the pool: small, since every partition has its own index and pool (16 on
+   * PostgreSQL); a string repeated by many alerts is seen twice long before a table fills.
+   */
+  static final int CAPACITY = 4_096;
+
   private final StringPool pool;
 
   AlertCompactor(StringPool pool) {
@@ -23,7 +29,7 @@ final class AlertCompactor {
   }
 
   AlertCompactor() {
-    this(new StringPool(1 << 14));
+    this(new StringPool(CAPACITY));
   }
 
   /**

@@ -61,7 +61,9 @@ final class AlertmanagerShape {
   static String fingerprint(String host) {
     long hash = 0xcbf29ce484222325L;
     for (String part :
-        new String[] {"alertname", "DiskFull", "instance", host, "job", "node", "severity", "warning"}) {
+        new String[] {
+          "alertname", "DiskFull", "instance", host, "job", "node", "severity", "warning"
+        }) {
       for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
         hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
       }
