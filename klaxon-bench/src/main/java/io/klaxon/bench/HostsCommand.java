@@ -7,6 +7,7 @@ import io.klaxon.detect.hosts.MetricHistory;
 import io.klaxon.detect.hosts.MetricSample;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.hosts.JdbcHostStore;
 import io.klaxon.store.jdbc.hosts.JdbcMetricHistory;
@@ -87,7 +88,7 @@ public final class HostsCommand implements Callable<Integer> {
             + "&synchronous="
             + synchronous
             + (cacheMib > 0 ? "&cache_size=-" + cacheMib * 1024 : ""));
-    JdbcAlertStore alerts = JdbcAlertStore.open(sqlite);
+    JdbcAlertStore alerts = JdbcAlertStore.open(sqlite, Schema.SERVER);
     MetricHistory history = JdbcMetricHistory.open(sqlite);
     try (AlertEngine engine = AlertEngine.start(alerts, InstantSource.system())) {
       HostMonitor monitor =

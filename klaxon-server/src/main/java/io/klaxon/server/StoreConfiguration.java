@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public class StoreConfiguration {
 
   @Bean
   AlertStore alertStore(HikariDataSource dataSource, KlaxonProperties properties) {
-    return JdbcAlertStore.open(dataSource, properties.engine().partitions());
+    return JdbcAlertStore.open(dataSource, Schema.SERVER, properties.engine().partitions());
   }
 
   @Bean

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoundOrderProperties {
 
-  private static final String[] BOOKMAKERS = {"betpawa", "sportybet", "bet9ja"};
-  private static final String[][] OUTCOMES = {{"1", "Home"}, {"X", "Draw"}, {"2", "Away"}};
+  static final String[] BOOKMAKERS = {"betpawa", "sportybet", "bet9ja"};
+  static final String[][] OUTCOMES = {{"1", "Home"}, {"X", "Draw"}, {"2", "Away"}};
 
   /** One instant's snapshots, as a scraper would send them. */
   record Round(int minute, List<OddsSnapshot> items) {
@@ -102,7 +102,7 @@ class RoundOrderProperties {
     assertThat(commands).as("no availability alert raised and resolved in one request").isEmpty();
   }
 
-  private static OddsDetector detector() {
+  static OddsDetector detector() {
     FakeMarkets markets =
         new FakeMarkets()
             .map(
@@ -119,7 +119,7 @@ class RoundOrderProperties {
     return new OddsDetector(markets);
   }
 
-  private static OddsSettings settings() {
+  static OddsSettings settings() {
     return OddsSettings.defaults(Prices.HOUSE);
   }
 
@@ -153,7 +153,7 @@ class RoundOrderProperties {
   }
 
   /** The round without one of its items. */
-  private static List<Round> simpler(Round round) {
+  static List<Round> simpler(Round round) {
     List<Round> simpler = new ArrayList<>();
     for (int i = 0; i < round.items().size(); i++) {
       List<OddsSnapshot> items = new ArrayList<>(round.items());
@@ -163,15 +163,15 @@ class RoundOrderProperties {
     return simpler;
   }
 
-  private static double odds(Random random) {
+  static double odds(Random random) {
     return 1.5 + random.nextInt(12) / 10.0;
   }
 
-  private static boolean available(Random random) {
+  static boolean available(Random random) {
     return random.nextInt(8) != 0;
   }
 
-  private static OddsSnapshot snapshot(
+  static OddsSnapshot snapshot(
       String event, String bookmaker, String outcome, double odds, boolean available, int minute) {
     String market =
         switch (bookmaker) {
@@ -193,7 +193,7 @@ class RoundOrderProperties {
         Prices.at(minute));
   }
 
-  private static OddsSnapshot totalGoals(
+  static OddsSnapshot totalGoals(
       String event, String bookmaker, double odds, boolean available, int minute) {
     return new OddsSnapshot(
         event,

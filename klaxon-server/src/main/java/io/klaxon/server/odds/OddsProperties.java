@@ -1,6 +1,7 @@
 package io.klaxon.server.odds;
 
 import io.klaxon.detect.odds.OddsSettings;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param houseBookmaker the bookmaker watched against the others (seed 000/001: betPawa)
  * @param maxPricePoints the most price points kept per alert (issue 18), the oldest dropped first
+ * @param roundGrace how long a round (one event's snapshots observed at one instant) that came in
+ *     part waits for its other parts before it is judged (issue 18); 0 to 10 s
  */
 @ConfigurationProperties("klaxon.odds")
 record OddsProperties(
@@ -20,9 +23,16 @@ record OddsProperties(
     @DefaultValue("7") int retentionDays,
     @DefaultValue("60") int lookbackMinutes,
     @DefaultValue("betpawa") String houseBookmaker,
-    @DefaultValue("500") int maxPricePoints) {
+    @DefaultValue("500") int maxPricePoints,
+    @DefaultValue("200ms") Duration roundGrace) {
+
+  static final Duration MAX_ROUND_GRACE = Duration.ofSeconds(10);
 
   OddsProperties {
+    if (roundGrace.isNegative() || roundGrace.compareTo(MAX_ROUND_GRACE) > 0) {
+      throw new io.klaxon.problem.InvalidInput(
+          "klaxon.odds.round-grace", "must be 0 to 10s, not " + roundGrace);
+    }
     if (maxPricePoints < 1 || maxPricePoints > 100_000) {
       throw new io.klaxon.problem.InvalidInput(
           "klaxon.odds.max-price-points", "must be 1 to 100000, not " + maxPricePoints);

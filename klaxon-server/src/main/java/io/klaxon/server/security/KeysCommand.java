@@ -8,6 +8,7 @@ import io.klaxon.access.Scope;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.server.KlaxonProperties;
 import io.klaxon.server.StoreConfiguration;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.access.JdbcKeyStore;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ public final class KeysCommand implements Callable<Integer> {
                 .run(settings.toArray(String[]::new));
         HikariDataSource dataSource =
             StoreConfiguration.openDataSource(context.getBean(KlaxonProperties.class))) {
-      JdbcAlertStore.open(dataSource);
+      JdbcAlertStore.open(dataSource, Schema.SERVER);
       keys.ring =
           new KeyRing(JdbcKeyStore.open(dataSource), new BcryptHasher(), InstantSource.system());
       return line.execute(command.toArray(String[]::new));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.klaxon.access.Actor;
 import io.klaxon.notify.Receiver;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
@@ -29,7 +30,7 @@ class ConfigFileTest {
   @BeforeEach
   void open() {
     database = TestDatabase.sqlite(dir);
-    JdbcAlertStore.open(database.dataSource());
+    JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
     config =
         new NotifyConfig(
             JdbcNotificationStore.open(database.dataSource()),

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * Issue 18's price points over real HTTP, on SQLite and PostgreSQL by the subclasses: an odds alert
  * keeps the house's and each competitor's prices of its window, updated as it updates, bounded by
  * {@code klaxon.odds.max-price-points} (4 here), answered by {@code GET /api/alerts/{id}/prices},
- * and deleted with the alert by retention.
+ * and deleted with the alert by retention. And a round sent in two requests that arrive together is
+ * judged whole ({@code klaxon.odds.round-grace}, 5 s here so that a loaded machine cannot split
+ * them; a lone part of the first test waits that long).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,7 +40,8 @@ import tools.jackson.databind.JsonNode;
       "klaxon.housekeeping.interval=1h",
       "klaxon.retention.interval=1h",
       "klaxon.hosts.check-interval=1h",
-      "klaxon.odds.max-price-points=4"
+      "klaxon.odds.max-price-points=4",
+      "klaxon.odds.round-grace=5s"
     })
 @Import(PricePathContract.Clock.class)
 @DirtiesContext
@@ -104,6 +109,50 @@ abstract class PricePathContract {
     assertThat(pointsStored(id)).as("deleted with the alert").isZero();
   }
 
+  @Test
+  void aRoundInTwoRequestsThatArriveTogether_isJudgedWhole_inEitherOrder() throws Exception {
+    Api api = new Api(port);
+    clock.set(T0);
+    String mapping =
+        """
+        {"canonicalId": "1x2-rounds", "name": "Match result",
+         "sourceIds": {"betpawa": "bp-1x2-r", "sportybet": "sb-1x2-r"},
+         "outcomeMapping": [{"canonical": "1", "sources": {"betpawa": "1", "sportybet": "Home"}},
+                            {"canonical": "X", "sources": {"betpawa": "X", "sportybet": "Draw"}}],
+         "priority": 1, "reason": "issue 18"}
+        """;
+    assertThat(api.postAs("risk-desk", "/api/mappings", mapping).status()).isEqualTo(201);
+    for (String event : List.of("rounds-1", "rounds-2")) {
+      post(
+          api,
+          round(event, "betpawa", "bp-1x2-r", "1", 0),
+          round(event, "sportybet", "sb-1x2-r", "Home", 0));
+    }
+
+    // The competitor's Draw first: alone it would say that the house does not offer X.
+    CompletableFuture<Api.Answer> competitorFirst =
+        CompletableFuture.supplyAsync(
+            () -> post(api, round("rounds-1", "sportybet", "sb-1x2-r", "Draw", 1)));
+    Api.Answer house = post(api, round("rounds-1", "betpawa", "bp-1x2-r", "X", 1));
+    // The house's part first, for the other event.
+    CompletableFuture<Api.Answer> houseFirst =
+        CompletableFuture.supplyAsync(
+            () -> post(api, round("rounds-2", "betpawa", "bp-1x2-r", "X", 1)));
+    Api.Answer competitor = post(api, round("rounds-2", "sportybet", "sb-1x2-r", "Draw", 1));
+
+    for (Api.Answer answer :
+        List.of(
+            competitorFirst.get(1, TimeUnit.MINUTES),
+            house,
+            houseFirst.get(1, TimeUnit.MINUTES),
+            competitor)) {
+      assertThat(answer.json().at("/alerts").size()).as(answer.raw().body()).isZero();
+    }
+    assertThat(api.get("/api/alerts?type=availability").json().at("/alerts").size())
+        .as("no availability alert raised, none resolved")
+        .isZero();
+  }
+
   private long pointsStored(long alertId) throws SQLException {
     try (Connection connection = database().dataSource().getConnection();
         PreparedStatement count =
@@ -121,6 +170,22 @@ abstract class PricePathContract {
     Api.Answer answer = api.post("/api/signals/odds", "[" + String.join(",", snapshots) + "]");
     assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
     return answer;
+  }
+
+  /** A price of 2.50 at a minute, which does not move the clock (requests run concurrently). */
+  private static String round(
+      String event, String bookmaker, String market, String outcome, int minute) {
+    return String.format(
+        Locale.ROOT,
+        "{\"eventId\":\"%s\",\"kickoff\":\"%s\",\"bookmaker\":\"%s\",\"marketId\":\"%s\","
+            + "\"marketName\":\"Match result\",\"outcome\":\"%s\",\"odds\":2.50,"
+            + "\"available\":true,\"observedAt\":\"%s\"}",
+        event,
+        KICKOFF,
+        bookmaker,
+        market,
+        outcome,
+        T0.plus(Duration.ofMinutes(minute)));
   }
 
   private String snapshot(

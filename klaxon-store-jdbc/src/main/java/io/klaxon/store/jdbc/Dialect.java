@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 public enum Dialect {
   /** The embedded default: one file, WAL journal, microsecond INTEGER timestamps, TEXT JSON. */
-  SQLITE("SQLite", SQLDialect.SQLITE, "classpath:db/migration/sqlite"),
+  SQLITE("SQLite", SQLDialect.SQLITE, "sqlite"),
   /** The shared production store: timestamptz and jsonb. */
-  POSTGRESQL("PostgreSQL", SQLDialect.POSTGRES, "classpath:db/migration/postgresql");
+  POSTGRESQL("PostgreSQL", SQLDialect.POSTGRES, "postgresql");
 
   /**
    * How long a SQLite connection waits for another connection's write lock before giving up.
@@ -51,12 +51,12 @@ public enum Dialect {
 
   private final String productName;
   private final SQLDialect sqlDialect;
-  private final String migrations;
+  private final String folder;
 
-  Dialect(String productName, SQLDialect sqlDialect, String migrations) {
+  Dialect(String productName, SQLDialect sqlDialect, String folder) {
     this.productName = productName;
     this.sqlDialect = sqlDialect;
-    this.migrations = migrations;
+    this.folder = folder;
   }
 
   /** The name the JDBC driver reports for the database ({@code SQLite}, {@code PostgreSQL}). */
@@ -64,9 +64,9 @@ public enum Dialect {
     return productName;
   }
 
-  /** The Flyway location of this dialect's migrations. */
-  public String migrations() {
-    return migrations;
+  /** The folder of this dialect's migrations in each of the {@link Schema}'s locations. */
+  public String folder() {
+    return folder;
   }
 
   /**

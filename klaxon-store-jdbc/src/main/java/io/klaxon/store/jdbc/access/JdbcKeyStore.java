@@ -10,7 +10,6 @@ import io.klaxon.problem.Unavailable;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -59,7 +58,8 @@ public final class JdbcKeyStore implements KeyStore {
   }
 
   /**
-   * Opens the store on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws Unavailable when the database cannot be reached
    */

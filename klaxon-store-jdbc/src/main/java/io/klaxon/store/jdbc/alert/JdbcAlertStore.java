@@ -14,13 +14,13 @@ import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
+import io.klaxon.store.jdbc.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -52,15 +52,16 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   }
 
   /**
-   * Opens the store: detects the database, checks its connection settings, and migrates its schema
-   * to the current version.
+   * Opens the store with the tables it uses and no others ({@link Schema#ALERTS}): detects the
+   * database, checks its connection settings, and migrates the alert tables to the current version.
+   * This is the embedded library's entry point; a database the server also migrated opens too.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL, or a
    *     SQLite data source does not enforce foreign keys (see {@link Dialect#sqliteUrl})
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcAlertStore open(DataSource dataSource) {
-    return open(dataSource, null);
+    return open(dataSource, Schema.ALERTS, null);
   }
 
   /**
@@ -71,6 +72,24 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    * @throws IllegalStateException when the database was created with another number of partitions
    */
   public static JdbcAlertStore open(DataSource dataSource, @Nullable Integer partitions) {
+    return open(dataSource, Schema.ALERTS, partitions);
+  }
+
+  /**
+   * Opens the store with the default number of partitions, migrating the given schema: {@link
+   * Schema#SERVER} for the server's other stores and commands.
+   */
+  public static JdbcAlertStore open(DataSource dataSource, Schema schema) {
+    return open(dataSource, schema, null);
+  }
+
+  /**
+   * Opens the store as {@link #open(DataSource, Integer)} does, migrating the given schema: {@link
+   * Schema#SERVER} for the server, whose other stores ({@code JdbcHostStore}, {@code JdbcKeyStore},
+   * …) open on the tables it creates.
+   */
+  public static JdbcAlertStore open(
+      DataSource dataSource, Schema schema, @Nullable Integer partitions) {
     // An embedded store must not print jOOQ's logo and "tip of the day" into the program's log;
     // a program that wants them sets these properties itself.
     System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
@@ -82,14 +101,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     } catch (SQLException e) {
       throw new Unavailable("the alert store's database cannot be reached: " + e.getMessage(), e);
     }
-    Flyway.configure(JdbcAlertStore.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations(dialect.migrations())
-        // Engineers own version ranges (V12-V19 engine, V20s suppression, ...), so a range below
-        // the newest applied version may land later: apply it, do not refuse the database.
-        .outOfOrder(true)
-        .load()
-        .migrate();
+    schema.migrate(dataSource, dialect);
     return new JdbcAlertStore(dataSource, dialect, partitions);
   }
 

@@ -67,7 +67,8 @@ public final class JdbcHostStore implements HostStore {
   }
 
   /**
-   * Opens the store on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL
    * @throws Unavailable when the database cannot be reached

@@ -38,8 +38,8 @@ public final class JdbcMetricHistory implements MetricHistory {
   }
 
   /**
-   * Opens the history on a database whose schema {@link
-   * io.klaxon.store.jdbc.alert.JdbcAlertStore#open} has migrated.
+   * Opens the history on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL
    * @throws Unavailable when the database cannot be reached

@@ -8,7 +8,6 @@ import io.klaxon.jobs.JobLock;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,7 +58,8 @@ public final class JdbcJobLock implements JobLock {
   }
 
   /**
-   * Opens the leases on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   * Opens the leases on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @param instance names this process in the leases it holds (host and process id, say); each
    *     lease adds a number of its own, so that two takes in one process exclude each other too

@@ -16,6 +16,7 @@ import io.klaxon.mapping.UnmappedQuery;
 import io.klaxon.mapping.UnmappedSighting;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.util.List;
 import java.util.Optional;
@@ -44,15 +45,17 @@ public final class JdbcMappingStore implements MappingStore {
   }
 
   /**
-   * Opens the store as {@link JdbcAlertStore#open} does (the same checks, the same migrations, of
-   * which V2 holds the registry's tables); opening both on one database migrates it once.
+   * Opens the store as {@link JdbcAlertStore#open(DataSource, Schema)} does with the server's
+   * schema (the same checks, the same migrations, of which V2 holds the registry's tables); opening
+   * both on one database migrates it once.
    *
    * @throws IllegalArgumentException when the database is neither SQLite nor PostgreSQL, or a
    *     SQLite data source does not enforce foreign keys
    * @throws io.klaxon.problem.Unavailable when the database cannot be reached
    */
   public static JdbcMappingStore open(DataSource dataSource) {
-    return new JdbcMappingStore(dataSource, JdbcAlertStore.open(dataSource).dialect());
+    return new JdbcMappingStore(
+        dataSource, JdbcAlertStore.open(dataSource, Schema.SERVER).dialect());
   }
 
   /** The database this store runs on. */

@@ -10,7 +10,6 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.jooq.impl.DSL;
 
 /**
  * The notification configuration, outbox and log on SQLite or PostgreSQL (migration V8, run by
- * {@link JdbcAlertStore#open}).
+ * {@code JdbcAlertStore.open(dataSource, Schema.SERVER)}).
  */
 public final class JdbcNotificationStore implements NotificationStore {
 
@@ -44,7 +43,8 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   /**
-   * Opens the store on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws Unavailable when the database cannot be reached
    */

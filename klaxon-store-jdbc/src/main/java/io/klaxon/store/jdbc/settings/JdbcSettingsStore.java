@@ -9,7 +9,6 @@ import io.klaxon.settings.SettingsChange;
 import io.klaxon.settings.SettingsStore;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,7 +59,8 @@ public final class JdbcSettingsStore implements SettingsStore {
   }
 
   /**
-   * Opens the store on a database whose schema {@link JdbcAlertStore#open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws Unavailable when the database cannot be reached
    */

@@ -32,7 +32,8 @@ public final class JdbcSnoozeStore implements SnoozeStore {
   }
 
   /**
-   * Opens the store on a database that {@code JdbcAlertStore.open} has migrated.
+   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
+   * migrated.
    *
    * @throws io.klaxon.problem.Unavailable when the database cannot be reached
    */

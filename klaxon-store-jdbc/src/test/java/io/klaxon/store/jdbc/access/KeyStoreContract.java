@@ -13,6 +13,7 @@ import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.NotFound;
 import io.klaxon.store.jdbc.ManualClock;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
@@ -78,7 +79,7 @@ public abstract class KeyStoreContract {
     boolean first = !shared.isOpen();
     TestDatabase database = shared.get();
     if (first) {
-      JdbcAlertStore.open(database.dataSource());
+      JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
       store = JdbcKeyStore.open(database.dataSource());
     }
     try (Connection connection = database.dataSource().getConnection();

@@ -3,7 +3,6 @@ package io.klaxon.store.jdbc.alert;
 import io.klaxon.store.jdbc.ManualClock;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.jobs.JobLockContract;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The behaviour every database under the JDBC store must show. A subclass names the database; the
- * tests are the same for all. One database serves the whole class, emptied before each test.
+ * tests are the same for all. One database serves the whole class, emptied before each test. The
+ * store opens with its own tables only ({@code Schema.ALERTS}), as an embedded program opens it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AlertStoreContract
@@ -24,8 +24,7 @@ public abstract class AlertStoreContract
         ChangeFeedContract,
         PartitionsContract,
         CountsContract,
-        RetentionContract,
-        JobLockContract {
+        RetentionContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;

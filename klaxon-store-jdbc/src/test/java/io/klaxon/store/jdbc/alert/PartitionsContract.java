@@ -8,6 +8,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ interface PartitionsContract extends StoreFixture {
     try (TestDatabase old = freshDatabase()) {
       Flyway.configure(JdbcAlertStore.class.getClassLoader())
           .dataSource(old.dataSource())
-          .locations(old.dialect().migrations())
+          .locations(Schema.SERVER.locations(old.dialect()).toArray(String[]::new))
           .target("11")
           .load()
           .migrate();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.escalation.Escalation;
 import io.klaxon.escalation.EscalationStore;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
@@ -44,7 +45,7 @@ public abstract class EscalationStoreContract {
     boolean first = !shared.isOpen();
     TestDatabase database = shared.get();
     if (first) {
-      JdbcAlertStore.open(database.dataSource());
+      JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
       store = JdbcEscalationStore.open(database.dataSource());
     }
     try (Connection connection = database.dataSource().getConnection();

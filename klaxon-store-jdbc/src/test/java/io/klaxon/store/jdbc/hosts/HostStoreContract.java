@@ -4,6 +4,7 @@ import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.jdbc.ManualClock;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.AlertBuilder;
@@ -38,7 +39,7 @@ public abstract class HostStoreContract implements HostRowsContract, HostDetecti
     TestDatabase database = shared.get();
     if (first) {
       // The stores keep nothing in memory: a restart only needs a new engine and monitor.
-      alertStore = JdbcAlertStore.open(database.dataSource());
+      alertStore = JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
       hostStore = JdbcHostStore.open(database.dataSource());
     }
     database.clear();

@@ -4,23 +4,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.jobs.JobLease;
 import io.klaxon.jobs.JobLock;
-import io.klaxon.store.jdbc.alert.StoreFixture;
+import io.klaxon.store.jdbc.ManualClock;
+import io.klaxon.store.jdbc.Schema;
+import io.klaxon.store.jdbc.SharedDatabase;
+import io.klaxon.store.jdbc.TestDatabase;
+import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Job leases between two instances on one database: one runs a job, the other skips it. */
-public interface JobLockContract extends StoreFixture {
+/**
+ * Job leases between two instances on one database: one runs a job, the other skips it. The leases
+ * are a server table ({@link Schema#SERVER}); a subclass names the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class JobLockContract {
 
-  Duration TTL = Duration.ofMinutes(1);
+  static final Duration TTL = Duration.ofMinutes(1);
 
-  default JdbcJobLock instance(String name) {
-    return JdbcJobLock.open(database().dataSource(), clock(), name);
+  private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
+  private ManualClock clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
+
+  /** The database to run the contract on; closed after the last test. */
+  protected abstract TestDatabase openDatabase();
+
+  @BeforeEach
+  final void migrateOnce() {
+    boolean first = !shared.isOpen();
+    TestDatabase database = shared.get();
+    if (first) {
+      JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
+    }
+    clock = new ManualClock(Instant.parse("2026-12-06T10:00:00Z"));
+  }
+
+  @AfterAll
+  final void closeDatabase() {
+    shared.close();
+  }
+
+  ManualClock clock() {
+    return clock;
+  }
+
+  JdbcJobLock instance(String name) {
+    return JdbcJobLock.open(shared.get().dataSource(), clock, name);
   }
 
   @Test
-  default void ofTwoInstances_oneTakesTheLease_theOtherSkipsUntilItIsGivenUp() {
+  void ofTwoInstances_oneTakesTheLease_theOtherSkipsUntilItIsGivenUp() {
     JobLock first = instance("first");
     JobLock second = instance("second");
     String job = "retention-" + System.nanoTime();
@@ -36,7 +73,7 @@ public interface JobLockContract extends StoreFixture {
   }
 
   @Test
-  default void aCrashedHoldersLease_isTakenOverOnceItRunsOut_andTheOldHolderCannotRenewIt() {
+  void aCrashedHoldersLease_isTakenOverOnceItRunsOut_andTheOldHolderCannotRenewIt() {
     JdbcJobLock crashed = instance("crashed");
     JdbcJobLock survivor = instance("survivor");
     String job = "housekeeping-" + System.nanoTime();
@@ -55,7 +92,7 @@ public interface JobLockContract extends StoreFixture {
   }
 
   @Test
-  default void aRenewedLease_outlivesItsFirstTerm() {
+  void aRenewedLease_outlivesItsFirstTerm() {
     JobLock first = instance("first");
     JobLock second = instance("second");
     String job = "retention-" + System.nanoTime();
@@ -69,7 +106,7 @@ public interface JobLockContract extends StoreFixture {
   }
 
   @Test
-  default void runExclusive_runsTheWorkOnlyForTheHolder_andGivesTheLeaseUpAfterwards() {
+  void runExclusive_runsTheWorkOnlyForTheHolder_andGivesTheLeaseUpAfterwards() {
     JobLock first = instance("first");
     JobLock second = instance("second");
     String job = "expiry-" + System.nanoTime();

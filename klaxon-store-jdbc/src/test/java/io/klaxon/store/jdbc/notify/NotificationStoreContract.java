@@ -17,6 +17,7 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.notify.NotificationStore.Outcome;
 import io.klaxon.notify.Occasion;
 import io.klaxon.notify.Repeat;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
@@ -55,7 +56,7 @@ public abstract class NotificationStoreContract {
     boolean first = !shared.isOpen();
     TestDatabase database = shared.get();
     if (first) {
-      JdbcAlertStore.open(database.dataSource());
+      JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
       store = JdbcNotificationStore.open(database.dataSource());
     }
     try (Connection connection = database.dataSource().getConnection();

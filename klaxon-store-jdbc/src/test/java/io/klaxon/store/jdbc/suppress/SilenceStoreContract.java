@@ -11,6 +11,7 @@ import io.klaxon.alert.SuppressionKind;
 import io.klaxon.alert.Suppressor;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.suppress.Matchers;
@@ -44,7 +45,7 @@ public abstract class SilenceStoreContract {
   @BeforeAll
   void open() {
     database = openDatabase();
-    alerts = JdbcAlertStore.open(database.dataSource());
+    alerts = JdbcAlertStore.open(database.dataSource(), Schema.SERVER);
     store = JdbcSilenceStore.open(database.dataSource());
   }
 
