@@ -5,11 +5,12 @@ import java.util.Locale;
 /** What can suppress an alert. */
 public enum SuppressionKind {
   SILENCE,
-  MAINTENANCE,
+  /** A maintenance window's occurrence. */
+  WINDOW,
   INHIBITION,
   SNOOZE;
 
-  /** The kind as the API writes it: {@code silence}, {@code maintenance}, … */
+  /** The kind as the API writes it: {@code silence}, {@code window}, … */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -26,6 +26,9 @@ public interface NotificationStore {
   /** Puts the named documents first, in the given order; the others keep their order after them. */
   void reorder(ConfigKind kind, List<String> names);
 
+  /** Applies the changes in order, in one transaction: all of them or none. */
+  void apply(List<ConfigChange> changes, Actor actor, Instant at);
+
   /** The position in the change feed of the last change planned; 0 before the first. */
   long cursor();
 

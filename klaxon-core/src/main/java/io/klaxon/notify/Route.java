@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One ordered routing rule: the alerts it matches are notified to its receivers on the chosen
  * occasions. Routes are tried in order; the first match ends the search unless it says {@code
- * continueMatching}.
+ * continueMatching}. A route may have a parent: it is tried only for alerts its parent matches, and
+ * a parent whose children take an alert does not take it itself ({@link Routing}).
  *
  * @param repeatInterval remind the receivers of a matched alert still open this often; null never
  * @param quietHours hold notifications back in these hours; null never
+ * @param parent the route under which this one is tried; null for a route at the top
  */
 public record Route(
     String name,
@@ -22,14 +24,43 @@ public record Route(
     boolean continueMatching,
     Grouping grouping,
     @Nullable Duration repeatInterval,
-    @Nullable QuietHours quietHours) {
+    @Nullable QuietHours quietHours,
+    @Nullable String parent) {
 
   /** Occasions notified when a route does not choose. */
   public static final Set<Occasion> DEFAULT_OCCASIONS =
       Set.of(Occasion.OPENED, Occasion.ESCALATED, Occasion.RESOLVED);
 
+  /** A route at the top. */
+  public Route(
+      String name,
+      Match match,
+      List<String> receivers,
+      Set<Occasion> notifyOn,
+      boolean continueMatching,
+      Grouping grouping,
+      @Nullable Duration repeatInterval,
+      @Nullable QuietHours quietHours) {
+    this(
+        name,
+        match,
+        receivers,
+        notifyOn,
+        continueMatching,
+        grouping,
+        repeatInterval,
+        quietHours,
+        null);
+  }
+
   public Route {
     Names.check("name", name);
+    if (parent != null) {
+      Names.check("parent", parent);
+      if (parent.equals(name)) {
+        throw new InvalidInput("parent", "a route cannot be its own parent");
+      }
+    }
     receivers = List.copyOf(receivers);
     notifyOn = Set.copyOf(notifyOn);
     // No receivers is allowed: a route may only start an escalation policy (the server checks

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertPage;
+import io.klaxon.alert.AlertQuery;
+import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Fingerprint;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
+import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeSet;
 import io.klaxon.store.InMemoryAlertStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +25,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +176,91 @@ class AlertEnginePartitionsTest {
         assertThat(restarted.active(fingerprint)).isPresent();
       }
       assertThat(restarted.apply(trigger("new")).alert().id()).isEqualTo(lastId + 1);
+    }
+  }
+
+  @Test
+  void aPartitionWhoseCommitIsHeld_holdsUpNoOtherPartition() throws Exception {
+    String held = fingerprintAbout("slow-01");
+    String other = fingerprintAbout(serverInAnotherPartitionThan(EIGHT.of(held)));
+    CountDownLatch release = new CountDownLatch(1);
+    AlertStore holding = new HoldingStore(store, held, release);
+    try (AlertEngine partitioned = AlertEngine.start(holding, clock)) {
+      CompletableFuture<List<CommandResult>> waiting = partitioned.submit(List.of(trigger(held)));
+
+      CommandResult meanwhile = partitioned.apply(trigger(other));
+
+      assertThat(meanwhile.outcome()).isEqualTo(Outcome.CREATED);
+      assertThat(waiting).isNotDone();
+      release.countDown();
+      assertThat(waiting.get(30, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private static String serverInAnotherPartitionThan(int partition) {
+    for (int i = 0; ; i++) {
+      if (EIGHT.of(fingerprintAbout("srv-" + i)) != partition) {
+        return "srv-" + i;
+      }
+    }
+  }
+
+  /** The store, but a commit that creates an alert with one fingerprint waits for a latch. */
+  private record HoldingStore(InMemoryAlertStore store, String fingerprint, CountDownLatch release)
+      implements AlertStore {
+
+    @Override
+    public void commit(ChangeSet changes) {
+      if (changes.created().stream().anyMatch(a -> a.fingerprint().equals(fingerprint))) {
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      store.commit(changes);
+    }
+
+    @Override
+    public Partitioning partitioning() {
+      return store.partitioning();
+    }
+
+    @Override
+    public List<Alert> loadActive() {
+      return store.loadActive();
+    }
+
+    @Override
+    public long maxAlertId() {
+      return store.maxAlertId();
+    }
+
+    @Override
+    public Optional<Alert> findById(long id) {
+      return store.findById(id);
+    }
+
+    @Override
+    public AlertPage find(AlertQuery query) {
+      return store.find(query);
+    }
+
+    @Override
+    public AlertStats stats(AlertQuery query) {
+      return store.stats(query);
+    }
+
+    @Override
+    public List<HistoryEntry> history(long alertId) {
+      return store.history(alertId);
+    }
+
+    @Override
+    public Optional<Subject> findSubject(String type, String key) {
+      return store.findSubject(type, key);
     }
   }
 

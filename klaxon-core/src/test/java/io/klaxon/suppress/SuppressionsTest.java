@@ -44,7 +44,7 @@ class SuppressionsTest {
   void activeMatchingSilence_suppressesUntilItsEnd() {
     Silence silence = silence("alertname=Disk", NOW.minusSeconds(10), NOW.plusSeconds(600));
     Suppressions suppressions =
-        new Suppressions(NOW, List.of(silence), List.of(), Map.of(), List.of());
+        new Suppressions(NOW, List.of(silence), List.of(), List.of(), Map.of(), List.of());
 
     assertThat(suppressions.of(amAlert(1, "Disk", "warning")))
         .containsExactly(
@@ -60,6 +60,7 @@ class SuppressionsTest {
             List.of(
                 silence("alertname=Disk", NOW.plusSeconds(10), NOW.plusSeconds(600)),
                 silence("alertname=Disk", NOW.minusSeconds(600), NOW)),
+            List.of(),
             List.of(),
             Map.of(),
             List.of());
@@ -88,7 +89,9 @@ class SuppressionsTest {
     Silence silence = silence("alertname=Disk", NOW.minusSeconds(10), NOW.plusSeconds(600));
     Alert resolved = TestAlerts.alert(1, AlertStatus.RESOLVED, Map.of("labels.alertname", "Disk"));
 
-    assertThat(new Suppressions(NOW, List.of(silence), List.of(), Map.of(), List.of()).of(resolved))
+    assertThat(
+            new Suppressions(NOW, List.of(silence), List.of(), List.of(), Map.of(), List.of())
+                .of(resolved))
         .isEmpty();
   }
 
@@ -100,6 +103,7 @@ class SuppressionsTest {
     Suppressions suppressions =
         new Suppressions(
             NOW,
+            List.of(),
             List.of(),
             List.of(criticalInhibitsWarning()),
             Map.of(),
@@ -123,6 +127,7 @@ class SuppressionsTest {
         new Suppressions(
             NOW,
             List.of(),
+            List.of(),
             List.of(criticalInhibitsWarning()),
             Map.of(),
             List.of(critical, warning));
@@ -141,7 +146,7 @@ class SuppressionsTest {
     Alert one = amAlert(1, "Disk", "warning");
     Alert two = amAlert(2, "Disk", "warning");
     Suppressions suppressions =
-        new Suppressions(NOW, List.of(), List.of(rule), Map.of(), List.of(one, two));
+        new Suppressions(NOW, List.of(), List.of(), List.of(rule), Map.of(), List.of(one, two));
 
     assertThat(suppressions.of(one)).isEmpty();
     assertThat(suppressions.of(two)).isEmpty();
@@ -152,11 +157,77 @@ class SuppressionsTest {
     Alert alert = amAlert(7, "Disk", "warning");
     Snooze snooze = new Snooze(7, NOW.plus(Duration.ofHours(1)), "ann", "lunch");
 
-    assertThat(new Suppressions(NOW, List.of(), List.of(), Map.of(7L, snooze), List.of()).of(alert))
+    assertThat(
+            new Suppressions(NOW, List.of(), List.of(), List.of(), Map.of(7L, snooze), List.of())
+                .of(alert))
         .containsExactly(new Suppressor(SuppressionKind.SNOOZE, "7", snooze.until()));
     assertThat(
-            new Suppressions(snooze.until(), List.of(), List.of(), Map.of(7L, snooze), List.of())
+            new Suppressions(
+                    snooze.until(), List.of(), List.of(), List.of(), Map.of(7L, snooze), List.of())
                 .of(alert))
         .isEmpty();
+  }
+
+  @Test
+  void openMaintenanceWindow_suppressesMatchingAlertsUntilTheOccurrenceEnds() {
+    // NOW is Sunday 2026-03-01 10:00 UTC; the window opens every Sunday at 09:00 UTC for 2 hours.
+    MaintenanceWindow sundays =
+        new MaintenanceWindow(
+            42,
+            "sunday patching",
+            List.of(Matchers.parse("m", "alertname=Disk")),
+            new WindowSchedule(
+                "FREQ=WEEKLY;BYDAY=SU",
+                java.time.LocalTime.of(9, 0),
+                java.time.ZoneOffset.UTC,
+                Duration.ofHours(2),
+                java.time.LocalDate.of(2026, 1, 1),
+                null),
+            "ops",
+            "patching",
+            NOW);
+
+    Suppressions now =
+        new Suppressions(NOW, List.of(), List.of(sundays), List.of(), Map.of(), List.of());
+    Suppressions later =
+        new Suppressions(
+            NOW.plus(Duration.ofHours(1)),
+            List.of(),
+            List.of(sundays),
+            List.of(),
+            Map.of(),
+            List.of());
+
+    assertThat(now.of(amAlert(1, "Disk", "warning")))
+        .containsExactly(
+            new Suppressor(SuppressionKind.WINDOW, "42", Instant.parse("2026-03-01T11:00:00Z")));
+    assertThat(now.of(amAlert(2, "Cpu", "warning"))).isEmpty();
+    assertThat(later.of(amAlert(1, "Disk", "warning"))).isEmpty();
+  }
+
+  @Test
+  void inhibitor_isTheActiveSourceWithEqualLabels_neverTheAlertItself() {
+    Alert source = amAlert(1, "Disk", "critical");
+    Alert target = amAlert(2, "Disk", "warning");
+    Alert otherName = amAlert(3, "Cpu", "warning");
+    Alert resolvedSource =
+        TestAlerts.alert(
+            4,
+            AlertStatus.RESOLVED,
+            Map.of("labels.alertname", "Cpu", "labels.severity", "critical"));
+    Suppressions suppressions =
+        new Suppressions(
+            NOW,
+            List.of(),
+            List.of(),
+            List.of(criticalInhibitsWarning()),
+            Map.of(),
+            List.of(source, target, otherName, resolvedSource));
+
+    assertThat(suppressions.inhibitor(target.id(), Labels.of(target))).contains(source);
+    assertThat(suppressions.inhibitor(otherName.id(), Labels.of(otherName))).isEmpty();
+    assertThat(suppressions.inhibitor(source.id(), Labels.of(source))).isEmpty();
+    assertThat(suppressions.of(target))
+        .containsExactly(new Suppressor(SuppressionKind.INHIBITION, "critical-over-warning", null));
   }
 }

@@ -53,6 +53,8 @@ class ExamplesTest {
               "alert_ids",
               "alert_counts",
               "alert_counts_by_time",
+              "engine_partitions",
+              "alert_feed",
               "subjects",
               "flyway_schema_history"),
           Set.copyOf(tables));

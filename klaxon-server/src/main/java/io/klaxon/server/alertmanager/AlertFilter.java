@@ -15,14 +15,17 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query of {@code GET /api/v2/alerts}: label matchers, the state flags and a receiver regex.
  * {@code active} shows alerts nothing suppresses, {@code silenced} those a silence matches and
- * acknowledged ones (Klaxon's way of silencing one alert), {@code inhibited} inhibited ones; {@code
- * unprocessed} is accepted and changes nothing, since Klaxon does not delay an alert.
+ * acknowledged ones (Klaxon's way of silencing one alert), {@code inhibited} inhibited ones, {@code
+ * muted} those in a maintenance window's occurrence (Alertmanager's time intervals, which it
+ * filters on its groups only); {@code unprocessed} is accepted and changes nothing, since Klaxon
+ * does not delay an alert.
  */
 record AlertFilter(
     List<LabelMatcher> matchers,
     boolean active,
     boolean silenced,
     boolean inhibited,
+    boolean muted,
     @Nullable Pattern receiver) {
 
   /**
@@ -45,6 +48,7 @@ record AlertFilter(
         flag(params, "active"),
         flag(params, "silenced"),
         flag(params, "inhibited"),
+        flag(params, "muted"),
         receiver(params));
   }
 
@@ -70,10 +74,14 @@ record AlertFilter(
       Map<String, String> labels,
       List<String> silencedBy,
       List<String> inhibitedBy,
+      List<String> mutedBy,
       String receiverName,
       long deadline) {
     boolean silencedNow = !silencedBy.isEmpty() || alert.status() == AlertStatus.ACKNOWLEDGED;
-    if (!active && !silencedNow && inhibitedBy.isEmpty()) {
+    if (!active && !silencedNow && inhibitedBy.isEmpty() && mutedBy.isEmpty()) {
+      return false;
+    }
+    if (!muted && !mutedBy.isEmpty()) {
       return false;
     }
     if (!silenced && silencedNow) {

@@ -6,6 +6,8 @@ import io.klaxon.alert.Suppressor;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
 import io.klaxon.server.security.DefaultActor;
+import io.klaxon.server.suppress.SuppressionsInForce;
+import io.klaxon.suppress.Labels;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.Suppressions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,16 +41,19 @@ class AlertsV2Controller {
   private final ActiveAlerts active;
   private final AlertmanagerSettings settings;
   private final SilenceBook silences;
+  private final SuppressionsInForce inForce;
 
   AlertsV2Controller(
       AlertIntake intake,
       ActiveAlerts active,
       AlertmanagerSettings settings,
-      SilenceBook silences) {
+      SilenceBook silences,
+      SuppressionsInForce inForce) {
     this.intake = intake;
     this.active = active;
     this.settings = settings;
     this.silences = silences;
+    this.inForce = inForce;
   }
 
   /** One group of alerts, as Alertmanager answers with a route that does not group. */
@@ -79,7 +84,8 @@ class AlertsV2Controller {
       summary = "List open and acknowledged alerts (Alertmanager API v2)",
       description =
           "filter (repeated matchers such as alertname=\"Disk\"), active, silenced"
-              + " (acknowledged alerts), inhibited, unprocessed, receiver (a regex).")
+              + " (acknowledged alerts), inhibited, muted (maintenance windows), unprocessed,"
+              + " receiver (a regex).")
   List<GettableAlert> list(@RequestParam MultiValueMap<String, String> params) {
     return matching(AlertFilter.parse(params));
   }
@@ -97,31 +103,39 @@ class AlertsV2Controller {
 
   private List<GettableAlert> matching(AlertFilter filter) {
     List<Alert> candidates = active.all(filter.attributes());
-    Suppressions suppressions =
-        new Suppressions(silences.now(), silences.active(), List.of(), Map.of(), List.of());
+    Suppressions suppressions = inForce.at(silences.now(), silences.active());
     long deadline = System.nanoTime() + MATCH_BUDGET.toNanos(); // for matching, not for reading
     List<GettableAlert> found = new ArrayList<>();
     for (Alert alert : candidates) {
       Map<String, String> labels = AlertAttributes.labels(alert);
       List<String> silencedBy = new ArrayList<>();
       List<String> inhibitedBy = new ArrayList<>();
+      List<String> mutedBy = new ArrayList<>();
       for (Suppressor suppressor : suppressions.of(alert)) {
         switch (suppressor.kind()) {
           case SILENCE -> silencedBy.add(suppressor.id());
-          case INHIBITION -> inhibitedBy.add(suppressor.id());
-          default -> {
-            // snoozes and maintenance windows show as silences in Alertmanager's terms
-            silencedBy.add(suppressor.kind().word() + ":" + suppressor.id());
+          case WINDOW -> mutedBy.add(suppressor.id());
+          case INHIBITION -> {
+            // Alertmanager names the inhibiting alert by fingerprint, once.
+            if (inhibitedBy.isEmpty()) {
+              suppressions
+                  .inhibitor(alert.id(), Labels.of(alert))
+                  .ifPresent(
+                      source -> inhibitedBy.add(LabelFingerprint.hexOf(source.fingerprint())));
+            }
           }
+          case SNOOZE -> silencedBy.add(suppressor.kind().word() + ":" + suppressor.id());
         }
       }
-      if (filter.shows(alert, labels, silencedBy, inhibitedBy, settings.receiver(), deadline)) {
+      if (filter.shows(
+          alert, labels, silencedBy, inhibitedBy, mutedBy, settings.receiver(), deadline)) {
         found.add(
             GettableAlert.of(
                 alert,
                 labels,
                 silencedBy,
                 inhibitedBy,
+                mutedBy,
                 settings.receiver(),
                 settings.resolveTimeout()));
       }

@@ -41,8 +41,9 @@ record GettableAlert(
 
   /**
    * Where the alert stands: {@code suppressed} while a silence matches it (its UUIDs in {@code
-   * silencedBy}) or it is acknowledged, else {@code active}; {@code mutedBy} (time intervals) stays
-   * empty.
+   * silencedBy}), an alert inhibits it (that alert's fingerprint in {@code inhibitedBy}), a
+   * maintenance window's occurrence holds it (the window ids in {@code mutedBy}) or it is
+   * acknowledged, else {@code active}.
    */
   record Status(
       String state, List<String> silencedBy, List<String> inhibitedBy, List<String> mutedBy) {}
@@ -56,6 +57,7 @@ record GettableAlert(
       Map<String, String> labels,
       List<String> silencedBy,
       List<String> inhibitedBy,
+      List<String> mutedBy,
       String receiver,
       Duration resolveTimeout) {
     Map<String, String> annotations = new TreeMap<>(AlertAttributes.annotations(alert));
@@ -71,10 +73,12 @@ record GettableAlert(
         format(receivedAt),
         format(endsAt != null ? endsAt : receivedAt.plus(resolveTimeout)),
         new Status(
-            silencedBy.isEmpty() && inhibitedBy.isEmpty() ? state(alert.status()) : "suppressed",
+            silencedBy.isEmpty() && inhibitedBy.isEmpty() && mutedBy.isEmpty()
+                ? state(alert.status())
+                : "suppressed",
             List.copyOf(silencedBy),
             List.copyOf(inhibitedBy),
-            List.of()),
+            List.copyOf(mutedBy)),
         labels,
         AlertAttributes.generatorURL(alert));
   }

@@ -1,6 +1,8 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.server.KlaxonApplication;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.InhibitRuleStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -21,9 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class StatusV2Controller {
 
   private final AlertmanagerSettings settings;
+  private final InhibitRuleStore inhibitRules;
   private final String startedAt;
 
-  StatusV2Controller(AlertmanagerSettings settings, InstantSource clock) {
+  StatusV2Controller(
+      AlertmanagerSettings settings, InhibitRuleStore inhibitRules, InstantSource clock) {
+    this.inhibitRules = inhibitRules;
     this.settings = settings;
     this.startedAt = GettableAlert.format(clock.instant());
   }
@@ -79,9 +84,38 @@ class StatusV2Controller {
       receiver: %s
     receivers:
     - name: %s
-    templates: []
+    %stemplates: []
     """
-        .formatted(goDuration(settings.resolveTimeout()), settings.receiver(), settings.receiver());
+        .formatted(
+            goDuration(settings.resolveTimeout()),
+            settings.receiver(),
+            settings.receiver(),
+            inhibitRulesYaml(inhibitRules.all()));
+  }
+
+  /** The inhibition rules in force, as Alertmanager's {@code inhibit_rules}; none, nothing. */
+  static String inhibitRulesYaml(List<InhibitRule> rules) {
+    if (rules.isEmpty()) {
+      return "";
+    }
+    StringBuilder yaml = new StringBuilder("inhibit_rules:\n");
+    for (InhibitRule rule : rules) {
+      yaml.append("- name: ").append(quoted(rule.name())).append('\n');
+      yaml.append("  source_matchers:\n");
+      rule.source().forEach(m -> yaml.append("  - ").append(quoted(m.toString())).append('\n'));
+      yaml.append("  target_matchers:\n");
+      rule.target().forEach(m -> yaml.append("  - ").append(quoted(m.toString())).append('\n'));
+      if (!rule.equal().isEmpty()) {
+        yaml.append("  equal:\n");
+        rule.equal().forEach(label -> yaml.append("  - ").append(quoted(label)).append('\n'));
+      }
+    }
+    return yaml.toString();
+  }
+
+  /** A YAML single-quoted scalar: any text, quotes doubled. */
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   /** A duration as Prometheus writes one: {@code 5m}, {@code 1h30m}, {@code 90ms}. */

@@ -1,6 +1,7 @@
 package io.klaxon.server.notify;
 
 import io.klaxon.access.Actor;
+import io.klaxon.notify.ConfigChange;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NotificationStore;
@@ -93,8 +94,37 @@ final class NotifyConfig {
 
   /** Checks a route, and that each receiver it names exists (or is among {@code coming}). */
   void checkRoute(RouteBody body, String prefix, FieldErrors errors, List<String> coming) {
+    checkRoute(body, prefix, errors, coming, List.of());
+  }
+
+  /**
+   * Checks a route, that each receiver it names exists (or is among {@code coming}), and that its
+   * parent exists (or is among {@code comingRoutes}) without making a cycle.
+   */
+  void checkRoute(
+      RouteBody body,
+      String prefix,
+      FieldErrors errors,
+      List<String> coming,
+      List<String> comingRoutes) {
     FieldErrors own = new FieldErrors();
     body.toRoute(own);
+    if (body.parent() != null) {
+      if (!current.routeBodies().containsKey(body.parent())
+          && !comingRoutes.contains(body.parent())) {
+        own.add("parent", "no route is named '" + body.parent() + "'");
+      } else if (comingRoutes.isEmpty() && body.name() != null) {
+        String at = body.parent();
+        for (int steps = 0; at != null && steps <= current.routeBodies().size(); steps++) {
+          if (at.equals(body.name())) {
+            own.add("parent", "'" + body.parent() + "' is below this route: a cycle");
+            break;
+          }
+          RouteBody above = current.routeBodies().get(at);
+          at = above == null ? null : above.parent();
+        }
+      }
+    }
     List<String> names = body.receivers() == null ? List.of() : body.receivers();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -180,6 +210,15 @@ final class NotifyConfig {
   }
 
   synchronized void deleteRoute(String name) {
+    List<String> children =
+        current.routeBodies().values().stream()
+            .filter(body -> name.equals(body.parent()))
+            .map(body -> name(body.name()))
+            .toList();
+    if (!children.isEmpty()) {
+      throw new Conflict(
+          "name", "route " + name + " is the parent of the routes " + children + "; change them");
+    }
     if (!store.deleteDocument(ConfigKind.ROUTE, name)) {
       throw new NotFound("route", name);
     }
@@ -196,6 +235,15 @@ final class NotifyConfig {
       throw new InvalidInput("names", "names a route twice");
     }
     store.reorder(ConfigKind.ROUTE, names);
+    reload();
+  }
+
+  /**
+   * Applies configuration changes in one transaction (all or none) and reads the result. The caller
+   * has checked every document.
+   */
+  synchronized void apply(List<ConfigChange> changes, Actor actor) {
+    store.apply(changes, actor, clock.instant());
     reload();
   }
 

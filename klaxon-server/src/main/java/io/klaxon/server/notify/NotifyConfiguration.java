@@ -8,6 +8,7 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
+import io.klaxon.suppress.InhibitRuleStore;
 import io.klaxon.suppress.Suppressing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -60,12 +61,18 @@ class NotifyConfiguration {
       ObjectMapper json,
       TargetGuard guard,
       InstantSource clock,
-      NotifyProperties properties) {
+      NotifyProperties properties,
+      InhibitRuleStore inhibitRules) {
     NotifyConfig config = new NotifyConfig(store, json, guard, clock);
     if (properties.configFile() != null) {
-      new ConfigFile(config).apply(properties.configFile());
+      new ConfigFile(config, inhibitRules).apply(properties.configFile());
     }
     return config;
+  }
+
+  @Bean
+  AlertmanagerImport alertmanagerImport(NotifyConfig config, ObjectMapper json) {
+    return new AlertmanagerImport(config, json);
   }
 
   @Bean

@@ -11,10 +11,13 @@ import io.klaxon.notify.QuietHours;
 import io.klaxon.notify.Route;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.suppress.LabelMatcher;
+import io.klaxon.suppress.Matchers;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * notifyOn} it notifies opened, escalated and resolved; the group wait defaults to 30 seconds, the
  * group interval to 300 seconds with {@code groupBy} and 0 without (each alert alone). A {@code
  * policy} (an escalation policy's name) is started for each alert the route matches when opened,
- * beside or instead of the receivers.
+ * beside or instead of the receivers. A route with a {@code parent} is tried only for alerts the
+ * parent matches (docs/NOTIFICATIONS.md). {@code alertmanagerReceiver} names the Alertmanager
+ * receiver an imported route stands for (its receivers together); such a route may have no
+ * receivers, as Alertmanager's receivers without integrations drop what they get.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -41,7 +47,9 @@ record RouteBody(
     @Nullable Long groupIntervalSeconds,
     @Nullable Long repeatIntervalSeconds,
     @Nullable QuietHoursBody quietHours,
-    @Nullable String policy) {
+    @Nullable String policy,
+    @Nullable String parent,
+    @Nullable String alertmanagerReceiver) {
 
   static final long DEFAULT_GROUP_WAIT_SECONDS = 30;
   static final long DEFAULT_GROUP_INTERVAL_SECONDS = 300;
@@ -59,7 +67,9 @@ record RouteBody(
           @Nullable List<String> source,
       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           @Nullable List<String> subjectType,
-      @Nullable Map<String, String> attributes) {}
+      @Nullable Map<String, String> attributes,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> matchers) {}
 
   /** Daily hours, {@code HH:mm} in {@code timeZone}, in which notifications wait. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -81,17 +91,22 @@ record RouteBody(
         groupIntervalSeconds,
         repeatIntervalSeconds,
         quietHours,
-        policy);
+        policy,
+        parent,
+        alertmanagerReceiver);
   }
 
   /** The core route, or null with every fault recorded in {@code errors}. */
   @Nullable Route toRoute(FieldErrors errors) {
     int before = errors.size();
     errors.require("name", name);
-    if (policy == null) {
+    if (policy == null && alertmanagerReceiver == null) {
       errors.require("receivers", receivers);
     }
-    if (policy == null && receivers != null && receivers.isEmpty()) {
+    if (policy == null
+        && alertmanagerReceiver == null
+        && receivers != null
+        && receivers.isEmpty()) {
       errors.add("receivers", "needs at least one receiver, or a policy");
     }
     Match parsedMatch = match == null ? Match.ANY : errors.attempt("match.", this::parseMatch);
@@ -134,18 +149,25 @@ record RouteBody(
                 Boolean.TRUE.equals(continueMatching),
                 Objects.requireNonNull(grouping),
                 repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds),
-                quiet));
+                quiet,
+                parent));
   }
 
   private Match parseMatch() {
     MatchBody body = Objects.requireNonNull(match);
     Severity least = body.severity() == null ? null : Severity.parse(body.severity());
+    List<LabelMatcher> labels = new ArrayList<>();
+    List<String> given = orEmpty(body.matchers());
+    for (int i = 0; i < given.size(); i++) {
+      labels.addAll(Matchers.parse("matchers[" + i + "]", given.get(i)));
+    }
     return new Match(
         least,
         Set.copyOf(orEmpty(body.type())),
         Set.copyOf(orEmpty(body.source())),
         Set.copyOf(orEmpty(body.subjectType())),
-        body.attributes() == null ? Map.of() : body.attributes());
+        body.attributes() == null ? Map.of() : body.attributes(),
+        labels);
   }
 
   private QuietHours parseQuietHours() {

@@ -1,6 +1,8 @@
 package io.klaxon.server.notify;
 
 import io.klaxon.access.Actor;
+import io.klaxon.notify.Route;
+import io.klaxon.notify.Routing;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.NotFound;
@@ -8,8 +10,11 @@ import io.klaxon.server.problem.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -39,6 +44,26 @@ class RouteController {
 
   /** A new order of routes: those named go first, in this order. */
   record RouteOrder(@Nullable List<String> names) {}
+
+  /** The labels of an alert to route. */
+  record RouteTest(@Nullable Map<String, String> labels) {}
+
+  /**
+   * Where a label set goes: {@code receivers} as {@code amtool config routes test} names them (a
+   * route's Alertmanager receiver where it has one, else each of its receivers), and each route
+   * taken.
+   */
+  record RouteTestAnswer(
+      Map<String, String> labels, List<String> receivers, List<TakenRoute> routes) {}
+
+  /** A route taken, its path from the top, its receivers and the alert's group in it. */
+  record TakenRoute(
+      String route,
+      List<String> path,
+      List<String> receivers,
+      @Nullable String alertmanagerReceiver,
+      Map<String, String> groupLabels,
+      String groupKey) {}
 
   @GetMapping("/api/routes")
   @Operation(summary = "Every route, in the order they are tried")
@@ -78,6 +103,56 @@ class RouteController {
     }
     config.putRoute(route, actor);
     return ResponseEntity.created(URI.create("/api/routes/" + route.name())).body(route);
+  }
+
+  @PostMapping("/api/routes/test")
+  @Operation(
+      summary = "Which routes and receivers an alert with these labels reaches",
+      description =
+          "Body {labels: {name: value}}. Label matchers see the labels as given; a route's other"
+              + " conditions read the labels severity, type, source, subjectType and attribute"
+              + " names. Answers the receivers in order (as amtool config routes test prints them)"
+              + " and each route taken with Alertmanager's group key. Changes nothing.")
+  RouteTestAnswer test(@RequestBody JsonNode body) {
+    FieldErrors errors = new FieldErrors();
+    RouteTest request = errors.read(json, body, RouteTest.class, "");
+    errors.throwIfAny();
+    if (request == null || request.labels() == null) {
+      throw new InvalidInput("labels", "is required: the alert's labels, {\"name\": \"value\"}");
+    }
+    // Alertmanager drops labels with an empty value before routing.
+    Map<String, String> labels = new TreeMap<>();
+    request
+        .labels()
+        .forEach(
+            (name, value) -> {
+              if (value != null && !value.isEmpty()) {
+                labels.put(name, value);
+              }
+            });
+    NotifyConfig.Snapshot snapshot = config.current();
+    List<Route> routes = snapshot.routes();
+    List<String> receivers = new ArrayList<>();
+    List<TakenRoute> taken = new ArrayList<>();
+    for (Route route : Routing.matching(routes, labels)) {
+      RouteBody routeBody = snapshot.routeBodies().get(route.name());
+      String alertmanagerReceiver = routeBody == null ? null : routeBody.alertmanagerReceiver();
+      if (alertmanagerReceiver != null) {
+        receivers.add(alertmanagerReceiver);
+      } else {
+        receivers.addAll(route.receivers());
+      }
+      Map<String, String> groupLabels = route.grouping().labels(labels);
+      taken.add(
+          new TakenRoute(
+              route.name(),
+              Routing.path(routes, route).stream().map(Route::name).toList(),
+              route.receivers(),
+              alertmanagerReceiver,
+              groupLabels,
+              GroupKeys.of(routes, route, groupLabels)));
+    }
+    return new RouteTestAnswer(labels, receivers, taken);
   }
 
   @PutMapping("/api/routes/{name}")

@@ -141,7 +141,7 @@ class OddsSignalController {
   private void judgeDue(List<Path> toKeep) {
     OddsSettings current = settings.current();
     PendingRounds.Due due = pending.takeDue(arrivals.instant(), current);
-    Unavailable refusal = null;
+    RuntimeException refusal = null;
     for (Map.Entry<RoundKey, List<OddsSnapshot>> round : due.rounds().entrySet()) {
       CompletableFuture<List<CommandResult>> judgment = judgments.remove(round.getKey());
       if (judgment == null) {
@@ -151,13 +151,15 @@ class OddsSignalController {
         judgment.completeExceptionally(refusal);
         continue;
       }
-      List<AlertCommand> commands = detector.onSnapshots(round.getValue(), current);
+      List<AlertCommand> commands;
       List<CommandResult> applied;
       try {
+        commands = detector.onSnapshots(round.getValue(), current);
         applied = commands.isEmpty() ? List.of() : engine.apply(commands);
-      } catch (Unavailable refused) {
-        // The windows took these snapshots, but the alerts they called for were not written:
-        // take them back, so that the producer's retry gives the same commands again.
+      } catch (RuntimeException refused) {
+        // The windows took these snapshots, but the alerts they called for were not written
+        // (503 when the engine refused them): take them back, so that the producer's retry gives
+        // the same commands again. Every waiting request hears of it, none waits forever.
         detector.undoLast();
         refusal = refused;
         judgment.completeExceptionally(refused);

@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/alerts/{id}")
 @Tag(name = "alerts")
 class SnoozeController {
-
-  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*([smhd])");
 
   private final SnoozeStore snoozes;
   private final AlertStore alerts;
@@ -109,20 +104,6 @@ class SnoozeController {
   }
 
   private static Duration duration(String text) {
-    Matcher simple = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
-    if (simple.matches()) {
-      long amount = Long.parseLong(simple.group(1));
-      return switch (simple.group(2)) {
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
-    }
-    try {
-      return Duration.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput("for", "'" + text + "' is not a duration such as 30m, 2h or PT90M");
-    }
+    return DurationText.parse("for", text);
   }
 }

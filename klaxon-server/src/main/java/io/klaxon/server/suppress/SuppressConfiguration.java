@@ -2,8 +2,12 @@ package io.klaxon.server.suppress;
 
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.jdbc.suppress.JdbcInhibitRuleStore;
+import io.klaxon.store.jdbc.suppress.JdbcMaintenanceWindowStore;
 import io.klaxon.store.jdbc.suppress.JdbcSilenceStore;
 import io.klaxon.store.jdbc.suppress.JdbcSnoozeStore;
+import io.klaxon.suppress.InhibitRuleStore;
+import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.SilenceBook;
 import io.klaxon.suppress.SilenceStore;
 import io.klaxon.suppress.SnoozeStore;
@@ -12,7 +16,10 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the silence store, the silence book and the sweep that marks suppressed alerts. */
+/**
+ * Wires the silence, window, inhibition rule and snooze stores, the silence book and the sweep that
+ * marks suppressed alerts.
+ */
 @Configuration(proxyBeanMethods = false)
 class SuppressConfiguration {
 
@@ -28,13 +35,35 @@ class SuppressConfiguration {
   }
 
   @Bean
+  MaintenanceWindowStore maintenanceWindowStore(DataSource dataSource, AlertStore alertStore) {
+    return JdbcMaintenanceWindowStore.open(dataSource);
+  }
+
+  @Bean
+  InhibitRuleStore inhibitRuleStore(
+      DataSource dataSource, AlertStore alertStore, InstantSource clock) {
+    return JdbcInhibitRuleStore.open(dataSource, clock);
+  }
+
+  @Bean
   SuppressionSweep suppressionSweep(
       SilenceStore store,
       SnoozeStore snoozes,
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
       ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
-    return new SuppressionSweep(store, snoozes, active, engine, clock);
+    return new SuppressionSweep(store, snoozes, windows, rules, active, engine, clock);
+  }
+
+  @Bean
+  SuppressionsInForce suppressionsInForce(
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
+      SnoozeStore snoozes,
+      ActiveAlertReader active) {
+    return new SuppressionsInForce(windows, rules, snoozes, active);
   }
 
   /** Every change of a silence wakes the sweep, so it takes effect at once. */

@@ -5,6 +5,10 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Suppressor;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.InhibitRuleStore;
+import io.klaxon.suppress.MaintenanceWindow;
+import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.Silence;
 import io.klaxon.suppress.SilenceState;
 import io.klaxon.suppress.SilenceStore;
@@ -26,10 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps every active alert's {@code suppressedBy} true: each second, and at once when a silence
- * changes, it evaluates the silences and snoozes in force against the active alerts and sends the
- * engine an {@link AlertCommand.Suppress} for each alert whose suppression started, changed or
- * ended. It never writes an alert itself.
+ * Keeps every active alert's {@code suppressedBy} true: each second, and at once when a silence,
+ * window, rule or snooze changes, it evaluates the silences, maintenance windows, inhibition rules
+ * and snoozes in force against the active alerts and sends the engine an {@link
+ * AlertCommand.Suppress} for each alert whose suppression started, changed or ended. It never
+ * writes an alert itself.
  */
 public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
@@ -40,12 +45,23 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   private final SilenceStore silences;
   private final SnoozeStore snoozes;
+  private final MaintenanceWindowStore windows;
+  private final InhibitRuleStore rules;
   private final ActiveAlertReader active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Semaphore wake = new Semaphore(0);
   private volatile List<Silence> current = List.of();
   private volatile Map<Long, Snooze> snoozed = Map.of();
+
+  /** The windows open at the last sweep; {@link #holds} checks they still are. */
+  private volatile List<MaintenanceWindow> scheduled = List.of();
+
+  private volatile List<InhibitRule> inhibiting = List.of();
+
+  /** The active alerts of the last sweep, as inhibition sources for {@link #holds}. */
+  private volatile List<Alert> sources = List.of();
+
   private volatile boolean running;
 
   /** Active alerts left marked by the last full sweep; -1 before the first. */
@@ -56,24 +72,28 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   SuppressionSweep(
       SilenceStore silences,
       SnoozeStore snoozes,
+      MaintenanceWindowStore windows,
+      InhibitRuleStore rules,
       ActiveAlertReader active,
       AlertEngine engine,
       InstantSource clock) {
     this.silences = silences;
     this.snoozes = snoozes;
+    this.windows = windows;
+    this.rules = rules;
     this.active = active;
     this.engine = engine;
     this.clock = clock;
   }
 
-  /** Sweeps soon: a silence or a snooze changed. */
+  /** Sweeps soon: a silence, window, rule or snooze changed. */
   void wake() {
     wake.release();
   }
 
   @Override
   public boolean holds(Alert alert) {
-    return !new Suppressions(clock.instant(), current, List.of(), snoozed, List.of())
+    return !new Suppressions(clock.instant(), current, scheduled, inhibiting, snoozed, sources)
         .of(alert)
         .isEmpty();
   }
@@ -95,12 +115,24 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       }
     }
     snoozed = Map.copyOf(holding);
-    if (live.isEmpty() && holding.isEmpty() && marked == 0) {
+    // Expanding a rule costs more than matching labels: only the windows open now are kept.
+    List<MaintenanceWindow> open =
+        windows.all().stream().filter(window -> window.openAt(now).isPresent()).toList();
+    List<InhibitRule> rulesNow = rules.all();
+    scheduled = open;
+    inhibiting = rulesNow;
+    if (live.isEmpty()
+        && holding.isEmpty()
+        && open.isEmpty()
+        && rulesNow.isEmpty()
+        && marked == 0) {
       // Only this sweep marks alerts: with nothing in force and none marked, none can change.
+      sources = List.of();
       return 0;
     }
     List<Alert> alerts = active.all();
-    Suppressions suppressions = new Suppressions(now, live, List.of(), holding, alerts);
+    sources = rulesNow.isEmpty() ? List.of() : alerts;
+    Suppressions suppressions = new Suppressions(now, live, open, rulesNow, holding, alerts);
     List<AlertCommand.Suppress> commands = new ArrayList<>();
     int stillMarked = 0;
     for (Alert alert : alerts) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.store.jdbc.TestDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +53,9 @@ class CrashSafetyTest {
     try (ServerProcess first = ServerProcess.start(dir.resolve("first.log"), database)) {
       load = new EventLoad(first.port, "recount").repeating(20).start(4, 50);
       load.awaitFirstAnswer();
-      Thread.sleep(2500);
+      EventLoad running = load;
+      // Killed in the middle of the load once it has had answers, however busy the machine is.
+      Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> running.countedTriggers() > 200);
       first.kill();
       load.stop();
     }
@@ -77,7 +81,10 @@ class CrashSafetyTest {
       load = new EventLoad(first.port, "crash").start(4, 50);
       // The first request of a fresh server also verifies its API key (a slow hash, cold).
       load.awaitFirstAnswer();
-      Thread.sleep(2500);
+      EventLoad running = load;
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> running.acknowledged.size() > 200);
       first.kill();
       load.stop();
     }

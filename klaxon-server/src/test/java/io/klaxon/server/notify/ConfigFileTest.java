@@ -9,6 +9,9 @@ import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.notify.JdbcNotificationStore;
+import io.klaxon.store.jdbc.suppress.JdbcInhibitRuleStore;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.Matchers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ class ConfigFileTest {
   @TempDir Path dir;
   TestDatabase database;
   NotifyConfig config;
+  JdbcInhibitRuleStore inhibitRules;
 
   @BeforeEach
   void open() {
@@ -37,6 +41,7 @@ class ConfigFileTest {
             JsonMapper.builder().build(),
             new TargetGuard(List.of("127.0.0.1")),
             InstantSource.system());
+    inhibitRules = JdbcInhibitRuleStore.open(database.dataSource(), InstantSource.system());
   }
 
   @AfterEach
@@ -47,7 +52,7 @@ class ConfigFileTest {
   private void apply(String yaml) throws IOException {
     Path file = dir.resolve("notify.yaml");
     Files.writeString(file, yaml);
-    new ConfigFile(config).apply(file);
+    new ConfigFile(config, inhibitRules).apply(file);
   }
 
   @Test
@@ -143,5 +148,76 @@ class ConfigFileTest {
                         sekret: typo
                     """))
         .hasMessageContaining("receivers[0].sekret");
+  }
+
+  @Test
+  void inhibitRulesOfTheFileReplaceThoseOfTheSameName_andLeaveOthers() throws IOException {
+    InhibitRule kept =
+        new InhibitRule("kept", Matchers.parse("s", "a=b"), Matchers.parse("t", "c=d"), List.of());
+    inhibitRules.put(kept, "api");
+    inhibitRules.put(
+        new InhibitRule(
+            "critical-over-warning",
+            Matchers.parse("s", "x=y"),
+            Matchers.parse("t", "x=z"),
+            List.of()),
+        "api");
+
+    apply(
+        """
+        inhibitRules:
+          - name: critical-over-warning
+            sourceMatchers: severity="critical"
+            targetMatchers: '{severity=~"warning|info"}'
+            equal: [alertname, instance]
+        """);
+
+    assertThat(inhibitRules.all())
+        .containsExactly(
+            new InhibitRule(
+                "critical-over-warning",
+                Matchers.parse("s", "severity=\"critical\""),
+                Matchers.parse("t", "severity=~\"warning|info\""),
+                List.of("alertname", "instance")),
+            kept);
+  }
+
+  @Test
+  void anInvalidInhibitRuleRefusesTheWholeFileNamingItsFields() {
+    assertThatThrownBy(
+            () ->
+                apply(
+                    """
+                    receivers:
+                      - name: ops-hook
+                        type: webhook
+                        url: http://127.0.0.1/hook
+                    inhibitRules:
+                      - name: broken
+                        sourceMatchers: severity=~"(critical"
+                        equal: [alertname]
+                    """))
+        .hasMessageContaining("inhibitRules[0].sourceMatchers")
+        .hasMessageContaining("inhibitRules[0].targetMatchers");
+    assertThat(inhibitRules.all()).isEmpty();
+    assertThat(config.current().receivers()).isEmpty();
+  }
+
+  @Test
+  void aFileNamingAnInhibitRuleTwiceIsRefused() {
+    assertThatThrownBy(
+            () ->
+                apply(
+                    """
+                    inhibitRules:
+                      - name: twice
+                        sourceMatchers: a=b
+                        targetMatchers: c=d
+                      - name: twice
+                        sourceMatchers: a=x
+                        targetMatchers: c=y
+                    """))
+        .hasMessageContaining("inhibitRules[1].name");
+    assertThat(inhibitRules.all()).isEmpty();
   }
 }

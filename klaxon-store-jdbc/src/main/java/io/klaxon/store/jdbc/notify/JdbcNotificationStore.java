@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.notify;
 
 import io.klaxon.access.Actor;
 import io.klaxon.notify.Attempt;
+import io.klaxon.notify.ConfigChange;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.Notification;
@@ -81,71 +82,93 @@ public final class JdbcNotificationStore implements NotificationStore {
 
   @Override
   public void putDocument(ConfigKind kind, String name, String json, Actor actor, Instant at) {
-    NotificationTables.Config c = tables.config;
     failures.run(
         "save the notification " + kind.word() + " " + name,
         () ->
             dsl.transaction(
-                configuration -> {
-                  DSLContext tx = configuration.dsl();
-                  int updated =
-                      tx.update(c.table)
-                          .set(c.document, json)
-                          .set(c.updatedAt, NotificationPlanning.micros(at))
-                          .set(c.updatedBy, actor.name())
-                          .where(c.kind.eq(kind.word()), c.name.eq(name))
-                          .execute();
-                  if (updated == 0) {
-                    Field<Integer> last = DSL.max(c.position);
-                    Integer max =
-                        tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
-                    tx.insertInto(c.table)
-                        .set(c.kind, kind.word())
-                        .set(c.name, name)
-                        .set(c.position, max == null ? 0 : max + 1)
-                        .set(c.document, json)
-                        .set(c.updatedAt, NotificationPlanning.micros(at))
-                        .set(c.updatedBy, actor.name())
-                        .execute();
-                  }
-                }));
+                configuration -> put(configuration.dsl(), kind, name, json, actor, at)));
   }
 
   @Override
   public boolean deleteDocument(ConfigKind kind, String name) {
-    NotificationTables.Config c = tables.config;
     return failures.call(
-        "delete the notification " + kind.word() + " " + name,
-        () -> dsl.deleteFrom(c.table).where(c.kind.eq(kind.word()), c.name.eq(name)).execute() > 0);
+        "delete the notification " + kind.word() + " " + name, () -> delete(dsl, kind, name));
   }
 
   @Override
   public void reorder(ConfigKind kind, List<String> names) {
-    NotificationTables.Config c = tables.config;
     failures.run(
         "reorder the notification " + kind.word() + "s",
+        () -> dsl.transaction(configuration -> reorder(configuration.dsl(), kind, names)));
+  }
+
+  @Override
+  public void apply(List<ConfigChange> changes, Actor actor, Instant at) {
+    failures.run(
+        "change the notification configuration",
         () ->
             dsl.transaction(
                 configuration -> {
                   DSLContext tx = configuration.dsl();
-                  List<String> order = new ArrayList<>(names);
-                  for (String name :
-                      tx.select(c.name)
-                          .from(c.table)
-                          .where(c.kind.eq(kind.word()))
-                          .orderBy(c.position, c.name)
-                          .fetch(c.name)) {
-                    if (!order.contains(name)) {
-                      order.add(name);
+                  for (ConfigChange change : changes) {
+                    switch (change) {
+                      case ConfigChange.Put put ->
+                          put(tx, put.kind(), put.name(), put.json(), actor, at);
+                      case ConfigChange.Delete delete -> delete(tx, delete.kind(), delete.name());
+                      case ConfigChange.Order order -> reorder(tx, order.kind(), order.names());
                     }
                   }
-                  for (int i = 0; i < order.size(); i++) {
-                    tx.update(c.table)
-                        .set(c.position, i)
-                        .where(c.kind.eq(kind.word()), c.name.eq(order.get(i)))
-                        .execute();
-                  }
                 }));
+  }
+
+  private void put(
+      DSLContext tx, ConfigKind kind, String name, String json, Actor actor, Instant at) {
+    NotificationTables.Config c = tables.config;
+    int updated =
+        tx.update(c.table)
+            .set(c.document, json)
+            .set(c.updatedAt, NotificationPlanning.micros(at))
+            .set(c.updatedBy, actor.name())
+            .where(c.kind.eq(kind.word()), c.name.eq(name))
+            .execute();
+    if (updated == 0) {
+      Field<Integer> last = DSL.max(c.position);
+      Integer max = tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
+      tx.insertInto(c.table)
+          .set(c.kind, kind.word())
+          .set(c.name, name)
+          .set(c.position, max == null ? 0 : max + 1)
+          .set(c.document, json)
+          .set(c.updatedAt, NotificationPlanning.micros(at))
+          .set(c.updatedBy, actor.name())
+          .execute();
+    }
+  }
+
+  private boolean delete(DSLContext context, ConfigKind kind, String name) {
+    NotificationTables.Config c = tables.config;
+    return context.deleteFrom(c.table).where(c.kind.eq(kind.word()), c.name.eq(name)).execute() > 0;
+  }
+
+  private void reorder(DSLContext tx, ConfigKind kind, List<String> names) {
+    NotificationTables.Config c = tables.config;
+    List<String> order = new ArrayList<>(names);
+    for (String name :
+        tx.select(c.name)
+            .from(c.table)
+            .where(c.kind.eq(kind.word()))
+            .orderBy(c.position, c.name)
+            .fetch(c.name)) {
+      if (!order.contains(name)) {
+        order.add(name);
+      }
+    }
+    for (int i = 0; i < order.size(); i++) {
+      tx.update(c.table)
+          .set(c.position, i)
+          .where(c.kind.eq(kind.word()), c.name.eq(order.get(i)))
+          .execute();
+    }
   }
 
   @Override

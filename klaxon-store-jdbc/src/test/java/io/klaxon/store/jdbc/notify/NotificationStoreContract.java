@@ -7,6 +7,7 @@ import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Attempt;
+import io.klaxon.notify.ConfigChange;
 import io.klaxon.notify.ConfigDocument;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NewNotification;
@@ -356,5 +357,46 @@ public abstract class NotificationStoreContract {
     assertThat(store().documents(ConfigKind.RECEIVER))
         .extracting(ConfigDocument::name)
         .containsExactly("a");
+  }
+
+  @Test
+  void configurationChangesApplyTogetherOrNotAtAll() {
+    store().putDocument(ConfigKind.ROUTE, "old", "{\"name\":\"old\"}", Actor.of("alice"), T0);
+    store().putDocument(ConfigKind.ROUTE, "kept", "{\"name\":\"kept\"}", Actor.of("alice"), T0);
+
+    store()
+        .apply(
+            List.of(
+                new ConfigChange.Put(ConfigKind.RECEIVER, "hook", "{\"name\":\"hook\"}"),
+                new ConfigChange.Put(ConfigKind.ROUTE, "new", "{\"name\":\"new\"}"),
+                new ConfigChange.Delete(ConfigKind.ROUTE, "old"),
+                new ConfigChange.Order(ConfigKind.ROUTE, List.of("new"))),
+            Actor.of("importer"),
+            T0.plusSeconds(1));
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("new", "kept");
+    assertThat(store().documents(ConfigKind.ROUTE).getFirst().updatedBy()).isEqualTo("importer");
+
+    // The last change breaks a constraint (a document is required): the earlier ones go too.
+    @SuppressWarnings("NullAway")
+    String missing = null;
+    assertThatThrownBy(
+            () ->
+                store()
+                    .apply(
+                        List.of(
+                            new ConfigChange.Delete(ConfigKind.ROUTE, "kept"),
+                            new ConfigChange.Put(ConfigKind.RECEIVER, "other", "{}"),
+                            new ConfigChange.Put(ConfigKind.ROUTE, "broken", missing)),
+                        Actor.of("importer"),
+                        T0.plusSeconds(2)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store().documents(ConfigKind.ROUTE))
+        .extracting(ConfigDocument::name)
+        .containsExactly("new", "kept");
+    assertThat(store().documents(ConfigKind.RECEIVER))
+        .extracting(ConfigDocument::name)
+        .containsExactly("hook");
   }
 }
