@@ -1,5 +1,7 @@
 package io.klaxon.bench;
 
+import io.klaxon.bench.inprocess.HeapCommand;
+import io.klaxon.bench.inprocess.WriterCommand;
 import io.klaxon.bench.load.LoadCommand;
 import io.klaxon.bench.load.SilencesCommand;
 import picocli.CommandLine;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code klaxon-bench.jar}: the load generator, an RSS probe, JMH, the console page
- * timer, the lake and the notification dispatcher.
+ * timer, the lake, the notification dispatcher, and the writer's and the active index's costs.
  */
 @Command(
     name = "klaxon-bench",
@@ -21,7 +23,9 @@ import picocli.CommandLine.Command;
       LakeCommand.class,
       NotifyCommand.class,
       HostsCommand.class,
-      SilencesCommand.class
+      SilencesCommand.class,
+      WriterCommand.class,
+      HeapCommand.class
     })
 public final class Bench implements Runnable {
 

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's memory: every active alert by fingerprint and by id, as last committed, and the last
- * id handed out. Written only by the engine's writer; read from any thread.
+ * id handed out. Written only by the engine's writer; read from any thread. The alerts kept are
+ * compact copies, equal to those committed (see {@link AlertCompactor}).
  */
 final class ActiveIndex {
 
@@ -24,6 +25,9 @@ final class ActiveIndex {
   /** Re-triggers the history has not told yet, by alert id: the writer's alone. */
   private final Map<Long, RetriggerTally> tallies = new HashMap<>();
 
+  /** Shares the strings of the alerts kept: the writer's alone. */
+  private final AlertCompactor compactor = new AlertCompactor();
+
   private volatile long lastId;
 
   void reload(AlertStore store) {
@@ -32,7 +36,8 @@ final class ActiveIndex {
     byFingerprint.clear();
     byId.clear();
     tallies.clear();
-    for (Alert alert : active) {
+    for (Alert loaded : active) {
+      Alert alert = compactor.compact(loaded, null);
       byFingerprint.put(alert.fingerprint(), alert);
       byId.put(alert.id(), alert);
     }
@@ -77,8 +82,9 @@ final class ActiveIndex {
 
   /** Takes in what a committed batch changed. */
   void publish(Iterable<Alert> touched, Map<Long, RetriggerTally> newTallies, long newLastId) {
-    for (Alert alert : touched) {
-      if (alert.isActive()) {
+    for (Alert committed : touched) {
+      if (committed.isActive()) {
+        Alert alert = compactor.compact(committed, byId.get(committed.id()));
         Alert previous = byFingerprint.put(alert.fingerprint(), alert);
         if (previous != null && previous.id() != alert.id()) {
           byId.remove(previous.id());
@@ -92,10 +98,11 @@ final class ActiveIndex {
           tallies.put(alert.id(), tally);
         }
       } else {
-        byId.remove(alert.id());
-        tallies.remove(alert.id());
+        byId.remove(committed.id());
+        tallies.remove(committed.id());
         byFingerprint.computeIfPresent(
-            alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
+            committed.fingerprint(),
+            (fp, current) -> current.id() == committed.id() ? null : current);
       }
     }
     lastId = newLastId;

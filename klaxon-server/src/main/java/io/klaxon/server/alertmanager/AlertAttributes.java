@@ -38,6 +38,12 @@ final class AlertAttributes {
     }
   }
 
+  /** Remembered conversions, one per attribute: see {@link TimeText}. */
+  private static final TimeText STARTS_AT_TEXT = new TimeText();
+
+  private static final TimeText ENDS_AT_TEXT = new TimeText();
+  private static final TimeText RECEIVED_AT_TEXT = new TimeText();
+
   private AlertAttributes() {}
 
   static Map<String, Object> of(PostedAlert alert, Instant startsAt, Instant receivedAt, Via via) {
@@ -47,11 +53,11 @@ final class AlertAttributes {
     if (alert.generatorURL() != null && !alert.generatorURL().isEmpty()) {
       attributes.put(GENERATOR_URL, alert.generatorURL());
     }
-    attributes.put(STARTS_AT, startsAt.toString());
+    attributes.put(STARTS_AT, STARTS_AT_TEXT.format(startsAt));
     if (alert.endsAt() != null) {
-      attributes.put(ENDS_AT, alert.endsAt().toString());
+      attributes.put(ENDS_AT, ENDS_AT_TEXT.format(alert.endsAt()));
     }
-    attributes.put(RECEIVED_AT, receivedAt.toString());
+    attributes.put(RECEIVED_AT, RECEIVED_AT_TEXT.format(receivedAt));
     attributes.put(RECEIVED_VIA, via.word);
     return attributes;
   }
@@ -112,8 +118,14 @@ final class AlertAttributes {
 
   private static @Nullable Instant time(Alert alert, String name) {
     if (alert.attributes().get(name) instanceof String text) {
+      TimeText conversion =
+          switch (name) {
+            case STARTS_AT -> STARTS_AT_TEXT;
+            case ENDS_AT -> ENDS_AT_TEXT;
+            default -> RECEIVED_AT_TEXT;
+          };
       try {
-        return Instant.parse(text);
+        return conversion.parseInstant(text);
       } catch (DateTimeParseException e) {
         return null; // someone else's attribute of the same name: fall back, do not fail a list
       }

@@ -1,7 +1,6 @@
 package io.klaxon.server.alertmanager;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,11 @@ record PostedAlert(
   /** Go's zero {@code time.Time}, which Go clients send for a time they do not have. */
   private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
+  /** Remembered parses, one per field: see {@link TimeText}. */
+  private static final TimeText STARTS_AT = new TimeText();
+
+  private static final TimeText ENDS_AT = new TimeText();
+
   /**
    * Reads one alert; faults are added under {@code path} (such as {@code [2].}).
    *
@@ -53,8 +57,8 @@ record PostedAlert(
     Map<String, String> labels = strings(item.get("labels"), path + "labels", faults);
     Map<String, String> annotations =
         strings(item.get("annotations"), path + "annotations", faults);
-    Instant startsAt = time(item.get("startsAt"), path + "startsAt", faults);
-    Instant endsAt = time(item.get("endsAt"), path + "endsAt", faults);
+    Instant startsAt = time(item.get("startsAt"), STARTS_AT, path + "startsAt", faults);
+    Instant endsAt = time(item.get("endsAt"), ENDS_AT, path + "endsAt", faults);
     String generatorURL = text(item.get("generatorURL"), path + "generatorURL", faults);
     Boolean firing = webhook ? status(item.get("status"), path + "status", faults) : null;
     labels.values().removeIf(String::isEmpty); // as Alertmanager: an empty label is no label
@@ -107,13 +111,14 @@ record PostedAlert(
     return node.asString();
   }
 
-  private static @Nullable Instant time(@Nullable JsonNode node, String field, List<Fault> faults) {
+  private static @Nullable Instant time(
+      @Nullable JsonNode node, TimeText conversion, String field, List<Fault> faults) {
     String text = text(node, field, faults);
     if (text == null || text.isEmpty()) {
       return null;
     }
     try {
-      Instant time = OffsetDateTime.parse(text).toInstant();
+      Instant time = conversion.parseRfc3339(text);
       return time.equals(GO_ZERO_TIME) ? null : time;
     } catch (DateTimeParseException e) {
       faults.add(new Fault(field, "'" + text + "' is not an RFC 3339 time", true));

@@ -1,0 +1,86 @@
+package io.klaxon.bench.inprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The writer and heap commands on small runs: they finish and print a figure they measured. */
+class InProcessCommandsTest {
+
+  @TempDir Path scratch;
+
+  @Test
+  void theLabelSetKeyIsAlertmanagersFingerprintAsTheServerPrefixesIt() {
+    // Alertmanager's FNV-1a 64 of {alertname=DiskFull, instance=host-0, job=node,
+    // severity=warning}, worked out independently of this code.
+    assertThat(AlertmanagerShape.fingerprint("host-0")).isEqualTo("am:e3e941cf168d18f6");
+    assertThat(AlertmanagerShape.trigger(0, Instant.EPOCH).fingerprint())
+        .isEqualTo("am:e3e941cf168d18f6");
+  }
+
+  @Test
+  void theWriterCommandPrintsTheWriterCpuPerRetrigger() {
+    String out =
+        run(
+            new WriterCommand(),
+            "--alerts",
+            "300",
+            "--retriggers",
+            "600",
+            "--batch",
+            "100",
+            "--synchronous",
+            "OFF",
+            "--dir",
+            scratch.toString());
+
+    Matcher figure = Pattern.compile("([0-9.]+) µs of writer CPU per re-trigger").matcher(out);
+    assertThat(figure.find()).as(out).isTrue();
+    assertThat(Double.parseDouble(figure.group(1))).isPositive();
+    assertThat(out).contains("600 re-triggers of 300 open alerts");
+  }
+
+  @Test
+  void theWriterCommandRefusesAnEmptyRun() {
+    CommandLine command = new CommandLine(new WriterCommand());
+    command.setErr(new java.io.PrintWriter(new ByteArrayOutputStream()));
+
+    assertThat(command.execute("--alerts", "0", "--dir", scratch.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void theHeapCommandPrintsTheBytesPerActiveAlert() {
+    String out = run(new HeapCommand(), "--alerts", "2000", "--passes", "1", "--histogram", "3");
+
+    Matcher figure = Pattern.compile("([0-9,]+) bytes per active alert").matcher(out);
+    assertThat(figure.find()).as(out).isTrue();
+    assertThat(Long.parseLong(figure.group(1).replace(",", ""))).isPositive();
+    assertThat(out).contains("2,000 active alerts").contains("class name");
+  }
+
+  /** Runs a command as the bench jar does and returns what it printed; it must succeed. */
+  private static String run(Callable<Integer> command, String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      exit = new CommandLine(command).execute(args);
+    } finally {
+      System.setOut(original);
+    }
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(out).isZero();
+    return out;
+  }
+}
