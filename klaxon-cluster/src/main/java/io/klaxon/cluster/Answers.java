@@ -59,7 +59,8 @@ final class Answers {
       return waiting.done;
     }
     pending.put(request, waiting);
-    waiting.done.whenComplete((results, failure) -> pending.remove(request));
+    // Whoever completes it (an answer, a caller's time-out), the request is forgotten.
+    var unused = waiting.done.whenComplete((results, failure) -> pending.remove(request));
     return waiting.done;
   }
 

@@ -211,7 +211,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
                 answered.completeExceptionally(unavailable);
                 throw unavailable;
               }
-              return ok;
+              return Boolean.TRUE;
             })
         .thenCompose(
             ok ->
@@ -303,7 +303,11 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
     if (origin.equals(settings.nodeName())) {
       answers.answer(request, partition, results);
     } else {
-      kafka.send(settings.replyTopic(), origin, ResultCodec.encode(request, partition, results));
+      // A reply lost on the way leaves its asker to time out, as when the owner died: nothing to
+      // do.
+      var unused =
+          kafka.send(
+              settings.replyTopic(), origin, ResultCodec.encode(request, partition, results));
     }
   }
 

@@ -56,7 +56,7 @@ public final class CommandCodec {
           "a command record of version " + version + ", this instance reads 1 to " + VERSION);
     }
     List<AlertCommand> commands = new ArrayList<>();
-    for (Object command : (List<?>) read.get("commands")) {
+    for (Object command : Fields.of(read).list("commands")) {
       commands.add(decode(Fields.of(command)));
     }
     return commands;
@@ -214,58 +214,5 @@ public final class CommandCodec {
 
   private static @Nullable String text(@Nullable Instant instant) {
     return instant == null ? null : instant.toString();
-  }
-
-  /** One decoded JSON object, read field by field. */
-  private record Fields(Map<String, Object> values) {
-
-    @SuppressWarnings("unchecked")
-    static Fields of(@Nullable Object object) {
-      if (!(object instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException("a command record holds " + object + ", not an object");
-      }
-      return new Fields((Map<String, Object>) map);
-    }
-
-    boolean has(String name) {
-      return values.get(name) != null;
-    }
-
-    String text(String name) {
-      String text = optionalText(name);
-      if (text == null) {
-        throw new IllegalArgumentException("a command record lacks " + name);
-      }
-      return text;
-    }
-
-    @Nullable String optionalText(String name) {
-      Object value = values.get(name);
-      return value == null ? null : value.toString();
-    }
-
-    @Nullable Double number(String name) {
-      return values.get(name) instanceof Number n ? n.doubleValue() : null;
-    }
-
-    long id(String name) {
-      if (!(values.get(name) instanceof Number n)) {
-        throw new IllegalArgumentException("a command record lacks " + name);
-      }
-      return n.longValue();
-    }
-
-    @Nullable Instant instant(String name) {
-      String text = optionalText(name);
-      return text == null ? null : Instant.parse(text);
-    }
-
-    Fields object(String name) {
-      return of(values.get(name));
-    }
-
-    List<?> list(String name) {
-      return values.get(name) instanceof List<?> list ? list : List.of();
-    }
   }
 }

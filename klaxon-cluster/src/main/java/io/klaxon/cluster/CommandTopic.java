@@ -66,7 +66,7 @@ final class CommandTopic {
           replication);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw unreachable("create the topic " + topic, e.getCause());
+        throw unreachable("create the topic " + topic, causeOf(e));
       }
     } catch (InterruptedException | TimeoutException e) {
       throw unreachable("create the topic " + topic, e);
@@ -75,7 +75,7 @@ final class CommandTopic {
 
   private static Optional<TopicDescription> describe(Admin admin, String topic) {
     try {
-      return Optional.of(
+      return Optional.ofNullable(
           admin
               .describeTopics(List.of(topic))
               .allTopicNames()
@@ -85,7 +85,7 @@ final class CommandTopic {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         return Optional.empty();
       }
-      throw unreachable("describe the topic " + topic, e.getCause());
+      throw unreachable("describe the topic " + topic, causeOf(e));
     } catch (InterruptedException | TimeoutException e) {
       throw unreachable("describe the topic " + topic, e);
     }
@@ -99,7 +99,7 @@ final class CommandTopic {
       int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
       return (short) Math.max(1, Math.min(3, brokers));
     } catch (ExecutionException e) {
-      throw unreachable("count the brokers", e.getCause());
+      throw unreachable("count the brokers", causeOf(e));
     } catch (InterruptedException | TimeoutException e) {
       throw unreachable("count the brokers", e);
     }
@@ -111,5 +111,11 @@ final class CommandTopic {
     }
     return new IllegalStateException(
         "cluster mode could not " + what + " on Kafka: " + cause, cause);
+  }
+
+  /** What an admin call failed of: its cause, or the wrapper when Kafka gave none. */
+  private static Throwable causeOf(ExecutionException e) {
+    Throwable cause = e.getCause();
+    return cause != null ? cause : e;
   }
 }

@@ -3,6 +3,7 @@ package io.klaxon.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,11 +30,13 @@ public record Membership(int partitions, List<Member> members) {
   static Membership of(Admin admin, ClusterSettings settings) {
     ConsumerGroupDescription group;
     try {
+      // Kafka answers a future for every group asked about, so the one asked for is there.
       group =
-          admin
-              .describeConsumerGroups(List.of(settings.group()))
-              .describedGroups()
-              .get(settings.group())
+          Objects.requireNonNull(
+                  admin
+                      .describeConsumerGroups(List.of(settings.group()))
+                      .describedGroups()
+                      .get(settings.group()))
               .get(5, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new io.klaxon.problem.Unavailable(

@@ -1,19 +1,12 @@
 package io.klaxon.cluster;
 
 import io.klaxon.alert.Alert;
-import io.klaxon.alert.AlertPage;
-import io.klaxon.alert.AlertQuery;
-import io.klaxon.alert.AlertStats;
-import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Partitioning;
-import io.klaxon.alert.Subject;
-import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ForwardingAlertStore;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The alert store as one owned partition's engine sees it: a store of one partition holding only
@@ -24,7 +17,7 @@ import java.util.Optional;
  * submits to the partition's engine, so the offset set before a submission is the one its commit
  * carries.
  */
-final class PartitionStore implements AlertStore {
+final class PartitionStore extends ForwardingAlertStore {
 
   private final JdbcAlertStore store;
   private final int partition;
@@ -33,6 +26,7 @@ final class PartitionStore implements AlertStore {
   private volatile boolean offsetCommitted;
 
   PartitionStore(JdbcAlertStore store, int partition, long epoch) {
+    super(store);
     this.store = store;
     this.partition = partition;
     this.epoch = epoch;
@@ -63,41 +57,6 @@ final class PartitionStore implements AlertStore {
   @Override
   public List<Alert> loadActive(int ignored) {
     return store.loadActive(partition);
-  }
-
-  @Override
-  public long maxAlertId() {
-    return store.maxAlertId();
-  }
-
-  @Override
-  public Optional<Alert> findById(long id) {
-    return store.findById(id);
-  }
-
-  @Override
-  public AlertPage find(AlertQuery query) {
-    return store.find(query);
-  }
-
-  @Override
-  public AlertStats stats(AlertQuery query) {
-    return store.stats(query);
-  }
-
-  @Override
-  public List<HistoryEntry> history(long alertId) {
-    return store.history(alertId);
-  }
-
-  @Override
-  public Optional<Subject> findSubject(String type, String key) {
-    return store.findSubject(type, key);
-  }
-
-  @Override
-  public List<Long> finalAlertsBefore(Instant cutoff, int limit) {
-    return store.finalAlertsBefore(cutoff, limit);
   }
 
   @Override

@@ -56,11 +56,11 @@ final class ResultCodec {
 
   @SuppressWarnings("unchecked")
   static Answer decode(byte[] value) {
-    Map<String, Object> read = MAPPER.readValue(value, OBJECT);
+    Fields read = Fields.of(MAPPER.readValue(value, OBJECT));
     return new Answer(
-        (String) read.get("request"),
-        ((Number) read.get("partition")).intValue(),
-        (List<Map<String, Object>>) read.get("results"));
+        read.text("request"),
+        (int) read.id("partition"),
+        (List<Map<String, Object>>) (List<?>) read.list("results"));
   }
 
   /** The results of an answer, each alert read from the store by id. */
@@ -74,7 +74,8 @@ final class ResultCodec {
               : null;
       KlaxonException refusal =
           one.get("refusal") instanceof Map<?, ?> r ? refusal((Map<String, Object>) r) : null;
-      results.add(new CommandResult(Outcome.valueOf((String) one.get("outcome")), alert, refusal));
+      results.add(
+          new CommandResult(Outcome.valueOf(Fields.of(one).text("outcome")), alert, refusal));
     }
     return results;
   }
@@ -111,18 +112,18 @@ final class ResultCodec {
 
   @SuppressWarnings("unchecked")
   private static KlaxonException refusal(Map<String, Object> in) {
+    Fields fields = Fields.of(in);
     String message = String.valueOf(in.get("message"));
     return switch (String.valueOf(in.get("type"))) {
-      case "not-found" -> new NotFound((String) in.get("kind"), in.get("id"));
+      case "not-found" -> new NotFound(fields.text("kind"), fields.value("id"));
       case "transition-refused" ->
           new TransitionRefused(
-              ((Number) in.get("alertId")).longValue(),
-              (String) in.get("currentStatus"),
-              (String) in.get("transition"));
+              fields.id("alertId"), fields.text("currentStatus"), fields.text("transition"));
       case "invalid-input" -> {
         List<InvalidInput.FieldError> errors = new ArrayList<>();
-        for (Map<String, String> e : (List<Map<String, String>>) in.get("errors")) {
-          errors.add(new InvalidInput.FieldError(e.get("field"), e.get("reason")));
+        for (Object e : fields.list("errors")) {
+          Fields error = Fields.of(e);
+          errors.add(new InvalidInput.FieldError(error.text("field"), error.text("reason")));
         }
         yield new InvalidInput(errors);
       }

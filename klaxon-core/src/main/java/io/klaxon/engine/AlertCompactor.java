@@ -59,18 +59,6 @@ final class AlertCompactor {
         previous != null && previous.detectedAt().equals(alert.detectedAt())
             ? previous.detectedAt()
             : alert.detectedAt();
-    if (fingerprint == alert.fingerprint()
-        && source == alert.source()
-        && type == alert.type()
-        && title == alert.title()
-        && message == alert.message()
-        && subject == alert.subject()
-        && attributes == alert.attributes()
-        && acknowledgedBy == alert.acknowledgedBy()
-        && resolvedBy == alert.resolvedBy()
-        && detectedAt == alert.detectedAt()) {
-      return alert;
-    }
     return new Alert(
         alert.id(),
         fingerprint,
@@ -107,9 +95,6 @@ final class AlertCompactor {
     String key = subject.key();
     String name = subject.name().equals(key) ? key : subject.name();
     String type = pool.share(subject.type());
-    if (type == subject.type() && name == subject.name()) {
-      return subject;
-    }
     return new Subject(type, key, name, subject.startsAt(), subject.attributes());
   }
 

@@ -40,9 +40,6 @@ final class StringPool {
       remember(seenOnce, text);
       return text;
     }
-    if (first == text) {
-      return text; // the same object again is no second sighting
-    }
     seenOnce.remove(text);
     remember(shared, first);
     return first;

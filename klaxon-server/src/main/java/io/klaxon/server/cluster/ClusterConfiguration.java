@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,7 +56,10 @@ class ClusterConfiguration {
     // P is the database's, recorded when it was created (klaxon.engine.partitions).
     int partitions = store.partitioning().count();
     JdbcPartitionLedger ledger = JdbcPartitionLedger.open(dataSource, partitions);
-    String servers = cluster.kafka().bootstrapServers();
+    // This configuration is only used when the setting is there (cluster mode's switch).
+    String servers =
+        Objects.requireNonNull(
+            cluster.kafka().bootstrapServers(), "klaxon.cluster.kafka.bootstrap-servers");
     ClusterSettings settings =
         new ClusterSettings(
             cluster.topic(),

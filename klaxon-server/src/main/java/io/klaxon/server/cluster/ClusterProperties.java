@@ -23,6 +23,8 @@ public record ClusterProperties(
     @DefaultValue("2s") Duration answerWait) {
 
   /**
+   * Where the Kafka cluster is.
+   *
    * @param bootstrapServers {@code host:port,…} of the Kafka cluster; empty on a single node
    */
   public record Kafka(@Nullable String bootstrapServers) {}

@@ -296,7 +296,9 @@ class SilencesConsoleController {
     }
     return names.stream()
         .map(
-            name -> LabelMatcher.of("matchers", name, MatchType.EQUAL, labels.get(name)).toString())
+            name ->
+                LabelMatcher.of("matchers", name, MatchType.EQUAL, labels.getOrDefault(name, ""))
+                    .toString())
         .collect(Collectors.joining(","));
   }
 }
