@@ -117,6 +117,7 @@ public final class ScopeRules {
           rule(GET, "/unmapped", Access.needs(READ)),
           rule(GET, "/silences", Access.needs(READ)),
           rule(GET, "/silences/**", Access.needs(READ)),
+          rule(GET, "/maintenance", Access.needs(READ)),
           rule(null, "/alerts/**", Access.needs(OPERATE)),
           // The silence form previews and creates in one POST: creating is the stronger need.
           rule(null, "/silences", Access.needs(OPERATE)),

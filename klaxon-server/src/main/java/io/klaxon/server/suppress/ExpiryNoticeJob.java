@@ -12,6 +12,7 @@ import io.klaxon.engine.AlertRef;
 import io.klaxon.store.AlertStore;
 import io.klaxon.suppress.Ending;
 import io.klaxon.suppress.EndingNotices;
+import io.klaxon.suppress.MaintenanceWindowStore;
 import io.klaxon.suppress.SilenceState;
 import io.klaxon.suppress.SilenceStore;
 import java.time.Duration;
@@ -29,10 +30,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Raises a notice before each silence ends ({@code klaxon.silences.expiry-notice}), once per end,
- * as an alert through the engine ({@link EndingNotices}); expires a notice whose end is gone (the
- * silence ended, was expired by hand or now ends at another time). Every few seconds, and at once
- * when a silence changes.
+ * Raises a notice before each silence or maintenance window occurrence ends ({@code
+ * klaxon.silences.expiry-notice}), once per end, as an alert through the engine ({@link
+ * EndingNotices}); expires a notice whose end is gone (the silence ended, was expired by hand or
+ * now ends at another time; the window was changed or deleted). Every few seconds, and at once when
+ * a silence or window changes.
  */
 public final class ExpiryNoticeJob implements SmartLifecycle {
 
@@ -41,6 +43,7 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
 
   private final EndingNotices notices;
   private final SilenceStore silences;
+  private final MaintenanceWindowStore windows;
   private final AlertStore alerts;
   private final AlertEngine engine;
   private final InstantSource clock;
@@ -55,17 +58,19 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
   ExpiryNoticeJob(
       EndingNotices notices,
       SilenceStore silences,
+      MaintenanceWindowStore windows,
       AlertStore alerts,
       AlertEngine engine,
       InstantSource clock) {
     this.notices = notices;
     this.silences = silences;
+    this.windows = windows;
     this.alerts = alerts;
     this.engine = engine;
     this.clock = clock;
   }
 
-  /** Looks soon: a silence changed. */
+  /** Looks soon: a silence or window changed. */
   void wake() {
     wake.release();
   }
@@ -82,6 +87,9 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
         .filter(s -> s.state(now) == SilenceState.ACTIVE)
         .map(Ending::of)
         .forEach(endings::add);
+    windows
+        .all()
+        .forEach(window -> window.openAt(now).ifPresent(o -> endings.add(Ending.of(window, o))));
     List<Ending> due = notices.due(now, endings);
     Set<String> wanted = new HashSet<>();
     int count = 0;

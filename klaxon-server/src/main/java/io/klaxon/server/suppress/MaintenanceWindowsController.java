@@ -45,16 +45,19 @@ class MaintenanceWindowsController {
   private final MaintenanceWindowStore store;
   private final ActiveAlertReader active;
   private final SuppressionSweep sweep;
+  private final ExpiryNoticeJob notices;
   private final InstantSource clock;
 
   MaintenanceWindowsController(
       MaintenanceWindowStore store,
       ActiveAlertReader active,
       SuppressionSweep sweep,
+      ExpiryNoticeJob notices,
       InstantSource clock) {
     this.store = store;
     this.active = active;
     this.sweep = sweep;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -75,6 +78,7 @@ class MaintenanceWindowsController {
     Instant now = now();
     MaintenanceWindow added = store.add(body.window(0, actor.name(), now));
     sweep.wake();
+    notices.wake();
     return WindowView.of(added, now);
   }
 
@@ -109,6 +113,7 @@ class MaintenanceWindowsController {
       throw new NotFound("maintenance window", Long.toString(id));
     }
     sweep.wake();
+    notices.wake();
     return WindowView.of(window, now);
   }
 
@@ -120,6 +125,7 @@ class MaintenanceWindowsController {
       throw new NotFound("maintenance window", Long.toString(id));
     }
     sweep.wake();
+    notices.wake();
   }
 
   @GetMapping("/{id}/occurrences")

@@ -70,11 +70,12 @@ class SuppressConfiguration {
   ExpiryNoticeJob expiryNoticeJob(
       SuppressProperties properties,
       SilenceStore store,
+      MaintenanceWindowStore windows,
       AlertStore alerts,
       AlertEngine engine,
       InstantSource clock) {
     return new ExpiryNoticeJob(
-        new EndingNotices(properties.expiryNotice()), store, alerts, engine, clock);
+        new EndingNotices(properties.expiryNotice()), store, windows, alerts, engine, clock);
   }
 
   /** Every change of a silence wakes the sweep and the notices, so it takes effect at once. */

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -39,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real browser: headless Chromium (Debian's {@code chromium} and {@code
@@ -504,6 +509,56 @@ class ConsoleBrowserTest {
                 By.cssSelector(".notice"), "Snooze ended"));
     reloadUntil(d -> d.findElements(By.id("muted-reason")).isEmpty());
     assertThat(api().get("/api/alerts/" + id).text("/status")).isEqualTo("open");
+  }
+
+  @Test
+  @Order(6)
+  void maintenancePageListsAWindowMadeThroughTheApiWithItsNextOccurrences() throws Exception {
+    Api.Answer created =
+        api()
+            .post(
+                "/api/maintenance-windows",
+                """
+                {"name": "weekend patching", "matchers": "source=\\"patch\\"",
+                 "days": ["SA", "SU"], "startTime": "22:00", "timeZone": "Europe/Berlin",
+                 "duration": "6h", "startDate": "2026-01-01", "comment": "OS updates"}
+                """);
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    long id = created.number("/id");
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    List<String> expected = new ArrayList<>();
+    for (JsonNode occurrence :
+        api()
+            .get("/api/maintenance-windows/" + id + "/occurrences?limit=5")
+            .json()
+            .at("/occurrences")) {
+      DateTimeFormatter wallClock =
+          DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+      ZonedDateTime start = Instant.parse(occurrence.at("/start").asString()).atZone(berlin);
+      ZonedDateTime end = Instant.parse(occurrence.at("/end").asString()).atZone(berlin);
+      // 22:00 for 6h ends the next day at 04:00 local, so the end names its day.
+      expected.add(start.format(wallClock) + " – " + end.format(wallClock));
+    }
+    assertThat(expected).hasSize(5);
+
+    open("/");
+    driver.findElement(By.linkText("Maintenance")).click();
+    waiting().until(ExpectedConditions.urlContains("/maintenance"));
+    WebElement row = waiting().until(d -> d.findElement(By.id("window-" + id)));
+    assertThat(row.findElement(By.cssSelector(".window-name")).getText())
+        .isEqualTo("weekend patching");
+    assertThat(row.findElement(By.cssSelector(".matchers")).getText())
+        .isEqualTo("{source=\"patch\"}");
+    assertThat(row.findElement(By.cssSelector(".schedule")).getText())
+        .startsWith("FREQ=WEEKLY;BYDAY=SA,SU at 22:00 for 6h");
+    assertThat(row.findElement(By.cssSelector(".zone")).getText()).isEqualTo("Europe/Berlin");
+    List<String> shown =
+        row.findElements(By.cssSelector(".occurrence-local")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(shown).isEqualTo(expected);
+    assertThat(shown).allMatch(text -> text.contains(" 22:00 – ") && text.endsWith(" 04:00"));
+    screenshot("maintenance");
   }
 
   private static String odds(

@@ -6,13 +6,16 @@ import io.klaxon.server.Api;
 import io.klaxon.server.suppress.ExpiryNoticeJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What suppression does to notifications: a route may send resolutions of suppressed alerts, and a
- * notice goes through the routes before a silence ends (default 15 minutes), once per end.
+ * notice goes through the routes before a silence or a window occurrence ends (default 15 minutes),
+ * once per end.
  */
 abstract class SuppressedNotificationsContract extends NotificationsFixture {
 
@@ -119,5 +122,70 @@ abstract class SuppressedNotificationsContract extends NotificationsFixture {
         .isEqualTo("expired");
     awaitJobRounds();
     assertThat(receiver.delivered(path("notice"))).hasSize(1);
+  }
+
+  @Test
+  void aNoticeGoesBeforeEachOccurrenceOfAWindowEnds_oncePerOccurrence() {
+    String hook = webhook("window-notice", "s");
+    Instant now = clock.instant();
+    // A daily window that opened ten minutes ago (UTC) and lasts 30 minutes.
+    LocalDateTime opened =
+        LocalDateTime.ofInstant(now.minus(Duration.ofMinutes(10)), ZoneOffset.UTC)
+            .withSecond(0)
+            .withNano(0);
+    Api.Answer window =
+        api.post(
+            "/api/maintenance-windows",
+            """
+            {"name": "nightly backup", "matchers": "source=\\"%s\\"", "rrule": "FREQ=DAILY",
+             "startTime": "%s", "timeZone": "UTC", "duration": "30m", "startDate": "%s",
+             "comment": "backups"}
+            """
+                .formatted(source, opened.toLocalTime(), opened.toLocalDate().minusDays(1)));
+    assertThat(window.status()).as(window.raw().body()).isEqualTo(201);
+    String id = Long.toString(window.number("/id"));
+    assertThat(window.json().at("/open").asBoolean()).isTrue();
+    Instant firstEnd = Instant.parse(window.text("/next/end"));
+    Api.Answer route =
+        api.post(
+            "/api/routes",
+            """
+            {"name": "%s-window-notices", "match": {"type": "suppression_ending",
+             "attributes": {"suppression": "window", "suppressionId": "%s"}},
+             "receivers": ["%s"], "groupWaitSeconds": 0}
+            """
+                .formatted(source, id, hook));
+    assertThat(route.status()).as(route.raw().body()).isEqualTo(201);
+    long held = trigger("w", "high");
+    awaitSuppressed(held);
+
+    notices.round();
+    assertThat(windowNotices(id)).isZero(); // about 20 minutes left: not yet
+    clock.advance(Duration.between(clock.instant(), firstEnd.minus(Duration.ofMinutes(10))));
+    notices.round();
+    notices.round();
+    assertThat(windowNotices(id)).isEqualTo(1);
+    eventually().until(() -> receiver.delivered(path("window-notice")).size() == 1);
+    JsonNode item = receiver.delivered(path("window-notice")).getFirst().json().at("/alerts/0");
+    assertThat(item.at("/severity").asString()).isEqualTo("high"); // as the alert it holds
+    Api.Answer first = api.get("/api/alerts?source=klaxon&attr.suppressionId=" + id);
+    assertThat(first.text("/alerts/0/title"))
+        .isEqualTo("Maintenance window " + id + " (nightly backup) ends in 10 minutes");
+    assertThat(first.text("/alerts/0/attributes/endsAt")).isEqualTo(firstEnd.toString());
+
+    // The next day's occurrence ends at its own time: a notice of its own.
+    clock.advance(Duration.ofDays(1));
+    notices.round();
+    assertThat(windowNotices(id)).isEqualTo(2);
+    Api.Answer both = api.get("/api/alerts?source=klaxon&attr.suppressionId=" + id);
+    assertThat(
+            both.json().at("/alerts").valueStream().map(a -> a.at("/attributes/endsAt").asString()))
+        .containsExactlyInAnyOrder(
+            firstEnd.toString(), firstEnd.plus(Duration.ofDays(1)).toString());
+  }
+
+  long windowNotices(String id) {
+    return api.get("/api/alerts?source=klaxon&attr.suppression=window&attr.suppressionId=" + id)
+        .number("/total");
   }
 }
