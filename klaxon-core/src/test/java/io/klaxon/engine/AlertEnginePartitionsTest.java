@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
-import io.klaxon.alert.AlertPage;
-import io.klaxon.alert.AlertQuery;
-import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Fingerprint;
-import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ForwardingAlertStore;
 import io.klaxon.store.InMemoryAlertStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -208,8 +204,15 @@ class AlertEnginePartitionsTest {
   }
 
   /** The store, but a commit that creates an alert with one fingerprint waits for a latch. */
-  private record HoldingStore(InMemoryAlertStore store, String fingerprint, CountDownLatch release)
-      implements AlertStore {
+  private static final class HoldingStore extends ForwardingAlertStore {
+    private final String fingerprint;
+    private final CountDownLatch release;
+
+    HoldingStore(AlertStore store, String fingerprint, CountDownLatch release) {
+      super(store);
+      this.fingerprint = fingerprint;
+      this.release = release;
+    }
 
     @Override
     public void commit(ChangeSet changes) {
@@ -220,47 +223,7 @@ class AlertEnginePartitionsTest {
           Thread.currentThread().interrupt();
         }
       }
-      store.commit(changes);
-    }
-
-    @Override
-    public Partitioning partitioning() {
-      return store.partitioning();
-    }
-
-    @Override
-    public List<Alert> loadActive() {
-      return store.loadActive();
-    }
-
-    @Override
-    public long maxAlertId() {
-      return store.maxAlertId();
-    }
-
-    @Override
-    public Optional<Alert> findById(long id) {
-      return store.findById(id);
-    }
-
-    @Override
-    public AlertPage find(AlertQuery query) {
-      return store.find(query);
-    }
-
-    @Override
-    public AlertStats stats(AlertQuery query) {
-      return store.stats(query);
-    }
-
-    @Override
-    public List<HistoryEntry> history(long alertId) {
-      return store.history(alertId);
-    }
-
-    @Override
-    public Optional<Subject> findSubject(String type, String key) {
-      return store.findSubject(type, key);
+      delegate.commit(changes);
     }
   }
 

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.klaxon.alert.Alert;
-import io.klaxon.alert.AlertPage;
-import io.klaxon.alert.AlertQuery;
-import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
-import io.klaxon.alert.Subject;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ForwardingAlertStore;
 import io.klaxon.store.InMemoryAlertStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -206,15 +202,14 @@ class AlertEngineWritePathTest {
   }
 
   /** A store whose commits can be held at a gate, and which refuses a poisoned fingerprint. */
-  private static final class GatedStore implements AlertStore {
-    private final AlertStore delegate;
+  private static final class GatedStore extends ForwardingAlertStore {
     final CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile String poisoned = "";
     private volatile @org.jspecify.annotations.Nullable Error fatal;
 
     GatedStore(AlertStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void close() {
@@ -249,41 +244,6 @@ class AlertEngineWritePathTest {
         throw new IllegalStateException("value too long for column");
       }
       delegate.commit(changes);
-    }
-
-    @Override
-    public List<Alert> loadActive() {
-      return delegate.loadActive();
-    }
-
-    @Override
-    public long maxAlertId() {
-      return delegate.maxAlertId();
-    }
-
-    @Override
-    public Optional<Alert> findById(long id) {
-      return delegate.findById(id);
-    }
-
-    @Override
-    public AlertPage find(AlertQuery query) {
-      return delegate.find(query);
-    }
-
-    @Override
-    public AlertStats stats(AlertQuery query) {
-      return delegate.stats(query);
-    }
-
-    @Override
-    public List<HistoryEntry> history(long alertId) {
-      return delegate.history(alertId);
-    }
-
-    @Override
-    public Optional<Subject> findSubject(String type, String key) {
-      return delegate.findSubject(type, key);
     }
   }
 }

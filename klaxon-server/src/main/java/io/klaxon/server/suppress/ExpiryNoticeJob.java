@@ -23,10 +23,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -39,7 +35,6 @@ import org.springframework.context.SmartLifecycle;
 public final class ExpiryNoticeJob implements SmartLifecycle {
 
   static final Duration INTERVAL = Duration.ofSeconds(2);
-  private static final Logger log = LoggerFactory.getLogger(ExpiryNoticeJob.class);
 
   private final EndingNotices notices;
   private final SilenceStore silences;
@@ -47,13 +42,11 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
   private final AlertStore alerts;
   private final AlertEngine engine;
   private final InstantSource clock;
-  private final Semaphore wake = new Semaphore(0);
+  private final RoundLoop loop =
+      new RoundLoop("klaxon-expiry-notices", "expiry notices", INTERVAL, this::round);
 
   /** Fingerprints of notices known to be raised already: spares the store a look each round. */
   private final Set<String> raised = new HashSet<>();
-
-  private volatile boolean running;
-  private volatile Thread thread = new Thread(() -> {});
 
   ExpiryNoticeJob(
       EndingNotices notices,
@@ -72,7 +65,7 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
 
   /** Looks soon: a silence or window changed. */
   void wake() {
-    wake.release();
+    loop.wake();
   }
 
   /**
@@ -160,46 +153,21 @@ public final class ExpiryNoticeJob implements SmartLifecycle {
         .alerts();
   }
 
-  private void loop() {
-    while (running) {
-      try {
-        round();
-      } catch (RuntimeException e) {
-        log.warn("expiry notices failed; next in {}", INTERVAL, e);
-      }
-      try {
-        if (wake.tryAcquire(INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
   @Override
   public void start() {
     if (!notices.enabled()) {
       return;
     }
-    running = true;
-    thread = Thread.ofPlatform().daemon().name("klaxon-expiry-notices").start(this::loop);
+    loop.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 }

@@ -25,10 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -51,7 +47,6 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private static final Duration INTERVAL = Duration.ofSeconds(1);
   private static final int CHUNK = 500;
   private static final Duration FULL_EVERY = Duration.ofMinutes(1);
-  private static final Logger log = LoggerFactory.getLogger(SuppressionSweep.class);
 
   private final SilenceStore silences;
   private final SnoozeStore snoozes;
@@ -59,7 +54,8 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private final InhibitRuleStore rules;
   private final AlertEngine engine;
   private final InstantSource clock;
-  private final Semaphore wake = new Semaphore(0);
+  private final RoundLoop loop =
+      new RoundLoop("klaxon-suppression", "suppression sweep", INTERVAL, this::sweep);
 
   /** Alerts committed since the last round, by id, as committed last. */
   private final Map<Long, Alert> committed = new ConcurrentHashMap<>();
@@ -69,8 +65,6 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       new Suppressions(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of(), List.of());
 
   private List<MaintenanceWindow> lastOpen = List.of();
-
-  private volatile boolean running;
 
   /** Active alerts left marked by the last full round; -1 before the first. */
   private int marked = -1;
@@ -82,8 +76,6 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   private Instant nextBoundary = Instant.MIN;
 
   private Instant nextFull = Instant.MIN;
-
-  private volatile Thread thread = new Thread(() -> {});
 
   SuppressionSweep(
       SilenceStore silences,
@@ -108,7 +100,7 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
 
   /** Sweeps soon: a silence, window, rule or snooze changed. */
   void wake() {
-    wake.release();
+    loop.wake();
   }
 
   /** Answers from what was in force at the last round (at most a second old). */
@@ -231,43 +223,18 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     return next;
   }
 
-  private void loop() {
-    while (running) {
-      try {
-        sweep();
-      } catch (RuntimeException e) {
-        log.warn("suppression sweep failed; next in {}", INTERVAL, e);
-      }
-      try {
-        if (wake.tryAcquire(INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
   @Override
   public void start() {
-    running = true;
-    thread = Thread.ofPlatform().daemon().name("klaxon-suppression").start(this::loop);
+    loop.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 }
