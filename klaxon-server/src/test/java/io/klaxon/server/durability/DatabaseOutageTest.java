@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +43,11 @@ class DatabaseOutageTest {
           Thread.sleep(6000);
           int duringCut = load.acknowledged.size();
           proxy.restore();
-          Thread.sleep(3000);
+          // The pool reconnects on its own schedule; a loaded machine can take seconds more.
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> load.acknowledged.size() > duringCut);
           load.stop();
 
           assertThat(beforeCut).as("ingest ran before the cut").isPositive();
