@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -37,6 +38,9 @@ import tools.jackson.databind.ObjectMapper;
  * disconnected (it reconnects and reloads), so a slow reader holds neither the writer nor memory.
  * Each client is written by its own virtual thread, which also sends a comment as a heartbeat when
  * nothing happened for {@code klaxon.stream.heartbeat}.
+ *
+ * <p>The changes come from {@link LiveChanges}: this instance's engine on one instance; in cluster
+ * mode the change feed in PostgreSQL, so that every instance shows the changes of every partition.
  */
 @RestController
 @Tag(name = "alerts")
@@ -48,17 +52,20 @@ class AlertStreamController implements SmartLifecycle {
   private final int bufferSize;
   private final Duration heartbeat;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final LiveChanges changes;
   private volatile boolean running;
 
   AlertStreamController(
       AlertEngine engine,
+      ObjectProvider<LiveChanges> live,
       ObjectMapper json,
       @Value("${klaxon.stream.buffer:1000}") int bufferSize,
       @Value("${klaxon.stream.heartbeat:15s}") Duration heartbeat) {
     this.json = json;
     this.bufferSize = bufferSize;
     this.heartbeat = heartbeat;
-    engine.onCommitted(this::committed);
+    this.changes = live.getIfAvailable(() -> new EngineChanges(engine));
+    changes.follow(this::committed, () -> !clients.isEmpty());
   }
 
   @GetMapping(value = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -76,6 +83,12 @@ class AlertStreamController implements SmartLifecycle {
         new SseEmitter(0L); // no time-out: the stream lasts until either side ends it
     Client client = new Client(emitter, new ArrayBlockingQueue<>(bufferSize));
     clients.add(client);
+    try {
+      changes.joined();
+    } catch (RuntimeException e) {
+      clients.remove(client); // the feed's position could not be read: no stream to follow
+      throw e;
+    }
     emitter.onCompletion(() -> client.end());
     emitter.onError(e -> client.end());
     emitter.onTimeout(() -> client.end());
@@ -89,7 +102,10 @@ class AlertStreamController implements SmartLifecycle {
     log.debug("alert stream client gone: {}", e.toString());
   }
 
-  /** On the engine's writer thread: hand each change to every client, never waiting. */
+  /**
+   * On the engine's writer thread (or, in cluster mode, the feed's reader): hand each change to
+   * every client, never waiting.
+   */
   private void committed(List<Alert> alerts) {
     for (Client client : clients) {
       for (Alert alert : alerts) {

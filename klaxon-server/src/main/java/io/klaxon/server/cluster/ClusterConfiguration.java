@@ -6,6 +6,7 @@ import io.klaxon.engine.EngineSettings;
 import io.klaxon.server.EngineMeters;
 import io.klaxon.server.KlaxonProperties;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +84,23 @@ class ClusterConfiguration {
             Duration.ofMillis(20),
             Duration.ofSeconds(1)),
         new EngineMeters(registry));
+  }
+
+  /**
+   * The live stream of every instance follows the feed of all partitions (AlertStreamController).
+   */
+  @Bean(destroyMethod = "close")
+  FeedFollower feedFollower(ClusterProperties cluster, AlertStore store, ClusterNode node) {
+    if (!(store instanceof ChangeFeed feed)) {
+      throw new IllegalStateException("cluster mode needs the JDBC store, which is a change feed");
+    }
+    if (cluster.feedPoll().isNegative() || cluster.feedPoll().isZero()) {
+      throw new IllegalStateException(
+          "klaxon.cluster.feed-poll must be positive, was " + cluster.feedPoll());
+    }
+    FeedFollower follower = new FeedFollower(feed, cluster.feedPoll());
+    node.onCommitted(alerts -> follower.wake());
+    return follower;
   }
 
   @Bean

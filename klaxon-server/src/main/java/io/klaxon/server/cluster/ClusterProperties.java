@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor of the topics created; none for min(3, brokers)
  * @param nodeName this instance's name among the members; none for {@code hostname:port}
  * @param answerWait how long the events API waits for the owner's outcome before answering 202
+ * @param feedPoll how often the live stream reads the change feed of all partitions while a client
+ *     follows it (at once, too, when this instance commits)
  */
 @ConfigurationProperties("klaxon.cluster")
 public record ClusterProperties(
@@ -20,7 +22,8 @@ public record ClusterProperties(
     @DefaultValue("klaxon.commands") String topic,
     @Nullable Short replicationFactor,
     @Nullable String nodeName,
-    @DefaultValue("2s") Duration answerWait) {
+    @DefaultValue("2s") Duration answerWait,
+    @DefaultValue("250ms") Duration feedPoll) {
 
   /**
    * Where the Kafka cluster is.

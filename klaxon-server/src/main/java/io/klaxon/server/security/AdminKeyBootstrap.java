@@ -41,9 +41,16 @@ final class AdminKeyBootstrap {
                           "klaxon.security.bootstrap-key is not a key: expected klx_<id>_<secret>,"
                               + " id 4-32 lowercase letters or digits, secret 20-64 base64url"
                               + " characters"));
-      if (ring.list().stream().noneMatch(key -> key.id().equals(text.id()))) {
-        create(ring, text);
-        log.info("Stored the configured bootstrap admin key {}", text);
+      if (!stored(ring, text)) {
+        try {
+          create(ring, text);
+          log.info("Stored the configured bootstrap admin key {}", text);
+        } catch (Conflict raced) {
+          // Instances of a cluster starting together on a fresh database: one stored it first.
+          if (!stored(ring, text)) {
+            throw raced;
+          }
+        }
       }
       return;
     }
@@ -62,6 +69,10 @@ final class AdminKeyBootstrap {
     System.out.println(
         "Send it as 'Authorization: Bearer <key>'; make narrower keys with POST /api/keys.");
     System.out.println();
+  }
+
+  private static boolean stored(KeyRing ring, KeyText text) {
+    return ring.list().stream().anyMatch(key -> key.id().equals(text.id()));
   }
 
   private static void create(KeyRing ring, KeyText text) {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Producers sending batches of triggers until stopped, with fresh dedup keys or re-triggering a few
- * keys over and over, remembering every event the server acknowledged with 200 and every other
- * answer it gave.
+ * keys over and over, remembering every event the server acknowledged with 200 (or 202 in cluster
+ * mode) and every other answer it gave.
  */
 final class EventLoad {
 
@@ -47,7 +47,7 @@ final class EventLoad {
   /** Fingerprint to how many triggers of it were sent, answered or not. */
   final Map<String, AtomicLong> sent = new ConcurrentHashMap<>();
 
-  /** Fingerprint to how many triggers of it were answered 200. */
+  /** Fingerprint to how many triggers of it were answered 200 (or 202, in Kafka). */
   final Map<String, AtomicLong> counted = new ConcurrentHashMap<>();
 
   private int keysPerProducer;
@@ -131,13 +131,16 @@ final class EventLoad {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       status = response.statusCode();
-      if (status == 200) {
+      if (status == 200 || status == 202) {
+        // 202 (cluster mode): the owner did not answer in time, but the event is in Kafka.
         for (JsonNode result : JSON.readTree(response.body()).get("results")) {
-          if (!result.get("outcome").asString().matches("created|updated")) {
+          if (!result.get("outcome").asString().matches("created|updated|accepted")) {
             unexpected.add(result.toString());
           }
           String fingerprint = result.get("fingerprint").asString();
-          acknowledged.put(fingerprint, result.get("alertId").asLong());
+          if (result.hasNonNull("alertId")) {
+            acknowledged.put(fingerprint, result.get("alertId").asLong());
+          }
           counted.computeIfAbsent(fingerprint, k -> new AtomicLong()).incrementAndGet();
         }
       } else if (status != 503) {
