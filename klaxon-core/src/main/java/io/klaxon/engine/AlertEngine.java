@@ -191,9 +191,13 @@ public final class AlertEngine implements AutoCloseable {
 
   /**
    * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
-   * every active alert each second must not read them from the store).
+   * every active alert each second must not read them from the store). In cluster mode, those of
+   * the partitions this instance owns: the jobs that read them run in each partition's owner.
    */
   public List<Alert> activeAlerts() {
+    if (route != null) {
+      return route.activeAlerts();
+    }
     List<Alert> all = new ArrayList<>(activeCount());
     for (PartitionEngine partition : partitions) {
       all.addAll(partition.active().all());

@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +28,11 @@ class ResolveTimeouts {
   static final Actor ACTOR = Actor.of("klaxon");
   private static final int BATCH = 1_000;
 
-  private final ActiveAlerts active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Duration timeout;
 
-  ResolveTimeouts(
-      ActiveAlerts active, AlertEngine engine, InstantSource clock, AlertmanagerSettings settings) {
-    this.active = active;
+  ResolveTimeouts(AlertEngine engine, InstantSource clock, AlertmanagerSettings settings) {
     this.engine = engine;
     this.clock = clock;
     this.timeout = settings.resolveTimeout();
@@ -52,18 +47,15 @@ class ResolveTimeouts {
     Instant now = clock.instant();
     List<AlertCommand> commands = new ArrayList<>();
     int resolved = 0;
-    for (Alert stored : active.all(Map.of(AlertAttributes.RECEIVED_VIA, Via.API.word))) {
-      // A re-send may have come in since the page was read: the engine's copy is the latest.
-      Optional<Alert> current =
-          engine.active(stored.fingerprint()).filter(alert -> alert.id() == stored.id());
-      if (current.isEmpty()
-          || !AlertAttributes.cameVia(current.get(), Via.API)
-          || deadline(current.get()).isAfter(now)) {
+    // The engine's memory, not the store: it holds the latest of every active alert (in cluster
+    // mode, those of the partitions this instance owns), and reading it costs no query.
+    for (Alert alert : engine.activeAlerts()) {
+      if (!AlertAttributes.cameVia(alert, Via.API) || deadline(alert).isAfter(now)) {
         continue;
       }
       commands.add(
           new AlertCommand.Change(
-              AlertRef.id(stored.id()),
+              AlertRef.id(alert.id()),
               Transition.RESOLVE,
               ACTOR,
               "not sent again within resolve_timeout " + StatusV2Controller.goDuration(timeout),
