@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.klaxon.access.Actor;
+import io.klaxon.alert.Alert;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
@@ -75,11 +76,11 @@ class WorkInOwnersTest {
       assertThat(first.submit(due("expiring")).join()).noneMatch(CommandResult::isRefused);
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> first.activeAlerts().size() + second.activeAlerts().size() == ALERTS);
+          .until(() -> expiring(first).size() + expiring(second).size() == ALERTS);
       Partitioning partitioning = new Partitioning(PARTITIONS);
       assertThat(first.activeAlerts())
           .allMatch(alert -> first.owned().contains(partitioning.of(alert.fingerprint())));
-      int firstShare = first.activeAlerts().size();
+      int firstShare = expiring(first).size();
 
       int expiredByFirst = first.expireDue(Instant.now(), Actor.of("klaxon"));
 
@@ -133,8 +134,8 @@ class WorkInOwnersTest {
           .extracting(CommandResult::outcome)
           .isEqualTo(Outcome.PURGED);
       assertThat(count("select count(*) from alerts where fingerprint like 'nas-key-%'")).isZero();
-      assertThat(first.activeAlerts()).isEmpty();
-      assertThat(second.activeAlerts()).isEmpty();
+      assertThat(first.activeAlerts()).noneMatch(a -> a.fingerprint().startsWith("nas-key-"));
+      assertThat(second.activeAlerts()).noneMatch(a -> a.fingerprint().startsWith("nas-key-"));
       // A new trigger of a purged key opens a new alert: no owner still remembers the old one.
       List<CommandResult> again = first.submit(List.of(triggers.getLast())).join();
       assertThat(again.getFirst().outcome()).isEqualTo(Outcome.CREATED);
@@ -142,6 +143,13 @@ class WorkInOwnersTest {
       first.close();
       second.close();
     }
+  }
+
+  /** The node's active alerts of the expiry test (the purge test may leave one of its own). */
+  private static List<Alert> expiring(ClusterNode node) {
+    return node.activeAlerts().stream()
+        .filter(alert -> alert.fingerprint().startsWith("expiring-"))
+        .toList();
   }
 
   private static List<AlertCommand> due(String prefix) {
