@@ -5,6 +5,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.engine.CommandRoute;
@@ -351,7 +352,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
   @Override
   public List<Alert> activeAlerts() {
     List<Alert> all = new ArrayList<>();
-    for (io.klaxon.engine.AlertEngine engine : engines.engines()) {
+    for (AlertEngine engine : engines.engines()) {
       all.addAll(engine.activeAlerts());
     }
     return all;

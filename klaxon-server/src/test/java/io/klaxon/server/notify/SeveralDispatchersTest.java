@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -187,8 +188,7 @@ class SeveralDispatchersTest {
   }
 
   /** Runs every dispatcher in a loop of its own, all at once, until {@code done}. */
-  private void runUntil(List<Dispatcher> dispatchers, java.util.concurrent.Callable<Boolean> done)
-      throws Exception {
+  private void runUntil(List<Dispatcher> dispatchers, Callable<Boolean> done) throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     List<Thread> loops = new ArrayList<>();
     for (Dispatcher dispatcher : dispatchers) {
