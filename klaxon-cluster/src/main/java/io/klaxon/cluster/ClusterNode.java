@@ -5,6 +5,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.engine.CommandRoute;
@@ -175,6 +176,9 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
     if (commands.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    if (commands.stream().anyMatch(AlertCommand.Purge.class::isInstance)) {
+      return inStages(commands);
+    }
     String request = UUID.randomUUID().toString();
     Map<Integer, List<Integer>> positions = new TreeMap<>();
     Map<Integer, List<AlertCommand>> byPartition = new TreeMap<>();
@@ -196,11 +200,82 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
         answers.expect(request, commands.size(), given, positions);
     List<CompletableFuture<?>> sends = new ArrayList<>();
     byPartition.forEach((partition, mine) -> sends.add(send(request, partition, mine)));
-    CompletableFuture<Void> inKafka =
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
     List<CommandResult> accepted = accepted(commands);
     boolean acceptable = byFingerprint;
-    return inKafka
+    return inKafka(sends, answered)
+        .thenCompose(
+            ok ->
+                acceptable
+                    ? answered.completeOnTimeout(
+                        accepted,
+                        settings.answerWait().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS)
+                    : ownersAnswer(answered));
+  }
+
+  /**
+   * Commands with purges among them, in order: each run of other commands as one request, each
+   * purge on its own once what came before it is answered.
+   */
+  private CompletableFuture<List<CommandResult>> inStages(List<? extends AlertCommand> commands) {
+    CompletableFuture<List<CommandResult>> done = CompletableFuture.completedFuture(List.of());
+    List<AlertCommand> run = new ArrayList<>();
+    for (AlertCommand command : commands) {
+      if (command instanceof AlertCommand.Purge purge) {
+        List<AlertCommand> before = List.copyOf(run);
+        run.clear();
+        done = done.thenCompose(earlier -> then(earlier, submit(before)));
+        done = done.thenCompose(earlier -> then(earlier, purgeEverywhere(purge)));
+      } else {
+        run.add(command);
+      }
+    }
+    List<AlertCommand> rest = List.copyOf(run);
+    return done.thenCompose(earlier -> then(earlier, submit(rest)));
+  }
+
+  private static CompletableFuture<List<CommandResult>> then(
+      List<CommandResult> earlier, CompletableFuture<List<CommandResult>> later) {
+    return later.thenApply(
+        results -> {
+          List<CommandResult> all = new ArrayList<>(earlier);
+          all.addAll(results);
+          return all;
+        });
+  }
+
+  /**
+   * A purge of a subject goes to every partition: the subject's alerts are in its own partition,
+   * but those with a free {@code dedupKey} may be in any, and each owner must drop them from its
+   * memory. Answered once every owner has: the first refusal, else purged.
+   */
+  private CompletableFuture<List<CommandResult>> purgeEverywhere(AlertCommand.Purge purge) {
+    String request = UUID.randomUUID().toString();
+    Map<Integer, List<Integer>> positions = new TreeMap<>();
+    for (int partition = 0; partition < settings.partitions(); partition++) {
+      positions.put(partition, List.of(partition));
+    }
+    CompletableFuture<List<CommandResult>> answered =
+        answers.expect(request, settings.partitions(), Map.of(), positions);
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    for (int partition = 0; partition < settings.partitions(); partition++) {
+      sends.add(send(request, partition, List.of(purge)));
+    }
+    return inKafka(sends, answered)
+        .thenCompose(ok -> ownersAnswer(answered))
+        .thenApply(
+            all ->
+                List.of(
+                    all.stream()
+                        .filter(result -> result.refusal() != null)
+                        .findFirst()
+                        .orElse(all.getFirst())));
+  }
+
+  /** Completes once Kafka has every record, or fails with {@link Unavailable} (and the wait). */
+  private static CompletableFuture<Boolean> inKafka(
+      List<CompletableFuture<?>> sends, CompletableFuture<List<CommandResult>> answered) {
+    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
         .handle(
             (ok, failure) -> {
               if (failure != null) {
@@ -212,36 +287,35 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
                 throw unavailable;
               }
               return Boolean.TRUE;
-            })
-        .thenCompose(
-            ok ->
-                acceptable
-                    ? answered.completeOnTimeout(
-                        accepted,
-                        settings.answerWait().toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS)
-                    : answered
-                        .orTimeout(
-                            ACTION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .exceptionallyCompose(
-                            failure ->
-                                CompletableFuture.failedFuture(
-                                    failure instanceof TimeoutException
-                                        ? new Unavailable(
-                                            "the owner of the alert's partition did not answer in"
-                                                + " time; the action is in Kafka and will be"
-                                                + " applied")
-                                        : failure)));
+            });
+  }
+
+  /** The owners' answers, or {@link Unavailable} when they do not come within the action wait. */
+  private static CompletableFuture<List<CommandResult>> ownersAnswer(
+      CompletableFuture<List<CommandResult>> answered) {
+    return answered
+        .orTimeout(ACTION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(
+            failure ->
+                CompletableFuture.failedFuture(
+                    failure instanceof TimeoutException
+                        ? new Unavailable(
+                            "the owner of the alert's partition did not answer in"
+                                + " time; the action is in Kafka and will be"
+                                + " applied")
+                        : failure));
   }
 
   /**
-   * Expires every active alert whose deadline passed, in every partition: the commands go through
-   * the topic to their owners. Run by one instance at a time (the housekeeping job's lease).
+   * Expires the active alerts whose deadline passed in the partitions this instance owns, read from
+   * their engines' memory: every instance runs the job for its own partitions. The commands go
+   * through the topic like any other, so a partition that moved meanwhile is expired by its new
+   * owner (an alert expired twice is refused the second time).
    */
   @Override
   public int expireDue(Instant now, Actor actor) {
     List<AlertCommand> expiries =
-        store.loadActive().stream()
+        activeAlerts().stream()
             .filter(alert -> alert.expiresAt() != null && !alert.expiresAt().isAfter(now))
             .limit(10_000)
             .<AlertCommand>map(
@@ -269,6 +343,19 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
   @Override
   public Optional<Alert> active(String fingerprint) {
     return engines.active(fingerprint);
+  }
+
+  /**
+   * The active alerts of the partitions owned here, from their engines' memory: what the jobs that
+   * run in each partition's owner (expiry, resolve timeouts, the suppression sweep) look at.
+   */
+  @Override
+  public List<Alert> activeAlerts() {
+    List<Alert> all = new ArrayList<>();
+    for (AlertEngine engine : engines.engines()) {
+      all.addAll(engine.activeAlerts());
+    }
+    return all;
   }
 
   /** Active alerts in the partitions owned here. */
@@ -328,6 +415,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       case AlertCommand.Note n -> partitionOf(n.target());
       case AlertCommand.Suppress s -> partitionOf(AlertRef.id(s.alertId()));
       case AlertCommand.Delete d -> partitionOf(AlertRef.id(d.alertId()));
+      // Sent to every partition by purgeEverywhere; its own partition, were it asked.
       case AlertCommand.Purge p ->
           OptionalInt.of(partitioning.ofSubject(p.subjectType(), p.subjectKey()));
     };

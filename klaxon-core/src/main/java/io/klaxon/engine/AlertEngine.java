@@ -190,19 +190,14 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
-   * Whether this engine sends its commands to a {@link CommandRoute} (cluster mode) and so holds no
-   * alerts in memory itself: then {@link #activeAlerts} is empty.
-   */
-  public boolean isRouted() {
-    return route != null;
-  }
-
-  /**
    * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
-   * every active alert each second must not read them from the store). Empty on a {@linkplain
-   * #isRouted routed} engine.
+   * every active alert each second must not read them from the store). In cluster mode, those of
+   * the partitions this instance owns: the jobs that read them run in each partition's owner.
    */
   public List<Alert> activeAlerts() {
+    if (route != null) {
+      return route.activeAlerts();
+    }
     List<Alert> all = new ArrayList<>(activeCount());
     for (PartitionEngine partition : partitions) {
       all.addAll(partition.active().all());

@@ -22,7 +22,16 @@ public interface CommandRoute {
 
   int activeCount();
 
-  /** As {@link AlertEngine#expireDue}, for the alerts this instance's partitions hold. */
+  /**
+   * The active alerts this instance's partitions hold, from memory: what the jobs that run in each
+   * partition's owner look at.
+   */
+  List<Alert> activeAlerts();
+
+  /**
+   * As {@link AlertEngine#expireDue}, for the alerts this instance's partitions hold: each instance
+   * expires its own partitions' alerts.
+   */
   int expireDue(Instant now, Actor actor);
 
   boolean isWorking();

@@ -39,12 +39,17 @@ public interface NotificationStore {
   <T extends @Nullable Object> T plan(Function<PlanTransaction, T> work);
 
   /**
-   * Claims up to {@code limit} pending notifications due at {@code now}, oldest first: they take no
-   * more items, and no other claim takes them until {@code leaseUntil}.
+   * Claims up to {@code limit} pending notifications due at {@code now}, oldest first, in this
+   * store's holder's name: they take no more items, and no other claim takes them until {@code
+   * leaseUntil}. Several dispatchers claiming at once never claim the same notification; one whose
+   * holder died is claimed again once its lease has passed.
    */
   List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
 
-  /** Ends every claim, for a dispatcher starting up: what was claimed and not sent goes again. */
+  /**
+   * Ends this holder's claims, for a dispatcher starting up: what its earlier run claimed and did
+   * not record goes again. Other holders' claims stand.
+   */
   void releaseClaims();
 
   /**

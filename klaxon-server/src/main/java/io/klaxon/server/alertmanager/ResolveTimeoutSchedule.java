@@ -20,7 +20,10 @@ class ResolveTimeoutSchedule implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ResolveTimeoutSchedule.class);
 
-  /** The job's lease name: of several instances on one database, one runs the timeouts. */
+  /**
+   * The job's lease name: of several instances on one database, one runs the timeouts; in cluster
+   * mode each runs them for the partitions it owns.
+   */
   static final String JOB = "alertmanager-resolve-timeouts";
 
   private final ResolveTimeouts timeouts;
@@ -46,7 +49,7 @@ class ResolveTimeoutSchedule implements SmartLifecycle {
     // Its future holds nothing: the job records its own runs and failures.
     var unused =
         executor.scheduleWithFixedDelay(
-            () -> jobs.run(JOB, lease -> run()),
+            () -> jobs.runInOwners(JOB, this::run),
             intervalMillis,
             intervalMillis,
             TimeUnit.MILLISECONDS);

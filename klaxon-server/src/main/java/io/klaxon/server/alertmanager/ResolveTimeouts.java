@@ -15,7 +15,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +29,11 @@ class ResolveTimeouts {
   static final Actor ACTOR = Actor.of("klaxon");
   private static final int BATCH = 1_000;
 
-  private final ActiveAlerts active;
   private final AlertEngine engine;
   private final InstantSource clock;
   private final Duration timeout;
 
-  ResolveTimeouts(
-      ActiveAlerts active, AlertEngine engine, InstantSource clock, AlertmanagerSettings settings) {
-    this.active = active;
+  ResolveTimeouts(AlertEngine engine, InstantSource clock, AlertmanagerSettings settings) {
     this.engine = engine;
     this.clock = clock;
     this.timeout = settings.resolveTimeout();
@@ -79,24 +75,13 @@ class ResolveTimeouts {
   }
 
   /**
-   * The active alerts that may be overdue, as the engine last committed them. Read from the
-   * engine's memory: paging every active alert out of the store every check-interval cost as much
-   * CPU as the requests that keep them alive (issue 22's profile). A routed engine (cluster mode)
-   * holds none itself, so there they are read from the store and checked against the engine.
+   * The active alerts that may be overdue, as the engine last committed them: from its memory, not
+   * the store (paging every active alert out of the store every check cost as much CPU as the
+   * requests that keep them alive, issue 22's profile); in cluster mode, those of the partitions
+   * this instance owns, since the job runs in each partition's owner.
    */
   private List<Alert> candidates() {
-    if (!engine.isRouted()) {
-      return engine.activeAlerts();
-    }
-    List<Alert> current = new ArrayList<>();
-    for (Alert stored : active.all(Map.of(AlertAttributes.RECEIVED_VIA, Via.API.word))) {
-      // A re-send may have come in since the page was read: the engine's copy is the latest.
-      engine
-          .active(stored.fingerprint())
-          .filter(alert -> alert.id() == stored.id())
-          .ifPresent(current::add);
-    }
-    return current;
+    return engine.activeAlerts();
   }
 
   /** When the alert resolves unless it is sent again. */

@@ -1,6 +1,7 @@
 package io.klaxon.server.escalation;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.cluster.ClusterNode;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.escalation.EscalationStore;
 import io.klaxon.notify.NotificationStore;
@@ -40,9 +41,16 @@ class EscalationConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
-  EscalationStore escalationStore(HikariDataSource klaxonDataSource, AlertStore alertStore) {
-    // The alert store has migrated the schema (V31 included) by the time it exists.
-    return JdbcEscalationStore.open(klaxonDataSource);
+  EscalationStore escalationStore(
+      HikariDataSource klaxonDataSource,
+      AlertStore alertStore,
+      ObjectProvider<ClusterNode> cluster) {
+    // The alert store has migrated the schema (V31 included) by the time it exists. In cluster mode
+    // every instance fires steps, its claims in its node's name.
+    ClusterNode node = cluster.getIfAvailable();
+    return node == null
+        ? JdbcEscalationStore.open(klaxonDataSource)
+        : JdbcEscalationStore.open(klaxonDataSource, node.nodeName());
   }
 
   @Bean

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Klaxon's own changes to alerts on a timer: alerts whose deadline passed (a match's kick-off)
- * expire. Everything goes through the engine like any other change; of several instances, the one
- * holding the {@value #JOB} lease does it.
+ * expire. Everything goes through the engine like any other change; of several instances on one
+ * database, the one holding the {@value #JOB} lease does it, and in cluster mode each instance
+ * expires the alerts of the partitions it owns.
  */
 @Component
 class Housekeeping implements SchedulingConfigurer {
@@ -39,7 +40,7 @@ class Housekeeping implements SchedulingConfigurer {
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    jobs.schedule(registrar, JOB, properties.interval(), lease -> expire());
+    jobs.scheduleInOwners(registrar, JOB, properties.interval(), this::expire);
   }
 
   private void expire() {

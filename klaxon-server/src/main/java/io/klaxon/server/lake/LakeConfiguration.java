@@ -1,12 +1,15 @@
 package io.klaxon.server.lake;
 
+import io.klaxon.cluster.ClusterNode;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.jobs.JobLock;
 import io.klaxon.lake.AlertChangeTable;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +22,12 @@ class LakeConfiguration {
   /** Closed before the engine and the store it reads (it depends on them). */
   @Bean(destroyMethod = "close")
   LakeSink lakeSink(
-      LakeProperties properties, AlertStore store, AlertEngine engine, MeterRegistry registry) {
+      LakeProperties properties,
+      AlertStore store,
+      AlertEngine engine,
+      MeterRegistry registry,
+      JobLock jobLock,
+      ObjectProvider<ClusterNode> cluster) {
     if (!(store instanceof ChangeFeed feed)) {
       throw new IllegalStateException(
           "klaxon.lake.path needs a store with a change feed; "
@@ -33,7 +41,9 @@ class LakeConfiguration {
             AlertChangeTable.open(path),
             properties.batchSize(),
             properties.pollInterval(),
-            registry);
+            registry,
+            // In cluster mode one instance's sink writes at a time, under a lease.
+            cluster.getIfAvailable() == null ? null : jobLock);
     engine.onCommitted(alerts -> sink.wake());
     sink.start();
     return sink;

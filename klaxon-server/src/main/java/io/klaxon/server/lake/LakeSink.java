@@ -1,5 +1,7 @@
 package io.klaxon.server.lake;
 
+import io.klaxon.jobs.JobLease;
+import io.klaxon.jobs.JobLock;
 import io.klaxon.lake.AlertChangeTable;
 import io.klaxon.lake.Compaction;
 import io.klaxon.store.AlertChange;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * last position in the table, Delta's idempotent-writer {@code txn}), and so carries on after a
  * restart exactly where its last commit ended. Woken by the engine's commits, and by a poll for
  * commits it did not hear of (another instance's, or before it started).
+ *
+ * <p>In cluster mode every instance has a sink but one writes at a time: the one holding the
+ * {@value #JOB} lease, renewed each round; another takes over once a holder that died lets it run
+ * out, from the position the table holds.
  *
  * <p>At least once: a failed append is retried from the position the table holds, so a change is
  * never skipped; readers that must not count a change twice take one row per {@code (alert_id,
@@ -36,6 +43,12 @@ public final class LakeSink implements AutoCloseable {
 
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
+  /** The lease of the one sink that writes, in cluster mode. */
+  static final String JOB = "lake-sink";
+
+  /** How long the lease lasts unless renewed: a dead writer's successor waits this long. */
+  private static final Duration LEASE = Duration.ofMinutes(1);
+
   private final ChangeFeed feed;
   private final AlertChangeTable table;
   private final int batchSize;
@@ -48,14 +61,22 @@ public final class LakeSink implements AutoCloseable {
   private final Counter failures;
   private final Timer commitTime;
   private final Thread worker;
+  private final @Nullable JobLock lock;
+  private volatile @Nullable JobLease lease;
   private volatile boolean closed;
 
+  /**
+   * @param lock the job leases in cluster mode, where one sink of several writes; null on one
+   *     instance
+   */
   LakeSink(
       ChangeFeed feed,
       AlertChangeTable table,
       int batchSize,
       Duration pollInterval,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      @Nullable JobLock lock) {
+    this.lock = lock;
     this.feed = feed;
     this.table = table;
     this.batchSize = batchSize;
@@ -124,12 +145,20 @@ public final class LakeSink implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    JobLease held = lease;
+    if (held != null && !worker.isAlive()) {
+      held.close(); // another instance's sink takes over at once
+    }
   }
 
   private void run() {
     CatchUp catchUp = null;
     while (!closed) {
       try {
+        if (!holdsLease()) {
+          idle(pollInterval);
+          continue;
+        }
         long newest = feed.lastPosition();
         lag.set(Math.max(0, newest - position.get()));
         if (catchUp == null && lag.get() > (long) batchSize * CATCH_UP_BATCHES) {
@@ -154,6 +183,29 @@ public final class LakeSink implements AutoCloseable {
         idle(pollInterval);
       }
     }
+  }
+
+  /**
+   * Whether this sink may write now: always on one instance; in cluster mode while it holds the
+   * lease (taken, or renewed, here). On taking it, the position is read from the table, which
+   * another instance's sink may have moved on.
+   */
+  private boolean holdsLease() {
+    if (lock == null) {
+      return true;
+    }
+    JobLease held = lease;
+    if (held != null && held.renew()) {
+      return true;
+    }
+    JobLease taken = lock.tryAcquire(JOB, LEASE).orElse(null);
+    lease = taken;
+    if (taken == null) {
+      return false;
+    }
+    position.set(table.lastPosition());
+    log.info("Lake sink writing on this instance from feed position {}", position.get());
+    return true;
   }
 
   /** Appends the next batch of changes; answers how many there were. */

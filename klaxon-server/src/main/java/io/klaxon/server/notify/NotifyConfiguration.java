@@ -1,6 +1,7 @@
 package io.klaxon.server.notify;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.klaxon.cluster.ClusterNode;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.notify.Backoff;
 import io.klaxon.notify.Dispatcher;
@@ -16,6 +17,7 @@ import java.time.InstantSource;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +28,16 @@ import tools.jackson.databind.ObjectMapper;
 class NotifyConfiguration {
 
   @Bean
-  NotificationStore notificationStore(HikariDataSource klaxonDataSource, AlertStore alertStore) {
-    // The alert store has migrated the schema (V8 included) by the time it exists.
-    return JdbcNotificationStore.open(klaxonDataSource);
+  NotificationStore notificationStore(
+      HikariDataSource klaxonDataSource,
+      AlertStore alertStore,
+      ObjectProvider<ClusterNode> cluster) {
+    // The alert store has migrated the schema (V8 included) by the time it exists. In cluster mode
+    // every instance dispatches, its claims in its node's name.
+    ClusterNode node = cluster.getIfAvailable();
+    return node == null
+        ? JdbcNotificationStore.open(klaxonDataSource)
+        : JdbcNotificationStore.open(klaxonDataSource, node.nodeName());
   }
 
   /** The outbox as meters: pending notifications and dead letters, read at each scrape. */

@@ -147,12 +147,15 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
       // Cleared first: what commits while the engine's alerts are read is looked at next round.
       committed.clear();
       nextFull = now.plus(FULL_EVERY);
-      if (nothingInForce && marked == 0) {
-        // Only this sweep marks alerts: with nothing in force and none marked, none can change.
+      alerts = engine.activeAlerts();
+      // With nothing in force and none marked, none can change. Not only this sweep's count: in
+      // cluster mode a partition taken over may hold alerts its former owner marked.
+      if (nothingInForce
+          && marked == 0
+          && alerts.stream().allMatch(a -> a.suppressedBy().isEmpty())) {
         current = new Suppressions(now, live, open, rulesNow, holding, List.of());
         return 0;
       }
-      alerts = engine.activeAlerts();
     } else {
       alerts = drainCommitted();
     }

@@ -33,6 +33,7 @@ final class EscalationTable {
   final Field<String> endReason = text(NAME, "end_reason");
   final Field<Instant> endedAt;
   final Field<Instant> claimedUntil;
+  final Field<String> claimedBy = text(NAME, "claimed_by");
 
   EscalationTable(Dialect dialect) {
     DataType<Instant> time = dialect.timestamp();

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Escalations on SQLite or PostgreSQL (migration V31, run by the alert store). The change-feed
- * position it follows is kept in {@code notify_cursor} under a reader of its own. Claims skip rows
- * another instance has locked on PostgreSQL; SQLite's single writer serialises them.
+ * position it follows is kept in {@code notify_cursor} under a reader of its own. Claims ({@code
+ * FOR UPDATE SKIP LOCKED}) skip rows another instance has locked on PostgreSQL, and carry their
+ * holder's name (V32); SQLite's single writer serialises them.
  */
 public final class JdbcEscalationStore implements EscalationStore {
 
@@ -40,8 +41,10 @@ public final class JdbcEscalationStore implements EscalationStore {
   private final Dialect dialect;
   private final Failures failures;
   private final EscalationTable e;
+  private final String holder;
 
-  private JdbcEscalationStore(DataSource dataSource, Dialect dialect) {
+  private JdbcEscalationStore(DataSource dataSource, Dialect dialect, String holder) {
+    this.holder = holder;
     this.dsl = DSL.using(dataSource, dialect.sqlDialect());
     this.dialect = dialect;
     this.failures = new Failures(dialect);
@@ -54,9 +57,20 @@ public final class JdbcEscalationStore implements EscalationStore {
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcEscalationStore open(DataSource dataSource) {
+    return open(dataSource, "klaxon");
+  }
+
+  /**
+   * Opens the store as one of several instances firing steps: its claims carry {@code holder}.
+   *
+   * @throws Unavailable when the database cannot be reached
+   */
+  public static JdbcEscalationStore open(DataSource dataSource, String holder) {
     try (Connection connection = dataSource.getConnection()) {
       return new JdbcEscalationStore(
-          dataSource, Dialect.ofProductName(connection.getMetaData().getDatabaseProductName()));
+          dataSource,
+          Dialect.ofProductName(connection.getMetaData().getDatabaseProductName()),
+          holder);
     } catch (SQLException failure) {
       throw new Unavailable(
           "the escalation store's database cannot be reached: " + failure.getMessage(), failure);
@@ -151,6 +165,7 @@ public final class JdbcEscalationStore implements EscalationStore {
                   }
                   tx.update(e.table)
                       .set(e.claimedUntil, micros(leaseUntil))
+                      .set(e.claimedBy, holder)
                       .where(e.id.in(ids))
                       .execute();
                   return tx.select(e.all())
@@ -174,6 +189,7 @@ public final class JdbcEscalationStore implements EscalationStore {
                 .set(e.lastStepAt, micros(firedAt))
                 .set(e.lastNotified, notified)
                 .setNull(e.claimedUntil)
+                .setNull(e.claimedBy)
                 .where(e.id.eq(id), e.endReason.isNull())
                 .execute());
   }
@@ -186,6 +202,7 @@ public final class JdbcEscalationStore implements EscalationStore {
             dsl.update(e.table)
                 .set(e.nextAt, micros(at))
                 .setNull(e.claimedUntil)
+                .setNull(e.claimedBy)
                 .where(e.id.eq(id), e.endReason.isNull())
                 .execute());
   }
@@ -200,7 +217,8 @@ public final class JdbcEscalationStore implements EscalationStore {
                   .set(e.endReason, reason)
                   .set(e.endedAt, micros(at))
                   .setNull(e.nextAt)
-                  .setNull(e.claimedUntil);
+                  .setNull(e.claimedUntil)
+                  .setNull(e.claimedBy);
           if (notified != null) {
             update = update.set(e.lastNotified, notified).set(e.lastStepAt, micros(at));
           }

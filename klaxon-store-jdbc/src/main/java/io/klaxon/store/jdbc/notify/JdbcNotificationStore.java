@@ -27,17 +27,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The notification configuration, outbox and log on SQLite or PostgreSQL (migration V8, run by
- * {@code JdbcAlertStore.open(dataSource, Schema.SERVER)}).
+ * {@code JdbcAlertStore.open(dataSource, Schema.SERVER)}). Claims are made in one holder's name
+ * (V32), so that several dispatchers on one PostgreSQL database (cluster mode) each send what they
+ * claimed and an instance starting up ends only its own earlier claims.
  */
 public final class JdbcNotificationStore implements NotificationStore {
+
+  /** The holder of the claims of a database's only dispatcher (one instance, as on SQLite). */
+  public static final String SOLE_HOLDER = "klaxon";
 
   private final DSLContext dsl;
   private final Dialect dialect;
   private final Failures failures;
   private final NotificationTables tables;
   private final NotificationReader reader;
+  private final String holder;
 
-  private JdbcNotificationStore(DataSource dataSource, Dialect dialect) {
+  private JdbcNotificationStore(DataSource dataSource, Dialect dialect, String holder) {
+    this.holder = holder;
     this.dsl = DSL.using(dataSource, dialect.sqlDialect());
     this.dialect = dialect;
     this.failures = new Failures(dialect);
@@ -46,15 +53,29 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   /**
-   * Opens the store on a database that {@code JdbcAlertStore.open(dataSource, Schema.SERVER)} has
-   * migrated.
+   * Opens the store, as the database's only dispatcher, on a database that {@code
+   * JdbcAlertStore.open(dataSource, Schema.SERVER)} has migrated.
    *
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcNotificationStore open(DataSource dataSource) {
+    return open(dataSource, SOLE_HOLDER);
+  }
+
+  /**
+   * Opens the store as one of several dispatchers on the database: its claims carry {@code holder}
+   * (an instance's name, unique among the instances and the same across its restarts).
+   *
+   * @throws Unavailable when the database cannot be reached
+   */
+  public static JdbcNotificationStore open(DataSource dataSource, String holder) {
+    if (holder.isBlank() || holder.length() > 128) {
+      throw new IllegalArgumentException(
+          "a claim holder's name must have 1 to 128 characters, not '" + holder + "'");
+    }
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
-      return new JdbcNotificationStore(dataSource, dialect);
+      return new JdbcNotificationStore(dataSource, dialect, holder);
     } catch (SQLException e) {
       throw new Unavailable(
           "the notification store's database cannot be reached: " + e.getMessage(), e);
@@ -250,6 +271,7 @@ public final class JdbcNotificationStore implements NotificationStore {
                           n.sealedAt,
                           DSL.coalesce(n.sealedAt, DSL.val(at, n.sealedAt.getDataType())))
                       .set(n.claimedUntil, NotificationPlanning.micros(leaseUntil))
+                      .set(n.claimedBy, holder)
                       .where(n.id.in(ids))
                       .execute();
                   return reader.notifications(tx, n.id.in(ids), n.nextAttemptAt.asc(), limit, 0);
@@ -264,8 +286,11 @@ public final class JdbcNotificationStore implements NotificationStore {
         () ->
             dsl.update(n.table)
                 .setNull(n.claimedUntil)
+                .setNull(n.claimedBy)
                 .where(n.status.eq(NotificationStatus.PENDING.word()))
                 .and(n.claimedUntil.isNotNull())
+                // Claims made before holders were recorded (V32) have none: ended too.
+                .and(n.claimedBy.eq(holder).or(n.claimedBy.isNull()))
                 .execute());
   }
 
@@ -322,7 +347,8 @@ public final class JdbcNotificationStore implements NotificationStore {
                 n.firstAttemptAt,
                 DSL.coalesce(n.firstAttemptAt, DSL.val(at, n.firstAttemptAt.getDataType())))
             .set(n.lastError, attempt.error())
-            .setNull(n.claimedUntil);
+            .setNull(n.claimedUntil)
+            .setNull(n.claimedBy);
     if (outcome.status() == NotificationStatus.PENDING) {
       return update
           .set(
@@ -342,6 +368,7 @@ public final class JdbcNotificationStore implements NotificationStore {
             dsl.update(n.table)
                 .set(n.nextAttemptAt, NotificationPlanning.micros(at))
                 .setNull(n.claimedUntil)
+                .setNull(n.claimedBy)
                 .where(n.id.eq(notificationId))
                 .execute());
   }

@@ -74,6 +74,7 @@ final class NotificationTables {
     final Field<Instant> nextAttemptAt;
     final Field<Instant> sealedAt;
     final Field<Instant> claimedUntil;
+    final Field<String> claimedBy = text(NAME, "claimed_by");
     final Field<Integer> attempts = column(NAME, "attempts", SQLDataType.INTEGER);
     final Field<Instant> firstAttemptAt;
     final Field<String> lastError = text(NAME, "last_error");

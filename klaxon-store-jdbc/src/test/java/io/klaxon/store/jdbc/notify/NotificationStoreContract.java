@@ -27,9 +27,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +206,62 @@ public abstract class NotificationStoreContract {
     store().releaseClaims();
 
     assertThat(store().claimDue(T0.plusSeconds(61), T0.plusSeconds(121), 10)).hasSize(2);
+  }
+
+  @Test
+  void anInstanceStartingUpEndsOnlyItsOwnClaimsAndADeadHoldersClaimIsRetakenAfterItsLease() {
+    JdbcNotificationStore first = JdbcNotificationStore.open(shared.get().dataSource(), "node-1");
+    JdbcNotificationStore second = JdbcNotificationStore.open(shared.get().dataSource(), "node-2");
+    long sending = insert("a", 1, T0);
+    long crashed = insert("b", 2, T0);
+    assertThat(first.claimDue(T0, T0.plusSeconds(60), 1))
+        .extracting(Notification::id)
+        .containsExactly(sending);
+    assertThat(second.claimDue(T0, T0.plusSeconds(60), 1))
+        .extracting(Notification::id)
+        .containsExactly(crashed);
+
+    // node-2 restarts: what it claimed goes again at once; node-1's send in flight is left alone.
+    second.releaseClaims();
+    assertThat(first.claimDue(T0.plusSeconds(1), T0.plusSeconds(61), 10))
+        .extracting(Notification::id)
+        .containsExactly(crashed);
+
+    // node-1 dies holding both: once its lease has passed another instance takes them.
+    assertThat(second.claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10)).isEmpty();
+    assertThat(second.claimDue(T0.plusSeconds(61), T0.plusSeconds(121), 10))
+        .extracting(Notification::id)
+        .containsExactlyInAnyOrder(sending, crashed);
+  }
+
+  @Test
+  void dispatchersClaimingAtOnceNeverClaimTheSameNotification() {
+    for (long alert = 100; alert < 160; alert++) {
+      insert("g" + alert, alert, T0);
+    }
+    List<JdbcNotificationStore> dispatchers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      dispatchers.add(JdbcNotificationStore.open(shared.get().dataSource(), "node-" + i));
+    }
+    List<CompletableFuture<List<Notification>>> claims = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      JdbcNotificationStore claimer = dispatchers.get(i % dispatchers.size());
+      claims.add(CompletableFuture.supplyAsync(() -> claimer.claimDue(T0, T0.plusSeconds(60), 7)));
+    }
+    Set<Long> seen = new HashSet<>();
+    int total = 0;
+    for (CompletableFuture<List<Notification>> claim : claims) {
+      for (Notification notification : claim.join()) {
+        seen.add(notification.id());
+        total++;
+      }
+    }
+    assertThat(total).isEqualTo(seen.size());
+    // What a claim skipped while another held it is still there for the next one.
+    for (Notification notification : store().claimDue(T0, T0.plusSeconds(60), 100)) {
+      assertThat(seen.add(notification.id())).isTrue();
+    }
+    assertThat(seen).hasSize(60);
   }
 
   @Test
