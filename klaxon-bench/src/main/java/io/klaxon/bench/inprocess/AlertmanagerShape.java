@@ -16,14 +16,14 @@ import java.util.Map;
  * URL and the times, kept flat in the attributes. Every string is built anew for each trigger, as
  * parsing a request body does, so that the heap and CPU measured are those of real requests.
  */
-final class AlertmanagerShape {
+public final class AlertmanagerShape {
 
   private static final Actor ACTOR = Actor.of("alertmanager");
 
   private AlertmanagerShape() {}
 
   /** The trigger for label set {@code n}, received at {@code now}. */
-  static AlertCommand.Trigger trigger(long n, Instant now) {
+  public static AlertCommand.Trigger trigger(long n, Instant now) {
     String host = "host-" + n;
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put(fresh("labels.") + fresh("alertname"), fresh("DiskFull"));
