@@ -50,7 +50,7 @@ class ResolveTimeouts {
     // The engine's memory, not the store: it holds the latest of every active alert (in cluster
     // mode, those of the partitions this instance owns), and reading it costs no query.
     for (Alert alert : engine.activeAlerts()) {
-      if (!AlertAttributes.cameVia(alert, Via.API) || deadline(alert).isAfter(now)) {
+      if (!fromApi(alert) || deadline(alert).isAfter(now)) {
         continue;
       }
       commands.add(
@@ -66,6 +66,16 @@ class ResolveTimeouts {
       }
     }
     return resolved + apply(commands);
+  }
+
+  /**
+   * Whether the alert was posted to {@code /api/v2/alerts}: made by this package (its source, a
+   * label-set fingerprint) and received through the API, not the webhook.
+   */
+  private static boolean fromApi(Alert alert) {
+    return AlertMapping.SOURCE.equals(alert.source())
+        && AlertAttributes.isLabelSet(alert)
+        && AlertAttributes.cameVia(alert, Via.API);
   }
 
   /** When the alert resolves unless it is sent again. */
