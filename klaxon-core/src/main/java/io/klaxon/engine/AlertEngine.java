@@ -190,9 +190,18 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
+   * Whether this engine sends its commands to a {@link CommandRoute} (cluster mode): then {@link
+   * #activeAlerts} holds the alerts of the partitions this instance owns, not all.
+   */
+  public boolean isRouted() {
+    return route != null;
+  }
+
+  /**
    * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
-   * every active alert each second must not read them from the store). In cluster mode, those of
-   * the partitions this instance owns: the jobs that read them run in each partition's owner.
+   * every active alert each second must not read them from the store). On a {@linkplain #isRouted
+   * routed} engine (cluster mode), those of the partitions this instance owns: the jobs that read
+   * them run in each partition's owner.
    */
   public List<Alert> activeAlerts() {
     if (route != null) {
