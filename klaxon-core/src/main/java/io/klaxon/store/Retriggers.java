@@ -17,11 +17,6 @@ public record Retriggers(int partition, List<AlertUpdate> alerts) {
     alerts = List.copyOf(alerts);
   }
 
-  /** No re-trigger, for a partition. */
-  public static Retriggers none(int partition) {
-    return new Retriggers(partition, List.of());
-  }
-
   public boolean isEmpty() {
     return alerts.isEmpty();
   }
