@@ -2,6 +2,7 @@ package io.klaxon.engine;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Transition;
 import io.klaxon.problem.KlaxonException;
@@ -268,6 +269,47 @@ public final class AlertEngine implements AutoCloseable {
       return !closed && route.isWorking();
     }
     return !closed && partitions.stream().allMatch(PartitionEngine::isWorking);
+  }
+
+  /**
+   * The alert as this engine last committed it: an active alert's row may lag behind pure
+   * re-triggers that its partition's log holds (occurrences, lastSeenAt, version), so reads on this
+   * instance take those from memory. Other alerts, and alerts this engine does not hold, are given
+   * back as they are.
+   */
+  public Alert current(Alert stored) {
+    if (route != null || !stored.isActive()) {
+      return stored;
+    }
+    Alert mine =
+        partitions
+            .get(partitioning.of(stored.fingerprint()))
+            .active()
+            .byId(stored.id())
+            .orElse(null);
+    return mine != null && mine.version() > stored.version() ? mine : stored;
+  }
+
+  /** A page read from the store, with each alert {@link #current(Alert) as last committed}. */
+  public AlertPage current(AlertPage page) {
+    if (route != null || page.alerts().isEmpty()) {
+      return page;
+    }
+    List<Alert> alerts = new ArrayList<>(page.alerts().size());
+    page.alerts().forEach(alert -> alerts.add(current(alert)));
+    return new AlertPage(alerts, page.total(), page.counts());
+  }
+
+  /**
+   * How far the materializer lags behind the re-trigger log: the age of the oldest pure re-trigger
+   * not yet folded into the alerts' rows, in seconds, the largest over the partitions; 0 when none.
+   */
+  public double materializerLagSeconds() {
+    long lag = 0;
+    for (PartitionEngine partition : partitions) {
+      lag = Math.max(lag, partition.materializerLagNanos());
+    }
+    return lag / 1e9;
   }
 
   /** Commands waiting to be committed, in all partitions. */

@@ -63,6 +63,12 @@ final class Batch {
   private final Set<Long> created = new HashSet<>();
 
   /**
+   * Stored alerts that this batch only re-triggered so far, moving nothing but occurrences,
+   * lastSeenAt and version: they go to the partition's log instead of their rows.
+   */
+  private final Set<Long> countsOnly = new HashSet<>();
+
+  /**
    * The re-trigger tallies of active alerts this batch changed; the engine keeps them on commit.
    */
   private final Map<Long, RetriggerTally> tallies = new HashMap<>();
@@ -113,13 +119,14 @@ final class Batch {
     }
   }
 
+  /** What this batch changed, but for its {@link #retriggers}. */
   ChangeSet changes() {
     List<Alert> inserts = new ArrayList<>();
     List<ChangeSet.AlertUpdate> updates = new ArrayList<>();
     for (Alert alert : touched.values()) {
       if (created.contains(alert.id())) {
         inserts.add(alert);
-      } else {
+      } else if (!countsOnly.contains(alert.id())) {
         // touch() records the stored version of every alert it did not create
         long storedVersion = Objects.requireNonNull(storedVersions.get(alert.id()));
         updates.add(new ChangeSet.AlertUpdate(alert, storedVersion));
@@ -133,6 +140,23 @@ final class Batch {
         List.copyOf(purged),
         highestNewId,
         List.copyOf(deleted));
+  }
+
+  /**
+   * The stored alerts this batch only re-triggered (only occurrences, lastSeenAt and version
+   * moved), each with the version the engine's memory held before; {@link #changes} leaves them
+   * out.
+   */
+  List<ChangeSet.AlertUpdate> retriggers() {
+    List<ChangeSet.AlertUpdate> retriggered = new ArrayList<>(countsOnly.size());
+    for (Alert alert : touched.values()) {
+      if (countsOnly.contains(alert.id())) {
+        retriggered.add(
+            new ChangeSet.AlertUpdate(
+                alert, Objects.requireNonNull(storedVersions.get(alert.id()))));
+      }
+    }
+    return retriggered;
   }
 
   Collection<Alert> touched() {
@@ -200,8 +224,16 @@ final class Batch {
             tally.summary(after, now));
         tallies.put(after.id(), tally.summarized(after, now));
       } else {
+        boolean firstTouch = !touched.containsKey(after.id());
         keep(after); // counted on the alert; a later entry tells it
         tallies.put(after.id(), tally.pending(now));
+        if ((firstTouch || countsOnly.contains(after.id()))
+            && !created.contains(after.id())
+            && TriggerRules.onlyCountsMoved(active.get(), after)) {
+          countsOnly.add(after.id());
+        } else {
+          countsOnly.remove(after.id());
+        }
       }
       return CommandResult.of(Outcome.UPDATED, after);
     }
@@ -397,6 +429,7 @@ final class Batch {
       List<HistoryEntry.FieldChange> changes,
       @Nullable String note) {
     keep(after);
+    countsOnly.remove(after.id());
     tallies.put(after.id(), tally.told(after));
     history.add(
         new HistoryEntry(

@@ -7,6 +7,7 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import io.klaxon.store.ConcurrentChange;
+import io.klaxon.store.Retriggers;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -19,11 +20,14 @@ import java.util.function.Predicate;
  * Commits the commands of several callers in one transaction. A store that is unavailable is
  * retried with back-off (memory re-read from the store before each try, since a failed commit may
  * have landed); a batch that fails for another reason is split so that only the caller whose
- * commands cannot be committed is failed.
+ * commands cannot be committed is failed. Pure re-triggers go to the partition's log in the same
+ * transaction (log first), and the {@link Materializer} learns which rows now lag behind it.
  */
 final class GroupCommit {
 
+  private final int partition;
   private final AlertStore store;
+  private final Materializer materializer;
   private final InstantSource clock;
   private final EngineSettings settings;
   private final EngineMetrics metrics;
@@ -33,7 +37,9 @@ final class GroupCommit {
   private final List<Consumer<List<Alert>>> listeners;
 
   GroupCommit(
+      int partition,
       AlertStore store,
+      Materializer materializer,
       InstantSource clock,
       EngineSettings settings,
       EngineMetrics metrics,
@@ -41,7 +47,9 @@ final class GroupCommit {
       AlertIds ids,
       Predicate<SubjectRef> deletesSubject,
       List<Consumer<List<Alert>>> listeners) {
+    this.partition = partition;
     this.store = store;
+    this.materializer = materializer;
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
@@ -94,19 +102,25 @@ final class GroupCommit {
         commands += mine.size();
         results.add(mine);
       }
-      ChangeSet changes = batch.changes();
-      if (changes.isEmpty()) {
+      ChangeSet changes = expectingRowVersions(batch.changes());
+      List<ChangeSet.AlertUpdate> retriggered = batch.retriggers();
+      if (changes.isEmpty() && retriggered.isEmpty()) {
         // A purge of a subject whose row another partition deleted writes nothing here, but
         // its alerts leave this partition's memory all the same.
         active.forget(batch.purged());
         return results;
       }
       try {
+        long entry;
         try {
-          store.commit(changes);
+          entry = store.commit(changes, new Retriggers(partition, retriggered));
         } catch (RuntimeException notCommitted) {
           batch.giveBackIds(); // a reload below moves past any that landed after all
           throw notCommitted;
+        }
+        materializer.written(changes);
+        if (entry > 0) {
+          materializer.logged(entry, retriggered);
         }
         active.forget(batch.purged());
         active.publish(
@@ -114,10 +128,12 @@ final class GroupCommit {
         metrics.committed(
             group.size(),
             commands,
-            changes.created().size() + changes.updated().size(),
+            changes.created().size()
+                + changes.updated().size()
+                + (entry > 0 ? 0 : retriggered.size()),
             changes.history().size(),
             System.nanoTime() - started);
-        notifyChanged(changes);
+        notifyChanged(changes, retriggered);
         return results;
       } catch (ConcurrentChange e) {
         // Another writer moved an alert under us: our memory is stale, so read it again.
@@ -143,12 +159,13 @@ final class GroupCommit {
    * Tells the listeners of the alerts committed; only alerts that still exist, since a purge's
    * deletions are not changes a listener can show. A failing listener must never stop the writer.
    */
-  private void notifyChanged(ChangeSet changes) {
+  private void notifyChanged(ChangeSet changes, List<ChangeSet.AlertUpdate> retriggered) {
     if (listeners.isEmpty()) {
       return;
     }
     List<Alert> changed = new ArrayList<>(changes.created());
     changes.updated().forEach(update -> changed.add(update.alert()));
+    retriggered.forEach(update -> changed.add(update.alert()));
     if (changed.isEmpty()) {
       return;
     }
@@ -163,6 +180,32 @@ final class GroupCommit {
     }
   }
 
+  /**
+   * The change set with each update expecting the version its row holds, which is older than the
+   * engine's memory where pure re-triggers since went to the log only.
+   */
+  private ChangeSet expectingRowVersions(ChangeSet changes) {
+    if (changes.updated().isEmpty()) {
+      return changes;
+    }
+    List<ChangeSet.AlertUpdate> updates = new ArrayList<>(changes.updated().size());
+    for (ChangeSet.AlertUpdate update : changes.updated()) {
+      long row = materializer.rowVersion(update.alert().id(), update.expectedVersion());
+      updates.add(
+          row == update.expectedVersion()
+              ? update
+              : new ChangeSet.AlertUpdate(update.alert(), row));
+    }
+    return new ChangeSet(
+        changes.subjects(),
+        changes.created(),
+        updates,
+        changes.history(),
+        changes.purged(),
+        changes.highestNewId(),
+        changes.deleted());
+  }
+
   private java.util.Optional<io.klaxon.alert.Alert> alertById(long id) {
     var mine = active.byId(id);
     return mine.isPresent() ? mine : store.findById(id);
@@ -171,7 +214,8 @@ final class GroupCommit {
   /** A failed commit may still have landed; the store is the truth, so memory follows it. */
   private void reloadQuietly() {
     try {
-      active.reload(store);
+      active.reload(store); // the store folds the partition's log first
+      materializer.reset();
       ids.skipTo(active.lastId());
     } catch (RuntimeException stillDown) {
       // The next try reloads again; until one succeeds, nothing is published.

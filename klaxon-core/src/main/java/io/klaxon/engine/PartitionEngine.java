@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * that takes whatever has gathered (group commit), applies it as one batch and commits it in one
  * transaction; only then are the callers answered. Partitions share nothing but the store, the id
  * allocator and the listeners, so each commits on its own and can be loaded or dropped alone.
+ *
+ * <p>Between commits the same thread runs the partition's {@link Materializer}: pure re-triggers
+ * are durable in the partition's log, and every {@link EngineSettings#materializeEvery} their
+ * latest counts are folded into the alerts' rows. When folding falls behind by more than {@link
+ * EngineSettings#maxMaterializerLag}, submissions are refused until it catches up; closing folds
+ * everything.
  */
 final class PartitionEngine {
 
@@ -29,6 +36,7 @@ final class PartitionEngine {
   private final AlertIds ids;
   private final List<Consumer<List<Alert>>> listeners;
   private final ActiveIndex active = new ActiveIndex();
+  private final Materializer materializer;
   private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
   private final Semaphore room;
   private final Thread writer;
@@ -60,6 +68,7 @@ final class PartitionEngine {
     this.ids = ids;
     this.listeners = listeners;
     this.room = new Semaphore(settings.queueCapacity());
+    this.materializer = new Materializer(partition, settings.materializeEvery());
     this.writer =
         Thread.ofPlatform()
             .name("klaxon-alert-writer-" + partition)
@@ -78,7 +87,7 @@ final class PartitionEngine {
       List<Consumer<List<Alert>>> listeners) {
     PartitionEngine engine =
         new PartitionEngine(partition, store, clock, settings, metrics, ids, listeners);
-    engine.active.reload(engine.store);
+    engine.active.reload(engine.store); // the store folds what a crash left in the log first
     engine.writer.start();
     return engine;
   }
@@ -106,6 +115,15 @@ final class PartitionEngine {
                   + " not help: close it (or its AlertManager) and open a new one: "
                   + cause,
               cause);
+    }
+    long lag = materializer.lagNanos();
+    if (lag > settings.maxMaterializerLag().toNanos()) {
+      metrics.rejected(size);
+      throw new Unavailable(
+          "the materializer is "
+              + lag / 1_000_000
+              + " ms behind the re-trigger log (more than klaxon.engine.max-materializer-lag);"
+              + " retry shortly");
     }
     if (!room.tryAcquire(size)) {
       metrics.rejected(size);
@@ -135,6 +153,11 @@ final class PartitionEngine {
 
   boolean isWorking() {
     return broken == null && writer.isAlive() && !closing;
+  }
+
+  /** How old the oldest re-trigger not yet folded into the rows is, in nanoseconds; 0 when none. */
+  long materializerLagNanos() {
+    return materializer.lagNanos();
   }
 
   int queueDepth() {
@@ -175,13 +198,14 @@ final class PartitionEngine {
     while (true) {
       Submission first;
       try {
-        first = carried != null ? carried : queue.take();
+        first = carried != null ? carried : next();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       carried = null;
       if (CLOSE.equals(first)) {
+        foldQuietly(); // shutdown drains: every re-trigger into the rows
         return;
       }
       List<Submission> group = new ArrayList<>();
@@ -203,7 +227,16 @@ final class PartitionEngine {
       }
       try {
         new GroupCommit(
-                store, clock, settings, metrics, active, ids, this::deletesSubject, listeners)
+                partition,
+                store,
+                materializer,
+                clock,
+                settings,
+                metrics,
+                active,
+                ids,
+                this::deletesSubject,
+                listeners)
             .run(group);
       } catch (RuntimeException | Error e) {
         // Whatever broke, no caller may wait forever: fail this group, and after an Error
@@ -224,9 +257,42 @@ final class PartitionEngine {
           room.release(commands);
         }
       }
+      if (materializer.due()) {
+        foldQuietly(); // also under a backlog that never lets the queue run dry
+      }
       if (closeAfter) {
         carried = CLOSE;
       }
+    }
+  }
+
+  /** The next submission, folding the log whenever that is due while waiting for it. */
+  private Submission next() throws InterruptedException {
+    while (true) {
+      if (materializer.due()) {
+        foldQuietly();
+      }
+      if (!materializer.pending()) {
+        return queue.take();
+      }
+      Submission next = queue.poll(materializer.nanosUntilDue(), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        return next;
+      }
+    }
+  }
+
+  /** Folds the log into the rows; when the store cannot, the log keeps it and a later try will. */
+  private void foldQuietly() {
+    try {
+      materializer.fold(store, active);
+    } catch (RuntimeException e) {
+      materializer.retryAfter(settings.maxBackoff());
+      System.getLogger(AlertEngine.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "the materializer could not fold partition " + partition + "'s log; it retries",
+              e);
     }
   }
 }

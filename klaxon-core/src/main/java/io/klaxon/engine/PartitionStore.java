@@ -2,12 +2,16 @@ package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.store.AlertStore;
+import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ForwardingAlertStore;
+import io.klaxon.store.Retriggers;
 import java.util.List;
 
 /**
  * The store as one partition's engine sees it: its active alerts are that partition's alone, so a
- * partition's memory loads (and reloads after a failed commit) on its own.
+ * partition's memory loads (and reloads after a failed commit) on its own. Its re-trigger log goes
+ * to the store (a {@link ForwardingAlertStore} does not forward it: a view that only overrides
+ * {@link #commit(ChangeSet)}, such as a fenced owner's in cluster mode, keeps every change in it).
  */
 final class PartitionStore extends ForwardingAlertStore {
 
@@ -21,5 +25,15 @@ final class PartitionStore extends ForwardingAlertStore {
   @Override
   public List<Alert> loadActive() {
     return delegate.loadActive(partition);
+  }
+
+  @Override
+  public long commit(ChangeSet changes, Retriggers retriggers) {
+    return delegate.commit(changes, retriggers);
+  }
+
+  @Override
+  public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+    delegate.fold(partition, alerts, entries);
   }
 }

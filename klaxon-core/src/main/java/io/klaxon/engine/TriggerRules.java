@@ -25,6 +25,27 @@ final class TriggerRules {
     }
   }
 
+  /**
+   * Whether {@code after} differs from {@code before} in nothing but occurrences, lastSeenAt and
+   * version: a re-trigger the partition's log can hold instead of the alert's row. A pure
+   * re-trigger may still move what its history does not tell (attributes, subject, previousValue).
+   */
+  static boolean onlyCountsMoved(Alert before, Alert after) {
+    return before.severity() == after.severity()
+        && before.status() == after.status()
+        && before.title().equals(after.title())
+        && Objects.equals(before.message(), after.message())
+        && Objects.equals(before.subject(), after.subject())
+        && Objects.equals(before.value(), after.value())
+        && Objects.equals(before.previousValue(), after.previousValue())
+        && Objects.equals(before.threshold(), after.threshold())
+        && Objects.equals(before.changePercent(), after.changePercent())
+        && Objects.equals(before.expiresAt(), after.expiresAt())
+        && before.previousSeverity() == after.previousSeverity()
+        && before.suppressedBy().equals(after.suppressedBy())
+        && before.attributes().equals(after.attributes());
+  }
+
   static Alert open(long id, AlertCommand.Trigger trigger, Instant occurredAt) {
     return new Alert(
         id,

@@ -24,7 +24,11 @@ import java.util.Optional;
  */
 public interface AlertStore {
 
-  /** Every open or acknowledged alert, for the engine's in-memory index at start-up. */
+  /**
+   * Every open or acknowledged alert, for the engine's in-memory index at start-up. A store with a
+   * re-trigger log folds what the log holds into the rows first, so the alerts are as last
+   * committed.
+   */
   List<Alert> loadActive();
 
   /**
@@ -107,4 +111,41 @@ public interface AlertStore {
    * @throws ConcurrentChange when an updated alert's stored version is not the expected one
    */
   void commit(ChangeSet changes);
+
+  /**
+   * Writes a change set and a partition's pure re-triggers in one transaction: all of it or none of
+   * it. A store with a re-trigger log (log first) keeps the re-triggers as one log entry, which
+   * {@link #fold} later writes into the alerts' rows, and returns the entry's number (positive);
+   * this default writes them into the rows with the change set and returns 0 (nothing to fold). The
+   * re-triggered alerts are not in the change set.
+   *
+   * @throws ConcurrentChange as {@link #commit(ChangeSet)}
+   */
+  default long commit(ChangeSet changes, Retriggers retriggers) {
+    if (retriggers.isEmpty()) {
+      commit(changes);
+      return 0;
+    }
+    List<ChangeSet.AlertUpdate> updated = new ArrayList<>(changes.updated());
+    updated.addAll(retriggers.alerts());
+    commit(
+        new ChangeSet(
+            changes.subjects(),
+            changes.created(),
+            updated,
+            changes.history(),
+            changes.purged(),
+            changes.highestNewId(),
+            changes.deleted()));
+    return 0;
+  }
+
+  /**
+   * The materializer's step, in one transaction: writes the alerts' {@code occurrences}, {@code
+   * lastSeenAt} and {@code version} into their rows where a row's version is lower (never
+   * backwards; an alert whose row is gone is skipped), and deletes the partition's log entries
+   * named, which those alerts' state includes. This default, for a store without a log, does
+   * nothing.
+   */
+  default void fold(int partition, List<Alert> alerts, List<Long> entries) {}
 }

@@ -47,13 +47,17 @@ public final class EngineMeters implements EngineMetrics {
     failed = counter(registry, "klaxon.writer.failed", "commands whose batch failed for good");
   }
 
-  /** Gauges read from the running engine: queue depth and active alerts. */
+  /** Gauges read from the running engine: queue depth, active alerts, materializer lag. */
   static void watch(MeterRegistry registry, Supplier<AlertEngine> engine) {
     Gauge.builder("klaxon.writer.queue.depth", () -> engine.get().queueDepth())
         .description("commands waiting to be committed")
         .register(registry);
     Gauge.builder("klaxon.alerts.active", () -> engine.get().activeCount())
         .description("open and acknowledged alerts held in memory")
+        .register(registry);
+    Gauge.builder("klaxon.materializer.lag", () -> engine.get().materializerLagSeconds())
+        .description("age of the oldest re-trigger in the log not yet folded into the alert rows")
+        .baseUnit("seconds")
         .register(registry);
   }
 

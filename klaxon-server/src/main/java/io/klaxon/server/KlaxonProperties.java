@@ -61,12 +61,18 @@ public record KlaxonProperties(
    * @param retryFor how long a commit is retried while the database is unavailable
    * @param partitions engine partitions, recorded in the database when it is created (1 on SQLite,
    *     16 on PostgreSQL when unset); a database created with another number refuses to start
+   * @param materializeEvery how long pure re-triggers stay in a partition's log before they are
+   *     folded into the alerts' rows
+   * @param maxMaterializerLag past this age of the oldest re-trigger not yet folded, writes answer
+   *     503 until the materializer catches up
    */
   public record Engine(
       @DefaultValue("200000") int queueCapacity,
       @DefaultValue("20000") int maxBatch,
       @DefaultValue("10s") Duration retryFor,
-      @Nullable Integer partitions) {}
+      @Nullable Integer partitions,
+      @DefaultValue("250ms") Duration materializeEvery,
+      @DefaultValue("5s") Duration maxMaterializerLag) {}
 
   /** The JDBC URL in force: the configured one, or SQLite in the data dir. */
   public String jdbcUrl() {

@@ -98,7 +98,9 @@ public class StoreConfiguration {
                 settings.maxBatch(),
                 settings.retryFor(),
                 Duration.ofMillis(20),
-                Duration.ofSeconds(1)),
+                Duration.ofSeconds(1),
+                settings.materializeEvery(),
+                settings.maxMaterializerLag()),
             new EngineMeters(registry));
     EngineMeters.watch(registry, () -> engine);
     log.info(

@@ -55,6 +55,7 @@ class ExamplesTest {
               "alert_counts_by_time",
               "engine_partitions",
               "alert_feed",
+              "alert_log",
               "subjects",
               "flyway_schema_history"),
           Set.copyOf(tables));

@@ -99,7 +99,7 @@ class AlertController {
   @Operation(summary = "List alerts, filtered, sorted and paged")
   AlertList list(@RequestParam MultiValueMap<String, String> params) {
     AlertQuery query = AlertQueryParser.parse(params);
-    return AlertList.of(store.find(query), query);
+    return AlertList.of(engine.current(store.find(query)), query);
   }
 
   @GetMapping("/alerts/stats")
@@ -111,7 +111,9 @@ class AlertController {
   @GetMapping("/alerts/{id}")
   @Operation(summary = "Read one alert")
   AlertView get(@PathVariable long id) {
-    return AlertView.of(store.findById(id).orElseThrow(() -> new NotFound("alert", id)));
+    // Active alerts' counts from the engine's memory: their rows may lag behind the log.
+    return AlertView.of(
+        engine.current(store.findById(id).orElseThrow(() -> new NotFound("alert", id))));
   }
 
   @GetMapping("/alerts/{id}/history")
@@ -170,7 +172,7 @@ class AlertController {
       @PathVariable String key,
       @RequestParam MultiValueMap<String, String> params) {
     AlertQuery query = AlertQueryParser.parse(params).withSubject(type, key);
-    return AlertList.of(store.find(query), query);
+    return AlertList.of(engine.current(store.find(query)), query);
   }
 
   @GetMapping("/events/{eventId}/alerts")

@@ -124,7 +124,7 @@ public class AlertsConsoleController {
       model.addAttribute("total", 0L);
       return "console/board";
     }
-    AlertPage page = store.find(query);
+    AlertPage page = engine.current(store.find(query));
     model.addAttribute("rows", page.alerts().stream().map(a -> AlertRow.of(a, now)).toList());
     model.addAttribute("total", page.total());
     model.addAttribute("tabs", tabs(filter, page));
@@ -209,7 +209,7 @@ public class AlertsConsoleController {
   @GetMapping("/alerts/{id}")
   String detail(@PathVariable long id, Model model) {
     Instant now = clock.instant();
-    Alert alert = store.findById(id).orElseThrow(() -> new NotFound("alert", id));
+    Alert alert = engine.current(store.findById(id).orElseThrow(() -> new NotFound("alert", id)));
     model.addAttribute("alert", alert);
     model.addAttribute("row", AlertRow.of(alert, now));
     model.addAttribute(

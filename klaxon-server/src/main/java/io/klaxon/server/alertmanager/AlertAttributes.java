@@ -46,7 +46,14 @@ final class AlertAttributes {
 
   private AlertAttributes() {}
 
-  static Map<String, Object> of(PostedAlert alert, Instant startsAt, Instant receivedAt, Via via) {
+  /**
+   * The attributes of a posted alert. A re-send of an active alert keeps the {@code receivedAt} of
+   * its first receipt (its last is {@code lastSeenAt}): a re-send that changes nothing else then
+   * moves only the alert's counts, which the engine keeps in its re-trigger log instead of
+   * rewriting the alert's row.
+   */
+  static Map<String, Object> of(
+      PostedAlert alert, Instant startsAt, Instant receivedAt, Via via, @Nullable Alert active) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     alert.labels().forEach((name, value) -> attributes.put(LABEL + name, value));
     alert.annotations().forEach((name, value) -> attributes.put(ANNOTATION + name, value));
@@ -57,7 +64,10 @@ final class AlertAttributes {
     if (alert.endsAt() != null) {
       attributes.put(ENDS_AT, ENDS_AT_TEXT.format(alert.endsAt()));
     }
-    attributes.put(RECEIVED_AT, RECEIVED_AT_TEXT.format(receivedAt));
+    Object firstReceived = active == null ? null : active.attributes().get(RECEIVED_AT);
+    attributes.put(
+        RECEIVED_AT,
+        firstReceived instanceof String kept ? kept : RECEIVED_AT_TEXT.format(receivedAt));
     attributes.put(RECEIVED_VIA, via.word);
     return attributes;
   }
@@ -87,10 +97,13 @@ final class AlertAttributes {
     return time(alert, ENDS_AT);
   }
 
-  /** When Klaxon last received the alert; its last sighting when that is unreadable. */
+  /**
+   * When Klaxon last received the alert: its last re-send ({@code lastSeenAt}), or its first
+   * receipt when that was later (a first trigger's {@code lastSeenAt} is its {@code startsAt}).
+   */
   static Instant receivedAt(Alert alert) {
-    Instant receivedAt = time(alert, RECEIVED_AT);
-    return receivedAt != null ? receivedAt : alert.lastSeenAt();
+    Instant first = time(alert, RECEIVED_AT);
+    return first != null && first.isAfter(alert.lastSeenAt()) ? first : alert.lastSeenAt();
   }
 
   /** Whether the alert was last received by the given path. */

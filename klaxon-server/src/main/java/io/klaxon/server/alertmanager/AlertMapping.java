@@ -95,7 +95,7 @@ class AlertMapping {
         null,
         null,
         null,
-        AlertAttributes.of(alert, startsAt, now, via),
+        AlertAttributes.of(alert, startsAt, now, via, active.orElse(null)),
         occurredAt,
         null,
         actor);

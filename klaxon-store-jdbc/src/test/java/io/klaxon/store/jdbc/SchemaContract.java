@@ -45,6 +45,7 @@ public abstract class SchemaContract {
           "alert_counts_by_time",
           "engine_partitions",
           "alert_feed",
+          "alert_log",
           "subjects",
           "flyway_schema_history");
 

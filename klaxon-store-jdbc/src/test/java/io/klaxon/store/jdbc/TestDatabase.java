@@ -98,6 +98,7 @@ public final class TestDatabase implements AutoCloseable {
   public void clear() {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
+      statement.execute("delete from alert_log");
       statement.execute("delete from alert_history");
       statement.execute("delete from alerts");
       statement.execute("delete from subjects");

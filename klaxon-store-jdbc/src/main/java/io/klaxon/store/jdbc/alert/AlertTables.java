@@ -27,6 +27,7 @@ public final class AlertTables {
   final History history;
   final AlertIds alertIds;
   final Feed feed;
+  final Log log;
   final AlertCounts alertCounts;
   final AlertCounts alertTimeCounts;
 
@@ -38,6 +39,7 @@ public final class AlertTables {
     history = new History(time, json);
     alertIds = new AlertIds();
     feed = new Feed();
+    log = new Log();
     alertCounts = new AlertCounts("alert_counts", null);
     alertTimeCounts = new AlertCounts("alert_counts_by_time", time);
   }
@@ -197,6 +199,18 @@ public final class AlertTables {
     static final String NAME = "alert_feed";
     public final Table<Record> table = DSL.table(name(NAME));
     final Field<Long> lastPosition = column(NAME, "last_position", SQLDataType.BIGINT);
+  }
+
+  /**
+   * {@code alert_log}: pure re-triggers, one row per group commit of a partition, until the
+   * materializer folds them into {@code alerts} (see {@link AlertLog}).
+   */
+  static final class Log {
+    static final String NAME = "alert_log";
+    public final Table<Record> table = DSL.table(name(NAME));
+    final Field<Long> seq = column(NAME, "seq", SQLDataType.BIGINT);
+    final Field<Long> partition = column(NAME, "engine_partition", SQLDataType.BIGINT);
+    final Field<byte[]> entry = column(NAME, "entry", SQLDataType.BLOB);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.RowInsert;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Commits an engine's change set in one transaction, in few statements: this is the hot path. Rows
@@ -35,6 +37,7 @@ final class AlertWriter {
   private final AlertUpdates updates;
   private final RowInsert<Alert> alertInsert;
   private final RowInsert<AlertRows.FeedEntry> historyInsert;
+  private final AlertLog log;
 
   AlertWriter(
       DSLContext dsl,
@@ -56,6 +59,39 @@ final class AlertWriter {
     this.historyInsert =
         new RowInsert<>(
             dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
+    this.log = new AlertLog(dsl, dialect, tables);
+  }
+
+  /**
+   * Writes the change set and appends the partition's pure re-triggers to its log, in one
+   * transaction.
+   *
+   * @return the log entry's number; 0 when there were no re-triggers
+   */
+  long commit(ChangeSet changes, Retriggers retriggers) {
+    if (retriggers.isEmpty()) {
+      commit(changes);
+      return 0;
+    }
+    long[] entry = new long[1];
+    commit(changes, tx -> entry[0] = log.append(tx, retriggers.partition(), retriggers.alerts()));
+    return entry[0];
+  }
+
+  /** The materializer's fold, in one transaction (see {@link AlertLog#fold}). */
+  void fold(List<Alert> alerts, List<Long> entries) {
+    if (alerts.isEmpty() && entries.isEmpty()) {
+      return;
+    }
+    dsl.transaction(configuration -> log.fold(configuration.dsl(), alerts, entries));
+  }
+
+  /**
+   * Folds what the log holds for a partition (every partition when null) into the rows, in one
+   * transaction: what a crash left before the materializer's fold.
+   */
+  void recover(@Nullable Integer partition) {
+    dsl.transaction(configuration -> log.recover(configuration.dsl(), partition));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.klaxon.store.AlertChange;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
 import io.klaxon.store.jdbc.Schema;
@@ -113,6 +114,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   @Override
   public List<Alert> loadActive() {
+    failures.run("fold the re-trigger log", () -> writer.recover(null));
     return failures.call("load the active alerts", reader::loadActive);
   }
 
@@ -123,6 +125,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   @Override
   public List<Alert> loadActive(int partition) {
+    failures.run("fold the re-trigger log", () -> writer.recover(partition));
     return failures.call("load a partition's active alerts", () -> reader.loadActive(partition));
   }
 
@@ -178,6 +181,16 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public void commit(ChangeSet changes) {
     failures.run("commit alert changes", () -> writer.commit(changes));
+  }
+
+  @Override
+  public long commit(ChangeSet changes, Retriggers retriggers) {
+    return failures.call("commit alert changes", () -> writer.commit(changes, retriggers));
+  }
+
+  @Override
+  public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+    failures.run("fold the re-trigger log", () -> writer.fold(alerts, entries));
   }
 
   /**

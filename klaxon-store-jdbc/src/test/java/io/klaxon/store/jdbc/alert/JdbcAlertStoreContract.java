@@ -24,7 +24,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JdbcAlertStoreContract
-    implements AlertStoreContract, IntegrityContract, ChangeFeedContract, PartitionsContract {
+    implements AlertStoreContract,
+        IntegrityContract,
+        ChangeFeedContract,
+        PartitionsContract,
+        RetriggerLogContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore store;

@@ -1,0 +1,178 @@
+package io.klaxon.store.jdbc.alert;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.store.ChangeSet.AlertUpdate;
+import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.JdbcBatch;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The re-trigger log ({@code alert_log}, log first): a group commit's pure re-triggers as one
+ * compact row, instead of one row update per alert, and the materializer's fold of the latest
+ * counts into {@code alerts}. An entry holds, per alert, its id, occurrences, last sighting
+ * (microseconds) and version as big-endian 64-bit numbers. Folding writes a row only where its
+ * version is lower, so an old entry replayed after a newer change never moves an alert backwards.
+ */
+final class AlertLog {
+
+  private static final int BYTES_PER_ALERT = 4 * Long.BYTES;
+
+  /** Log entries per delete statement: well under either database's limit of bind values. */
+  private static final int DELETE_CHUNK = 1_000;
+
+  private static final String FOLD_FROM_ARRAYS =
+      "update alerts set occurrences = v.occurrences,"
+          + " last_seen_at = timestamptz 'epoch' + v.seen * interval '1 microsecond',"
+          + " version = v.version"
+          + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
+          + " as v(id, occurrences, seen, version)"
+          + " where alerts.id = v.id and alerts.version < v.version";
+
+  private final Dialect dialect;
+  private final AlertTables.Log log;
+  private final JdbcBatch foldRows;
+
+  AlertLog(DSLContext dsl, Dialect dialect, AlertTables tables) {
+    this.dialect = dialect;
+    this.log = tables.log;
+    AlertTables.Alerts a = tables.alerts;
+    // update alerts set occurrences = ?, last_seen_at = ?, version = ? where id = ? and version < ?
+    this.foldRows =
+        new JdbcBatch(
+            dsl,
+            dialect,
+            dsl.update(a.table)
+                .set(a.occurrences, DSL.param(a.occurrences))
+                .set(a.lastSeenAt, DSL.param(a.lastSeenAt))
+                .set(a.version, DSL.param(a.version))
+                .where(a.id.eq(DSL.param(a.id)))
+                .and(a.version.lt(DSL.param(a.version))),
+            List.of(a.occurrences, a.lastSeenAt, a.version, a.id, a.version));
+  }
+
+  /** Appends the re-triggers as one entry of the partition's log; returns the entry's number. */
+  long append(DSLContext tx, int partition, List<AlertUpdate> retriggered) {
+    ByteBuffer entry = ByteBuffer.allocate(retriggered.size() * BYTES_PER_ALERT);
+    for (AlertUpdate update : retriggered) {
+      Alert alert = update.alert();
+      entry.putLong(alert.id());
+      entry.putLong(alert.occurrences());
+      entry.putLong(micros(alert.lastSeenAt()));
+      entry.putLong(alert.version());
+    }
+    Long seq =
+        tx.insertInto(log.table, log.partition, log.entry)
+            .values((long) partition, entry.array())
+            .returningResult(log.seq)
+            .fetchOne(log.seq);
+    if (seq == null) {
+      throw new IllegalStateException("the re-trigger log gave no number to its new entry");
+    }
+    return seq;
+  }
+
+  /** Writes the alerts' counts into their rows where older, and deletes the entries folded. */
+  void fold(DSLContext tx, List<Alert> alerts, List<Long> entries) {
+    List<long[]> counts = new ArrayList<>(alerts.size());
+    for (Alert alert : alerts) {
+      counts.add(
+          new long[] {
+            alert.id(), alert.occurrences(), micros(alert.lastSeenAt()), alert.version()
+          });
+    }
+    writeCounts(tx, counts);
+    for (int from = 0; from < entries.size(); from += DELETE_CHUNK) {
+      List<Long> chunk = entries.subList(from, Math.min(entries.size(), from + DELETE_CHUNK));
+      tx.deleteFrom(log.table).where(log.seq.in(chunk)).execute();
+    }
+  }
+
+  /**
+   * Folds every entry of the partition's log (of every partition when null) into the rows and
+   * deletes them: what a crash left between a log commit and its materialization.
+   *
+   * @return how many entries were folded
+   */
+  int recover(DSLContext tx, @Nullable Integer partition) {
+    var select = tx.select(log.seq, log.entry).from(log.table);
+    List<Record2<Long, byte[]>> found =
+        (partition == null
+                ? select.orderBy(log.seq)
+                : select.where(log.partition.eq((long) partition)).orderBy(log.seq))
+            .fetch();
+    if (found.isEmpty()) {
+      return 0;
+    }
+    Map<Long, long[]> latest = new HashMap<>();
+    List<Long> entries = new ArrayList<>(found.size());
+    for (Record2<Long, byte[]> row : found) {
+      entries.add(row.value1());
+      ByteBuffer entry = ByteBuffer.wrap(row.value2());
+      while (entry.remaining() >= BYTES_PER_ALERT) {
+        long[] counts = {entry.getLong(), entry.getLong(), entry.getLong(), entry.getLong()};
+        latest.merge(counts[0], counts, (was, now) -> now[3] > was[3] ? now : was);
+      }
+    }
+    writeCounts(tx, List.copyOf(latest.values()));
+    for (int from = 0; from < entries.size(); from += DELETE_CHUNK) {
+      List<Long> chunk = entries.subList(from, Math.min(entries.size(), from + DELETE_CHUNK));
+      tx.deleteFrom(log.table).where(log.seq.in(chunk)).execute();
+    }
+    return entries.size();
+  }
+
+  /**
+   * Writes (id, occurrences, last seen micros, version) into the rows whose version is lower: a
+   * JDBC batch on SQLite, which runs in-process; one statement over arrays on PostgreSQL, which
+   * would run each statement of a batch on its own.
+   */
+  private void writeCounts(DSLContext tx, List<long[]> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    if (dialect.prefersRowBatches()) {
+      List<List<@Nullable Object>> rows = new ArrayList<>(counts.size());
+      for (long[] c : counts) {
+        rows.add(List.of(c[1], instant(c[2]), c[3], c[0], c[3]));
+      }
+      foldRows.execute(tx, rows);
+      return;
+    }
+    tx.connection(connection -> foldFromArrays(connection, counts));
+  }
+
+  private static void foldFromArrays(Connection connection, List<long[]> counts)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(FOLD_FROM_ARRAYS)) {
+      for (int column = 0; column < 4; column++) {
+        Long[] values = new Long[counts.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = counts.get(i)[column];
+        }
+        statement.setArray(column + 1, connection.createArrayOf("bigint", values));
+      }
+      statement.executeUpdate();
+    }
+  }
+
+  private static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+}
