@@ -1,6 +1,5 @@
 package io.klaxon.notify;
 
-import io.klaxon.problem.InvalidInput;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,9 +11,7 @@ import java.util.List;
 public record TimeInterval(String name, List<TimePeriod> periods) {
 
   public TimeInterval {
-    if (name.isBlank()) {
-      throw new InvalidInput("name", "a time interval needs a name");
-    }
+    Names.check("name", name);
     periods = List.copyOf(periods);
   }
 
