@@ -137,16 +137,7 @@ final class AlertmanagerImport {
 
     AmTimeIntervals.Read intervals = AmTimeIntervals.read(root, report);
     List<InhibitRule> rules = AmInhibitRules.read(root, report);
-    List<String> handMade = inhibitRules.namesFrom("api");
-    for (InhibitRule rule : rules) {
-      if (handMade.contains(rule.name())) {
-        report.errors.add(
-            "inhibit_rules[" + rule.name().substring(AmInhibitRules.PREFIX.length()) + "]",
-            "would replace the inhibition rule '"
-                + rule.name()
-                + "' made by hand: rename or delete it first");
-      }
-    }
+    AmInhibitRules.refuseReplacing(rules, inhibitRules.namesFrom("api"), report);
 
     List<RouteBody> routes = new ArrayList<>();
     Map<String, String> paths = new LinkedHashMap<>();
@@ -167,34 +158,7 @@ final class AlertmanagerImport {
       config.checkRoute(
           body, path, report.errors, receiverNames, routeNames, intervals.intervals());
     }
-    List<String> removedIntervals =
-        config.current().intervalBodies().keySet().stream()
-            .filter(name -> !intervals.bodies().containsKey(name))
-            .toList();
-    // A route made by hand may name an interval of the earlier import: it must not lose it.
-    config.current().routeBodies().values().stream()
-        .filter(body -> body.alertmanagerReceiver() == null)
-        .forEach(
-            body -> {
-              List<String> named = new ArrayList<>();
-              if (body.muteTimeIntervals() != null) {
-                named.addAll(body.muteTimeIntervals());
-              }
-              if (body.activeTimeIntervals() != null) {
-                named.addAll(body.activeTimeIntervals());
-              }
-              named.stream()
-                  .filter(removedIntervals::contains)
-                  .forEach(
-                      name ->
-                          report.errors.add(
-                              "time_intervals",
-                              "the route '"
-                                  + body.name()
-                                  + "' names the time interval '"
-                                  + name
-                                  + "', which this file does not have"));
-            });
+    List<String> removedIntervals = AmTimeIntervals.removed(config.current(), intervals, report);
     report.errors.throwIfAny();
     List<String> ruleNames = rules.stream().map(InhibitRule::name).toList();
     List<String> removedRules =

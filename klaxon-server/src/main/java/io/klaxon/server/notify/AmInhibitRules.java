@@ -55,6 +55,19 @@ final class AmInhibitRules {
     return rules;
   }
 
+  /** Records a fault for each imported rule that would replace one of these made by hand. */
+  static void refuseReplacing(List<InhibitRule> rules, List<String> handMade, AmReport report) {
+    for (InhibitRule rule : rules) {
+      if (handMade.contains(rule.name())) {
+        report.errors.add(
+            "inhibit_rules[" + rule.name().substring(PREFIX.length()) + "]",
+            "would replace the inhibition rule '"
+                + rule.name()
+                + "' made by hand: rename or delete it first");
+      }
+    }
+  }
+
   private static List<LabelMatcher> side(AmNode node, String side, AmReport report) {
     List<LabelMatcher> matchers = new ArrayList<>();
     legacy(node, side + "_match", MatchType.EQUAL, matchers, report);

@@ -52,6 +52,37 @@ final class AmTimeIntervals {
     return new Read(bodies, intervals);
   }
 
+  /**
+   * The stored intervals the import removes (the file lacks them); a route made by hand that names
+   * one stops the import, as it would lose its interval.
+   */
+  static List<String> removed(NotifyConfig.Snapshot current, Read read, AmReport report) {
+    List<String> removed =
+        current.intervalBodies().keySet().stream()
+            .filter(name -> !read.bodies().containsKey(name))
+            .toList();
+    for (RouteBody body : current.routeBodies().values()) {
+      if (body.alertmanagerReceiver() != null) {
+        continue; // imported: replaced by this import
+      }
+      List<String> named = new ArrayList<>();
+      named.addAll(body.muteTimeIntervals() == null ? List.of() : body.muteTimeIntervals());
+      named.addAll(body.activeTimeIntervals() == null ? List.of() : body.activeTimeIntervals());
+      for (String name : named) {
+        if (removed.contains(name)) {
+          report.errors.add(
+              "time_intervals",
+              "the route '"
+                  + body.name()
+                  + "' names the time interval '"
+                  + name
+                  + "', which this file does not have");
+        }
+      }
+    }
+    return removed;
+  }
+
   private static TimeIntervalBody.PeriodBody period(AmNode node) {
     List<TimeIntervalBody.TimesBody> times = new ArrayList<>();
     for (AmNode span : node.objects("times")) {
