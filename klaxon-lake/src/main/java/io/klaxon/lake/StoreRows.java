@@ -216,7 +216,8 @@ final class StoreRows {
         cells.instant("expires_at"),
         cells.booleanValue("auto_resolved"),
         previous == null ? null : Severity.valueOf(previous.toUpperCase(Locale.ROOT)),
-        cells.longValue("version"));
+        cells.longValue("version"),
+        List.of());
   }
 
   static HistoryEntry toHistory(Cells cells) {
