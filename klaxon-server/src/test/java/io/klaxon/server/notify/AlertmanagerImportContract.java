@@ -662,6 +662,8 @@ abstract class AlertmanagerImportContract extends NotificationsFixture {
             """
                 .formatted(lag, lag + "-c"));
     assertThat(posted.status()).as(posted.raw().body()).isEqualTo(200);
+    // Planned at the clock as it is, so that the group wait ends 30 s on from here.
+    awaitJobRounds();
 
     clock.advance(Duration.ofSeconds(30));
     eventually().until(() -> receiver.delivered(path("always")).size() == 2);
