@@ -1,5 +1,6 @@
 package io.klaxon.notify;
 
+import io.klaxon.suppress.InhibitRule;
 import java.util.List;
 
 /**
@@ -13,6 +14,15 @@ public sealed interface ConfigChange {
 
   /** Removes a document, if there is one. */
   record Delete(ConfigKind kind, String name) implements ConfigChange {}
+
+  /**
+   * Adds or replaces an inhibition rule, marked with where it came from ({@code alertmanager} for
+   * an import), so that an import's rules change together with its routes.
+   */
+  record PutInhibitRule(InhibitRule rule, String origin) implements ConfigChange {}
+
+  /** Removes an inhibition rule, if there is one. */
+  record DeleteInhibitRule(String name) implements ConfigChange {}
 
   /** Puts the named documents first, in this order; the others keep their order after them. */
   record Order(ConfigKind kind, List<String> names) implements ConfigChange {

@@ -13,7 +13,9 @@ public enum ConfigKind {
   /** An on-call schedule (docs/ONCALL.md). */
   SCHEDULE,
   /** An escalation policy (docs/ONCALL.md). */
-  POLICY;
+  POLICY,
+  /** A named time interval that routes are muted in or active in (docs/ALERTMANAGER.md). */
+  TIME_INTERVAL;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

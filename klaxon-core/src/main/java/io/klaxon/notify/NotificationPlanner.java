@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * Turns committed alert changes into notifications in the outbox: which routes take the alert,
  * which occasions they notify on, which group the change joins and when the group's next
- * notification is due (group wait and interval, quiet hours). It also keeps the repeat reminders of
- * open alerts. All of it happens inside one {@link PlanTransaction}, with the cursor.
+ * notification is due (group wait and interval, quiet hours, the route's mute and active time
+ * intervals). It also keeps the repeat reminders of open alerts. All of it happens inside one
+ * {@link PlanTransaction}, with the cursor.
  */
 public final class NotificationPlanner {
 
@@ -92,8 +93,9 @@ public final class NotificationPlanner {
                   entry.toStatus(),
                   alert.title(),
                   entry.at());
-          enqueue(route, receiver, alert, item, now, tx);
-          planned++;
+          if (enqueue(route, receiver, alert, item, now, tx)) {
+            planned++;
+          }
         }
         if (remind && route.repeatInterval() != null) {
           tx.scheduleRepeat(
@@ -145,15 +147,17 @@ public final class NotificationPlanner {
       NotificationItem item =
           new NotificationItem(
               open.id(), Occasion.REPEATED, open.severity(), open.status(), open.title(), now);
-      enqueue(route, repeat.receiver(), open, item, now, tx);
+      if (enqueue(route, repeat.receiver(), open, item, now, tx)) {
+        planned++;
+      }
       tx.scheduleRepeat(
           route.name(), repeat.receiver(), open.id(), now.plus(route.repeatInterval()));
-      planned++;
     }
     return planned;
   }
 
-  private void enqueue(
+  /** Plans the item; false when the route will never send it (no active time ahead). */
+  private boolean enqueue(
       Route route,
       String receiver,
       Alert alert,
@@ -169,13 +173,21 @@ public final class NotificationPlanner {
     if (route.quietHours() != null) {
       due = route.quietHours().release(due, alert.severity());
     }
+    // Muted or outside its active times, the route's notification waits for the first time it
+    // may send (Alertmanager drops it and sends what still fires at its next flush then).
+    Optional<Instant> sendable = route.times().nextSend(due);
+    if (sendable.isEmpty()) {
+      return false;
+    }
+    due = sendable.get();
     // A change that may go sooner (a critical one in quiet hours) does not join a held batch.
     Optional<Gathering> gathering = tx.gathering(route.name(), receiver, group, due);
     if (gathering.isPresent()) {
       tx.addItem(gathering.get().id(), item);
-      return;
+      return true;
     }
     tx.insert(
         new NewNotification(idempotencyKeys.get(), route.name(), receiver, group, now, due, item));
+    return true;
   }
 }

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param parent the route under which this one is tried; null for a route at the top
  * @param sendSuppressedResolutions notify the resolution of a suppressed alert anyway (a receiver
  *     that tracks incidents closes them); otherwise it is held like every other notification
+ * @param times when the route may send (Alertmanager's mute and active time intervals); its
+ *     notifications wait for that
  */
 public record Route(
     String name,
@@ -28,11 +30,38 @@ public record Route(
     @Nullable Duration repeatInterval,
     @Nullable QuietHours quietHours,
     @Nullable String parent,
-    boolean sendSuppressedResolutions) {
+    boolean sendSuppressedResolutions,
+    RouteTimes times) {
 
   /** Occasions notified when a route does not choose. */
   public static final Set<Occasion> DEFAULT_OCCASIONS =
       Set.of(Occasion.OPENED, Occasion.ESCALATED, Occasion.RESOLVED);
+
+  /** A route that may send at any time. */
+  public Route(
+      String name,
+      Match match,
+      List<String> receivers,
+      Set<Occasion> notifyOn,
+      boolean continueMatching,
+      Grouping grouping,
+      @Nullable Duration repeatInterval,
+      @Nullable QuietHours quietHours,
+      @Nullable String parent,
+      boolean sendSuppressedResolutions) {
+    this(
+        name,
+        match,
+        receivers,
+        notifyOn,
+        continueMatching,
+        grouping,
+        repeatInterval,
+        quietHours,
+        parent,
+        sendSuppressedResolutions,
+        RouteTimes.ALWAYS);
+  }
 
   /** A route at the top that holds the resolutions of suppressed alerts. */
   public Route(

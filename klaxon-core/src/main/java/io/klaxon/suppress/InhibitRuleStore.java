@@ -17,4 +17,10 @@ public interface InhibitRuleStore {
 
   /** Every rule, by name. */
   List<InhibitRule> all();
+
+  /**
+   * The names of the rules from this origin: {@code alertmanager} for those an import made, {@code
+   * api} for those made by hand (a rule put by hand is made by hand, whatever made it first).
+   */
+  List<String> namesFrom(String origin);
 }

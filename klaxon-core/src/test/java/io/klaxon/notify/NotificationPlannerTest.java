@@ -254,4 +254,67 @@ class NotificationPlannerTest {
     assertThat(tx.repeats).isEmpty();
     assertThat(tx.rows).isEmpty();
   }
+
+  @Test
+  void aMutedRouteWaitsForTheIntervalsEndAndARouteNeverActiveAgainPlansNothing() {
+    // T0 is Monday 2026-03-02 10:00 UTC; the route is muted 09:00-12:00 UTC.
+    TimeInterval morning =
+        new TimeInterval(
+            "morning",
+            List.of(
+                new TimePeriod(
+                    List.of(DayMinutes.of("t", "09:00", "12:00")),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    java.time.ZoneOffset.UTC)));
+    TimeInterval past =
+        new TimeInterval(
+            "past",
+            List.of(
+                new TimePeriod(
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(Span.years("y", "2020")),
+                    java.time.ZoneOffset.UTC)));
+    Route muted =
+        new Route(
+            "muted",
+            Match.ANY,
+            List.of("ops-hook"),
+            Route.DEFAULT_OCCASIONS,
+            true,
+            Grouping.NONE,
+            null,
+            null,
+            null,
+            false,
+            new RouteTimes(List.of(morning), List.of()));
+    Route over =
+        new Route(
+            "over",
+            Match.ANY,
+            List.of("ops-hook"),
+            Route.DEFAULT_OCCASIONS,
+            false,
+            Grouping.NONE,
+            null,
+            null,
+            null,
+            false,
+            new RouteTimes(List.of(), List.of(past)));
+    int planned =
+        planner.plan(
+            List.of(muted, over),
+            List.of(opened(10, alert(1, "s", Severity.LOW, AlertStatus.OPEN), T0)),
+            T0,
+            tx);
+    assertThat(planned).isEqualTo(1);
+    assertThat(tx.rows).hasSize(1);
+    assertThat(tx.rows.get(0).planned.route()).isEqualTo("muted");
+    assertThat(tx.rows.get(0).due()).isEqualTo(T0.plus(Duration.ofHours(2)));
+  }
 }

@@ -172,6 +172,30 @@ public final class AlertmanagerCommand {
       for (JsonNode removed : result.path("removedRoutes")) {
         out.println((dryRun ? "  would remove route " : "  removed route ") + removed.asString());
       }
+      for (JsonNode interval : result.path("timeIntervals")) {
+        out.println("  time interval " + interval.path("name").asString());
+      }
+      for (JsonNode removed : result.path("removedTimeIntervals")) {
+        out.println(
+            (dryRun ? "  would remove time interval " : "  removed time interval ")
+                + removed.asString());
+      }
+      for (JsonNode rule : result.path("inhibitRules")) {
+        out.println(
+            "  inhibition rule "
+                + rule.path("name").asString()
+                + ": "
+                + rule.path("sourceMatchers").asString()
+                + " inhibits "
+                + rule.path("targetMatchers").asString()
+                + " equal "
+                + rule.path("equal"));
+      }
+      for (JsonNode removed : result.path("removedInhibitRules")) {
+        out.println(
+            (dryRun ? "  would remove inhibition rule " : "  removed inhibition rule ")
+                + removed.asString());
+      }
       JsonNode notTaken = result.path("notTaken");
       out.println(notTaken.isEmpty() ? "Everything was taken." : "Not taken:");
       for (JsonNode item : notTaken) {

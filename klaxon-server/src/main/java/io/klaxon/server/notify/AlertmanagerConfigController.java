@@ -2,6 +2,7 @@ package io.klaxon.server.notify;
 
 import io.klaxon.access.Actor;
 import io.klaxon.problem.InvalidInput;
+import io.klaxon.suppress.InhibitRuleStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,30 +16,39 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An {@code alertmanager.yml} imported into routes and receivers, and written back for review. */
+/**
+ * An {@code alertmanager.yml} imported into routes, receivers, time intervals and inhibition rules,
+ * and written back for review.
+ */
 @RestController
 @Tag(name = "notifications")
 class AlertmanagerConfigController {
 
   private final NotifyConfig config;
   private final AlertmanagerImport importer;
+  private final InhibitRuleStore inhibitRules;
   private final AlertmanagerExport export = new AlertmanagerExport();
 
-  AlertmanagerConfigController(NotifyConfig config, AlertmanagerImport importer) {
+  AlertmanagerConfigController(
+      NotifyConfig config, AlertmanagerImport importer, InhibitRuleStore inhibitRules) {
     this.config = config;
     this.importer = importer;
+    this.inhibitRules = inhibitRules;
   }
 
   @PostMapping(
       value = "/api/config/alertmanager",
       consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain", "*/*"})
   @Operation(
-      summary = "Import an alertmanager.yml: routes, receivers and global settings",
+      summary =
+          "Import an alertmanager.yml: routes, receivers, global settings, time intervals and"
+              + " inhibition rules",
       description =
           "The body is the YAML file. Everything is checked, then written in one transaction, or"
               + " nothing is (400 naming every fault by its place, route.routes[1].matchers[0])."
-              + " The answer lists the receivers and routes made, the routes of an earlier import"
-              + " removed, and every element not taken with the reason. dryRun=true changes"
+              + " The answer lists the receivers, routes, time intervals and inhibition rules made,"
+              + " those of an earlier import removed (inhibition rules made by hand stay), and"
+              + " every element not taken with the reason. dryRun=true changes"
               + " nothing. Relative *_file paths are read from baseDir (default: the server's"
               + " working directory).")
   Object importConfig(
@@ -66,6 +76,6 @@ class AlertmanagerConfigController {
   ResponseEntity<String> exportConfig() {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/yaml"))
-        .body(export.write(config.current()));
+        .body(export.write(config.current(), inhibitRules.all()));
   }
 }

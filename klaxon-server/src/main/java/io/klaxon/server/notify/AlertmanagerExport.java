@@ -2,6 +2,8 @@ package io.klaxon.server.notify;
 
 import io.klaxon.alert.Severity;
 import io.klaxon.notify.Grouping;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.LabelMatcher;
 import io.klaxon.suppress.Matchers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The routes and receivers in force written as an {@code alertmanager.yml}, for review: the
  * imported tree under its root when there is one (else every route under a root that sends
  * nowhere), each route's conditions as matchers and its receivers as one Alertmanager receiver.
- * Secrets read {@code ********}; receivers Alertmanager lacks (ntfy, Gotify) are left out.
+ * Secrets read {@code ********}; receivers Alertmanager lacks (ntfy, Gotify) are left out. The time
+ * intervals routes name and every inhibition rule (imported or made by hand) are written too.
  */
 final class AlertmanagerExport {
 
@@ -25,7 +28,7 @@ final class AlertmanagerExport {
 
   private final ObjectMapper yaml = YAMLMapper.builder().build();
 
-  String write(NotifyConfig.Snapshot snapshot) {
+  String write(NotifyConfig.Snapshot snapshot, List<InhibitRule> rules) {
     Map<String, RouteBody> routes = snapshot.routeBodies();
     Map<String, List<String>> amReceivers = new LinkedHashMap<>();
     Map<String, Boolean> resolved = new LinkedHashMap<>();
@@ -63,6 +66,14 @@ final class AlertmanagerExport {
     Map<String, Object> file = new LinkedHashMap<>();
     file.put("route", root);
     file.put("receivers", receivers);
+    if (!rules.isEmpty()) {
+      file.put("inhibit_rules", rules.stream().map(AlertmanagerExport::rule).toList());
+    }
+    if (!snapshot.intervalBodies().isEmpty()) {
+      file.put(
+          "time_intervals",
+          snapshot.intervalBodies().values().stream().map(AlertmanagerExport::interval).toList());
+    }
     return yaml.writeValueAsString(file);
   }
 
@@ -100,6 +111,12 @@ final class AlertmanagerExport {
     if (Boolean.TRUE.equals(body.continueMatching())) {
       route.put("continue", true);
     }
+    if (body.muteTimeIntervals() != null && !body.muteTimeIntervals().isEmpty()) {
+      route.put("mute_time_intervals", body.muteTimeIntervals());
+    }
+    if (body.activeTimeIntervals() != null && !body.activeTimeIntervals().isEmpty()) {
+      route.put("active_time_intervals", body.activeTimeIntervals());
+    }
     List<Map<String, Object>> children = new ArrayList<>();
     for (RouteBody child : routes.values()) {
       if (body.name() != null && body.name().equals(child.parent())) {
@@ -110,6 +127,55 @@ final class AlertmanagerExport {
       route.put("routes", children);
     }
     return route;
+  }
+
+  private static Map<String, Object> rule(InhibitRule rule) {
+    Map<String, Object> written = new LinkedHashMap<>();
+    written.put("source_matchers", rule.source().stream().map(LabelMatcher::toString).toList());
+    written.put("target_matchers", rule.target().stream().map(LabelMatcher::toString).toList());
+    if (!rule.equal().isEmpty()) {
+      written.put("equal", rule.equal());
+    }
+    return written;
+  }
+
+  private static Map<String, Object> interval(TimeIntervalBody body) {
+    Map<String, Object> written = new LinkedHashMap<>();
+    written.put("name", body.name());
+    List<Map<String, Object>> periods = new ArrayList<>();
+    for (TimeIntervalBody.PeriodBody period :
+        body.timeIntervals() == null
+            ? List.<TimeIntervalBody.PeriodBody>of()
+            : body.timeIntervals()) {
+      Map<String, Object> each = new LinkedHashMap<>();
+      if (period.times() != null && !period.times().isEmpty()) {
+        each.put(
+            "times",
+            period.times().stream()
+                .map(
+                    times -> {
+                      Map<String, Object> span = new LinkedHashMap<>();
+                      span.put("start_time", times.startTime());
+                      span.put("end_time", times.endTime());
+                      return span;
+                    })
+                .toList());
+      }
+      putList(each, "weekdays", period.weekdays());
+      putList(each, "days_of_month", period.daysOfMonth());
+      putList(each, "months", period.months());
+      putList(each, "years", period.years());
+      put(each, "location", period.location());
+      periods.add(each);
+    }
+    written.put("time_intervals", periods);
+    return written;
+  }
+
+  private static void putList(Map<String, Object> into, String key, @Nullable List<String> values) {
+    if (values != null && !values.isEmpty()) {
+      into.put(key, values);
+    }
   }
 
   private static List<String> matchers(RouteBody.@Nullable MatchBody match) {

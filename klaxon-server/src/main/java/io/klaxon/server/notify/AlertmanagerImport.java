@@ -5,6 +5,9 @@ import io.klaxon.notify.ConfigChange;
 import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.Grouping;
 import io.klaxon.problem.InvalidInput;
+import io.klaxon.server.suppress.InhibitRuleBody;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.InhibitRuleStore;
 import io.klaxon.suppress.LabelMatcher;
 import io.klaxon.suppress.MatchType;
 import io.klaxon.suppress.Matchers;
@@ -28,7 +31,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * its routing tree Klaxon routes with parents ({@code am}, {@code am.0}, {@code am.0.1}, …) that
  * route every label set as Alertmanager does, with the inherited settings written out. Everything
  * is checked first and then written in one transaction, or nothing is; every element not taken is
- * listed with the reason. A later import replaces the routes of an earlier one.
+ * listed with the reason. Its time intervals become Klaxon's (routes name them to be muted or
+ * active, per route) and its inhibition rules Klaxon's, marked as imported. A later import replaces
+ * the routes, time intervals and imported inhibition rules of an earlier one; rules made by hand
+ * stay.
  */
 final class AlertmanagerImport {
 
@@ -41,7 +47,14 @@ final class AlertmanagerImport {
       List<ReceiverBody> receivers,
       List<RouteBody> routes,
       List<String> removedRoutes,
+      List<TimeIntervalBody> timeIntervals,
+      List<String> removedTimeIntervals,
+      List<InhibitRuleBody> inhibitRules,
+      List<String> removedInhibitRules,
       List<AmReport.NotTaken> notTaken) {}
+
+  /** The origin an imported inhibition rule is marked with. */
+  static final String ORIGIN = "alertmanager";
 
   private static final Pattern DURATION =
       Pattern.compile(
@@ -53,11 +66,13 @@ final class AlertmanagerImport {
           .thenComparing(LabelMatcher::type);
 
   private final NotifyConfig config;
+  private final InhibitRuleStore inhibitRules;
   private final ObjectMapper json;
   private final ObjectMapper yaml = YAMLMapper.builder().build();
 
-  AlertmanagerImport(NotifyConfig config, ObjectMapper json) {
+  AlertmanagerImport(NotifyConfig config, InhibitRuleStore inhibitRules, ObjectMapper json) {
     this.config = config;
+    this.inhibitRules = inhibitRules;
     this.json = json;
   }
 
@@ -120,6 +135,10 @@ final class AlertmanagerImport {
       }
     }
 
+    AmTimeIntervals.Read intervals = AmTimeIntervals.read(root, report);
+    List<InhibitRule> rules = AmInhibitRules.read(root, report);
+    AmInhibitRules.refuseReplacing(rules, inhibitRules.namesFrom("api"), report);
+
     List<RouteBody> routes = new ArrayList<>();
     Map<String, String> paths = new LinkedHashMap<>();
     AmNode route = root.object("route");
@@ -130,27 +149,20 @@ final class AlertmanagerImport {
       convertRoute(route, ROOT, null, defaults, receivers, report, routes, paths);
     }
     root.skip("templates", "Go templates are not taken: Klaxon writes its own messages");
-    root.skip(
-        "inhibit_rules",
-        "not imported yet: add each as an inhibition rule, POST /api/inhibit-rules"
-            + " (docs/SUPPRESSION.md)");
-    root.skip(
-        "time_intervals",
-        "not imported yet: a muting interval is a maintenance window, POST"
-            + " /api/maintenance-windows (docs/SUPPRESSION.md has the mapping)");
-    root.skip(
-        "mute_time_intervals",
-        "not imported yet: a muting interval is a maintenance window, POST"
-            + " /api/maintenance-windows (docs/SUPPRESSION.md has the mapping)");
     root.skip("tracing", "Klaxon's tracing is not configured here");
     root.rest();
 
     List<String> routeNames = routes.stream().map(RouteBody::name).toList();
     for (RouteBody body : routes) {
       String path = paths.getOrDefault(body.name(), "route") + ".";
-      config.checkRoute(body, path, report.errors, receiverNames, routeNames);
+      config.checkRoute(
+          body, path, report.errors, receiverNames, routeNames, intervals.intervals());
     }
+    List<String> removedIntervals = AmTimeIntervals.removed(config.current(), intervals, report);
     report.errors.throwIfAny();
+    List<String> ruleNames = rules.stream().map(InhibitRule::name).toList();
+    List<String> removedRules =
+        inhibitRules.namesFrom(ORIGIN).stream().filter(name -> !ruleNames.contains(name)).toList();
 
     List<String> removed =
         config.current().routeBodies().values().stream()
@@ -167,6 +179,13 @@ final class AlertmanagerImport {
                 Objects.requireNonNull(body.name()), // the import names every body it makes
                 json.writeValueAsString(body)));
       }
+      intervals
+          .bodies()
+          .forEach(
+              (name, body) ->
+                  changes.add(
+                      new ConfigChange.Put(
+                          ConfigKind.TIME_INTERVAL, name, json.writeValueAsString(body))));
       removed.forEach(name -> changes.add(new ConfigChange.Delete(ConfigKind.ROUTE, name)));
       for (RouteBody body : routes) {
         changes.add(
@@ -176,6 +195,11 @@ final class AlertmanagerImport {
                 json.writeValueAsString(body)));
       }
       changes.add(new ConfigChange.Order(ConfigKind.ROUTE, routeNames));
+      // Routes that named them are gone or replaced by now.
+      removedIntervals.forEach(
+          name -> changes.add(new ConfigChange.Delete(ConfigKind.TIME_INTERVAL, name)));
+      removedRules.forEach(name -> changes.add(new ConfigChange.DeleteInhibitRule(name)));
+      rules.forEach(rule -> changes.add(new ConfigChange.PutInhibitRule(rule, ORIGIN)));
       config.apply(changes, actor);
     }
     return new Result(
@@ -183,6 +207,10 @@ final class AlertmanagerImport {
         receiverBodies.stream().map(ReceiverBody::masked).toList(),
         routes,
         removed,
+        List.copyOf(intervals.bodies().values()),
+        removedIntervals,
+        rules.stream().map(InhibitRuleBody::of).toList(),
+        removedRules,
         List.copyOf(report.notTaken));
   }
 
@@ -265,14 +293,15 @@ final class AlertmanagerImport {
     if (root && continueMatching) {
       report.errors.add(node.path("continue"), "the root route cannot continue");
     }
-    node.skip(
-        "mute_time_intervals",
-        "not imported yet: the route is never muted; a maintenance window with the route's"
-            + " matchers mutes its alerts everywhere (docs/SUPPRESSION.md)");
-    node.skip(
-        "active_time_intervals",
-        "not imported yet: the route is always active (a window cannot hold a route back"
-            + " outside hours)");
+    List<String> mute = intervalNames(node, "mute_time_intervals");
+    List<String> active = intervalNames(node, "active_time_intervals");
+    if (root && !mute.isEmpty()) {
+      report.errors.add(node.path("mute_time_intervals"), "the root route cannot be muted");
+    }
+    if (root && !active.isEmpty()) {
+      report.errors.add(
+          node.path("active_time_intervals"), "the root route cannot have active intervals");
+    }
 
     AmReceivers.Converted converted = receiver == null ? null : receivers.get(receiver);
     List<String> occasions = new ArrayList<>(List.of("opened", "escalated"));
@@ -305,7 +334,9 @@ final class AlertmanagerImport {
             null,
             parent,
             receiver == null ? "" : receiver,
-            null);
+            null,
+            mute.isEmpty() ? null : mute,
+            active.isEmpty() ? null : active);
     paths.put(name, node.path().isEmpty() ? "route" : node.path());
     out.add(body);
 
@@ -315,6 +346,12 @@ final class AlertmanagerImport {
       convertRoute(children.get(i), name + "." + i, name, passed, receivers, report, out, paths);
     }
     node.rest();
+  }
+
+  /** The Klaxon names of the intervals a route names (not inherited: each route has its own). */
+  private static List<String> intervalNames(AmNode node, String key) {
+    List<String> names = node.texts(key);
+    return names == null ? List.of() : names.stream().map(AmReceivers::klaxonName).toList();
   }
 
   private static void addMatcher(

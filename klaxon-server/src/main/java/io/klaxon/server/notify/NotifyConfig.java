@@ -7,6 +7,7 @@ import io.klaxon.notify.ConfigKind;
 import io.klaxon.notify.NotificationStore;
 import io.klaxon.notify.Receiver;
 import io.klaxon.notify.Route;
+import io.klaxon.notify.TimeInterval;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.NotFound;
@@ -37,7 +38,9 @@ final class NotifyConfig {
       Map<String, ReceiverBody> receiverBodies,
       Map<String, Receiver> receivers,
       Map<String, RouteBody> routeBodies,
-      List<Route> routes) {
+      List<Route> routes,
+      Map<String, TimeIntervalBody> intervalBodies,
+      Map<String, TimeInterval> intervals) {
 
     Map<String, Route> routesByName() {
       Map<String, Route> byName = new LinkedHashMap<>();
@@ -50,7 +53,8 @@ final class NotifyConfig {
   private final ObjectMapper json;
   private final TargetGuard guard;
   private final InstantSource clock;
-  private volatile Snapshot current = new Snapshot(Map.of(), Map.of(), Map.of(), List.of());
+  private volatile Snapshot current =
+      new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of());
 
   NotifyConfig(NotificationStore store, ObjectMapper json, TargetGuard guard, InstantSource clock) {
     this.store = store;
@@ -107,8 +111,22 @@ final class NotifyConfig {
       FieldErrors errors,
       List<String> coming,
       List<String> comingRoutes) {
+    checkRoute(body, prefix, errors, coming, comingRoutes, current.intervals());
+  }
+
+  /**
+   * Checks a route as {@link #checkRoute(RouteBody, String, FieldErrors, List, List)} does, with
+   * the time intervals it may name (those an import brings instead of the stored ones).
+   */
+  void checkRoute(
+      RouteBody body,
+      String prefix,
+      FieldErrors errors,
+      List<String> coming,
+      List<String> comingRoutes,
+      Map<String, TimeInterval> intervals) {
     FieldErrors own = new FieldErrors();
-    body.toRoute(own);
+    body.toRoute(own, intervals);
     if (body.parent() != null) {
       if (!current.routeBodies().containsKey(body.parent())
           && !comingRoutes.contains(body.parent())) {
@@ -262,11 +280,23 @@ final class NotifyConfig {
       receiverBodies.put(receiver.name(), body);
       receivers.put(receiver.name(), receiver);
     }
+    Map<String, TimeIntervalBody> intervalBodies = new LinkedHashMap<>();
+    Map<String, TimeInterval> intervals = new LinkedHashMap<>();
+    for (ConfigDocument document : store.documents(ConfigKind.TIME_INTERVAL)) {
+      TimeIntervalBody body = read(document, TimeIntervalBody.class);
+      TimeInterval interval = body == null ? null : body.toInterval("", new FieldErrors());
+      if (interval == null) {
+        log.warn("Time interval {} is stored but not valid; it is ignored", document.name());
+        continue;
+      }
+      intervalBodies.put(interval.name(), body);
+      intervals.put(interval.name(), interval);
+    }
     Map<String, RouteBody> routeBodies = new LinkedHashMap<>();
     List<Route> routes = new ArrayList<>();
     for (ConfigDocument document : store.documents(ConfigKind.ROUTE)) {
       RouteBody body = read(document, RouteBody.class);
-      Route route = body == null ? null : body.toRoute(new FieldErrors());
+      Route route = body == null ? null : body.toRoute(new FieldErrors(), intervals);
       if (route == null) {
         log.warn("Route {} is stored but not valid; it is ignored", document.name());
         continue;
@@ -276,7 +306,12 @@ final class NotifyConfig {
     }
     current =
         new Snapshot(
-            Map.copyOf(receiverBodies), Map.copyOf(receivers), routeBodies, List.copyOf(routes));
+            Map.copyOf(receiverBodies),
+            Map.copyOf(receivers),
+            routeBodies,
+            List.copyOf(routes),
+            intervalBodies,
+            Map.copyOf(intervals));
   }
 
   private <T> @Nullable T read(ConfigDocument document, Class<T> type) {

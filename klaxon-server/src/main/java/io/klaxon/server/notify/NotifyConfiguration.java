@@ -80,8 +80,9 @@ class NotifyConfiguration {
   }
 
   @Bean
-  AlertmanagerImport alertmanagerImport(NotifyConfig config, ObjectMapper json) {
-    return new AlertmanagerImport(config, json);
+  AlertmanagerImport alertmanagerImport(
+      NotifyConfig config, InhibitRuleStore inhibitRules, ObjectMapper json) {
+    return new AlertmanagerImport(config, inhibitRules, json);
   }
 
   @Bean

@@ -9,6 +9,8 @@ import io.klaxon.notify.Match;
 import io.klaxon.notify.Occasion;
 import io.klaxon.notify.QuietHours;
 import io.klaxon.notify.Route;
+import io.klaxon.notify.RouteTimes;
+import io.klaxon.notify.TimeInterval;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
 import io.klaxon.suppress.LabelMatcher;
@@ -35,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * receiver an imported route stands for (its receivers together); such a route may have no
  * receivers, as Alertmanager's receivers without integrations drop what they get. With {@code
  * sendSuppressedResolutions} the resolution of a suppressed alert is notified anyway (held by
- * default).
+ * default). {@code muteTimeIntervals} and {@code activeTimeIntervals} name time intervals (as
+ * Alertmanager's routes do): the route's notifications wait while one muting interval holds, and
+ * while none of the active ones does; they are the route's own, not its children's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RouteBody(
@@ -52,7 +56,9 @@ record RouteBody(
     @Nullable String policy,
     @Nullable String parent,
     @Nullable String alertmanagerReceiver,
-    @Nullable Boolean sendSuppressedResolutions) {
+    @Nullable Boolean sendSuppressedResolutions,
+    @Nullable List<String> muteTimeIntervals,
+    @Nullable List<String> activeTimeIntervals) {
 
   static final long DEFAULT_GROUP_WAIT_SECONDS = 30;
   static final long DEFAULT_GROUP_INTERVAL_SECONDS = 300;
@@ -97,11 +103,21 @@ record RouteBody(
         policy,
         parent,
         alertmanagerReceiver,
-        sendSuppressedResolutions);
+        sendSuppressedResolutions,
+        muteTimeIntervals,
+        activeTimeIntervals);
   }
 
-  /** The core route, or null with every fault recorded in {@code errors}. */
+  /** The core route naming no time intervals, or null with every fault recorded. */
   @Nullable Route toRoute(FieldErrors errors) {
+    return toRoute(errors, Map.of());
+  }
+
+  /**
+   * The core route, or null with every fault recorded in {@code errors}; the time intervals it
+   * names must be among {@code intervals}.
+   */
+  @Nullable Route toRoute(FieldErrors errors, Map<String, TimeInterval> intervals) {
     int before = errors.size();
     errors.require("name", name);
     if (policy == null && alertmanagerReceiver == null) {
@@ -138,6 +154,10 @@ record RouteBody(
             "", () -> new Grouping(by, Duration.ofSeconds(wait), Duration.ofSeconds(interval)));
     QuietHours quiet =
         quietHours == null ? null : errors.attempt("quietHours.", this::parseQuietHours);
+    RouteTimes times =
+        new RouteTimes(
+            intervals("muteTimeIntervals", muteTimeIntervals, intervals, errors),
+            intervals("activeTimeIntervals", activeTimeIntervals, intervals, errors));
     if (errors.size() > before) {
       return null;
     }
@@ -155,7 +175,26 @@ record RouteBody(
                 repeatIntervalSeconds == null ? null : Duration.ofSeconds(repeatIntervalSeconds),
                 quiet,
                 parent,
-                Boolean.TRUE.equals(sendSuppressedResolutions)));
+                Boolean.TRUE.equals(sendSuppressedResolutions),
+                times));
+  }
+
+  private static List<TimeInterval> intervals(
+      String field,
+      @Nullable List<String> names,
+      Map<String, TimeInterval> known,
+      FieldErrors errors) {
+    List<TimeInterval> found = new ArrayList<>();
+    List<String> given = orEmpty(names);
+    for (int i = 0; i < given.size(); i++) {
+      TimeInterval interval = given.get(i) == null ? null : known.get(given.get(i));
+      if (interval == null) {
+        errors.add(field + "[" + i + "]", "no time interval is named '" + given.get(i) + "'");
+      } else {
+        found.add(interval);
+      }
+    }
+    return found;
   }
 
   private Match parseMatch() {

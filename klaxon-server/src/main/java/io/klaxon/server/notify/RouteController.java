@@ -89,7 +89,8 @@ class RouteController {
           "match {severity (at least), type, source, subjectType, attributes}, receivers,"
               + " notifyOn (opened, escalated, acknowledged, resolved, expired), continue, groupBy,"
               + " groupWaitSeconds, groupIntervalSeconds, repeatIntervalSeconds, quietHours"
-              + " {timeZone, start, end, criticalOverrides}.")
+              + " {timeZone, start, end, criticalOverrides}, muteTimeIntervals and"
+              + " activeTimeIntervals (names from GET /api/time-intervals).")
   ResponseEntity<RouteBody> create(@RequestBody JsonNode body, Actor actor) {
     RouteBody route = read(body, null);
     if (config.current().routeBodies().containsKey(route.name())) {

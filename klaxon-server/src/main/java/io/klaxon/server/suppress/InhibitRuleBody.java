@@ -21,7 +21,7 @@ public record InhibitRuleBody(
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   /** The body of a stored rule. */
-  static InhibitRuleBody of(InhibitRule rule) {
+  public static InhibitRuleBody of(InhibitRule rule) {
     return new InhibitRuleBody(
         rule.name(),
         MatcherText.text(rule.source()),

@@ -11,6 +11,8 @@ import io.klaxon.notify.NotificationStore;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.LabelMatcher;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -84,7 +87,7 @@ public final class JdbcNotificationStore implements NotificationStore {
 
   @Override
   public List<ConfigDocument> documents(ConfigKind kind) {
-    NotificationTables.Config c = tables.config;
+    NotificationTables.Config c = tables.config(kind);
     return failures.call(
         "read the notification " + kind.word() + "s",
         () ->
@@ -139,6 +142,12 @@ public final class JdbcNotificationStore implements NotificationStore {
                           put(tx, put.kind(), put.name(), put.json(), actor, at);
                       case ConfigChange.Delete delete -> delete(tx, delete.kind(), delete.name());
                       case ConfigChange.Order order -> reorder(tx, order.kind(), order.names());
+                      case ConfigChange.PutInhibitRule rule ->
+                          putRule(tx, rule.rule(), rule.origin(), actor, at);
+                      case ConfigChange.DeleteInhibitRule rule ->
+                          tx.deleteFrom(tables.inhibitRules.table)
+                              .where(tables.inhibitRules.name.eq(rule.name()))
+                              .execute();
                     }
                   }
                 }));
@@ -146,7 +155,7 @@ public final class JdbcNotificationStore implements NotificationStore {
 
   private void put(
       DSLContext tx, ConfigKind kind, String name, String json, Actor actor, Instant at) {
-    NotificationTables.Config c = tables.config;
+    NotificationTables.Config c = tables.config(kind);
     int updated =
         tx.update(c.table)
             .set(c.document, json)
@@ -168,13 +177,32 @@ public final class JdbcNotificationStore implements NotificationStore {
     }
   }
 
+  private void putRule(DSLContext tx, InhibitRule rule, String origin, Actor actor, Instant at) {
+    NotificationTables.InhibitRules r = tables.inhibitRules;
+    tx.deleteFrom(r.table).where(r.name.eq(rule.name())).execute();
+    tx.insertInto(r.table)
+        .set(r.name, rule.name())
+        .set(r.source, matchers(rule.source()))
+        .set(r.target, matchers(rule.target()))
+        .set(r.equal, String.join("\n", rule.equal()))
+        .set(r.origin, origin)
+        .set(r.updatedAt, NotificationPlanning.micros(at))
+        .set(r.updatedBy, actor.name())
+        .execute();
+  }
+
+  /** Matchers as JdbcInhibitRuleStore reads them: Alertmanager's {@code {a="b",c=~"d"}}. */
+  private static String matchers(List<LabelMatcher> matchers) {
+    return matchers.stream().map(LabelMatcher::toString).collect(Collectors.joining(",", "{", "}"));
+  }
+
   private boolean delete(DSLContext context, ConfigKind kind, String name) {
-    NotificationTables.Config c = tables.config;
+    NotificationTables.Config c = tables.config(kind);
     return context.deleteFrom(c.table).where(c.kind.eq(kind.word()), c.name.eq(name)).execute() > 0;
   }
 
   private void reorder(DSLContext tx, ConfigKind kind, List<String> names) {
-    NotificationTables.Config c = tables.config;
+    NotificationTables.Config c = tables.config(kind);
     List<String> order = new ArrayList<>(names);
     for (String name :
         tx.select(c.name)

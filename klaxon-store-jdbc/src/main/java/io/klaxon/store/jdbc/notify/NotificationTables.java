@@ -19,6 +19,8 @@ import org.jooq.impl.SQLDataType;
 final class NotificationTables {
 
   final Config config;
+  final Config timeIntervals;
+  final InhibitRules inhibitRules;
   final Cursor cursor = new Cursor();
   final Notifications notifications;
   final Items items;
@@ -27,26 +29,61 @@ final class NotificationTables {
 
   NotificationTables(Dialect dialect) {
     DataType<Instant> time = dialect.timestamp();
-    config = new Config(time, dialect.json());
+    config = new Config(Config.NAME, time, dialect.json());
+    timeIntervals = new Config("notify_time_intervals", time, dialect.json());
+    inhibitRules = new InhibitRules(time);
     notifications = new Notifications(time);
     items = new Items(time);
     attempts = new Attempts(time);
     repeats = new Repeats(time);
   }
 
-  /** {@code notify_config}: receivers and routes as their JSON documents. */
+  /** The table of a configuration kind: time intervals have one of their own (V25). */
+  Config config(io.klaxon.notify.ConfigKind kind) {
+    return kind == io.klaxon.notify.ConfigKind.TIME_INTERVAL ? timeIntervals : config;
+  }
+
+  /**
+   * {@code notify_config}: receivers, routes and the on-call documents as their JSON documents;
+   * {@code notify_time_intervals}, of the same shape, the time intervals.
+   */
   static final class Config {
     static final String NAME = "notify_config";
-    final Table<Record> table = DSL.table(name(NAME));
-    final Field<String> kind = text(NAME, "kind");
-    final Field<String> name = text(NAME, "name");
-    final Field<Integer> position = column(NAME, "position", SQLDataType.INTEGER);
+    final Table<Record> table;
+    final Field<String> kind;
+    final Field<String> name;
+    final Field<Integer> position;
     final Field<String> document;
+    final Field<Instant> updatedAt;
+    final Field<String> updatedBy;
+
+    private Config(String table, DataType<Instant> time, DataType<String> json) {
+      this.table = DSL.table(name(table));
+      kind = text(table, "kind");
+      name = text(table, "name");
+      position = column(table, "position", SQLDataType.INTEGER);
+      document = column(table, "document", json);
+      updatedAt = column(table, "updated_at", time);
+      updatedBy = text(table, "updated_by");
+    }
+  }
+
+  /**
+   * {@code inhibit_rules} as an import writes them, in the transaction of the configuration
+   * (JdbcInhibitRuleStore reads them; matchers as Alertmanager's text).
+   */
+  static final class InhibitRules {
+    static final String NAME = "inhibit_rules";
+    final Table<Record> table = DSL.table(name(NAME));
+    final Field<String> name = text(NAME, "name");
+    final Field<String> source = text(NAME, "source_matchers");
+    final Field<String> target = text(NAME, "target_matchers");
+    final Field<String> equal = text(NAME, "equal_labels");
+    final Field<String> origin = text(NAME, "origin");
     final Field<Instant> updatedAt;
     final Field<String> updatedBy = text(NAME, "updated_by");
 
-    private Config(DataType<Instant> time, DataType<String> json) {
-      document = column(NAME, "document", json);
+    private InhibitRules(DataType<Instant> time) {
       updatedAt = column(NAME, "updated_at", time);
     }
   }

@@ -33,6 +33,7 @@ public final class JdbcInhibitRuleStore implements InhibitRuleStore {
   private final Field<String> target = text("target_matchers");
   private final Field<String> equal = text("equal_labels");
   private final Field<String> updatedBy = text("updated_by");
+  private final Field<String> origin = text("origin");
   private final Field<Instant> updatedAt;
 
   private JdbcInhibitRuleStore(SuppressColumns columns, InstantSource clock) {
@@ -69,6 +70,7 @@ public final class JdbcInhibitRuleStore implements InhibitRuleStore {
               .set(equal, String.join("\n", rule.equal()))
               .set(updatedAt, clock.instant())
               .set(updatedBy, by)
+              .set(origin, "api")
               .execute();
           return replaced;
         });
@@ -93,6 +95,15 @@ public final class JdbcInhibitRuleStore implements InhibitRuleStore {
         .from(rules)
         .orderBy(ruleName)
         .fetch(this::rule);
+  }
+
+  @Override
+  public List<String> namesFrom(String from) {
+    return dsl.select(ruleName)
+        .from(rules)
+        .where(origin.eq(from))
+        .orderBy(ruleName)
+        .fetch(ruleName);
   }
 
   private InhibitRule rule(Record row) {

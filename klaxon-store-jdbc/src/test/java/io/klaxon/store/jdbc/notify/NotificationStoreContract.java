@@ -22,6 +22,9 @@ import io.klaxon.store.jdbc.Schema;
 import io.klaxon.store.jdbc.SharedDatabase;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
+import io.klaxon.store.jdbc.suppress.JdbcInhibitRuleStore;
+import io.klaxon.suppress.InhibitRule;
+import io.klaxon.suppress.Matchers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -73,7 +77,9 @@ public abstract class NotificationStoreContract {
               "notifications",
               "notification_repeats",
               "notify_cursor",
-              "notify_config")) {
+              "notify_config",
+              "notify_time_intervals",
+              "inhibit_rules")) {
         statement.execute("delete from " + table);
       }
     }
@@ -458,5 +464,70 @@ public abstract class NotificationStoreContract {
     assertThat(store().documents(ConfigKind.RECEIVER))
         .extracting(ConfigDocument::name)
         .containsExactly("hook");
+  }
+
+  @Test
+  void anImportsTimeIntervalsAndInhibitionRulesCommitWithItsRoutesOrNotAtAll() {
+    JdbcInhibitRuleStore rules =
+        JdbcInhibitRuleStore.open(shared.get().dataSource(), InstantSource.fixed(T0));
+    rules.put(
+        new InhibitRule(
+            "by-hand",
+            Matchers.parse("s", "alertname=\"Down\""),
+            Matchers.parse("t", "severity=\"info\""),
+            List.of()),
+        "alice");
+    InhibitRule imported =
+        new InhibitRule(
+            "am.inhibit.0",
+            Matchers.parse("s", "{severity=\"critical\",cluster=~\"eu.*\"}"),
+            Matchers.parse("t", "severity=\"warning\""),
+            List.of("alertname", "cluster"));
+    store()
+        .apply(
+            List.of(
+                new ConfigChange.Put(ConfigKind.TIME_INTERVAL, "office", "{\"name\":\"office\"}"),
+                new ConfigChange.Put(ConfigKind.ROUTE, "am", "{\"name\":\"am\"}"),
+                new ConfigChange.PutInhibitRule(imported, "alertmanager")),
+            Actor.of("importer"),
+            T0);
+    assertThat(store().documents(ConfigKind.TIME_INTERVAL))
+        .extracting(ConfigDocument::name)
+        .containsExactly("office");
+    assertThat(store().documents(ConfigKind.ROUTE)).extracting(ConfigDocument::name).contains("am");
+    InhibitRule read = rules.find("am.inhibit.0").orElseThrow();
+    assertThat(read.source().toString()).isEqualTo(imported.source().toString());
+    assertThat(read.target().toString()).isEqualTo(imported.target().toString());
+    assertThat(read.equal()).containsExactly("alertname", "cluster");
+    assertThat(rules.namesFrom("alertmanager")).containsExactly("am.inhibit.0");
+    assertThat(rules.namesFrom("api")).containsExactly("by-hand");
+
+    @SuppressWarnings("NullAway")
+    String missing = null;
+    assertThatThrownBy(
+            () ->
+                store()
+                    .apply(
+                        List.of(
+                            new ConfigChange.DeleteInhibitRule("am.inhibit.0"),
+                            new ConfigChange.Delete(ConfigKind.TIME_INTERVAL, "office"),
+                            new ConfigChange.Put(ConfigKind.ROUTE, "broken", missing)),
+                        Actor.of("importer"),
+                        T0.plusSeconds(1)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(rules.find("am.inhibit.0"))
+        .as("a failed import leaves the rule as it was")
+        .isPresent();
+    assertThat(store().documents(ConfigKind.TIME_INTERVAL)).hasSize(1);
+
+    store()
+        .apply(
+            List.of(
+                new ConfigChange.DeleteInhibitRule("am.inhibit.0"),
+                new ConfigChange.Delete(ConfigKind.TIME_INTERVAL, "office")),
+            Actor.of("importer"),
+            T0.plusSeconds(2));
+    assertThat(rules.all()).extracting(InhibitRule::name).containsExactly("by-hand");
+    assertThat(store().documents(ConfigKind.TIME_INTERVAL)).isEmpty();
   }
 }
