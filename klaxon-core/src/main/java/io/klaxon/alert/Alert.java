@@ -56,62 +56,6 @@ public record Alert(
     suppressedBy = List.copyOf(suppressedBy);
   }
 
-  /** An alert that nothing suppresses: the constructor from before suppression existed. */
-  public Alert(
-      long id,
-      String fingerprint,
-      String source,
-      String type,
-      Severity severity,
-      AlertStatus status,
-      String title,
-      @Nullable String message,
-      @Nullable Subject subject,
-      @Nullable Double value,
-      @Nullable Double previousValue,
-      @Nullable Double threshold,
-      @Nullable Double changePercent,
-      Map<String, Object> attributes,
-      long occurrences,
-      Instant detectedAt,
-      Instant lastSeenAt,
-      @Nullable Instant acknowledgedAt,
-      @Nullable String acknowledgedBy,
-      @Nullable Instant resolvedAt,
-      @Nullable String resolvedBy,
-      @Nullable Instant expiresAt,
-      boolean autoResolved,
-      @Nullable Severity previousSeverity,
-      long version) {
-    this(
-        id,
-        fingerprint,
-        source,
-        type,
-        severity,
-        status,
-        title,
-        message,
-        subject,
-        value,
-        previousValue,
-        threshold,
-        changePercent,
-        attributes,
-        occurrences,
-        detectedAt,
-        lastSeenAt,
-        acknowledgedAt,
-        acknowledgedBy,
-        resolvedAt,
-        resolvedBy,
-        expiresAt,
-        autoResolved,
-        previousSeverity,
-        version,
-        List.of());
-  }
-
   /** Whether anything suppresses the alert now. */
   public boolean suppressed() {
     return !suppressedBy.isEmpty();

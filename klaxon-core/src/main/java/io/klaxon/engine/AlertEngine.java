@@ -200,8 +200,17 @@ public final class AlertEngine implements AutoCloseable {
   }
 
   /**
+   * Whether this engine sends its commands to a {@link CommandRoute} (cluster mode) and so holds no
+   * alerts in memory itself: then {@link #activeAlerts} is empty.
+   */
+  public boolean isRouted() {
+    return route != null;
+  }
+
+  /**
    * Every active alert as last committed, in no order: a copy, read from memory (jobs that look at
-   * every active alert each second must not read them from the store).
+   * every active alert each second must not read them from the store). Empty on a {@linkplain
+   * #isRouted routed} engine.
    */
   public List<Alert> activeAlerts() {
     List<Alert> all = new ArrayList<>(activeCount());

@@ -51,7 +51,8 @@ final class TriggerRules {
         trigger.expiresAt(),
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 
   /**

@@ -217,7 +217,8 @@ class LifecycleProperties {
         a.expiresAt(),
         lifecycle.autoResolved(),
         a.previousSeverity(),
-        lifecycle.version());
+        lifecycle.version(),
+        List.of());
   }
 
   private static void require(boolean condition, String failure) {
@@ -269,6 +270,7 @@ class LifecycleProperties {
         null,
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 }

@@ -8,6 +8,7 @@ import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +144,8 @@ class AlertCompactorTest {
         null,
         false,
         null,
-        occurrences);
+        occurrences,
+        List.of());
   }
 
   private static String fresh(String text) {

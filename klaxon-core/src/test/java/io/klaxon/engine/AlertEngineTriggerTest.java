@@ -214,6 +214,30 @@ class AlertEngineTriggerTest {
   }
 
   @Test
+  void retrigger_aboutTheSubjectItsAlertHas_writesNoSubjectRow() {
+    Subject server = Subject.of("server", "nas-01", "NAS");
+    engine.apply(trigger("fp", Severity.HIGH, null, server, null));
+
+    engine.apply(trigger("fp", Severity.HIGH, null, Subject.of("server", "nas-01", "NAS"), null));
+
+    assertThat(store.commits().getLast().subjects()).isEmpty();
+    assertThat(store.commits().getLast().updated()).hasSize(1);
+    assertThat(store.findSubject("server", "nas-01")).contains(server);
+  }
+
+  @Test
+  void retrigger_withAChangedSubject_writesTheSubjectRow() {
+    engine.apply(trigger("fp", Severity.HIGH, null, Subject.of("server", "nas-01", "NAS"), null));
+    Subject renamed = Subject.of("server", "nas-01", "NAS in the attic");
+
+    Alert alert = engine.apply(trigger("fp", Severity.HIGH, null, renamed, null)).alert();
+
+    assertThat(alert.subject()).isEqualTo(renamed);
+    assertThat(store.commits().getLast().subjects()).containsExactly(renamed);
+    assertThat(store.findSubject("server", "nas-01")).contains(renamed);
+  }
+
+  @Test
   void manyTriggersOfOneFingerprintInOneBatch_giveOneInsertWithTheirWholeHistory() {
     List<CommandResult> results =
         engine.apply(List.of(trigger("fp"), trigger("fp"), trigger("fp", Severity.CRITICAL)));

@@ -45,7 +45,8 @@ final class Alerts {
         null,
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 
   static HistoryEntry entry(

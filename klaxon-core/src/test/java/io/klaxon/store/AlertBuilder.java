@@ -6,6 +6,7 @@ import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -137,6 +138,7 @@ public final class AlertBuilder {
         null,
         false,
         null,
-        version);
+        version,
+        List.of());
   }
 }

@@ -248,7 +248,8 @@ class InMemoryAlertStoreTest {
         null,
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 
   private static ChangeSet create(Alert alert, Subject... subjects) {

@@ -84,7 +84,8 @@ public interface RoundTripContract extends AlertStoreFixture {
             Instant.parse("2100-01-01T00:00:00.000001Z"),
             false,
             Severity.MEDIUM,
-            4);
+            4,
+            List.of());
 
     create(alert);
 
@@ -119,7 +120,8 @@ public interface RoundTripContract extends AlertStoreFixture {
             null,
             true,
             null,
-            2);
+            2,
+            List.of());
 
     create(alert);
 
@@ -157,7 +159,8 @@ public interface RoundTripContract extends AlertStoreFixture {
             T0.plusSeconds(3_600),
             true,
             Severity.MEDIUM,
-            2);
+            2,
+            List.of());
 
     store()
         .commit(

@@ -113,7 +113,8 @@ class EndingNoticesTest {
             trigger.expiresAt(),
             false,
             null,
-            1);
+            1,
+            List.of());
     Alert other = TestAlerts.open(2, Map.of("labels.severity", "critical"));
     Suppressions suppressions =
         new Suppressions(NOW, List.of(critical), List.of(), List.of(), Map.of(), List.of());

@@ -4,6 +4,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Alerts for suppression tests: only what matchers look at varies. */
@@ -39,7 +40,8 @@ final class TestAlerts {
         null,
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 
   static Alert open(long id, Map<String, Object> attributes) {

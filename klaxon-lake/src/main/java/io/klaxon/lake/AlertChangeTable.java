@@ -10,6 +10,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
+import io.klaxon.json.AlertJson;
 import io.klaxon.store.AlertChange;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -166,13 +167,13 @@ public final class AlertChangeTable {
       alert.title(),
       alert.message(),
       entry.note(),
-      LakeJson.write(entry.changes()),
-      LakeJson.write(attributes),
+      AlertJson.write(entry.changes()),
+      AlertJson.write(attributes),
       LocalDate.ofInstant(entry.at(), ZoneOffset.UTC)
     };
   }
 
   private static @Nullable String text(@Nullable Object value) {
-    return value == null ? null : LakeJson.text(value);
+    return value == null ? null : AlertJson.text(value);
   }
 }

@@ -14,6 +14,7 @@ import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertStats;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
+import io.klaxon.json.AlertJson;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
@@ -63,7 +64,7 @@ public final class DeltaAlertStore implements AlertStore {
   private static final Logger LOG = LoggerFactory.getLogger(DeltaAlertStore.class);
 
   /** Queries answered in memory, attribute values read as the JSON text the JDBC store compares. */
-  private static final AlertQueries QUERIES = new AlertQueries(LakeJson::text);
+  private static final AlertQueries QUERIES = new AlertQueries(AlertJson::text);
 
   /** Where alert questions are answered from. */
   public enum Reads {

@@ -14,6 +14,7 @@ import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
+import io.klaxon.json.AlertJson;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,7 +140,7 @@ final class StoreRows {
     set(row, "auto_resolved", alert.autoResolved());
     Severity previous = alert.previousSeverity();
     set(row, "previous_severity", previous == null ? null : previous.word());
-    set(row, "attributes", LakeJson.write(alert.attributes()));
+    set(row, "attributes", AlertJson.write(alert.attributes()));
     return row;
   }
 
@@ -153,7 +154,7 @@ final class StoreRows {
     AlertStatus from = entry.fromStatus();
     set(row, "from_status", from == null ? null : from.word());
     set(row, "status", entry.toStatus().word());
-    set(row, "changes", LakeJson.write(entry.changes()));
+    set(row, "changes", AlertJson.write(entry.changes()));
     set(row, "note", entry.note());
     return row;
   }
@@ -164,7 +165,7 @@ final class StoreRows {
     set(row, "subject_key", subject.key());
     set(row, "subject_name", subject.name());
     set(row, "subject_starts_at", subject.startsAt());
-    set(row, "attributes", LakeJson.write(subject.attributes()));
+    set(row, "attributes", AlertJson.write(subject.attributes()));
     return row;
   }
 
@@ -204,7 +205,7 @@ final class StoreRows {
         cells.doubleValue("previous_value"),
         cells.doubleValue("threshold"),
         cells.doubleValue("change_percent"),
-        LakeJson.readObject(cells.requiredString("attributes")),
+        AlertJson.readObject(cells.requiredString("attributes")),
         cells.longValue("occurrences"),
         cells.requiredInstant("detected_at"),
         cells.requiredInstant("last_seen_at"),
@@ -215,7 +216,8 @@ final class StoreRows {
         cells.instant("expires_at"),
         cells.booleanValue("auto_resolved"),
         previous == null ? null : Severity.valueOf(previous.toUpperCase(Locale.ROOT)),
-        cells.longValue("version"));
+        cells.longValue("version"),
+        List.of());
   }
 
   static HistoryEntry toHistory(Cells cells) {
@@ -228,12 +230,12 @@ final class StoreRows {
         HistoryAction.valueOf(cells.requiredString("action").toUpperCase(Locale.ROOT)),
         from == null ? null : AlertStatus.valueOf(from.toUpperCase(Locale.ROOT)),
         AlertStatus.valueOf(cells.requiredString("status").toUpperCase(Locale.ROOT)),
-        LakeJson.readChanges(cells.requiredString("changes")),
+        AlertJson.readChanges(cells.requiredString("changes")),
         cells.string("note"));
   }
 
   static Subject toSubject(Cells cells) {
-    Map<String, Object> attributes = LakeJson.readObject(cells.requiredString("attributes"));
+    Map<String, Object> attributes = AlertJson.readObject(cells.requiredString("attributes"));
     return new Subject(
         cells.requiredString("subject_type"),
         cells.requiredString("subject_key"),

@@ -192,6 +192,7 @@ final class StoreState {
         a.expiresAt(),
         a.autoResolved(),
         a.previousSeverity(),
-        a.version());
+        a.version(),
+        List.of());
   }
 }

@@ -6,6 +6,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.Severity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class ReconcileTest {
         null,
         false,
         null,
-        1);
+        1,
+        List.of());
   }
 }

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,20 +50,22 @@ class ResolveTimeouts {
    */
   int resolveOverdue() {
     Instant now = clock.instant();
+    List<Alert> overdue = new ArrayList<>();
+    for (Alert alert : candidates()) {
+      if (AlertMapping.SOURCE.equals(alert.source())
+          && AlertAttributes.isLabelSet(alert)
+          && AlertAttributes.cameVia(alert, Via.API)
+          && !deadline(alert).isAfter(now)) {
+        overdue.add(alert);
+      }
+    }
+    overdue.sort(Comparator.comparing(Alert::detectedAt).thenComparingLong(Alert::id));
     List<AlertCommand> commands = new ArrayList<>();
     int resolved = 0;
-    for (Alert stored : active.all(Map.of(AlertAttributes.RECEIVED_VIA, Via.API.word))) {
-      // A re-send may have come in since the page was read: the engine's copy is the latest.
-      Optional<Alert> current =
-          engine.active(stored.fingerprint()).filter(alert -> alert.id() == stored.id());
-      if (current.isEmpty()
-          || !AlertAttributes.cameVia(current.get(), Via.API)
-          || deadline(current.get()).isAfter(now)) {
-        continue;
-      }
+    for (Alert alert : overdue) {
       commands.add(
           new AlertCommand.Change(
-              AlertRef.id(stored.id()),
+              AlertRef.id(alert.id()),
               Transition.RESOLVE,
               ACTOR,
               "not sent again within resolve_timeout " + StatusV2Controller.goDuration(timeout),
@@ -74,6 +76,27 @@ class ResolveTimeouts {
       }
     }
     return resolved + apply(commands);
+  }
+
+  /**
+   * The active alerts that may be overdue, as the engine last committed them. Read from the
+   * engine's memory: paging every active alert out of the store every check-interval cost as much
+   * CPU as the requests that keep them alive (issue 22's profile). A routed engine (cluster mode)
+   * holds none itself, so there they are read from the store and checked against the engine.
+   */
+  private List<Alert> candidates() {
+    if (!engine.isRouted()) {
+      return engine.activeAlerts();
+    }
+    List<Alert> current = new ArrayList<>();
+    for (Alert stored : active.all(Map.of(AlertAttributes.RECEIVED_VIA, Via.API.word))) {
+      // A re-send may have come in since the page was read: the engine's copy is the latest.
+      engine
+          .active(stored.fingerprint())
+          .filter(alert -> alert.id() == stored.id())
+          .ifPresent(current::add);
+    }
+    return current;
   }
 
   /** When the alert resolves unless it is sent again. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.klaxon.escalation.EscalationPolicy;
 import io.klaxon.escalation.Target;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * many times to {@code repeat} the steps after the last.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PolicyBody(@Nullable String name, @Nullable List<StepBody> steps, @Nullable Integer repeat) {
+record PolicyBody(@Nullable String name, @Nullable List<StepBody> steps, @Nullable Integer repeat)
+    implements NamedBody<PolicyBody> {
 
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -31,7 +33,8 @@ record PolicyBody(@Nullable String name, @Nullable List<StepBody> steps, @Nullab
   /** The names that exist, to check the targets against. */
   record Known(Set<String> receivers, Set<String> people, Set<String> schedules) {}
 
-  PolicyBody named(String newName) {
+  @Override
+  public PolicyBody named(String newName) {
     return new PolicyBody(newName, steps, repeat);
   }
 

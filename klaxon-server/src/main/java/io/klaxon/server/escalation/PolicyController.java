@@ -1,15 +1,12 @@
 package io.klaxon.server.escalation;
 
 import io.klaxon.access.Actor;
-import io.klaxon.problem.Conflict;
-import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +34,7 @@ class PolicyController {
   @GetMapping("/api/escalation-policies")
   @Operation(summary = "Every escalation policy, by name")
   List<PolicyBody> list() {
-    return policies.bodies().values().stream()
-        .sorted(Comparator.comparing(body -> Objects.requireNonNull(body.name())))
-        .toList();
+    return NamedBody.byName(policies.bodies().values());
   }
 
   @GetMapping("/api/escalation-policies/{name}")
@@ -56,11 +51,11 @@ class PolicyController {
               + " opened), notify [receiver:<name> | person:<name> | schedule:<name>]}], repeat"
               + " (how many more times to run the steps, default 0).")
   ResponseEntity<PolicyBody> create(@RequestBody JsonNode body, Actor actor) {
-    PolicyBody policy = read(body);
-    if (policy.name() != null && policies.bodies().containsKey(policy.name())) {
-      throw new Conflict(
-          "name", "an escalation policy named " + policy.name() + " exists; PUT replaces it");
-    }
+    PolicyBody policy =
+        NamedBody.newName(
+            FieldErrors.readBody(json, body, PolicyBody.class),
+            policies.bodies().keySet(),
+            "an escalation policy");
     policies.put(policy, actor);
     return ResponseEntity.created(URI.create("/api/escalation-policies/" + policy.name()))
         .body(policy);
@@ -69,11 +64,7 @@ class PolicyController {
   @PutMapping("/api/escalation-policies/{name}")
   @Operation(summary = "Add or replace an escalation policy")
   PolicyBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
-    PolicyBody policy = read(body);
-    if (policy.name() != null && !policy.name().equals(name)) {
-      throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
-    }
-    policy = policy.named(name);
+    PolicyBody policy = NamedBody.atPath(FieldErrors.readBody(json, body, PolicyBody.class), name);
     policies.put(policy, actor);
     return policy;
   }
@@ -83,12 +74,5 @@ class PolicyController {
   ResponseEntity<Void> delete(@PathVariable String name) {
     policies.delete(name);
     return ResponseEntity.noContent().build();
-  }
-
-  private PolicyBody read(JsonNode node) {
-    FieldErrors errors = new FieldErrors();
-    PolicyBody body = errors.read(json, node, PolicyBody.class, "");
-    errors.throwIfAny();
-    return Objects.requireNonNull(body);
   }
 }

@@ -1,14 +1,12 @@
 package io.klaxon.server.oncall;
 
 import io.klaxon.access.Actor;
-import io.klaxon.problem.Conflict;
-import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +34,7 @@ class PeopleController {
   @GetMapping("/api/people")
   @Operation(summary = "Every person, by name")
   List<PersonBody> list() {
-    return directory.people().values().stream()
-        .sorted(java.util.Comparator.comparing(body -> Objects.requireNonNull(body.name())))
-        .toList();
+    return NamedBody.byName(directory.people().values());
   }
 
   @GetMapping("/api/people/{name}")
@@ -50,10 +46,11 @@ class PeopleController {
   @PostMapping("/api/people")
   @Operation(summary = "Add a person: name, timeZone (IANA), contacts (receiver names in order)")
   ResponseEntity<PersonBody> create(@RequestBody JsonNode body, Actor actor) {
-    PersonBody person = read(json, body, PersonBody.class);
-    if (person.name() != null && directory.people().containsKey(person.name())) {
-      throw new Conflict("name", "a person named " + person.name() + " exists; PUT replaces it");
-    }
+    PersonBody person =
+        NamedBody.newName(
+            FieldErrors.readBody(json, body, PersonBody.class),
+            directory.people().keySet(),
+            "a person");
     directory.putPerson(person, actor);
     return ResponseEntity.created(URI.create("/api/people/" + person.name())).body(person);
   }
@@ -61,11 +58,7 @@ class PeopleController {
   @PutMapping("/api/people/{name}")
   @Operation(summary = "Add or replace a person")
   PersonBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
-    PersonBody person = read(json, body, PersonBody.class);
-    if (person.name() != null && !person.name().equals(name)) {
-      throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
-    }
-    person = person.named(name);
+    PersonBody person = NamedBody.atPath(FieldErrors.readBody(json, body, PersonBody.class), name);
     directory.putPerson(person, actor);
     return person;
   }
@@ -75,12 +68,5 @@ class PeopleController {
   ResponseEntity<Void> delete(@PathVariable String name) {
     directory.deletePerson(name);
     return ResponseEntity.noContent().build();
-  }
-
-  static <T> T read(ObjectMapper json, JsonNode node, Class<T> type) {
-    FieldErrors errors = new FieldErrors();
-    T body = errors.read(json, node, type, "");
-    errors.throwIfAny();
-    return Objects.requireNonNull(body);
   }
 }

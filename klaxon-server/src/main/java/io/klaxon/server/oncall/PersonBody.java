@@ -2,6 +2,7 @@ package io.klaxon.server.oncall;
 
 import io.klaxon.oncall.Person;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * A person as the API gives and stores it: {@code name}, {@code timeZone} (IANA) and {@code
  * contacts}, the names of the receivers that reach them, in the order to try them.
  */
-record PersonBody(
-    @Nullable String name, @Nullable String timeZone, @Nullable List<String> contacts) {
+record PersonBody(@Nullable String name, @Nullable String timeZone, @Nullable List<String> contacts)
+    implements NamedBody<PersonBody> {
 
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  PersonBody named(String newName) {
+  @Override
+  public PersonBody named(String newName) {
     return new PersonBody(newName, timeZone, contacts);
   }
 

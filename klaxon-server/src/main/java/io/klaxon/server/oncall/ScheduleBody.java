@@ -5,6 +5,7 @@ import io.klaxon.oncall.Schedule;
 import io.klaxon.oncall.ScheduleOverride;
 import io.klaxon.oncall.ShiftLength;
 import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,7 +25,8 @@ record ScheduleBody(
     @Nullable String name,
     @Nullable String timeZone,
     @Nullable List<RotationBody> rotations,
-    @Nullable List<OverrideBody> overrides) {
+    @Nullable List<OverrideBody> overrides)
+    implements NamedBody<ScheduleBody> {
 
   record RotationBody(
       @Nullable List<String> members, @Nullable String start, @Nullable LengthBody shiftLength) {}
@@ -33,7 +35,8 @@ record ScheduleBody(
 
   record OverrideBody(@Nullable String person, @Nullable String start, @Nullable String end) {}
 
-  ScheduleBody named(String newName) {
+  @Override
+  public ScheduleBody named(String newName) {
     return new ScheduleBody(newName, timeZone, rotations, overrides);
   }
 

@@ -2,8 +2,9 @@ package io.klaxon.server.oncall;
 
 import io.klaxon.access.Actor;
 import io.klaxon.oncall.Schedule;
-import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
+import io.klaxon.server.problem.FieldErrors;
+import io.klaxon.server.problem.NamedBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,9 +54,7 @@ class ScheduleController {
   @GetMapping("/api/schedules")
   @Operation(summary = "Every schedule, by name")
   List<ScheduleBody> list() {
-    return directory.schedules().values().stream()
-        .sorted(java.util.Comparator.comparing(body -> Objects.requireNonNull(body.name())))
-        .toList();
+    return NamedBody.byName(directory.schedules().values());
   }
 
   @GetMapping("/api/schedules/{name}")
@@ -73,11 +71,11 @@ class ScheduleController {
               + " time), shiftLength {amount, unit: hours|days|weeks}}] (later ones layer over"
               + " earlier ones), overrides [{person, start, end}].")
   ResponseEntity<ScheduleBody> create(@RequestBody JsonNode body, Actor actor) {
-    ScheduleBody schedule = PeopleController.read(json, body, ScheduleBody.class);
-    if (schedule.name() != null && directory.schedules().containsKey(schedule.name())) {
-      throw new Conflict(
-          "name", "a schedule named " + schedule.name() + " exists; PUT replaces it");
-    }
+    ScheduleBody schedule =
+        NamedBody.newName(
+            FieldErrors.readBody(json, body, ScheduleBody.class),
+            directory.schedules().keySet(),
+            "a schedule");
     directory.putSchedule(schedule, actor);
     return ResponseEntity.created(URI.create("/api/schedules/" + schedule.name())).body(schedule);
   }
@@ -85,11 +83,8 @@ class ScheduleController {
   @PutMapping("/api/schedules/{name}")
   @Operation(summary = "Add or replace a schedule")
   ScheduleBody put(@PathVariable String name, @RequestBody JsonNode body, Actor actor) {
-    ScheduleBody schedule = PeopleController.read(json, body, ScheduleBody.class);
-    if (schedule.name() != null && !schedule.name().equals(name)) {
-      throw new InvalidInput("name", "must be the name in the path, " + name + ", or left out");
-    }
-    schedule = schedule.named(name);
+    ScheduleBody schedule =
+        NamedBody.atPath(FieldErrors.readBody(json, body, ScheduleBody.class), name);
     directory.putSchedule(schedule, actor);
     return schedule;
   }

@@ -4,6 +4,7 @@ import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.InvalidInput.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -45,6 +46,18 @@ public final class FieldErrors {
       add(prefix + Problems.jsonPath(e), Problems.jsonReason(e));
       return null;
     }
+  }
+
+  /**
+   * Binds a whole request body to {@code type}.
+   *
+   * @throws InvalidInput when the body is not an object or a field does not bind
+   */
+  public static <T> T readBody(ObjectMapper json, JsonNode body, Class<T> type) {
+    FieldErrors errors = new FieldErrors();
+    T read = errors.read(json, body, type, "");
+    errors.throwIfAny();
+    return Objects.requireNonNull(read);
   }
 
   /** Records {@code field} as required when {@code value} is null or blank; true when present. */

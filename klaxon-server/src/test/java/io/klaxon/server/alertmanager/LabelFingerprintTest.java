@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,20 @@ class LabelFingerprintTest {
     }
     assertThat(LabelFingerprint.hex(Map.of(emoji, "2", fullwidthA, "1")))
         .isEqualTo("%016x".formatted(hash));
+  }
+
+  @Test
+  void sortedLabelSets_hashAsUnsortedOnes_withNonAsciiNamesAndValues() {
+    Map<String, String> plain = new LinkedHashMap<>();
+    plain.put("instance", "host-\u00e91");
+    plain.put("alertname", "Disk");
+    plain.put("\u00e9t\u00e9", "\uD83D\uDE00 ok");
+    plain.put("\uFF21", "1");
+    assertThat(LabelFingerprint.hex(new TreeMap<>(plain))).isEqualTo(LabelFingerprint.hex(plain));
+
+    Map<String, String> pastTheBmp = new TreeMap<>(Map.of("\uD83D\uDE00", "2", "\uFF21", "1"));
+    assertThat(LabelFingerprint.hex(pastTheBmp))
+        .isEqualTo(LabelFingerprint.hex(Map.of("\uD83D\uDE00", "2", "\uFF21", "1")));
   }
 
   @Test

@@ -45,7 +45,8 @@ class PricePathTest {
             null,
             false,
             Severity.HIGH,
-            3);
+            3,
+            List.of());
     List<HistoryEntry> history =
         List.of(
             entry(1, OPENED, HistoryAction.CREATED, List.of()),

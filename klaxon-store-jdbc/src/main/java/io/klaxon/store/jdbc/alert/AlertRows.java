@@ -6,7 +6,7 @@ import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
-import io.klaxon.store.jdbc.Json;
+import io.klaxon.json.AlertJson;
 import io.klaxon.store.jdbc.suppress.SuppressedByJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class AlertRows {
         alert.previousValue(),
         alert.threshold(),
         alert.changePercent(),
-        Json.write(alert.attributes()),
+        AlertJson.write(alert.attributes()),
         alert.occurrences(),
         alert.detectedAt(),
         alert.lastSeenAt(),
@@ -92,7 +92,7 @@ public final class AlertRows {
         subject.key(),
         subject.name(),
         subject.startsAt(),
-        Json.write(subject.attributes()));
+        AlertJson.write(subject.attributes()));
   }
 
   /**
@@ -107,7 +107,7 @@ public final class AlertRows {
         entry.action().word(),
         entry.fromStatus() == null ? null : entry.fromStatus().word(),
         entry.toStatus().word(),
-        Json.write(entry.changes()),
+        AlertJson.write(entry.changes()),
         entry.note(),
         entry.isMaterial());
   }
@@ -142,7 +142,7 @@ public final class AlertRows {
         row.get(alerts.previousValue),
         row.get(alerts.threshold),
         row.get(alerts.changePercent),
-        Json.readObject(row.get(alerts.attributes)),
+        AlertJson.readObject(row.get(alerts.attributes)),
         row.get(alerts.occurrences),
         row.get(alerts.detectedAt),
         row.get(alerts.lastSeenAt),
@@ -163,7 +163,7 @@ public final class AlertRows {
         row.get(subjects.key),
         row.get(subjects.name),
         row.get(subjects.startsAt),
-        Json.readObject(row.get(subjects.attributes)));
+        AlertJson.readObject(row.get(subjects.attributes)));
   }
 
   HistoryEntry historyEntry(Record row) {
@@ -176,7 +176,7 @@ public final class AlertRows {
         HistoryAction.valueOf(upper(row.get(history.action))),
         fromStatus == null ? null : status(fromStatus),
         status(row.get(history.toStatus)),
-        Json.readChanges(row.get(history.changes)),
+        AlertJson.readChanges(row.get(history.changes)),
         row.get(history.note));
   }
 
@@ -196,7 +196,7 @@ public final class AlertRows {
         key,
         row.get(alerts.subjectName),
         row.get(subjectStartsAt),
-        attributes == null ? Map.of() : Json.readObject(attributes));
+        attributes == null ? Map.of() : AlertJson.readObject(attributes));
   }
 
   public static Severity severity(String word) {
