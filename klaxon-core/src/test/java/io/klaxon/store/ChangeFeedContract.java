@@ -183,8 +183,8 @@ public interface ChangeFeedContract extends AlertStoreFixture {
    * not committed when the other commits. A reader that read in between and went on from its last
    * position must still see both, once each. (With positions handed out at insert, the second
    * commit would land first with the higher position, and the reader would pass the first change
-   * for good.) A feed may number changes as it finds them committed (the JDBC store's sequencer
-   * on PostgreSQL: the second change first) or make the second commit wait (SQLite's write lock).
+   * for good.) A feed may number changes as it finds them committed (the JDBC store's sequencer on
+   * PostgreSQL: the second change first) or make the second commit wait (SQLite's write lock).
    */
   @Test
   default void aReaderSeesAChangeThatCommitsAfterAHigherIdsChange_fromAnotherPartition()

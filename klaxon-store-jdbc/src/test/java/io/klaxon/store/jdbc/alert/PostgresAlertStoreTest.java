@@ -46,8 +46,8 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
 
   /**
    * On PostgreSQL, partitions that create alerts commit side by side: a commit lands while another
-   * partition's commit is held open, and neither waits on a shared row (the feed's counter, the
-   * id counter, a count row: all of one kind, as in a benchmark of one alert name).
+   * partition's commit is held open, and neither waits on a shared row (the feed's counter, the id
+   * counter, a count row: all of one kind, as in a benchmark of one alert name).
    */
   @Test
   void aPartitionsCommitLandsWhileAnotherPartitionsCommitIsHeldOpen() throws Exception {
