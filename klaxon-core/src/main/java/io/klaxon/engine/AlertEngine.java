@@ -37,6 +37,9 @@ public final class AlertEngine implements AutoCloseable {
   private final @Nullable CommandRouting routing;
   private volatile boolean closed;
 
+  /** The id allocator this engine made for itself, returned to the store on close; else null. */
+  private volatile @Nullable AlertIds ownIds;
+
   /** Cluster mode: where commands go instead; this engine then has no partition of its own. */
   private final @Nullable CommandRoute route;
 
@@ -87,11 +90,18 @@ public final class AlertEngine implements AutoCloseable {
 
   /**
    * Loads the active alerts from the store and starts one writer per partition; new alerts take
-   * their ids after the store's largest.
+   * their ids from the store's counter in blocks where it keeps one, else after its largest.
    */
   public static AlertEngine start(
       AlertStore store, InstantSource clock, EngineSettings settings, EngineMetrics metrics) {
-    return start(store, clock, settings, metrics, AlertIds.after(store.maxAlertId()));
+    AlertIds ids =
+        store
+            .idBlocks()
+            .map(AlertIds::inBlocks)
+            .orElseGet(() -> AlertIds.after(store.maxAlertId()));
+    AlertEngine engine = start(store, clock, settings, metrics, ids);
+    engine.ownIds = ids;
+    return engine;
   }
 
   /**
@@ -329,5 +339,13 @@ public final class AlertEngine implements AutoCloseable {
     closed = true;
     partitions.forEach(PartitionEngine::stopTaking);
     partitions.forEach(PartitionEngine::awaitStopped);
+    AlertIds ids = ownIds;
+    if (ids != null) {
+      try {
+        ids.close();
+      } catch (RuntimeException storeDown) {
+        // The ids stay spent: a gap, never a reuse.
+      }
+    }
   }
 }

@@ -1,11 +1,13 @@
 package io.klaxon.engine;
 
+import io.klaxon.store.IdBlocks;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands out the ids of new alerts, unique across every partition that shares it. One allocator
- * serves all partitions of a process; in cluster mode an allocator may take blocks of ids from a
- * database sequence instead. An id handed out is spent, even when its alert is never committed.
+ * serves all partitions of a process. Over a store with an id counter of its own, ids come from it
+ * in blocks ({@link #inBlocks}); in cluster mode from a database sequence. An id handed out is
+ * spent, even when its alert is never committed.
  */
 public interface AlertIds {
 
@@ -24,6 +26,20 @@ public interface AlertIds {
    * landed.
    */
   default void skipTo(long last) {}
+
+  /**
+   * Called once the engine that owns this allocator has stopped and will hand out no more ids: an
+   * allocator in blocks returns what it did not use.
+   */
+  default void close() {}
+
+  /**
+   * Takes ids from a store's counter in blocks, so that commits need not record the largest id (see
+   * {@link io.klaxon.store.AlertStore#idBlocks}); ids stay unique across restarts and crashes.
+   */
+  static AlertIds inBlocks(IdBlocks blocks) {
+    return new BlockedIds(blocks);
+  }
 
   /** Counts on from {@code last} (the store's {@link io.klaxon.store.AlertStore#maxAlertId}). */
   static AlertIds after(long last) {

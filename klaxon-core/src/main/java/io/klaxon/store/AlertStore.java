@@ -55,6 +55,15 @@ public interface AlertStore {
   /** The largest alert id ever stored, 0 when there is none; new ids continue after it. */
   long maxAlertId();
 
+  /**
+   * The store's counter of alert ids, when it keeps one: engines then take their ids from it in
+   * blocks ({@link io.klaxon.engine.AlertIds#inBlocks}). Empty (this default) when it keeps none:
+   * an engine, the store's only writer, counts on from {@link #maxAlertId()} in memory.
+   */
+  default Optional<IdBlocks> idBlocks() {
+    return Optional.empty();
+  }
+
   Optional<Alert> findById(long id);
 
   AlertPage find(AlertQuery query);

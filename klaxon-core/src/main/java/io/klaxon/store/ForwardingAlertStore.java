@@ -45,6 +45,11 @@ public abstract class ForwardingAlertStore implements AlertStore {
   }
 
   @Override
+  public Optional<IdBlocks> idBlocks() {
+    return delegate.idBlocks();
+  }
+
+  @Override
   public Optional<Alert> findById(long id) {
     return delegate.findById(id);
   }

@@ -102,7 +102,7 @@ public final class TestDatabase implements AutoCloseable {
       statement.execute("delete from alert_history");
       statement.execute("delete from alerts");
       statement.execute("delete from subjects");
-      statement.execute("update alert_ids set last_id = 0");
+      statement.execute("update alert_ids set last_id = 0, reserved_through = 0");
     } catch (SQLException e) {
       throw new IllegalStateException("could not empty the test database: " + e.getMessage(), e);
     }

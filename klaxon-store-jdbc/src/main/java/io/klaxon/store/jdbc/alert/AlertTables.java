@@ -243,10 +243,14 @@ public final class AlertTables {
     }
   }
 
-  /** {@code alert_ids}: one row, the largest alert id ever committed. */
+  /**
+   * {@code alert_ids}: one row, the end of the last block of ids reserved, and the largest id of a
+   * deleted alert (kept by a trigger) or recorded before blocks.
+   */
   static final class AlertIds {
     static final String NAME = "alert_ids";
     public final Table<Record> table = DSL.table(name(NAME));
     final Field<Long> lastId = column(NAME, "last_id", SQLDataType.BIGINT);
+    final Field<Long> reservedThrough = column(NAME, "reserved_through", SQLDataType.BIGINT);
   }
 }

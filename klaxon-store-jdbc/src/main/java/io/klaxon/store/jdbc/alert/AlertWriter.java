@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +36,7 @@ final class AlertWriter {
   private final RowInsert<Alert> alertInsert;
   private final RowInsert<AlertRows.FeedEntry> historyInsert;
   private final AlertLog log;
+  private final FeedSequencer sequencer;
 
   AlertWriter(
       DSLContext dsl,
@@ -59,6 +58,7 @@ final class AlertWriter {
     this.historyInsert =
         new RowInsert<>(
             dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
+    this.sequencer = new FeedSequencer(dsl, dialect, tables);
     this.log = new AlertLog(dsl, dialect, tables);
   }
 
@@ -127,8 +127,7 @@ final class AlertWriter {
           // fingerprint, and the unique index on active fingerprints checks row by row.
           updates.apply(tx, changes.updated());
           alertInsert.insert(tx, changes.created());
-          recordLastId(tx, changes.highestNewId());
-          // Last: the feed's counter row stays locked until commit, so keep that short.
+          // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
           historyInsert.insert(tx, positioned(tx, changes.history()));
           alsoInTransaction.accept(tx);
         });
@@ -192,13 +191,17 @@ final class AlertWriter {
   }
 
   /**
-   * Gives the material entries their change feed positions, from the feed's counter row. Updating
-   * the row locks it until this transaction ends, so another transaction's positions come after
-   * this one's commit: positions grow in commit order, and a reader that has seen a position has
-   * seen every committed position below it.
+   * Gives the material entries their change feed positions where commits take them (SQLite), from
+   * the feed's counter row: updating it locks it until this transaction ends, so another
+   * transaction's positions come after this one's commit. On PostgreSQL the entries stay without a
+   * position, for the {@link FeedSequencer} run by the feed's readers: partitions then share no row
+   * while they commit.
    */
   private List<AlertRows.FeedEntry> positioned(DSLContext tx, List<HistoryEntry> entries) {
-    int material = (int) entries.stream().filter(HistoryEntry::isMaterial).count();
+    int material =
+        sequencer.positionsAtCommit()
+            ? (int) entries.stream().filter(HistoryEntry::isMaterial).count()
+            : 0;
     long next = 0;
     if (material > 0) {
       AlertTables.Feed feed = tables.feed;
@@ -211,17 +214,9 @@ final class AlertWriter {
     }
     List<AlertRows.FeedEntry> positioned = new ArrayList<>(entries.size());
     for (HistoryEntry entry : entries) {
-      positioned.add(new AlertRows.FeedEntry(entry, entry.isMaterial() ? next++ : null));
+      positioned.add(
+          new AlertRows.FeedEntry(entry, material > 0 && entry.isMaterial() ? next++ : null));
     }
     return positioned;
-  }
-
-  /** Keeps the largest id ever handed out, which deletes of alerts cannot lower. */
-  private void recordLastId(DSLContext tx, long max) {
-    if (max == 0) {
-      return;
-    }
-    Field<Long> lastId = tables.alertIds.lastId;
-    tx.update(tables.alertIds.table).set(lastId, DSL.greatest(lastId, DSL.val(max))).execute();
   }
 }

@@ -12,6 +12,7 @@ import io.klaxon.store.AlertChange;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
+import io.klaxon.store.IdBlocks;
 import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
@@ -38,6 +39,8 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   private final Failures failures;
   private final AlertReader reader;
   private final AlertWriter writer;
+  private final FeedSequencer sequencer;
+  private final AlertIdCounter ids;
 
   private JdbcAlertStore(DataSource dataSource, Dialect dialect, @Nullable Integer partitions) {
     this.dialect = dialect;
@@ -51,6 +54,8 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     AlertRows rows = new AlertRows(tables);
     this.reader = new AlertReader(dsl, tables, rows, new AlertFilters(dialect, tables));
     this.writer = new AlertWriter(dsl, dialect, tables, rows, partitioning);
+    this.sequencer = new FeedSequencer(dsl, dialect, tables);
+    this.ids = new AlertIdCounter(dsl, tables);
   }
 
   /**
@@ -134,6 +139,23 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     return failures.call("read the last alert id", reader::maxAlertId);
   }
 
+  /** Ids in blocks from {@code alert_ids}: commits that create alerts share no row. */
+  @Override
+  public Optional<IdBlocks> idBlocks() {
+    return Optional.of(
+        new IdBlocks() {
+          @Override
+          public long reserve(int count) {
+            return failures.call("reserve alert ids", () -> ids.reserve(count));
+          }
+
+          @Override
+          public void giveBack(long from, long through) {
+            failures.run("return unused alert ids", () -> ids.giveBack(from, through));
+          }
+        });
+  }
+
   @Override
   public Optional<Alert> findById(long id) {
     return failures.call("read an alert", () -> reader.findById(id));
@@ -164,12 +186,22 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-    return failures.call("read the change feed", () -> reader.changesAfter(position, limit));
+    return failures.call(
+        "read the change feed",
+        () -> {
+          sequencer.run();
+          return reader.changesAfter(position, limit);
+        });
   }
 
   @Override
   public long lastPosition() {
-    return failures.call("read the change feed's position", reader::lastPosition);
+    return failures.call(
+        "read the change feed's position",
+        () -> {
+          sequencer.run();
+          return reader.lastPosition();
+        });
   }
 
   @Override

@@ -77,9 +77,11 @@ public final class JdbcPartitionLedger {
                     + " fixed when a database is created; configure "
                     + recorded);
           }
+          // Past every id a single instance reserved (reserved_through) or stored (last_id).
           tx.execute(
               "SELECT setval('alert_id_blocks', GREATEST((SELECT last_value FROM"
-                  + " alert_id_blocks), (SELECT last_id FROM alert_ids) / ? + 1))",
+                  + " alert_id_blocks), (SELECT GREATEST(last_id, reserved_through) FROM"
+                  + " alert_ids) / ? + 1))",
               BLOCK_SIZE);
         });
   }
@@ -169,7 +171,13 @@ public final class JdbcPartitionLedger {
           // nextval always answers a value: a sequence never yields null.
           Number block =
               Objects.requireNonNull((Number) dsl.fetchValue("SELECT nextval('alert_id_blocks')"));
-          return block.longValue() * BLOCK_SIZE;
+          long before = block.longValue() * BLOCK_SIZE;
+          // Commits no longer record the largest id; the counter a single instance reserves from
+          // must still start past this block, should the database run on one instance later.
+          dsl.execute(
+              "UPDATE alert_ids SET reserved_through = GREATEST(reserved_through, ?)",
+              before + BLOCK_SIZE);
+          return before;
         });
   }
 

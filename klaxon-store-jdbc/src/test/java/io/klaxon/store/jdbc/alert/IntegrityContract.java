@@ -23,6 +23,7 @@ import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.ConcurrentChange;
+import io.klaxon.store.IdBlocks;
 import io.klaxon.store.jdbc.CuttableDataSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -207,5 +208,55 @@ interface IntegrityContract extends StoreFixture {
         .hasMessageContaining("cannot be reached to commit alert changes");
     assertThatThrownBy(() -> cutOff.find(AlertQuery.all())).isInstanceOf(Unavailable.class);
     assertThatThrownBy(cutOff::loadActive).isInstanceOf(Unavailable.class);
+  }
+
+  @Test
+  default void idBlocksNeverOverlap_andStartAfterEveryIdStoredOrDeleted() {
+    IdBlocks blocks = store().idBlocks().orElseThrow();
+    long first = blocks.reserve(10);
+    long second = blocks.reserve(5);
+    assertThat(second).isEqualTo(first + 10);
+
+    // An alert stored without a reservation (an older version wrote it) moves the counter on...
+    create(alert(second + 100).subject(NAS_01).build());
+    assertThat(blocks.reserve(1)).isEqualTo(second + 100);
+    // ...and so does its id after it was deleted behind the store's back.
+    execute("delete from subjects");
+    create(alert(second + 500).subject(NAS_01).build());
+    execute("delete from subjects");
+    assertThat(store().maxAlertId()).isEqualTo(second + 500);
+    assertThat(blocks.reserve(1)).isEqualTo(second + 500);
+    assertThatThrownBy(() -> blocks.reserve(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * An engine that dies (kill -9) loses the rest of its block of ids; an engine started after it
+   * (or beside it, as another process) never hands out one of them, nor any id handed out before.
+   */
+  @Test
+  default void idsOfAnEngineThatDiedAreNeverHandedOutAgain() {
+    AlertEngine died = engine(); // never closed: as after kill -9, its block is lost with it
+    List<Long> ids = new java.util.ArrayList<>();
+    ids.add(died.apply(AlertStoreFixture.trigger("disk:nas-01", NAS_01)).alertOrThrow().id());
+    JdbcAlertStore reopened = JdbcAlertStore.open(database().dataSource());
+    try (AlertEngine restarted = AlertEngine.start(reopened, clock())) {
+      for (int i = 0; i < 3; i++) {
+        long id =
+            restarted
+                .apply(AlertStoreFixture.trigger("disk:nas-02:" + i, NAS_02))
+                .alertOrThrow()
+                .id();
+        assertThat(id).isGreaterThan(ids.getFirst());
+        ids.add(id);
+        // The dead engine's memory still holds its block: what it would hand out stays apart.
+        ids.add(
+            died.apply(AlertStoreFixture.trigger("disk:nas-01:" + i, NAS_01)).alertOrThrow().id());
+      }
+    } finally {
+      died.close();
+    }
+
+    assertThat(ids).doesNotHaveDuplicates().hasSize(7);
+    assertThat(store().find(AlertQuery.all()).total()).isEqualTo(7);
   }
 }

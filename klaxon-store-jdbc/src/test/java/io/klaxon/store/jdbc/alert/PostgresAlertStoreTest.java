@@ -3,9 +3,16 @@ package io.klaxon.store.jdbc.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.klaxon.alert.Alert;
 import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertBuilder;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.TestDatabase;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -35,5 +42,47 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
     assertThatThrownBy(() -> JdbcAlertStore.open(nowhere))
         .isInstanceOf(Unavailable.class)
         .hasMessageContaining("cannot be reached");
+  }
+
+  /**
+   * On PostgreSQL, partitions that create alerts commit side by side: a commit lands while another
+   * partition's commit is held open, and neither waits on a shared row (the feed's counter, the id
+   * counter, a count row: all of one kind, as in a benchmark of one alert name).
+   */
+  @Test
+  void aPartitionsCommitLandsWhileAnotherPartitionsCommitIsHeldOpen() throws Exception {
+    Alert held = AlertBuilder.alert(1).fingerprint("hosts|server/a-01|disk").build();
+    Alert other = AlertBuilder.alert(2).fingerprint("hosts|server/b-02|disk").build();
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService partitions = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first =
+          partitions.submit(
+              () ->
+                  commitHeldOpen(
+                      creation(held),
+                      () -> {
+                        written.countDown();
+                        try {
+                          release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
+      assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+
+      // Lands while the first is held open (the bound is far above any commit's time).
+      partitions.submit(() -> store().commit(creation(other))).get(30, TimeUnit.SECONDS);
+      assertThat(store().findById(2)).isPresent();
+      assertThat(store().findById(1)).isEmpty();
+
+      release.countDown();
+      first.get(30, TimeUnit.SECONDS);
+      assertThat(store().findById(1)).isPresent();
+    } finally {
+      release.countDown();
+      partitions.shutdownNow();
+    }
   }
 }
