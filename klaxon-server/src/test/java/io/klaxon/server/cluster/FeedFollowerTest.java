@@ -114,7 +114,8 @@ class FeedFollowerTest {
         null,
         false,
         null,
-        version);
+        version,
+        List.of());
   }
 
   /** A change feed in memory: positions 1, 2, … in the order of {@link #commit}. */
