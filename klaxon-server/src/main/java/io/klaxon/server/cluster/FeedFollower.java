@@ -45,7 +45,9 @@ final class FeedFollower implements LiveChanges, AutoCloseable {
   private final Duration interval;
   private final List<Follower> followers = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition woken = lock.newCondition();
+  // Apart from the reading lock, so that a commit's wake-up never waits for a query.
+  private final ReentrantLock waking = new ReentrantLock();
+  private final Condition woken = waking.newCondition();
   private final Map<Long, Long> sentVersions =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -87,12 +89,12 @@ final class FeedFollower implements LiveChanges, AutoCloseable {
 
   /** Reads the feed now rather than at the next interval: this instance committed something. */
   void wake() {
-    lock.lock();
+    waking.lock();
     try {
       wake = true;
       woken.signal();
     } finally {
-      lock.unlock();
+      waking.unlock();
     }
   }
 
@@ -153,7 +155,7 @@ final class FeedFollower implements LiveChanges, AutoCloseable {
   }
 
   private void pause() {
-    lock.lock();
+    waking.lock();
     try {
       long left = interval.toNanos();
       while (!wake && !closed && left > 0) {
@@ -164,7 +166,7 @@ final class FeedFollower implements LiveChanges, AutoCloseable {
       Thread.currentThread().interrupt();
       closed = true;
     } finally {
-      lock.unlock();
+      waking.unlock();
     }
   }
 

@@ -191,8 +191,20 @@ class ClusterFailoverTest {
                 },
                 starts));
       }
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .exceptionally(failed -> null)
+          .join();
       List<ServerProcess> nodes = new ArrayList<>();
       for (CompletableFuture<ServerProcess> future : futures) {
+        if (future.isCompletedExceptionally()) {
+          // A process outlives the test JVM: stop the ones that did start before failing.
+          for (CompletableFuture<ServerProcess> started : futures) {
+            if (!started.isCompletedExceptionally()) {
+              started.join().close();
+            }
+          }
+          future.join(); // throws why this one did not start
+        }
         nodes.add(future.join());
       }
       return nodes;
