@@ -9,11 +9,25 @@ if key and key ~= "" then
 end
 local fingerprints = tonumber(os.getenv("FINGERPRINTS") or "100000")
 local batch = tonumber(os.getenv("BATCH") or "100")
-local counter = 0
+-- wrk runs this script once per thread, each with its own counter: the threads take turns
+-- through one sequence (thread i sends counters i, i + THREADS, …) so that no two send the same
+-- label set, and OFFSET (label sets already sent by earlier runs) starts a run where the last
+-- one stopped, so a warm-up of several runs covers every label set once before repeating.
+local threads = tonumber(os.getenv("THREADS") or "2")
+local offset = tonumber(os.getenv("OFFSET") or "0")
+local created = 0
+function setup(thread)
+  thread:set("id", created)
+  created = created + 1
+end
+local counter = nil
 request = function()
+  if counter == nil then
+    counter = offset + (id or 0) - threads
+  end
   local parts = {}
   for i = 1, batch do
-    counter = counter + 1
+    counter = counter + threads
     local n = (counter * 7919) % fingerprints
     parts[i] = string.format(
       '{"labels":{"alertname":"DiskFull","instance":"host-%d","job":"node","severity":"warning"},' ..

@@ -56,7 +56,7 @@ rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 # run NAME URL FINGERPRINTS SECONDS: prints alerts/s (100 alerts a request).
 run() {
   local out
-  out=$(FINGERPRINTS=$3 wrk -t2 -c8 -d"$4"s --timeout 10s -s "$SCRIPT" "$2")
+  out=$(FINGERPRINTS=$3 THREADS=2 OFFSET=${OFFSET:-0} wrk -t2 -c8 -d"$4"s --timeout 10s -s "$SCRIPT" "$2")
   echo "$out" >"$WORK/$1.wrk"
   local non2xx
   non2xx=$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' <<<"$out")
@@ -77,10 +77,12 @@ active() {
 
 # warm_up LABEL URL: rounds of the re-trigger payload until the server holds every label set.
 warm_up() {
-  local began=$SECONDS round=0 held
+  local began=$SECONDS round=0 held sent=0
   while true; do
     round=$((round + 1))
-    run "$1-warmup-$round" "$2" "$FINGERPRINTS" "$WARMUP" >/dev/null
+    # Each round goes on from the label sets the rounds before sent (wrk restarts the script).
+    OFFSET=$sent run "$1-warmup-$round" "$2" "$FINGERPRINTS" "$WARMUP" >/dev/null
+    sent=$((sent + 100 * $(awk '/requests in/ {print $1}' "$WORK/$1-warmup-$round.wrk")))
     held=$(active "$1" "$2" || echo 0)
     echo "side-by-side: $1 holds $held active alerts after $((SECONDS - began)) s of warm-up" >&2
     if [ "${held:-0}" -ge "$FINGERPRINTS" ] || [ $((SECONDS - began)) -ge "$WARMUP_MAX" ]; then
