@@ -12,30 +12,18 @@ import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.CommandResult;
-import io.klaxon.engine.EngineMetrics;
-import io.klaxon.engine.EngineSettings;
 import io.klaxon.engine.Outcome;
 import io.klaxon.problem.TransitionRefused;
-import io.klaxon.store.jdbc.Schema;
-import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
-import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances in one JVM on one embedded KRaft broker and one PostgreSQL schema: ingest through
@@ -47,26 +35,7 @@ class ClusterTakeoverTest {
   private static final int PARTITIONS = 4;
   private static final int FINGERPRINTS = 24;
 
-  private static KraftBroker kafka;
-  private static TestDatabase database;
-  private static JdbcAlertStore store;
-
-  @BeforeAll
-  static void start() throws Exception {
-    database = TestDatabase.postgres();
-    store = JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS);
-    kafka = KraftBroker.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final KafkaAndPostgres backends = KafkaAndPostgres.migrated(PARTITIONS);
 
   @Test
   void aStoppedInstancesPartitionsAreOwnedAgainAndNoTriggerIsLostOrCountedTwice() throws Exception {
@@ -118,22 +87,7 @@ class ClusterTakeoverTest {
   }
 
   private static ClusterNode node(String name) {
-    ClusterSettings settings =
-        new ClusterSettings(
-            "klaxon.commands",
-            PARTITIONS,
-            null,
-            name,
-            Duration.ofSeconds(10),
-            Map.of("bootstrap.servers", kafka.bootstrapServers()));
-    JdbcPartitionLedger ledger = JdbcPartitionLedger.open(database.dataSource(), PARTITIONS);
-    return ClusterNode.start(
-        settings,
-        JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS),
-        ledger,
-        InstantSource.system(),
-        EngineSettings.defaults(),
-        EngineMetrics.NONE);
+    return backends.node(name, "klaxon.commands", Duration.ofSeconds(10));
   }
 
   private static List<AlertCommand> triggers() {
@@ -187,12 +141,7 @@ class ClusterTakeoverTest {
   }
 
   private static long number(String sql) throws SQLException {
-    try (Connection c = database.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return backends.number(sql);
   }
 
   /** A change by id, by an operator. */

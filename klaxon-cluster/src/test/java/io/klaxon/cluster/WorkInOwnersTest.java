@@ -10,28 +10,17 @@ import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.CommandResult;
-import io.klaxon.engine.EngineMetrics;
-import io.klaxon.engine.EngineSettings;
 import io.klaxon.engine.Outcome;
-import io.klaxon.store.jdbc.Schema;
-import io.klaxon.store.jdbc.TestDatabase;
-import io.klaxon.store.jdbc.alert.JdbcAlertStore;
-import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Work that spans alerts in cluster mode (issue 15): the per-alert jobs of each instance look at
@@ -45,25 +34,7 @@ class WorkInOwnersTest {
   private static final int ALERTS = 24;
   private static final Instant PAST = Instant.parse("2026-01-01T00:00:00Z");
 
-  private static KraftBroker kafka;
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void start() throws Exception {
-    database = TestDatabase.postgres();
-    JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS);
-    kafka = KraftBroker.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final KafkaAndPostgres backends = KafkaAndPostgres.migrated(PARTITIONS);
 
   @Test
   void eachInstanceExpiresTheAlertsOfItsOwnPartitionsAndTogetherEveryOneOnce() throws Exception {
@@ -193,21 +164,7 @@ class WorkInOwnersTest {
   }
 
   private static ClusterNode node(String name) {
-    ClusterSettings settings =
-        new ClusterSettings(
-            "klaxon.work",
-            PARTITIONS,
-            null,
-            name,
-            Duration.ofSeconds(20),
-            Map.of("bootstrap.servers", kafka.bootstrapServers()));
-    return ClusterNode.start(
-        settings,
-        JdbcAlertStore.open(database.dataSource(), Schema.SERVER, PARTITIONS),
-        JdbcPartitionLedger.open(database.dataSource(), PARTITIONS),
-        InstantSource.system(),
-        EngineSettings.defaults(),
-        EngineMetrics.NONE);
+    return backends.node(name, "klaxon.work", Duration.ofSeconds(20));
   }
 
   private static boolean ownedByExactlyOne(ClusterNode a, ClusterNode b) {
@@ -219,11 +176,6 @@ class WorkInOwnersTest {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c = database.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return backends.number(sql);
   }
 }

@@ -3,19 +3,17 @@ package io.klaxon.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.klaxon.cluster.KraftBroker;
+import io.klaxon.cluster.KafkaAndPostgres;
 import io.klaxon.server.Api;
 import io.klaxon.server.KlaxonApplication;
 import io.klaxon.store.jdbc.Dialect;
-import io.klaxon.store.jdbc.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,24 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ClusterModeTest {
 
-  private static KraftBroker kafka;
-  private static TestDatabase database;
-
-  @BeforeAll
-  static void start() throws Exception {
-    database = TestDatabase.postgres();
-    kafka = KraftBroker.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension static final KafkaAndPostgres backends = KafkaAndPostgres.empty();
 
   private static ConfigurableApplicationContext server(String name, String dbUrl) {
     // Arguments, not default properties: they win over the application's own settings.
@@ -53,7 +34,7 @@ class ClusterModeTest {
         .run(
             "--server.port=0",
             "--klaxon.db.url=" + dbUrl,
-            "--klaxon.cluster.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "--klaxon.cluster.kafka.bootstrap-servers=" + backends.bootstrapServers(),
             "--klaxon.cluster.node-name=" + name,
             "--klaxon.cluster.answer-wait=20s",
             "--klaxon.engine.partitions=4",
@@ -67,10 +48,10 @@ class ClusterModeTest {
 
   @Test
   void eitherInstanceAnswersForEveryPartitionAndTheSurvivorOwnsThemAll() {
-    try (ConfigurableApplicationContext first = server("first", database.jdbcUrl())) {
+    try (ConfigurableApplicationContext first = server("first", backends.jdbcUrl())) {
       Api one = api(first);
       List<Long> ids;
-      try (ConfigurableApplicationContext second = server("second", database.jdbcUrl())) {
+      try (ConfigurableApplicationContext second = server("second", backends.jdbcUrl())) {
         Api two = api(second);
         Awaitility.await()
             .atMost(Duration.ofSeconds(60))

@@ -3,9 +3,8 @@ package io.klaxon.server.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Partitioning;
-import io.klaxon.cluster.KraftBroker;
+import io.klaxon.cluster.KafkaAndPostgres;
 import io.klaxon.server.Api;
-import io.klaxon.store.jdbc.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -36,26 +34,9 @@ class ClusterFailoverTest {
   private static final int PARTITIONS = 6;
   private static final String SOURCE = "failover";
 
-  private static KraftBroker kafka;
-  private static TestDatabase database;
+  @RegisterExtension static final KafkaAndPostgres backends = KafkaAndPostgres.empty();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    database = TestDatabase.postgres();
-    kafka = KraftBroker.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (kafka != null) {
-      kafka.close();
-    }
-    if (database != null) {
-      database.close();
-    }
-  }
 
   private ServerProcess node(String name) throws Exception {
     // Three cold starts side by side on two busy cores: a bound, not a speed check.
@@ -64,8 +45,8 @@ class ClusterFailoverTest {
         Duration.ofMinutes(6),
         "--logging.level.io.klaxon=INFO",
         "--klaxon.data-dir=" + dir.resolve(name),
-        "--klaxon.db.url=" + database.jdbcUrl(),
-        "--klaxon.cluster.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+        "--klaxon.db.url=" + backends.jdbcUrl(),
+        "--klaxon.cluster.kafka.bootstrap-servers=" + backends.bootstrapServers(),
         "--klaxon.cluster.node-name=" + name,
         "--klaxon.engine.partitions=" + PARTITIONS);
   }
