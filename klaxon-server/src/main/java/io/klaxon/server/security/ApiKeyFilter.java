@@ -1,6 +1,7 @@
 package io.klaxon.server.security;
 
 import io.klaxon.access.ApiKey;
+import io.klaxon.problem.Unavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,7 +58,21 @@ final class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<ApiKey> key = text.isEmpty() ? Optional.empty() : authenticator.authenticate(text);
+    Optional<ApiKey> key;
+    try {
+      key = text.isEmpty() ? Optional.empty() : authenticator.authenticate(text);
+    } catch (Unavailable away) {
+      // A key never verified here, with the key store away: a retry later may pass, a 401 would
+      // tell the client its key is bad.
+      SecurityContextHolder.clearContext();
+      response.setHeader("Retry-After", "1");
+      ProblemResponses.write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "the key store cannot be reached to check the key; retry shortly");
+      return;
+    }
     if (key.isEmpty()) {
       SecurityContextHolder.clearContext();
       ProblemResponses.unauthorized(

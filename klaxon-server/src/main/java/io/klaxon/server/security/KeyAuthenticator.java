@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.klaxon.access.ApiKey;
 import io.klaxon.access.KeyRing;
 import io.klaxon.problem.NotFound;
+import io.klaxon.problem.Unavailable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * expires, the key is read again (revoked? expired?) but its secret is not hashed again: which key
  * a text matched is remembered, so a busy client pays one slow hash per text, not one every few
  * seconds (the slow hash showed in the ingest profile, issue 22).
+ *
+ * <p>While the key store cannot be reached, a text verified before keeps working as its key was
+ * last read (a revoke needs the store too): in a cluster, ingest goes on into Kafka meanwhile
+ * (issue 15). A text never verified is then refused with {@link Unavailable} (503), not 401.
  */
 final class KeyAuthenticator {
 
@@ -27,11 +32,11 @@ final class KeyAuthenticator {
   private final Cache<String, @Nullable ApiKey> verified;
   private final Cache<String, Boolean> working;
 
-  /** SHA-256 of a text to the key it was verified against, with that key's secret hash then. */
+  /** SHA-256 of a text to the key it was verified against, as last read. */
   private final Cache<String, Matched> matched;
 
-  /** A text's verified key: its id and the secret hash it matched. */
-  private record Matched(String keyId, String secretHash) {}
+  /** A text's verified key, as last read from the store. */
+  private record Matched(ApiKey key) {}
 
   KeyAuthenticator(KeyRing ring, Duration ttl) {
     this.ring = ring;
@@ -44,7 +49,16 @@ final class KeyAuthenticator {
   Optional<ApiKey> authenticate(String text) {
     String digest = sha256(text);
     // Concurrent first requests with one key wait for a single slow hash instead of each paying it.
-    ApiKey key = verified.get(digest, ignored -> verify(digest, text));
+    @Nullable ApiKey key;
+    try {
+      key = verified.get(digest, ignored -> verify(digest, text));
+    } catch (Unavailable away) {
+      Matched before = matched.getIfPresent(digest);
+      if (before == null) {
+        throw away;
+      }
+      key = before.key();
+    }
     if (key == null) {
       return Optional.empty();
     }
@@ -52,7 +66,11 @@ final class KeyAuthenticator {
       verified.invalidate(digest);
       return Optional.empty();
     }
-    ring.used(key);
+    try {
+      ring.used(key);
+    } catch (Unavailable away) {
+      // Only the "last used" time: a later request records it.
+    }
     return Optional.of(key);
   }
 
@@ -63,15 +81,16 @@ final class KeyAuthenticator {
   private @Nullable ApiKey verify(String digest, String text) {
     Matched before = matched.getIfPresent(digest);
     if (before != null) {
-      ApiKey key = find(before.keyId());
-      if (key != null && key.secretHash().equals(before.secretHash())) {
+      ApiKey key = find(before.key().id());
+      if (key != null && key.secretHash().equals(before.key().secretHash())) {
+        matched.put(digest, new Matched(key));
         return ring.usable(key) ? key : null;
       }
       matched.invalidate(digest);
     }
     ApiKey key = ring.verify(text).orElse(null);
     if (key != null) {
-      matched.put(digest, new Matched(key.id(), key.secretHash()));
+      matched.put(digest, new Matched(key));
     }
     return key;
   }
