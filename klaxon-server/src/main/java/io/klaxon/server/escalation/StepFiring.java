@@ -17,6 +17,7 @@ import io.klaxon.notify.NewNotification;
 import io.klaxon.notify.NotificationItem;
 import io.klaxon.notify.NotificationStore;
 import io.klaxon.notify.Occasion;
+import io.klaxon.problem.KlaxonException;
 import io.klaxon.server.oncall.OnCallDirectory;
 import io.klaxon.store.AlertStore;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +32,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fires one claimed escalation step: only while the alert is open, not acknowledged and not
  * suppressed. The step's targets become receivers (a person's contacts; whoever a schedule has on
  * call, then their contacts), each gets a notification in the outbox (so retries, dead letters and
  * the log apply), and the alert's history gets a note through the engine saying whom it notified.
+ *
+ * <p>In a cluster any instance may fire a step: the claim ({@code FOR UPDATE SKIP LOCKED}, with a
+ * lease) gives each step to one instance, the alert is read as its owner last committed it, the
+ * notifications go to the one outbox, and the note reaches the owner through the engine like every
+ * other change, so nothing is gained by firing it in the owner (docs/CLUSTER.md).
  */
 final class StepFiring {
+
+  private static final Logger log = LoggerFactory.getLogger(StepFiring.class);
 
   /** How long a suppressed alert's step waits before it is looked at again. */
   static final Duration SUPPRESSED_RECHECK = Duration.ofMinutes(1);
@@ -94,26 +104,44 @@ final class StepFiring {
     Map<String, Recipient> recipients = recipients(step.get(), now, told);
     send(escalation, alert, recipients, now);
     String notified = String.join("; ", told);
-    engine.apply(
-        new AlertCommand.Note(
-            AlertRef.id(alert.id()),
-            "Escalation policy "
-                + escalation.policy()
-                + ", step "
-                + (escalation.step() + 1)
-                + (escalation.round() > 0 ? " (repeat " + escalation.round() + ")" : "")
-                + ": notified "
-                + (told.isEmpty() ? "nobody (no receiver reached)" : notified),
-            Actor.of("escalation:" + escalation.policy())));
     Optional<EscalationPolicy.Position> next =
         policy.get().after(escalation.round(), escalation.step());
     if (next.isEmpty()) {
       store.end(escalation.id(), "done", now, notified);
-      return;
+    } else {
+      Duration wait = policy.get().steps().get(next.get().step()).after();
+      store.advance(
+          escalation.id(), next.get().round(), next.get().step(), now.plus(wait), now, notified);
     }
-    Duration wait = policy.get().steps().get(next.get().step()).after();
-    store.advance(
-        escalation.id(), next.get().round(), next.get().step(), now.plus(wait), now, notified);
+    note(escalation, alert, told.isEmpty() ? "nobody (no receiver reached)" : notified);
+  }
+
+  /**
+   * The history note of a fired step, through the engine (in a cluster, the owner of the alert's
+   * partition applies it, as every change). It comes after the step is recorded as fired: a note
+   * that cannot be written now (the alert deleted meanwhile, Kafka or the owner away) must not
+   * leave the step to be fired, and its receivers notified, a second time.
+   */
+  private void note(Escalation escalation, Alert alert, String notified) {
+    try {
+      engine.apply(
+          new AlertCommand.Note(
+              AlertRef.id(alert.id()),
+              "Escalation policy "
+                  + escalation.policy()
+                  + ", step "
+                  + (escalation.step() + 1)
+                  + (escalation.round() > 0 ? " (repeat " + escalation.round() + ")" : "")
+                  + ": notified "
+                  + notified,
+              Actor.of("escalation:" + escalation.policy())));
+    } catch (KlaxonException e) {
+      log.warn(
+          "Escalation {} of alert {}: the step fired, its history note was not written: {}",
+          escalation.id(),
+          alert.id(),
+          e.getMessage());
+    }
   }
 
   /** The receivers of a step, each once (the first target that reaches it wins). */
