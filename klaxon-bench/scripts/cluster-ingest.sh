@@ -77,9 +77,11 @@ if [ -z "${KAFKA:-}" ]; then
   done
 fi
 
-wait_for() { # URL
-  for _ in $(seq 1 $((STARTUP * 2))); do
+wait_for() { # URL PID SECONDS: until the URL answers, the process ends, or SECONDS pass
+  local began=$SECONDS
+  while [ $((SECONDS - began)) -lt "$3" ]; do
     curl -fs -o /dev/null "$1" && return 0
+    kill -0 "$2" 2>/dev/null || break
     sleep 0.5
   done
   echo "cluster-ingest: $1 did not come up; logs in $WORK" >&2
@@ -96,14 +98,15 @@ start() { # N: instance N on PORT_BASE + N
   PIDS+=("$!")
 }
 
-echo "cluster-ingest: instance 1 (the first start of a checkout builds the jar)…" >&2
+echo "cluster-ingest: instance 1 (the first start after a change builds the jar)…" >&2
 start 1
-wait_for "http://127.0.0.1:$((PORT_BASE + 1))/actuator/health"
+# A build and the start-up cache's training run come first when the jar is not up to date.
+wait_for "http://127.0.0.1:$((PORT_BASE + 1))/actuator/health" "${PIDS[-1]}" $((STARTUP + 1800))
 echo "cluster-ingest: instances 2 and 3…" >&2
 start 2
 start 3
-wait_for "http://127.0.0.1:$((PORT_BASE + 2))/actuator/health"
-wait_for "http://127.0.0.1:$((PORT_BASE + 3))/actuator/health"
+wait_for "http://127.0.0.1:$((PORT_BASE + 2))/actuator/health" "${PIDS[-2]}" "$STARTUP"
+wait_for "http://127.0.0.1:$((PORT_BASE + 3))/actuator/health" "${PIDS[-1]}" "$STARTUP"
 
 members() { # how many members own partitions, as instance 1 sees the group
   curl -fs -H "Authorization: Bearer $KEY" "http://127.0.0.1:$((PORT_BASE + 1))/api/cluster" |
