@@ -57,8 +57,13 @@ PSQL_URL="postgresql://${PG_USER:+$PG_USER@}$PG_HOSTDB"
 JDBC="$PG_URL$([[ $PG_URL == *\?* ]] && echo '&' || echo '?')currentSchema=$SCHEMA"
 PIDS=()
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The instances first (last started, first stopped), Kafka last: a stopping instance still
+  # answers through it.
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    kill "${PIDS[i]}" 2>/dev/null || true
+    wait "${PIDS[i]}" 2>/dev/null || true
+  done
   psql -q "$PSQL_URL" -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade" \
     >/dev/null 2>&1 || true
 }
