@@ -190,17 +190,17 @@ final class Batch {
     Instant occurredAt =
         trigger.occurredAt() == null ? now : trigger.occurredAt().truncatedTo(ChronoUnit.MICROS);
     Optional<Alert> active = active(trigger.fingerprint());
-    Subject subject = trigger.subject();
-    // A re-trigger about the subject its alert already has writes no subject row: the row was
-    // written when the alert took the subject (upserting it again was a third of the writer's
-    // work per re-trigger in the issue 22 profile).
-    if (subject != null && !(active.isPresent() && subject.equals(active.get().subject()))) {
-      subjects.put(subject.reference(), subject);
-    }
     if (active.isPresent()) {
       TriggerRules.Retriggered retrigger =
           TriggerRules.retrigger(active.get(), trigger, occurredAt);
       Alert after = retrigger.alert();
+      // A re-trigger about the subject its alert already has writes no subject row: the row was
+      // written when the alert took the subject (upserting it again was a third of the writer's
+      // work per re-trigger in the issue 22 profile).
+      Subject subject = after.subject();
+      if (retrigger.subjectMoved() && subject != null) {
+        subjects.put(subject.reference(), subject);
+      }
       RetriggerTally tally = tally(active.get());
       if (!retrigger.pure()) {
         record(
@@ -225,17 +225,21 @@ final class Batch {
         tallies.put(after.id(), tally.summarized(after, now));
       } else {
         boolean firstTouch = !touched.containsKey(after.id());
-        keep(after); // counted on the alert; a later entry tells it
+        keep(after, true); // counted on the alert; a later entry tells it
         tallies.put(after.id(), tally.pending(now));
         if ((firstTouch || countsOnly.contains(after.id()))
             && !created.contains(after.id())
-            && TriggerRules.onlyCountsMoved(active.get(), after)) {
+            && retrigger.countsOnly()) {
           countsOnly.add(after.id());
         } else {
           countsOnly.remove(after.id());
         }
       }
       return CommandResult.of(Outcome.UPDATED, after);
+    }
+    Subject subject = trigger.subject();
+    if (subject != null) {
+      subjects.put(subject.reference(), subject);
     }
     highestNewId = ids.next();
     if (firstNewId == 0) {
@@ -462,8 +466,16 @@ final class Batch {
 
   /** Takes in an alert's new state, with or without a history entry. */
   private void keep(Alert after) {
-    boolean heldFingerprint =
-        active(after.fingerprint()).map(current -> current.id() == after.id()).orElse(false);
+    keep(
+        after,
+        active(after.fingerprint()).map(current -> current.id() == after.id()).orElse(false));
+  }
+
+  /**
+   * As {@link #keep(Alert)}, told whether the alert holds its fingerprint before (a re-trigger's
+   * does: it was found by it), which saves looking it up again.
+   */
+  private void keep(Alert after, boolean heldFingerprint) {
     if (!created.contains(after.id()) && !storedVersions.containsKey(after.id())) {
       storedVersions.put(after.id(), after.version() - 1);
     }

@@ -11,6 +11,7 @@ import io.klaxon.store.Retriggers;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -163,13 +164,20 @@ final class GroupCommit {
     if (listeners.isEmpty()) {
       return;
     }
-    List<Alert> changed = new ArrayList<>(changes.created());
-    changes.updated().forEach(update -> changed.add(update.alert()));
-    retriggered.forEach(update -> changed.add(update.alert()));
-    if (changed.isEmpty()) {
+    int size = changes.created().size() + changes.updated().size() + retriggered.size();
+    if (size == 0) {
       return;
     }
-    List<Alert> committed = List.copyOf(changed);
+    // One copy per commit, handed over read-only: every listener gets the same list.
+    List<Alert> changed = new ArrayList<>(size);
+    changed.addAll(changes.created());
+    for (ChangeSet.AlertUpdate update : changes.updated()) {
+      changed.add(update.alert());
+    }
+    for (ChangeSet.AlertUpdate update : retriggered) {
+      changed.add(update.alert());
+    }
+    List<Alert> committed = Collections.unmodifiableList(changed);
     for (Consumer<List<Alert>> listener : listeners) {
       try {
         listener.accept(committed);

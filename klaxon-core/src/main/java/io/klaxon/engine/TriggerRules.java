@@ -3,6 +3,7 @@ package io.klaxon.engine;
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
 import io.klaxon.alert.HistoryEntry.FieldChange;
+import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,33 +18,19 @@ final class TriggerRules {
   /**
    * The alert as re-triggered, and the material fields that moved (for its history entry); none
    * when only {@code occurrences} and {@code lastSeenAt} moved, a pure re-trigger.
+   *
+   * @param subjectMoved whether the trigger brings a subject other than the alert's
+   * @param countsOnly whether the alert differs from the active one in nothing but occurrences,
+   *     lastSeenAt and version: a re-trigger the partition's log can hold instead of the alert's
+   *     row. A pure re-trigger may still move what its history does not tell (attributes, subject,
+   *     previousValue); one that moves none of them is counts only.
    */
-  record Retriggered(Alert alert, List<FieldChange> changes) {
+  record Retriggered(
+      Alert alert, List<FieldChange> changes, boolean subjectMoved, boolean countsOnly) {
 
     boolean pure() {
       return changes.isEmpty();
     }
-  }
-
-  /**
-   * Whether {@code after} differs from {@code before} in nothing but occurrences, lastSeenAt and
-   * version: a re-trigger the partition's log can hold instead of the alert's row. A pure
-   * re-trigger may still move what its history does not tell (attributes, subject, previousValue).
-   */
-  static boolean onlyCountsMoved(Alert before, Alert after) {
-    return before.severity() == after.severity()
-        && before.status() == after.status()
-        && before.title().equals(after.title())
-        && Objects.equals(before.message(), after.message())
-        && Objects.equals(before.subject(), after.subject())
-        && Objects.equals(before.value(), after.value())
-        && Objects.equals(before.previousValue(), after.previousValue())
-        && Objects.equals(before.threshold(), after.threshold())
-        && Objects.equals(before.changePercent(), after.changePercent())
-        && Objects.equals(before.expiresAt(), after.expiresAt())
-        && before.previousSeverity() == after.previousSeverity()
-        && before.suppressedBy().equals(after.suppressedBy())
-        && before.attributes().equals(after.attributes());
   }
 
   static Alert open(long id, AlertCommand.Trigger trigger, Instant occurredAt) {
@@ -109,8 +96,15 @@ final class TriggerRules {
     Double changePercent =
         changed(changes, "changePercent", active.changePercent(), trigger.changePercent());
     Instant expiresAt = changed(changes, "expiresAt", active.expiresAt(), trigger.expiresAt());
-    var subject = trigger.subject() != null ? trigger.subject() : active.subject();
-    var attributes = trigger.attributes().isEmpty() ? active.attributes() : trigger.attributes();
+    // Where the trigger brings what the alert holds, the alert keeps its own: compared once here,
+    // equal values are then the same object, which the active index's compaction of the
+    // committed alert compares by identity instead of entry by entry.
+    Subject offered = trigger.subject();
+    boolean subjectMoved = offered != null && !offered.equals(active.subject());
+    Subject subject = subjectMoved ? offered : active.subject();
+    boolean attributesMoved =
+        !trigger.attributes().isEmpty() && !trigger.attributes().equals(active.attributes());
+    var attributes = attributesMoved ? trigger.attributes() : active.attributes();
     Instant lastSeenAt = occurredAt.isAfter(active.lastSeenAt()) ? occurredAt : active.lastSeenAt();
 
     Alert after =
@@ -141,7 +135,12 @@ final class TriggerRules {
             previousSeverity,
             active.version() + 1,
             active.suppressedBy()); // a re-trigger neither starts nor ends a suppression
-    return new Retriggered(after, changes);
+    boolean countsOnly =
+        changes.isEmpty()
+            && !subjectMoved
+            && !attributesMoved
+            && Objects.equals(previousValue, active.previousValue());
+    return new Retriggered(after, changes, subjectMoved, countsOnly);
   }
 
   /** The trigger's value where it brings one that differs, noting the change; else the old. */

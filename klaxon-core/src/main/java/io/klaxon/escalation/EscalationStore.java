@@ -40,6 +40,12 @@ public interface EscalationStore {
   /** Ends an escalation with a reason; the claim ends. */
   void end(long id, String reason, Instant at, @org.jspecify.annotations.Nullable String notified);
 
+  /**
+   * Whether any escalation is still running: while none is and no route starts a policy, the change
+   * feed holds nothing that starts or ends one.
+   */
+  boolean anyRunning();
+
   /** The escalations of an alert, oldest first. */
   List<Escalation> ofAlert(long alertId);
 }

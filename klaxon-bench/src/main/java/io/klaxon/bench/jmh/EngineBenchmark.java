@@ -1,12 +1,14 @@
 package io.klaxon.bench.jmh;
 
 import io.klaxon.alert.Severity;
+import io.klaxon.bench.inprocess.AlertmanagerShape;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
 import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,6 +44,8 @@ public class EngineBenchmark {
 
   private static final List<Severity> SEVERITIES = List.of(Severity.values());
 
+  private static final Instant RECEIVED = Instant.parse("2026-12-06T11:00:00Z");
+
   static final int FINGERPRINTS = 100_000;
 
   /** Pre-built batches: enough that cycling through them does not replay a cached pattern. */
@@ -50,6 +54,7 @@ public class EngineBenchmark {
   private AlertEngine engine;
   private List<List<AlertCommand.Trigger>> retriggers100;
   private List<List<AlertCommand.Trigger>> retriggers1000;
+  private List<List<AlertCommand.Trigger>> alertmanager100;
   private final AtomicLong next = new AtomicLong();
 
   @Setup(Level.Trial)
@@ -64,6 +69,16 @@ public class EngineBenchmark {
     for (int from = 0; from < FINGERPRINTS; from += 1_000) {
       engine.apply(List.of(all).subList(from, from + 1_000));
     }
+    // Alertmanager-shaped alerts beside them, re-sent as the server's intake makes a re-send:
+    // equal attributes (receivedAt of the first receipt), every string its own object.
+    AlertCommand.Trigger[] shaped = new AlertCommand.Trigger[FINGERPRINTS];
+    for (int i = 0; i < FINGERPRINTS; i++) {
+      shaped[i] = AlertmanagerShape.trigger(i, RECEIVED);
+    }
+    for (int from = 0; from < FINGERPRINTS; from += 1_000) {
+      engine.apply(List.of(shaped).subList(from, from + 1_000));
+    }
+    alertmanager100 = batches(shaped, 100, new SplittableRandom(3));
   }
 
   @TearDown(Level.Trial)
@@ -76,6 +91,16 @@ public class EngineBenchmark {
   @OperationsPerInvocation(100)
   public List<CommandResult> retrigger_batch100() {
     return engine.apply(retriggers100.get(slot()));
+  }
+
+  /**
+   * Re-sends of random Alertmanager-shaped alerts, 100 a call: pure re-triggers whose attributes
+   * are compared with the alert's (the path of the side-by-side benchmark's re-sends).
+   */
+  @Benchmark
+  @OperationsPerInvocation(100)
+  public List<CommandResult> retrigger_alertmanager_batch100() {
+    return engine.apply(alertmanager100.get(slot()));
   }
 
   /** The same in batches of 1,000, where the hand-off costs less per command. */

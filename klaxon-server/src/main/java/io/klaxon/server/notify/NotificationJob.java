@@ -51,7 +51,7 @@ final class NotificationJob implements SmartLifecycle {
   private final NotifyProperties properties;
   private final Semaphore planWake = new Semaphore(0);
 
-  /** When the cursor last followed the feed with no route ({@link System#nanoTime}), 0: never. */
+  /** When the cursor last looked at the feed with no route ({@link System#nanoTime}), 0: never. */
   private long idleAdvanced;
 
   private final Semaphore dispatchWake = new Semaphore(0);
@@ -112,28 +112,13 @@ final class NotificationJob implements SmartLifecycle {
    * @return how many changes were read
    */
   int planOnce() {
-    long cursor = store.cursor();
-    // The feed's end before the routes: a change after it is planned with the routes of then.
-    long last = feed.lastPosition();
-    NotifyConfig.Snapshot snapshot = config.current();
-    Instant now = clock.instant();
-    if (snapshot.routes().isEmpty()) {
-      // Nothing can notify: skip to the feed's end without reading it (a route added later
-      // notifies what comes after it, give or take IDLE_ADVANCE). Not on every commit: on
-      // SQLite each advance is a write transaction that would queue behind, and slow, the
-      // alert writer.
-      // Wall time, not the clock of alerts: this paces database writes.
-      long nanos = System.nanoTime();
-      if (last > cursor && (idleAdvanced == 0 || nanos - idleAdvanced >= IDLE_ADVANCE.toNanos())) {
-        store.<@Nullable Void>plan(
-            tx -> {
-              tx.advance(last);
-              return null;
-            });
-        idleAdvanced = nanos;
-      }
+    if (config.current().routes().isEmpty()) {
+      advanceWithNoRoute();
       return 0;
     }
+    long cursor = store.cursor();
+    NotifyConfig.Snapshot snapshot = config.current();
+    Instant now = clock.instant();
     List<AlertChange> changes = feed.changesAfter(cursor, properties.batchSize());
     // New changes and due reminders in one transaction: on SQLite each is a turn of the one
     // write lock that the alert writer waits for too.
@@ -151,6 +136,34 @@ final class NotificationJob implements SmartLifecycle {
       wakeDispatcher();
     }
     return changes.size();
+  }
+
+  /**
+   * Nothing can notify: the cursor skips to the feed's end without reading it (a route added later
+   * notifies what comes after it, give or take {@link #IDLE_ADVANCE}). Within {@link #IDLE_ADVANCE}
+   * of the last look it does not even read the store: pure re-triggers add no change to the feed,
+   * and on SQLite each advance is a write transaction that would queue behind, and slow, the alert
+   * writer.
+   */
+  private void advanceWithNoRoute() {
+    // Wall time, not the clock of alerts: this paces database reads and writes.
+    long nanos = System.nanoTime();
+    if (idleAdvanced != 0 && nanos - idleAdvanced < IDLE_ADVANCE.toNanos()) {
+      return;
+    }
+    // The feed's end before the routes: a change after it is planned with the routes of then.
+    long last = feed.lastPosition();
+    if (!config.current().routes().isEmpty()) {
+      return; // a route came meanwhile: the next round plans from the cursor
+    }
+    if (last > store.cursor()) {
+      store.<@Nullable Void>plan(
+          tx -> {
+            tx.advance(last);
+            return null;
+          });
+    }
+    idleAdvanced = nanos;
   }
 
   /** Sends what is due; answers how many were claimed. */

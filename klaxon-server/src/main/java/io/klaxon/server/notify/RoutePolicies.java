@@ -31,6 +31,16 @@ public final class RoutePolicies {
     return started;
   }
 
+  /** Whether any route in force starts a policy: while none does, no alert starts one. */
+  public boolean anyPolicy() {
+    for (RouteBody body : config.current().routeBodies().values()) {
+      if (body.policy() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The routes that name the policy. */
   public List<String> routesNaming(String policy) {
     return config.routesStarting(policy);

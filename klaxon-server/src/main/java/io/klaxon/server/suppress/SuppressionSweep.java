@@ -60,6 +60,13 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
   /** Alerts committed since the last round, by id, as committed last. */
   private final Map<Long, Alert> committed = new ConcurrentHashMap<>();
 
+  /**
+   * Whether commits are recorded for the next round: not while nothing is in force and no alert is
+   * marked, when a round that is not full looks at none of them (the writer's thread then skips a
+   * map entry per alert). The round that finds something in force again is a full one.
+   */
+  private volatile boolean recording = true;
+
   /** What is in force as the last round saw it, for the planner's questions between rounds. */
   private volatile Suppressions current =
       new Suppressions(Instant.EPOCH, List.of(), List.of(), List.of(), Map.of(), List.of());
@@ -92,6 +99,9 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     this.clock = clock;
     engine.onCommitted(
         alerts -> {
+          if (!recording) {
+            return;
+          }
           for (Alert alert : alerts) {
             committed.put(alert.id(), alert);
           }
@@ -130,6 +140,8 @@ public final class SuppressionSweep implements Suppressing, SmartLifecycle {
     List<InhibitRule> rulesNow = rules.all();
     boolean nothingInForce =
         live.isEmpty() && holding.isEmpty() && open.isEmpty() && rulesNow.isEmpty();
+    // Before the alerts are read: what commits from now on is recorded if it may matter.
+    recording = !(nothingInForce && marked == 0);
     boolean full =
         marked < 0
             || !rulesNow.isEmpty()

@@ -227,6 +227,14 @@ public final class JdbcEscalationStore implements EscalationStore {
   }
 
   @Override
+  public boolean anyRunning() {
+    // The partial index escalations_due holds exactly the running ones.
+    return failures.call(
+        "look for running escalations",
+        () -> dsl.fetchExists(dsl.selectOne().from(e.table).where(e.endReason.isNull())));
+  }
+
+  @Override
   public List<Escalation> ofAlert(long alertId) {
     return failures.call(
         "read the escalations of an alert",

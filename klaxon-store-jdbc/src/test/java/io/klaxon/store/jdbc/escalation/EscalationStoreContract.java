@@ -113,6 +113,16 @@ public abstract class EscalationStoreContract {
   }
 
   @Test
+  void anyRunningSeesAStartedEscalationUntilItEnds() {
+    assertThat(store().anyRunning()).isFalse();
+    store().follow(List.of(start(5, "ops")), List.of(), 1, T0);
+    assertThat(store().anyRunning()).isTrue();
+
+    store().follow(List.of(), List.of(new EscalationStore.Ended(5, "resolved")), 2, T0);
+    assertThat(store().anyRunning()).isFalse();
+  }
+
+  @Test
   void escalationsSurviveReopeningTheStore() {
     store().follow(List.of(start(4, "ops")), List.of(), 9, T0);
 
