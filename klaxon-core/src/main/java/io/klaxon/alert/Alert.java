@@ -52,7 +52,8 @@ public record Alert(
     List<Suppressor> suppressedBy) {
 
   public Alert {
-    attributes = Map.copyOf(attributes);
+    // An AttributeMap is immutable already: the engine's memory keeps its attributes that way.
+    attributes = attributes instanceof AttributeMap compact ? compact : Map.copyOf(attributes);
     suppressedBy = List.copyOf(suppressedBy);
   }
 

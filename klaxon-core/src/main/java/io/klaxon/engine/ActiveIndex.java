@@ -4,8 +4,9 @@ import io.klaxon.alert.Alert;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,47 +20,67 @@ import org.jspecify.annotations.Nullable;
  */
 final class ActiveIndex {
 
-  private final Map<String, Alert> byFingerprint = new ConcurrentHashMap<>();
-  private final Map<Long, Alert> byId = new ConcurrentHashMap<>();
+  /**
+   * One active alert's place, shared by both maps: a change of the alert (a re-trigger) replaces
+   * what the slot holds and touches neither map, and the re-trigger tally lives in it instead of a
+   * map of its own (a node and a boxed id per alert, 70 bytes, under steady re-triggers).
+   */
+  private static final class Slot {
 
-  /** Re-triggers the history has not told yet, by alert id: the writer's alone. */
-  private final Map<Long, RetriggerTally> tallies = new HashMap<>();
+    volatile Alert alert;
+
+    /** What the history has not yet told of its re-triggers; null when up to date (writer's). */
+    @Nullable RetriggerTally tally;
+
+    Slot(Alert alert) {
+      this.alert = alert;
+    }
+  }
+
+  private final Map<String, Slot> byFingerprint = new ConcurrentHashMap<>();
+  private final Map<Long, Slot> byId = new ConcurrentHashMap<>();
 
   /** Shares the strings of the alerts kept: the writer's alone. */
   private final AlertCompactor compactor = new AlertCompactor();
 
   private volatile long lastId;
 
+  /**
+   * Reads the active alerts from the store again. They come one at a time and only their compact
+   * copies are kept: a list of them all, as read, held twice the heap the index needs.
+   */
   void reload(AlertStore store) {
-    var active = store.loadActive();
+    List<Slot> loaded = new ArrayList<>();
+    store.forEachActive(alert -> loaded.add(new Slot(compactor.compact(alert, null))));
     long maxId = store.maxAlertId();
     byFingerprint.clear();
     byId.clear();
-    tallies.clear();
-    for (Alert loaded : active) {
-      Alert alert = compactor.compact(loaded, null);
-      byFingerprint.put(alert.fingerprint(), alert);
-      byId.put(alert.id(), alert);
+    for (Slot slot : loaded) {
+      byFingerprint.put(slot.alert.fingerprint(), slot);
+      byId.put(slot.alert.id(), slot);
     }
     lastId = maxId;
   }
 
   Optional<Alert> byFingerprint(String fingerprint) {
-    return Optional.ofNullable(byFingerprint.get(fingerprint));
+    Slot slot = byFingerprint.get(fingerprint);
+    return slot == null ? Optional.empty() : Optional.of(slot.alert);
   }
 
   Optional<Alert> byId(long id) {
-    return Optional.ofNullable(byId.get(id));
+    Slot slot = byId.get(id);
+    return slot == null ? Optional.empty() : Optional.of(slot.alert);
   }
 
   /** The active alerts about a subject: a scan, fine for the rare purge. */
   List<Alert> ofSubject(SubjectRef subject) {
-    return byId.values().stream().filter(subject::matches).toList();
+    return all().stream().filter(subject::matches).toList();
   }
 
   /** What the history has not yet told of an active alert's re-triggers; null when up to date. */
   @Nullable RetriggerTally tally(long id) {
-    return tallies.get(id);
+    Slot slot = byId.get(id);
+    return slot == null ? null : slot.tally;
   }
 
   int size() {
@@ -73,49 +94,56 @@ final class ActiveIndex {
   /** Drops alerts that a committed batch deleted. */
   void forget(Iterable<Alert> deleted) {
     for (Alert alert : deleted) {
-      byId.remove(alert.id());
-      tallies.remove(alert.id());
-      byFingerprint.computeIfPresent(
-          alert.fingerprint(), (fp, current) -> current.id() == alert.id() ? null : current);
+      drop(alert);
     }
   }
 
   /** Takes in what a committed batch changed. */
   void publish(Iterable<Alert> touched, Map<Long, RetriggerTally> newTallies, long newLastId) {
     for (Alert committed : touched) {
-      if (committed.isActive()) {
-        Alert alert = compactor.compact(committed, byId.get(committed.id()));
-        Alert previous = byFingerprint.put(alert.fingerprint(), alert);
-        if (previous != null && previous.id() != alert.id()) {
-          byId.remove(previous.id());
-          tallies.remove(previous.id());
+      if (!committed.isActive()) {
+        drop(committed);
+        continue;
+      }
+      Slot slot = byId.get(committed.id());
+      if (slot == null) {
+        slot = new Slot(compactor.compact(committed, null));
+        Slot previous = byFingerprint.put(slot.alert.fingerprint(), slot);
+        if (previous != null && previous.alert.id() != committed.id()) {
+          byId.remove(previous.alert.id());
         }
-        byId.put(alert.id(), alert);
-        RetriggerTally tally = newTallies.get(alert.id());
-        if (tally != null && tally.equals(RetriggerTally.upTo(alert))) {
-          tallies.remove(alert.id()); // up to date: the default, kept without an entry
-        } else if (tally != null) {
-          tallies.put(alert.id(), tally);
-        }
+        byId.put(committed.id(), slot);
       } else {
-        byId.remove(committed.id());
-        tallies.remove(committed.id());
-        byFingerprint.computeIfPresent(
-            committed.fingerprint(),
-            (fp, current) -> current.id() == committed.id() ? null : current);
+        slot.alert = compactor.compact(committed, slot.alert);
+      }
+      RetriggerTally tally = newTallies.get(committed.id());
+      if (tally != null) {
+        // Up to date is the default, kept as no tally at all.
+        slot.tally = tally.equals(RetriggerTally.upTo(committed)) ? null : tally;
       }
     }
     lastId = newLastId;
   }
 
+  private void drop(Alert alert) {
+    byId.remove(alert.id());
+    byFingerprint.computeIfPresent(
+        alert.fingerprint(), (fp, current) -> current.alert.id() == alert.id() ? null : current);
+  }
+
   /** Every active alert, as last committed, in no order. */
   List<Alert> all() {
-    return List.copyOf(byId.values());
+    List<Alert> all = new ArrayList<>(byId.size());
+    for (Slot slot : byId.values()) {
+      all.add(slot.alert);
+    }
+    return Collections.unmodifiableList(all);
   }
 
   /** Active alerts whose {@code expiresAt} is at or before {@code now}, oldest deadline first. */
   List<Alert> expiredBy(Instant now) {
     return byId.values().stream()
+        .map(slot -> slot.alert)
         .filter(a -> a.expiresAt() != null && !a.expiresAt().isAfter(now))
         .sorted(Comparator.comparing(Alert::expiresAt))
         .toList();

@@ -1,10 +1,15 @@
 package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.AttributeMap;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * about 1.9 KB of heap each, most of it equal strings. The compact copy is equal to the alert; it
  * reuses what the alert's previous version held where equal, shares a value the alert repeats (its
  * title in an annotation, its subject's key in a label) and shares across alerts what several of
- * them carry, through a {@link StringPool}. Not thread-safe: the engine's writer owns it.
+ * them carry, through a {@link StringPool}; its attributes are an {@link AttributeMap} whose names
+ * are shared by every alert with the same ones. Not thread-safe: the engine's writer owns it.
  */
 final class AlertCompactor {
 
@@ -23,7 +29,13 @@ final class AlertCompactor {
    */
   static final int CAPACITY = 4_096;
 
+  /** Attribute name sets kept: producers send few, so a full table is simply emptied. */
+  static final int SHAPES = 256;
+
   private final StringPool pool;
+
+  /** Shared attribute names, by the sorted names. */
+  private final Map<List<String>, AttributeMap.Names> shapes = new HashMap<>();
 
   AlertCompactor(StringPool pool) {
     this.pool = pool;
@@ -106,16 +118,49 @@ final class AlertCompactor {
     if (attributes.isEmpty() || attributes.equals(previous)) {
       return previous == null || attributes.isEmpty() ? attributes : previous;
     }
-    Map<String, Object> entries = new HashMap<>(attributes.size() * 2);
-    for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-      String name = pool.share(attribute.getKey());
-      Object value = attribute.getValue();
-      if (value instanceof String text) {
-        value = text(text, previous == null ? null : previous.get(name), title, subject);
-      }
-      entries.put(name, value);
+    return AttributeMap.of(
+        names(attributes.keySet(), previous),
+        name -> {
+          Object value = attributes.get(name);
+          if (value instanceof String text) {
+            return text(text, previous == null ? null : previous.get(name), title, subject);
+          }
+          return Objects.requireNonNull(value, name);
+        });
+  }
+
+  /**
+   * The shared names of a map with these keys: the previous version's when it had the same, else
+   * those of the names seen before, sorted so that the order a request gave them in does not count.
+   */
+  private AttributeMap.Names names(Set<String> keys, @Nullable Map<String, Object> previous) {
+    if (previous instanceof AttributeMap kept && hasAll(kept, keys)) {
+      return kept.names();
     }
-    return Map.copyOf(entries);
+    String[] sorted = keys.toArray(String[]::new);
+    Arrays.sort(sorted);
+    List<String> key = Arrays.asList(sorted);
+    AttributeMap.Names names = shapes.get(key);
+    if (names == null) {
+      if (shapes.size() >= SHAPES) {
+        shapes.clear(); // maps made with the names forgotten keep them
+      }
+      names = AttributeMap.Names.of(key);
+      shapes.put(key, names);
+    }
+    return names;
+  }
+
+  private static boolean hasAll(AttributeMap map, Set<String> keys) {
+    if (map.size() != keys.size()) {
+      return false;
+    }
+    for (String key : keys) {
+      if (!map.containsKey(key)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ForwardingAlertStore;
 import io.klaxon.store.Retriggers;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The store as one partition's engine sees it: its active alerts are that partition's alone, so a
@@ -25,6 +26,11 @@ final class PartitionStore extends ForwardingAlertStore {
   @Override
   public List<Alert> loadActive() {
     return delegate.loadActive(partition);
+  }
+
+  @Override
+  public void forEachActive(Consumer<? super Alert> each) {
+    delegate.forEachActive(partition, each);
   }
 
   @Override

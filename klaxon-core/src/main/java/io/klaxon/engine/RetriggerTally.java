@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an active alert's history has not yet told of its re-triggers. A pure re-trigger writes no
@@ -14,39 +13,52 @@ import org.jspecify.annotations.Nullable;
  * alert per {@link #SUMMARY_EVERY}, and the next entry of any kind tells how far {@code
  * occurrences} moved since the one before, so nothing counted is left out of the history for long.
  *
+ * <p>The engine keeps one per re-triggered active alert, so its times are kept as microseconds
+ * since the epoch (the engine's clock is truncated to microseconds) rather than as two {@link
+ * Instant}s: 32 bytes instead of 72.
+ *
  * @param recorded the alert's occurrences as its history last told them
- * @param pendingSince when the first re-trigger not yet told happened; null when none is pending
- * @param lastSummaryAt when the last summary entry was written; null when none since start-up
+ * @param pendingSince when the first re-trigger not yet told happened, in microseconds since the
+ *     epoch; {@link #NONE} when none is pending
+ * @param lastSummaryAt when the last summary entry was written, in microseconds since the epoch;
+ *     {@link #NONE} when none since start-up
  */
-record RetriggerTally(
-    long recorded, @Nullable Instant pendingSince, @Nullable Instant lastSummaryAt) {
+record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
 
   /** The least time between two summary entries of one alert. */
   static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
 
+  /** No time: nothing pending, or no summary yet. */
+  static final long NONE = Long.MIN_VALUE;
+
+  private static final long SUMMARY_EVERY_MICROS = SUMMARY_EVERY.toNanos() / 1_000;
+
   /** An alert whose history is up to date (just created, or loaded at start-up). */
   static RetriggerTally upTo(Alert alert) {
-    return new RetriggerTally(alert.occurrences(), null, null);
+    return new RetriggerTally(alert.occurrences(), NONE, NONE);
   }
 
   /** Whether a pure re-trigger at {@code now} gets a summary entry of its own. */
   boolean summaryDue(Instant now) {
-    return lastSummaryAt == null || !now.isBefore(lastSummaryAt.plus(SUMMARY_EVERY));
+    return lastSummaryAt == NONE || micros(now) - lastSummaryAt >= SUMMARY_EVERY_MICROS;
   }
 
   /** A re-trigger at {@code now} that is counted but not yet told. */
   RetriggerTally pending(Instant now) {
-    return new RetriggerTally(recorded, pendingSince == null ? now : pendingSince, lastSummaryAt);
+    if (pendingSince != NONE) {
+      return this; // unchanged: no new tally per re-trigger to die in the old generation
+    }
+    return new RetriggerTally(recorded, micros(now), lastSummaryAt);
   }
 
   /** The history now tells occurrences up to {@code alert}'s. */
   RetriggerTally told(Alert alert) {
-    return new RetriggerTally(alert.occurrences(), null, lastSummaryAt);
+    return new RetriggerTally(alert.occurrences(), NONE, lastSummaryAt);
   }
 
   /** A summary entry at {@code now} told occurrences up to {@code alert}'s. */
   RetriggerTally summarized(Alert alert, Instant now) {
-    return new RetriggerTally(alert.occurrences(), null, now);
+    return new RetriggerTally(alert.occurrences(), NONE, micros(now));
   }
 
   /**
@@ -66,10 +78,20 @@ record RetriggerTally(
   /** The summary's text: "re-triggered 120 times between 10:00 and 10:05", in ISO instants. */
   String summary(Alert alert, Instant now) {
     long times = alert.occurrences() - recorded;
-    Instant since = pendingSince == null ? now : pendingSince;
+    Instant since = pendingSince == NONE ? now : instant(pendingSince);
     if (times == 1) {
       return "re-triggered once at " + now;
     }
     return "re-triggered " + times + " times between " + since + " and " + now;
+  }
+
+  private static long micros(Instant time) {
+    return Math.addExact(
+        Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 }

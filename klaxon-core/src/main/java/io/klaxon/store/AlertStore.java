@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where alerts, their history and their subjects are kept. Reads may be called from any thread;
@@ -50,6 +51,23 @@ public interface AlertStore {
     return loadActive().stream()
         .filter(alert -> partitioning.of(alert.fingerprint()) == partition)
         .toList();
+  }
+
+  /**
+   * Hands every open or acknowledged alert to {@code each}, as {@link #loadActive()} lists them,
+   * without a list of them all: the engine keeps a compact copy of each, and 100,000 full alerts
+   * read at once needed more heap than the engine's memory of them. This default lists them first.
+   */
+  default void forEachActive(Consumer<? super Alert> each) {
+    loadActive().forEach(each);
+  }
+
+  /**
+   * As {@link #forEachActive(Consumer)}, for one partition's alerts ({@link #loadActive(int)}).
+   * This default lists them first.
+   */
+  default void forEachActive(int partition, Consumer<? super Alert> each) {
+    loadActive(partition).forEach(each);
   }
 
   /** The largest alert id ever stored, 0 when there is none; new ids continue after it. */

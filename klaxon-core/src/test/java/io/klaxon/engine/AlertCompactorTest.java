@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.alert.AttributeMap;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
@@ -73,6 +74,31 @@ class AlertCompactorTest {
     Alert compact = compactor.compact(alert(2, "host-2", 1), other);
 
     assertThat(compact).isEqualTo(alert(2, "host-2", 1));
+  }
+
+  @Test
+  void alertsWithTheSameAttributeNamesShareThem() {
+    Alert first = compactor.compact(alert(1, "host-1", 1), null);
+    Alert second = compactor.compact(alert(2, "host-2", 1), null);
+
+    assertThat(first.attributes()).isInstanceOf(AttributeMap.class);
+    assertThat(((AttributeMap) second.attributes()).names())
+        .isSameAs(((AttributeMap) first.attributes()).names());
+  }
+
+  @Test
+  void aReTriggerWithOtherAttributesKeepsThemAll() {
+    Alert opened = compactor.compact(alert(5, "host-5", 1), null);
+    Alert changed = alert(5, "host-5", 2);
+    Map<String, Object> attributes = new LinkedHashMap<>(changed.attributes());
+    attributes.put("labels.severity", "critical");
+    attributes.remove("count");
+    Alert retriggered = withAttributes(changed, attributes);
+
+    Alert compact = compactor.compact(retriggered, opened);
+
+    assertThat(compact).isEqualTo(retriggered);
+    assertThat(compact.attributes()).containsExactlyInAnyOrderEntriesOf(attributes);
   }
 
   @Test
@@ -146,6 +172,36 @@ class AlertCompactorTest {
         null,
         occurrences,
         List.of());
+  }
+
+  private static Alert withAttributes(Alert alert, Map<String, Object> attributes) {
+    return new Alert(
+        alert.id(),
+        alert.fingerprint(),
+        alert.source(),
+        alert.type(),
+        alert.severity(),
+        alert.status(),
+        alert.title(),
+        alert.message(),
+        alert.subject(),
+        alert.value(),
+        alert.previousValue(),
+        alert.threshold(),
+        alert.changePercent(),
+        attributes,
+        alert.occurrences(),
+        alert.detectedAt(),
+        alert.lastSeenAt(),
+        alert.acknowledgedAt(),
+        alert.acknowledgedBy(),
+        alert.resolvedAt(),
+        alert.resolvedBy(),
+        alert.expiresAt(),
+        alert.autoResolved(),
+        alert.previousSeverity(),
+        alert.version(),
+        alert.suppressedBy());
   }
 
   private static String fresh(String text) {

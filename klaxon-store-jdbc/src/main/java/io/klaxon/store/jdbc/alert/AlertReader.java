@@ -19,12 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** The store's reads: pages, counts, single alerts, history and subjects. */
 final class AlertReader {
@@ -145,6 +149,22 @@ final class AlertReader {
             alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
         .orderBy(alerts.id)
         .fetch(rows::alert);
+  }
+
+  /**
+   * As {@link #loadActive(int)} ({@link #loadActive()} when {@code partition} is null), one alert
+   * at a time from a cursor, so that no list of them all is held.
+   */
+  void forEachActive(@Nullable Integer partition, Consumer<? super Alert> each) {
+    Condition active = alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word());
+    Condition where =
+        partition == null ? active : active.and(alerts.enginePartition.eq((long) partition));
+    try (Cursor<Record> cursor =
+        selectAlerts().where(where).orderBy(alerts.id).fetchSize(1_000).fetchLazy()) {
+      for (Record row : cursor) {
+        each.accept(rows.alert(row));
+      }
+    }
   }
 
   long maxAlertId() {

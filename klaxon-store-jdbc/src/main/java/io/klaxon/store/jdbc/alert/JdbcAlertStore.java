@@ -135,6 +135,18 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   }
 
   @Override
+  public void forEachActive(Consumer<? super Alert> each) {
+    failures.run("fold the re-trigger log", () -> writer.recover(null));
+    failures.run("load the active alerts", () -> reader.forEachActive(null, each));
+  }
+
+  @Override
+  public void forEachActive(int partition, Consumer<? super Alert> each) {
+    failures.run("fold the re-trigger log", () -> writer.recover(partition));
+    failures.run("load a partition's active alerts", () -> reader.forEachActive(partition, each));
+  }
+
+  @Override
   public long maxAlertId() {
     return failures.call("read the last alert id", reader::maxAlertId);
   }

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,30 @@ interface PartitionsContract extends StoreFixture {
     assertThat(union)
         .containsExactlyInAnyOrderElementsOf(store().loadActive().stream().map(Alert::id).toList())
         .hasSize(32);
+  }
+
+  @Test
+  default void activeAlertsHandedOneAtATime_areTheOnesListed_inTheSameOrder() {
+    Partitioning partitioning = store().partitioning();
+    List<Alert> alerts = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      alerts.add(
+          alert(i)
+              .fingerprint("hosts|server/srv-" + i + "|cpu")
+              .status(i % 3 == 0 ? AlertStatus.RESOLVED : AlertStatus.OPEN)
+              .attributes(Map.of("labels.instance", "srv-" + i))
+              .build());
+    }
+    create(alerts.toArray(Alert[]::new));
+
+    List<Alert> all = new ArrayList<>();
+    store().forEachActive(all::add);
+    assertThat(all).hasSize(20).containsExactlyElementsOf(store().loadActive());
+    for (int p = 0; p < partitioning.count(); p++) {
+      List<Alert> mine = new ArrayList<>();
+      store().forEachActive(p, mine::add);
+      assertThat(mine).containsExactlyElementsOf(store().loadActive(p));
+    }
   }
 
   @Test
