@@ -5,6 +5,7 @@ import io.klaxon.alert.AlertPage;
 import io.klaxon.alert.AlertQuery;
 import io.klaxon.alert.AlertSort;
 import io.klaxon.alert.AlertStatus;
+import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.AlertStore;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,15 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The open and acknowledged alerts that came from Alertmanager clients, read from the store page by
- * page: Alertmanager's API answers every matching alert at once.
+ * page (Alertmanager's API answers every matching alert at once), each as the engine last committed
+ * it: a re-send's counts and {@code lastSeenAt} (Alertmanager's {@code updatedAt}) reach the row
+ * only when the materializer folds them, up to its lag later.
  */
 @Component
 class ActiveAlerts {
 
   private final AlertStore store;
+  private final AlertEngine engine;
 
-  ActiveAlerts(AlertStore store) {
+  ActiveAlerts(AlertStore store, AlertEngine engine) {
     this.store = store;
+    this.engine = engine;
   }
 
   /**
@@ -52,7 +57,8 @@ class ActiveAlerts {
     long offset = 0;
     while (true) {
       AlertPage page =
-          store.find(query.withPage(AlertSort.DETECTED_AT_ASC, AlertQuery.MAX_LIMIT, offset));
+          engine.current(
+              store.find(query.withPage(AlertSort.DETECTED_AT_ASC, AlertQuery.MAX_LIMIT, offset)));
       for (Alert alert : page.alerts()) {
         // Pages move while alerts change; an alert seen twice is kept once.
         if (AlertAttributes.isLabelSet(alert) && seen.add(alert.id())) {

@@ -3,7 +3,6 @@ package io.klaxon.server.alertmanager;
 import io.klaxon.alert.Alert;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -54,22 +53,42 @@ final class AlertAttributes {
    */
   static Map<String, Object> of(
       PostedAlert alert, Instant startsAt, Instant receivedAt, Via via, @Nullable Alert active) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    alert.labels().forEach((name, value) -> attributes.put(LABEL + name, value));
-    alert.annotations().forEach((name, value) -> attributes.put(ANNOTATION + name, value));
-    if (alert.generatorURL() != null && !alert.generatorURL().isEmpty()) {
-      attributes.put(GENERATOR_URL, alert.generatorURL());
+    // Built immutable in one go: the engine's command keeps it as it is (Map.copyOf of an
+    // immutable map is that map), where a LinkedHashMap was filled and then copied per alert.
+    String generatorURL = alert.generatorURL();
+    if (generatorURL != null && generatorURL.isEmpty()) {
+      generatorURL = null;
     }
-    attributes.put(STARTS_AT, STARTS_AT_TEXT.format(startsAt));
-    if (alert.endsAt() != null) {
-      attributes.put(ENDS_AT, ENDS_AT_TEXT.format(alert.endsAt()));
+    Instant endsAt = alert.endsAt();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Map.Entry<String, Object>[] entries =
+        new Map.Entry
+            [alert.labels().size()
+                + alert.annotations().size()
+                + (generatorURL != null ? 1 : 0)
+                + (endsAt != null ? 1 : 0)
+                + 3];
+    int next = 0;
+    for (Map.Entry<String, String> label : alert.labels().entrySet()) {
+      entries[next++] = Map.entry(LABEL + label.getKey(), label.getValue());
+    }
+    for (Map.Entry<String, String> annotation : alert.annotations().entrySet()) {
+      entries[next++] = Map.entry(ANNOTATION + annotation.getKey(), annotation.getValue());
+    }
+    if (generatorURL != null) {
+      entries[next++] = Map.entry(GENERATOR_URL, generatorURL);
+    }
+    entries[next++] = Map.entry(STARTS_AT, STARTS_AT_TEXT.format(startsAt));
+    if (endsAt != null) {
+      entries[next++] = Map.entry(ENDS_AT, ENDS_AT_TEXT.format(endsAt));
     }
     Object firstReceived = active == null ? null : active.attributes().get(RECEIVED_AT);
-    attributes.put(
-        RECEIVED_AT,
-        firstReceived instanceof String kept ? kept : RECEIVED_AT_TEXT.format(receivedAt));
-    attributes.put(RECEIVED_VIA, via.word);
-    return attributes;
+    entries[next++] =
+        Map.entry(
+            RECEIVED_AT,
+            firstReceived instanceof String kept ? kept : RECEIVED_AT_TEXT.format(receivedAt));
+    entries[next] = Map.entry(RECEIVED_VIA, via.word);
+    return Map.ofEntries(entries);
   }
 
   /** The alert's labels, sorted by name. */

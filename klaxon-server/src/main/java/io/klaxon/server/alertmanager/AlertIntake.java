@@ -51,25 +51,43 @@ class AlertIntake {
       throw new PayloadTooLarge(
           "at most " + MAX_ALERTS + " alerts per request, got " + items.size());
     }
-    var now = clock.instant();
     List<Fault> faults = new ArrayList<>();
     List<PostedAlert> alerts = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       alerts.add(
           PostedAlert.read(items.get(i), prefix + "[" + i + "].", via == Via.WEBHOOK, faults));
     }
-    List<AlertMapping.Mapped> mapped = new ArrayList<>(items.size());
+    return take(alerts, prefix, via, actor, faults, refuse);
+  }
+
+  /**
+   * Takes alerts read already, every one of them valid ({@link PostedAlert#readPlain}): all of
+   * them, or none. The API's fault paths have no prefix.
+   */
+  List<Taken> take(List<PostedAlert> alerts, Via via, Actor actor, Consumer<List<Fault>> refuse) {
+    return take(alerts, "", via, actor, new ArrayList<>(), refuse);
+  }
+
+  private List<Taken> take(
+      List<PostedAlert> alerts,
+      String prefix,
+      Via via,
+      Actor actor,
+      List<Fault> faults,
+      Consumer<List<Fault>> refuse) {
+    var now = clock.instant();
+    List<AlertMapping.Mapped> mapped = new ArrayList<>(alerts.size());
     for (int i = 0; i < alerts.size(); i++) {
       PostedAlert alert = alerts.get(i);
       if (alert != null) {
-        mapped.add(mapping.map(alert, via, actor, now, prefix + "[" + i + "].", faults));
+        mapped.add(mapping.map(alert, via, actor, now, prefix, i, faults));
       }
     }
     if (!faults.isEmpty()) {
       refuse.accept(faults);
       throw new IllegalStateException("a refusal must throw");
     }
-    List<AlertCommand> commands = new ArrayList<>();
+    List<AlertCommand> commands = new ArrayList<>(mapped.size());
     for (AlertMapping.Mapped one : mapped) {
       if (one != null && one.command() != null) {
         commands.add(one.command());

@@ -46,10 +46,17 @@ class AlertMapping {
   /**
    * The command for one alert received at {@code now}.
    *
-   * @return what to do, or null with the reason added to {@code faults} under {@code path}
+   * @param index the alert's place in its request, which names it in faults after {@code prefix}
+   * @return what to do, or null with the reason added to {@code faults}
    */
   @Nullable Mapped map(
-      PostedAlert alert, Via via, Actor actor, Instant now, String path, List<Fault> faults) {
+      PostedAlert alert,
+      Via via,
+      Actor actor,
+      Instant now,
+      String prefix,
+      int index,
+      List<Fault> faults) {
     String fingerprint = LabelFingerprint.key(alert.labels());
     Optional<Alert> active = engine.active(fingerprint);
     Instant endsAt = alert.endsAt();
@@ -62,7 +69,9 @@ class AlertMapping {
       return new Mapped(fingerprint, trigger(fingerprint, alert, active, via, actor, now));
     } catch (InvalidInput e) {
       for (InvalidInput.FieldError error : e.errors()) {
-        faults.add(new Fault(path + inPayload(error.field()), error.reason(), false));
+        faults.add(
+            new Fault(
+                prefix + "[" + index + "]." + inPayload(error.field()), error.reason(), false));
       }
       return null;
     }

@@ -18,13 +18,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -67,16 +68,21 @@ class AlertsV2Controller {
           "An array of {labels, annotations, startsAt, endsAt, generatorURL}. Answers 200 with no"
               + " body once committed; 400 with a message, and nothing written, when any alert is"
               + " invalid.")
-  ResponseEntity<Void> post(
-      @RequestBody JsonNode body, @DefaultActor(AlertMapping.SOURCE) Actor actor) {
-    if (!body.isArray()) {
-      throw AlertmanagerError.malformed(
-          AlertmanagerError.PARSING + "the body must be an array of alerts");
+  @ResponseStatus(HttpStatus.OK) // no ResponseEntity: nothing to negotiate for an empty answer
+  void post(@RequestBody PostedBody body, @DefaultActor(AlertMapping.SOURCE) Actor actor) {
+    switch (body) {
+      case PostedBody.Alerts(var alerts) ->
+          intake.take(alerts, Via.API, actor, AlertsV2Controller::refuse);
+      case PostedBody.Tree(var tree) -> {
+        if (!tree.isArray()) {
+          throw AlertmanagerError.malformed(
+              AlertmanagerError.PARSING + "the body must be an array of alerts");
+        }
+        List<JsonNode> items = new ArrayList<>(tree.size());
+        tree.forEach(items::add);
+        intake.take(items, "", Via.API, actor, AlertsV2Controller::refuse);
+      }
     }
-    List<JsonNode> items = new ArrayList<>(body.size());
-    body.forEach(items::add);
-    intake.take(items, "", Via.API, actor, AlertsV2Controller::refuse);
-    return ResponseEntity.ok().build();
   }
 
   @GetMapping("/alerts")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,6 +80,107 @@ record PostedAlert(
       return null;
     }
     return new PostedAlert(labels, annotations, startsAt, endsAt, generatorURL, firing);
+  }
+
+  /**
+   * Reads one alert from a parser that stands on its {@code START_OBJECT}, the way Prometheus sends
+   * it and nothing else: {@code labels} and {@code annotations} objects of strings, RFC 3339 times,
+   * a text {@code generatorURL}, each at most once, no other field, and no fault. Anything else
+   * (including a name given twice, a null, a label with an empty value) gives null and leaves the
+   * alert to {@link #read} on the JSON tree, which reads it leniently where Alertmanager is and
+   * words every fault; a plain alert reads the same both ways. On null the parser is left anywhere.
+   *
+   * @throws tools.jackson.core.JacksonException when the JSON breaks off or is not JSON
+   */
+  static @Nullable PostedAlert readPlain(JsonParser parser) {
+    Map<String, String> labels = null;
+    Map<String, String> annotations = null;
+    Instant startsAt = null;
+    Instant endsAt = null;
+    String generatorURL = null;
+    int seen = 0;
+    for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+      int field =
+          switch (name) {
+            case "labels" -> 1;
+            case "annotations" -> 2;
+            case "startsAt" -> 4;
+            case "endsAt" -> 8;
+            case "generatorURL" -> 16;
+            default -> 0;
+          };
+      if (field == 0 || (seen & field) != 0) {
+        return null;
+      }
+      seen |= field;
+      if (field == 1 || field == 2) {
+        Map<String, String> values = plainStrings(parser, field == 1);
+        if (values == null) {
+          return null;
+        }
+        if (field == 1) {
+          labels = values;
+        } else {
+          annotations = values;
+        }
+      } else if (parser.nextToken() != JsonToken.VALUE_STRING) {
+        return null;
+      } else if (field == 16) {
+        generatorURL = parser.getString();
+      } else {
+        Instant time;
+        try {
+          time = plainTime(parser.getString(), field == 4 ? STARTS_AT : ENDS_AT);
+        } catch (DateTimeParseException e) {
+          return null;
+        }
+        if (field == 4) {
+          startsAt = time;
+        } else {
+          endsAt = time;
+        }
+      }
+    }
+    if (labels == null || labels.isEmpty()) {
+      return null;
+    }
+    if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) {
+      return null;
+    }
+    return new PostedAlert(
+        labels,
+        annotations == null ? new TreeMap<>() : annotations,
+        startsAt,
+        endsAt,
+        generatorURL,
+        null);
+  }
+
+  /** An object of strings with non-empty names given once (and values, for labels), or null. */
+  private static @Nullable Map<String, String> plainStrings(JsonParser parser, boolean labels) {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      return null;
+    }
+    Map<String, String> values = new TreeMap<>();
+    for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+      if (parser.nextToken() != JsonToken.VALUE_STRING || name.isEmpty()) {
+        return null;
+      }
+      String value = parser.getString();
+      if ((labels && value.isEmpty()) || values.put(name, value) != null) {
+        return null;
+      }
+    }
+    return values;
+  }
+
+  /** As {@link #time}: empty text and Go's zero time are no time. */
+  private static @Nullable Instant plainTime(String text, TimeText conversion) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    Instant time = conversion.parseRfc3339(text);
+    return time.equals(GO_ZERO_TIME) ? null : time;
   }
 
   private static Map<String, String> strings(

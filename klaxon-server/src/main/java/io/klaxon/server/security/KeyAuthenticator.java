@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeyAuthenticator {
 
+  private static final MessageDigest SHA_256 = newSha256();
+
   private final KeyRing ring;
   private final Cache<String, @Nullable ApiKey> verified;
   private final Cache<String, Boolean> working;
@@ -124,10 +126,19 @@ final class KeyAuthenticator {
   }
 
   private static String sha256(String text) {
+    MessageDigest digest;
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      // A copy of one digest: getInstance looks the algorithm up among the providers every time.
+      digest = (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = newSha256();
+    }
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

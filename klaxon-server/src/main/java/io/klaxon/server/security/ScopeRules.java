@@ -31,9 +31,8 @@ public final class ScopeRules {
       this(method, pattern, access, PathPatternParser.defaultInstance.parse(pattern));
     }
 
-    boolean matches(String requestMethod, String path) {
-      return (method == null || method.matches(requestMethod))
-          && parsed.matches(PathContainer.parsePath(path));
+    boolean matches(String requestMethod, PathContainer path) {
+      return (method == null || method.matches(requestMethod)) && parsed.matches(path);
     }
   }
 
@@ -137,7 +136,13 @@ public final class ScopeRules {
 
   /** The first rule for a request, or empty when none matches (refused to everyone). */
   public static Optional<Rule> ruleFor(String method, String path) {
-    return RULES.stream().filter(rule -> rule.matches(method, path)).findFirst();
+    PathContainer parsed = PathContainer.parsePath(path); // once, not once per rule tried
+    for (Rule rule : RULES) {
+      if (rule.matches(method, parsed)) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the request is ingest, which has a rate limit of its own. */

@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -64,6 +65,16 @@ class SecurityConfiguration {
   @Bean
   KeyAuthenticator keyAuthenticator(KeyRing ring, SecurityProperties security) {
     return new KeyAuthenticator(ring, security.keyCacheTtl());
+  }
+
+  /**
+   * Spring Security observes nothing (management.observations.enable.spring.security=false only
+   * drops the observations after they are made): without this, every filter of every request was
+   * still wrapped, and its observation created and refused, a dozen times a request.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /**

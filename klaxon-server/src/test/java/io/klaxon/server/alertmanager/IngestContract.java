@@ -62,6 +62,29 @@ interface IngestContract {
   }
 
   @Test
+  default void reSentUnchanged_isListedWithItsLastReceipt_whileOnlyTheLogHoldsIt() {
+    var am = am();
+    Map<String, Object> alert =
+        alert(am.labels("Unchanged", "low", "u:1"), Map.of(), am.now().minusSeconds(60), null);
+    am.post(alerts(alert));
+    Instant first = am.now();
+    am.clock.advance(Duration.ofSeconds(10));
+    am.post(alerts(alert)); // the first re-send writes the row: its history gets a summary entry
+    am.clock.advance(Duration.ofSeconds(10));
+    // The same alert again within the minute: only its counts and lastSeenAt move, which the
+    // partition's log holds until the materializer folds them into the row (not in these tests).
+    am.post(alerts(alert));
+
+    JsonNode listed = am.v2();
+    assertThat(listed.size()).isEqualTo(1);
+    assertThat(Instant.parse(listed.at("/0/updatedAt").asString()))
+        .isEqualTo(first.plusSeconds(20));
+    assertThat(Instant.parse(listed.at("/0/endsAt").asString()))
+        .isEqualTo(first.plusSeconds(20).plus(Duration.ofMinutes(5)));
+    assertThat(am.klaxonAlerts().at("/alerts/0/occurrences").asLong()).isEqualTo(3);
+  }
+
+  @Test
   default void endsAtInThePast_resolvesTheAlert_whichLeavesTheV2List() {
     var am = am();
     Map<String, String> labels = am.labels("DiskFull", "high", "nas-02:9100");

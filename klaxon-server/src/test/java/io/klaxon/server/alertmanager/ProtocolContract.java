@@ -109,6 +109,24 @@ interface ProtocolContract {
   }
 
   @Test
+  default void bodiesBeyondPrometheusShape_areReadLeniently_theLastOfARepeatedNameCounting() {
+    var am = am();
+    am.post(
+        "[{\"labels\":{\"alertname\":\"First\",\"run\":\""
+            + am.run
+            + "\"},\"labels\":{\"alertname\":\"Repeated\",\"run\":\""
+            + am.run
+            + "\",\"instance\":\"r:1\",\"empty\":\"\"},\"annotations\":null,"
+            + "\"status\":\"ignored\",\"startsAt\":\"\"}]");
+
+    JsonNode stored = am.klaxonAlerts();
+    assertThat(stored.at("/total").asLong()).isEqualTo(1);
+    assertThat(stored.at("/alerts/0/type").asString()).isEqualTo("Repeated");
+    assertThat(stored.at("/alerts/0/attributes/labels.instance").asString()).isEqualTo("r:1");
+    assertThat(stored.at("/alerts/0/attributes").has("labels.empty")).isFalse();
+  }
+
+  @Test
   default void badMatchersAndFlags_answer400WithAlertmanagersMessage() {
     var am = am();
     AmClient.Answer noOperator = am.api.get("/api/v2/alerts" + filters("alertname"));
