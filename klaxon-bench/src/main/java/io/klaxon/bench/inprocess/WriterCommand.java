@@ -1,5 +1,7 @@
 package io.klaxon.bench.inprocess;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.store.jdbc.Dialect;
@@ -16,23 +18,31 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.SQLiteDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The writer's cost of a re-trigger, in-process, without HTTP: the engine on {@link JdbcAlertStore}
- * over SQLite as the server opens it (WAL, {@code synchronous=FULL} unless told otherwise) holds
- * {@code --alerts} open alerts; batches of random re-triggers are applied and the CPU time of the
- * engine's writer threads ({@code klaxon-alert-writer*}, from {@link ThreadMXBean}) is divided by
- * the re-triggers. On a shared machine this is steadier than a rate: CPU time is not stretched by
- * other processes the way wall time is.
+ * The writer's cost of a re-trigger or of a new alert, in-process, without HTTP: the engine on
+ * {@link JdbcAlertStore} over SQLite as the server opens it (WAL, {@code synchronous=FULL} unless
+ * told otherwise) holds {@code --alerts} open alerts; batches of random re-triggers (or, with
+ * {@code --new}, of label sets never seen before) are applied and the CPU time of the engine's
+ * writer threads ({@code klaxon-alert-writer*}, from {@link ThreadMXBean}) is divided by the alerts
+ * posted. On a shared machine this is steadier than a rate: CPU time is not stretched by other
+ * processes the way wall time is.
  */
 @Command(
     name = "writer",
     mixinStandardHelpOptions = true,
-    description = "Measure the alert writer's CPU per re-trigger on SQLite, in-process (no HTTP).")
+    description =
+        "Measure the alert writer's CPU per re-trigger (or per new alert) on SQLite, in-process"
+            + " (no HTTP).")
 public final class WriterCommand implements Callable<Integer> {
+
+  /**
+   * Where the label sets of {@code --new} start, far past the opened ones; they step by a prime as
+   * the side-by-side's client does, so their fingerprints land all over the index.
+   */
+  private static final long NEW_LABEL_SETS = 1_000_000_000L;
 
   @Option(
       names = "--alerts",
@@ -45,6 +55,14 @@ public final class WriterCommand implements Callable<Integer> {
       defaultValue = "200000",
       description = "re-triggers measured (default ${DEFAULT-VALUE})")
   int retriggers;
+
+  @Option(
+      names = "--new",
+      defaultValue = "0",
+      description =
+          "measure this many new alerts (label sets never seen, as the side-by-side's new-alert"
+              + " run sends) instead of re-triggers (default ${DEFAULT-VALUE}: re-triggers)")
+  int fresh;
 
   @Option(
       names = "--batch",
@@ -72,17 +90,27 @@ public final class WriterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (alerts < 1 || retriggers < 1 || batch < 1) {
-      System.err.println("writer: --alerts, --retriggers and --batch must be at least 1");
+    if (alerts < 1 || retriggers < 1 || batch < 1 || fresh < 0) {
+      System.err.println(
+          "writer: --alerts, --retriggers and --batch must be at least 1, --new at least 0");
       return 2;
     }
+    boolean measureNew = fresh > 0;
+    int measured = measureNew ? fresh : retriggers;
+    String what = measureNew ? "new alert" : "re-trigger";
     Path scratch =
         dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("klaxon-writer-");
-    SQLiteDataSource sqlite = new SQLiteDataSource();
-    sqlite.setUrl(Dialect.sqliteUrl(scratch.resolve("writer.db")) + "&synchronous=" + synchronous);
-    JdbcAlertStore store = JdbcAlertStore.open(sqlite);
+    // A pool, as the server has: a connection opened and closed per commit would cost a WAL
+    // checkpoint at each close and start every commit with an empty page cache.
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(
+        Dialect.sqliteUrl(scratch.resolve("writer.db")) + "&synchronous=" + synchronous);
+    pool.setMaximumPoolSize(10);
+    pool.setPoolName("klaxon-bench-writer");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    try (AlertEngine engine = AlertEngine.start(store, InstantSource.system())) {
+    try (HikariDataSource sqlite = new HikariDataSource(pool);
+        AlertEngine engine =
+            AlertEngine.start(JdbcAlertStore.open(sqlite), InstantSource.system())) {
       Instant first = Instant.now();
       for (int from = 0; from < alerts; from += 1_000) {
         List<AlertCommand> opening = new ArrayList<>(1_000);
@@ -101,17 +129,19 @@ public final class WriterCommand implements Callable<Integer> {
       long began = System.nanoTime();
       long nextReport = began + 5_000_000_000L;
       int done = 0;
-      while (done < retriggers) {
-        int size = Math.min(batch, retriggers - done);
+      while (done < measured) {
+        int size = Math.min(batch, measured - done);
         List<AlertCommand> request = new ArrayList<>(size);
         Instant now = pure ? first : Instant.now();
         for (int i = 0; i < size; i++) {
-          request.add(AlertmanagerShape.trigger(random.nextInt(alerts), now));
+          request.add(
+              AlertmanagerShape.trigger(
+                  measureNew ? NEW_LABEL_SETS + (done + i) * 7919L : random.nextInt(alerts), now));
         }
         engine.apply(request);
         done += size;
         if (System.nanoTime() > nextReport) {
-          System.err.printf("writer: %,d of %,d re-triggers%n", done, retriggers);
+          System.err.printf("writer: %,d of %,d %ss%n", done, measured, what);
           nextReport += 5_000_000_000L;
         }
       }
@@ -119,18 +149,22 @@ public final class WriterCommand implements Callable<Integer> {
       double writerMicros = (writerCpu(threads) - writerBefore) / 1e3 / done;
       double processMicros = (processCpu() - processBefore) / 1e3 / done;
       System.out.printf(
-          "writer: %,d re-triggers of %,d open alerts in batches of %,d, SQLite"
-              + " synchronous=%s%s: %.1f µs of writer CPU per re-trigger (a ceiling of %,.0f/s"
-              + " per core), %.1f µs of process CPU; %,.0f re-triggers/s of wall time%n",
+          "writer: %,d %ss %s %,d open alerts in batches of %,d, SQLite"
+              + " synchronous=%s%s: %.1f µs of writer CPU per %s (a ceiling of %,.0f/s"
+              + " per core), %.1f µs of process CPU; %,.0f %ss/s of wall time%n",
           done,
+          what,
+          measureNew ? "beside" : "of",
           alerts,
           batch,
           synchronous,
           pure ? ", pure (counts only)" : "",
           writerMicros,
+          what,
           1e6 / writerMicros,
           processMicros,
-          done / seconds);
+          done / seconds,
+          what);
     }
     return 0;
   }

@@ -51,6 +51,28 @@ class InProcessCommandsTest {
   }
 
   @Test
+  void theWriterCommandPrintsTheWriterCpuPerNewAlert() {
+    String out =
+        run(
+            new WriterCommand(),
+            "--alerts",
+            "300",
+            "--new",
+            "500",
+            "--batch",
+            "100",
+            "--synchronous",
+            "OFF",
+            "--dir",
+            scratch.toString());
+
+    Matcher figure = Pattern.compile("([0-9.]+) µs of writer CPU per new alert").matcher(out);
+    assertThat(figure.find()).as(out).isTrue();
+    assertThat(Double.parseDouble(figure.group(1))).isPositive();
+    assertThat(out).contains("500 new alerts beside 300 open alerts");
+  }
+
+  @Test
   void theWriterCommandRefusesAnEmptyRun() {
     CommandLine command = new CommandLine(new WriterCommand());
     command.setErr(new java.io.PrintWriter(new ByteArrayOutputStream()));

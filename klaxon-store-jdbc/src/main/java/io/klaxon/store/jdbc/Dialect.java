@@ -154,6 +154,15 @@ public enum Dialect {
     return this == SQLITE;
   }
 
+  /**
+   * Whether the count tables' insert triggers count new alerts: PostgreSQL's count per statement;
+   * SQLite's counted per row (two upserts per new alert) until V16 dropped them, and the alert
+   * writer adds a commit's new alerts itself, one upsert per kind.
+   */
+  public boolean countsNewAlertsByTrigger() {
+    return this != SQLITE;
+  }
+
   /** Binds an instant as this database stores it: microseconds on SQLite, timestamptz else. */
   public void bind(PreparedStatement statement, int index, @Nullable Instant instant)
       throws SQLException {

@@ -9,6 +9,7 @@ import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
+import io.klaxon.store.jdbc.JdbcBatch;
 import io.klaxon.store.jdbc.RowInsert;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +41,12 @@ final class AlertWriter {
   private final RowInsert<AlertRows.FeedEntry> historyInsert;
   private final AlertLog log;
   private final FeedSequencer sequencer;
+
+  /** The subjects' upsert as one prepared row bound directly, where row batches are cheapest. */
+  private final @Nullable JdbcBatch subjectUpsert;
+
+  /** Counts new alerts where no insert trigger does (SQLite since V16); null elsewhere. */
+  private final @Nullable NewAlertCounts newCounts;
 
   AlertWriter(
       DSLContext dsl,
@@ -60,6 +70,20 @@ final class AlertWriter {
             dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
     this.sequencer = new FeedSequencer(dsl, dialect, tables);
     this.log = new AlertLog(dsl, dialect, tables);
+    AlertTables.Subjects s = tables.subjects;
+    this.subjectUpsert =
+        dialect.prefersRowBatches()
+            ? new JdbcBatch(
+                dsl,
+                dialect,
+                upsertSubjects(
+                    s,
+                    dsl.insertInto(s.table, s.columns())
+                        .values(s.columns().stream().<Field<?>>map(DSL::param).toList())),
+                s.columns())
+            : null;
+    this.newCounts =
+        dialect.countsNewAlertsByTrigger() ? null : new NewAlertCounts(dsl, dialect, tables);
   }
 
   /**
@@ -127,6 +151,9 @@ final class AlertWriter {
           // fingerprint, and the unique index on active fingerprints checks row by row.
           updates.apply(tx, changes.updated());
           alertInsert.insert(tx, changes.created());
+          if (newCounts != null) {
+            newCounts.add(tx, changes.created());
+          }
           // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
           historyInsert.insert(tx, positioned(tx, changes.history()));
           alsoInTransaction.accept(tx);
@@ -169,25 +196,33 @@ final class AlertWriter {
     for (Subject subject : subjects) {
       unique.put(subject.type() + '\u0000' + subject.key(), subject);
     }
+    if (subjectUpsert != null) {
+      subjectUpsert.execute(tx, unique.values().stream().map(rows::values).toList());
+      return;
+    }
     AlertTables.Subjects s = tables.subjects;
     for (List<Subject> chunk : RowInsert.chunks(List.copyOf(unique.values()), s.columns().size())) {
       InsertValuesStepN<Record> insert = tx.insertInto(s.table, s.columns());
       for (Subject subject : chunk) {
         insert = insert.values(rows.values(subject));
       }
-      insert
-          .onConflict(s.type, s.key)
-          .doUpdate()
-          .set(s.name, excluded(s.name))
-          .set(s.startsAt, excluded(s.startsAt))
-          .set(s.attributes, excluded(s.attributes))
-          .where(
-              s.name
-                  .isDistinctFrom(excluded(s.name))
-                  .or(s.startsAt.isDistinctFrom(excluded(s.startsAt)))
-                  .or(s.attributes.isDistinctFrom(excluded(s.attributes))))
-          .execute();
+      upsertSubjects(s, insert).execute();
     }
+  }
+
+  /** The subjects' rows inserted, or rewritten where name, start or attributes differ. */
+  private static Query upsertSubjects(AlertTables.Subjects s, InsertValuesStepN<Record> insert) {
+    return insert
+        .onConflict(s.type, s.key)
+        .doUpdate()
+        .set(s.name, excluded(s.name))
+        .set(s.startsAt, excluded(s.startsAt))
+        .set(s.attributes, excluded(s.attributes))
+        .where(
+            s.name
+                .isDistinctFrom(excluded(s.name))
+                .or(s.startsAt.isDistinctFrom(excluded(s.startsAt)))
+                .or(s.attributes.isDistinctFrom(excluded(s.attributes))));
   }
 
   /**
