@@ -236,16 +236,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     if (alerts.isEmpty() && entries.isEmpty()) {
       return;
     }
-    JointCommit together = joint;
-    failures.run(
-        "fold the re-trigger log",
-        () -> {
-          if (together != null) {
-            together.fold(partition, alerts, entries);
-          } else {
-            writer.fold(alerts, entries);
-          }
-        });
+    failures.run("fold the re-trigger log", () -> writer.fold(alerts, entries));
   }
 
   /**

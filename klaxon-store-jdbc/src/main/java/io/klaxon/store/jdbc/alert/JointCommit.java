@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * that arrive meanwhile gather for the next transaction. Callers are still answered only after
  * their changes committed.
  *
+ * <p>The materializer's folds are not joined: alerts created together share heap pages, and a fold
+ * of many partitions in one transaction rewrote several rows of a page at once, more than the
+ * page's free space holds, so most of those updates could not stay HOT (measured: the database's
+ * CPU per new alert rose by a third to two thirds; BENCHMARKS.md).
+ *
  * <p>Only the single-instance path joins: cluster mode commits each partition through its fenced
  * {@code commit(changes, alsoInTransaction)}, which never comes here, so every partition's epoch
  * check still holds alone. Purges and deletes are committed alone (their cascades span partitions).
@@ -47,25 +52,16 @@ final class JointCommit {
   /** One partition's share of a joint transaction, and what became of it. */
   private static final class Share {
     final int partition;
-    final @Nullable ChangeSet changes;
+    final ChangeSet changes;
     final List<AlertUpdate> retriggers;
-    final List<Alert> folded;
-    final List<Long> foldedEntries;
     long entry;
     @Nullable RuntimeException failure;
     boolean done;
 
-    Share(
-        int partition,
-        @Nullable ChangeSet changes,
-        List<AlertUpdate> retriggers,
-        List<Alert> folded,
-        List<Long> foldedEntries) {
+    Share(int partition, ChangeSet changes, List<AlertUpdate> retriggers) {
       this.partition = partition;
       this.changes = changes;
       this.retriggers = retriggers;
-      this.folded = folded;
-      this.foldedEntries = foldedEntries;
     }
   }
 
@@ -87,15 +83,7 @@ final class JointCommit {
    * @return the log entry's number; 0 when there were no re-triggers
    */
   long commit(ChangeSet changes, Retriggers retriggers) {
-    return await(
-        new Share(retriggers.partition(), changes, retriggers.alerts(), List.of(), List.of()));
-  }
-
-  /**
-   * Folds a partition's log, with other partitions' shares or alone (see {@link AlertLog#fold}).
-   */
-  void fold(int partition, List<Alert> alerts, List<Long> entries) {
-    await(new Share(partition, null, List.of(), alerts, entries));
+    return await(new Share(retriggers.partition(), changes, retriggers.alerts()));
   }
 
   private long await(Share mine) {
@@ -166,7 +154,7 @@ final class JointCommit {
     }
   }
 
-  /** Every share's changes as one change set, its re-triggers as one insert, its folds as one. */
+  /** Every share's changes as one change set, and their re-triggers as one insert. */
   private long[] together(DSLContext tx, List<Share> group) {
     List<Subject> subjects = new ArrayList<>();
     List<Alert> created = new ArrayList<>();
@@ -174,22 +162,15 @@ final class JointCommit {
     List<HistoryEntry> history = new ArrayList<>();
     long highestNewId = 0;
     List<Retriggers> logged = new ArrayList<>();
-    List<Alert> folded = new ArrayList<>();
-    List<Long> foldedEntries = new ArrayList<>();
     for (Share share : group) {
-      ChangeSet changes = share.changes;
-      if (changes != null) {
-        subjects.addAll(changes.subjects());
-        created.addAll(changes.created());
-        updated.addAll(changes.updated());
-        history.addAll(changes.history());
-        highestNewId = Math.max(highestNewId, changes.highestNewId());
-      }
+      subjects.addAll(share.changes.subjects());
+      created.addAll(share.changes.created());
+      updated.addAll(share.changes.updated());
+      history.addAll(share.changes.history());
+      highestNewId = Math.max(highestNewId, share.changes.highestNewId());
       if (!share.retriggers.isEmpty()) {
         logged.add(new Retriggers(share.partition, share.retriggers));
       }
-      folded.addAll(share.folded);
-      foldedEntries.addAll(share.foldedEntries);
     }
     ChangeSet changes =
         new ChangeSet(subjects, created, updated, history, List.of(), highestNewId, List.of());
@@ -197,9 +178,6 @@ final class JointCommit {
       writer.write(tx, changes);
     }
     long[] numbers = log.append(tx, logged);
-    if (!foldedEntries.isEmpty() || !folded.isEmpty()) {
-      log.fold(tx, folded, foldedEntries);
-    }
     long[] entries = new long[group.size()];
     int next = 0;
     for (int i = 0; i < group.size(); i++) {
@@ -212,12 +190,7 @@ final class JointCommit {
 
   private void alone(Share share) {
     try {
-      ChangeSet changes = share.changes;
-      if (changes != null) {
-        share.entry = writer.commit(changes, new Retriggers(share.partition, share.retriggers));
-      } else {
-        writer.fold(share.folded, share.foldedEntries);
-      }
+      share.entry = writer.commit(share.changes, new Retriggers(share.partition, share.retriggers));
     } catch (RuntimeException e) {
       share.failure = e;
     }
