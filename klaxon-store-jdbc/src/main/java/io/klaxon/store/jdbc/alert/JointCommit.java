@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
  * that arrive meanwhile gather for the next transaction. Callers are still answered only after
  * their changes committed.
  *
- * <p>The materializer's folds are not joined: alerts created together share heap pages, and a fold
- * of many partitions in one transaction rewrote several rows of a page at once, more than the
- * page's free space holds, so most of those updates could not stay HOT (measured: the database's
- * CPU per new alert rose by a third to two thirds; BENCHMARKS.md).
+ * <p>The materializer's folds are not joined: joined, fewer of their row updates stayed HOT and the
+ * database's CPU per new alert rose by 15-70% (measured, BENCHMARKS.md); most likely because alerts
+ * created together share heap pages, and one transaction rewriting several rows of a page needs
+ * more room than the page keeps free.
  *
  * <p>Only the single-instance path joins: cluster mode commits each partition through its fenced
  * {@code commit(changes, alsoInTransaction)}, which never comes here, so every partition's epoch
