@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.alert;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.store.ChangeSet.AlertUpdate;
+import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.JdbcBatch;
 import java.nio.ByteBuffer;
@@ -65,6 +66,43 @@ final class AlertLog {
 
   /** Appends the re-triggers as one entry of the partition's log; returns the entry's number. */
   long append(DSLContext tx, int partition, List<AlertUpdate> retriggered) {
+    Long seq =
+        tx.insertInto(log.table, log.partition, log.entry)
+            .values((long) partition, entry(retriggered))
+            .returningResult(log.seq)
+            .fetchOne(log.seq);
+    if (seq == null) {
+      throw new IllegalStateException("the re-trigger log gave no number to its new entry");
+    }
+    return seq;
+  }
+
+  /**
+   * Appends one entry per share, each to its partition's log, in one statement (joint commits);
+   * returns the entries' numbers in the order of the shares.
+   */
+  long[] append(DSLContext tx, List<Retriggers> shares) {
+    if (shares.isEmpty()) {
+      return new long[0];
+    }
+    var insert = tx.insertInto(log.table, log.partition, log.entry);
+    for (Retriggers share : shares) {
+      insert = insert.values((long) share.partition(), entry(share.alerts()));
+    }
+    // The rows take their numbers in the order of the VALUES list.
+    long[] numbers =
+        insert.returningResult(log.seq).fetch(log.seq).stream()
+            .mapToLong(Long::longValue)
+            .sorted()
+            .toArray();
+    if (numbers.length != shares.size()) {
+      throw new IllegalStateException(
+          "the re-trigger log numbered " + numbers.length + " of " + shares.size() + " entries");
+    }
+    return numbers;
+  }
+
+  private static byte[] entry(List<AlertUpdate> retriggered) {
     ByteBuffer entry = ByteBuffer.allocate(retriggered.size() * BYTES_PER_ALERT);
     for (AlertUpdate update : retriggered) {
       Alert alert = update.alert();
@@ -73,15 +111,7 @@ final class AlertLog {
       entry.putLong(micros(alert.lastSeenAt()));
       entry.putLong(alert.version());
     }
-    Long seq =
-        tx.insertInto(log.table, log.partition, log.entry)
-            .values((long) partition, entry.array())
-            .returningResult(log.seq)
-            .fetchOne(log.seq);
-    if (seq == null) {
-      throw new IllegalStateException("the re-trigger log gave no number to its new entry");
-    }
-    return seq;
+    return entry.array();
   }
 
   /** Writes the alerts' counts into their rows where older, and deletes the entries folded. */

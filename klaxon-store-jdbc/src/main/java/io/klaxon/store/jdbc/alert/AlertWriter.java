@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -144,20 +145,30 @@ final class AlertWriter {
     dsl.transaction(
         configuration -> {
           DSLContext tx = configuration.dsl();
-          purge(tx, changes.purged());
-          delete(tx, changes.deleted());
-          upsertSubjects(tx, changes.subjects());
-          // Updates first: a batch may resolve an alert and open a new one for the same
-          // fingerprint, and the unique index on active fingerprints checks row by row.
-          updates.apply(tx, changes.updated());
-          alertInsert.insert(tx, changes.created());
-          if (newCounts != null) {
-            newCounts.add(tx, changes.created());
-          }
-          // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
-          historyInsert.insert(tx, positioned(tx, changes.history()));
+          write(tx, changes);
           alsoInTransaction.accept(tx);
         });
+  }
+
+  /** Runs {@code work} in a transaction of its own and returns its result (joint commits). */
+  <T> T transaction(Function<DSLContext, T> work) {
+    return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+  }
+
+  /** Writes the change set in the transaction of {@code tx}. */
+  void write(DSLContext tx, ChangeSet changes) {
+    purge(tx, changes.purged());
+    delete(tx, changes.deleted());
+    upsertSubjects(tx, changes.subjects());
+    // Updates first: a batch may resolve an alert and open a new one for the same
+    // fingerprint, and the unique index on active fingerprints checks row by row.
+    updates.apply(tx, changes.updated());
+    alertInsert.insert(tx, changes.created());
+    if (newCounts != null) {
+      newCounts.add(tx, changes.created());
+    }
+    // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
+    historyInsert.insert(tx, positioned(tx, changes.history()));
   }
 
   /**

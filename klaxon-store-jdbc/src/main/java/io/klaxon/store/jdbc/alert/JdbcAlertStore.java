@@ -41,6 +41,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   private final AlertWriter writer;
   private final FeedSequencer sequencer;
   private final AlertIdCounter ids;
+  private final @Nullable JointCommit joint;
 
   private JdbcAlertStore(DataSource dataSource, Dialect dialect, @Nullable Integer partitions) {
     this.dialect = dialect;
@@ -56,6 +57,10 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     this.writer = new AlertWriter(dsl, dialect, tables, rows, partitioning);
     this.sequencer = new FeedSequencer(dsl, dialect, tables);
     this.ids = new AlertIdCounter(dsl, tables);
+    this.joint =
+        dialect.joinsPartitionCommits()
+            ? new JointCommit(writer, new AlertLog(dsl, dialect, tables), dialect)
+            : null;
   }
 
   /**
@@ -229,11 +234,20 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
   @Override
   public long commit(ChangeSet changes, Retriggers retriggers) {
-    return failures.call("commit alert changes", () -> writer.commit(changes, retriggers));
+    JointCommit together = joint;
+    return failures.call(
+        "commit alert changes",
+        () ->
+            together != null && JointCommit.joins(changes)
+                ? together.commit(changes, retriggers)
+                : writer.commit(changes, retriggers));
   }
 
   @Override
   public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+    if (alerts.isEmpty() && entries.isEmpty()) {
+      return;
+    }
     failures.run("fold the re-trigger log", () -> writer.fold(alerts, entries));
   }
 

@@ -1,0 +1,279 @@
+package io.klaxon.store.jdbc.alert;
+
+import static io.klaxon.store.AlertBuilder.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.klaxon.alert.Alert;
+import io.klaxon.alert.Subject;
+import io.klaxon.store.ChangeSet;
+import io.klaxon.store.ChangeSet.AlertUpdate;
+import io.klaxon.store.ConcurrentChange;
+import io.klaxon.store.Retriggers;
+import io.klaxon.store.jdbc.TestDatabase;
+import io.klaxon.store.jdbc.alert.RetriggerLogContract.AlertLogFixture;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL: what partitions' writers commit while another commit runs goes into one transaction
+ * (a group commit across partitions), and a share that cannot commit fails alone.
+ */
+class JointCommitTest {
+
+  private TestDatabase database;
+  private Gate gate;
+  private JdbcAlertStore store;
+
+  /** One open alert in each of the first partitions, by partition. */
+  private final Map<Integer, Alert> alerts = new HashMap<>();
+
+  @BeforeEach
+  void openStore() {
+    database = TestDatabase.postgres();
+    gate = new Gate(database.dataSource());
+    store = JdbcAlertStore.open(gate);
+    for (int n = 1; alerts.size() < 4; n++) {
+      Alert candidate = alert(n).fingerprint("disk:host-" + n).build();
+      alerts.putIfAbsent(store.partitioning().of(candidate.fingerprint()), candidate);
+    }
+    List<Alert> created = List.copyOf(alerts.values());
+    List<Subject> subjects =
+        created.stream().map(Alert::subject).filter(Objects::nonNull).distinct().toList();
+    store.commit(new ChangeSet(subjects, created, List.of(), List.of()));
+  }
+
+  @AfterEach
+  void closeDatabase() {
+    gate.open();
+    database.close();
+  }
+
+  @Test
+  void partitionsThatCommitWhileAnotherCommits_shareOneTransaction_eachWithItsOwnLogEntry()
+      throws Exception {
+    List<Integer> partitions = List.copyOf(alerts.keySet());
+    gate.hold();
+    int before = gate.taken();
+
+    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    List<Thread> followers = new ArrayList<>();
+    List<CompletableFuture<Long>> later = new ArrayList<>();
+    for (int partition : partitions.subList(1, partitions.size())) {
+      CompletableFuture<Long> entry = new CompletableFuture<>();
+      followers.add(startThread(() -> retrigger(partition, 3), entry));
+      later.add(entry);
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    gate.open();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isPositive();
+    for (int i = 0; i < later.size(); i++) {
+      long entry = later.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(partitionOfLogEntry(entry))
+          .as("entry %d is its own partition's", entry)
+          .isEqualTo(partitions.get(i + 1));
+    }
+    assertThat(gate.taken() - before)
+        .as("one transaction for the first, one for the three that waited for it")
+        .isEqualTo(2);
+    for (int partition : partitions) {
+      long expected = partition == partitions.get(0) ? 2 : 3;
+      assertThat(store.loadActive(partition))
+          .singleElement()
+          .extracting(Alert::occurrences)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aShareThatCannotCommit_failsAlone_andTheOthersOfItsTransactionCommit() throws Exception {
+    List<Integer> partitions = List.copyOf(alerts.keySet());
+    gate.hold();
+    int before = gate.taken();
+
+    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    CompletableFuture<Long> good = new CompletableFuture<>();
+    CompletableFuture<Long> stale = new CompletableFuture<>();
+    Alert moved = new AlertLogFixture(alerts.get(partitions.get(2))).retriggered(7);
+    List<Thread> followers =
+        List.of(
+            startThread(() -> retrigger(partitions.get(1), 3), good),
+            startThread(
+                () ->
+                    store.commit(
+                        new ChangeSet(
+                            List.of(), List.of(), List.of(new AlertUpdate(moved, 5)), List.of()),
+                        new Retriggers(partitions.get(2), List.of())),
+                stale));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    gate.open();
+
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(partitionOfLogEntry(good.get(30, TimeUnit.SECONDS))).isEqualTo(partitions.get(1));
+    assertThat(stale)
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(ConcurrentChange.class);
+    assertThat(gate.taken() - before)
+        .as("the first alone, the two together, then each alone")
+        .isEqualTo(4);
+    assertThat(store.findById(moved.id()).orElseThrow().occurrences()).isEqualTo(1);
+    assertThat(store.loadActive(partitions.get(1)))
+        .singleElement()
+        .extracting(Alert::occurrences)
+        .isEqualTo(3L);
+  }
+
+  private long retrigger(int partition, long occurrences) {
+    Alert alert = alerts.get(partition);
+    return store.commit(
+        new ChangeSet(List.of(), List.of(), List.of(), List.of()),
+        new Retriggers(
+            partition,
+            List.of(new AlertUpdate(new AlertLogFixture(alert).retriggered(occurrences), 1))));
+  }
+
+  private int partitionOfLogEntry(long entry) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("select engine_partition from alert_log where seq = ?")) {
+      statement.setLong(1, entry);
+      try (ResultSet row = statement.executeQuery()) {
+        assertThat(row.next()).as("log entry %d exists", entry).isTrue();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  private static CompletableFuture<Long> commitInThread(Supplier<Long> commit) {
+    CompletableFuture<Long> entry = new CompletableFuture<>();
+    startThread(commit, entry);
+    return entry;
+  }
+
+  private static Thread startThread(Supplier<Long> commit, CompletableFuture<Long> entry) {
+    return Thread.ofPlatform()
+        .daemon(true)
+        .start(
+            () -> {
+              try {
+                entry.complete(commit.get());
+              } catch (RuntimeException e) {
+                entry.completeExceptionally(e);
+              }
+            });
+  }
+
+  /** Hands out connections only while open, and counts them: holds a commit at its start. */
+  private static final class Gate implements DataSource {
+    private final DataSource delegate;
+    private final AtomicInteger taken = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile CountDownLatch open = new CountDownLatch(0);
+
+    Gate(DataSource delegate) {
+      this.delegate = delegate;
+    }
+
+    void hold() {
+      open = new CountDownLatch(1);
+    }
+
+    void open() {
+      open.countDown();
+    }
+
+    int taken() {
+      return taken.get();
+    }
+
+    int waiting() {
+      return waiting.get();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      waiting.incrementAndGet();
+      try {
+        if (!open.await(60, TimeUnit.SECONDS)) {
+          throw new SQLException("the gate stayed shut");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException(e);
+      } finally {
+        waiting.decrementAndGet();
+      }
+      taken.incrementAndGet();
+      return delegate.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      return delegate.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+      return delegate.isWrapperFor(type);
+    }
+  }
+}
