@@ -114,6 +114,8 @@ final class Batch {
             purge(new SubjectRef(purge.subjectType(), purge.subjectKey()));
         case AlertCommand.Delete delete -> delete(delete.alertId());
       };
+    } catch (Unavailable storeAway) {
+      throw storeAway; // the whole group rides it out (GroupCommit), no command is refused for it
     } catch (KlaxonException refused) {
       return CommandResult.refused(refused);
     }

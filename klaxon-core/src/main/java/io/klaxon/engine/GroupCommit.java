@@ -95,23 +95,31 @@ final class GroupCommit {
               clock);
       List<List<CommandResult>> results = new ArrayList<>(group.size());
       int commands = 0;
-      for (PartitionEngine.Submission submission : group) {
-        List<CommandResult> mine = new ArrayList<>(submission.commands().size());
-        for (AlertCommand command : submission.commands()) {
-          mine.add(batch.apply(command));
-        }
-        commands += mine.size();
-        results.add(mine);
-      }
-      ChangeSet changes = expectingRowVersions(batch.changes());
-      List<ChangeSet.AlertUpdate> retriggered = batch.retriggers();
-      if (changes.isEmpty() && retriggered.isEmpty()) {
-        // A purge of a subject whose row another partition deleted writes nothing here, but
-        // its alerts leave this partition's memory all the same.
-        active.forget(batch.purged());
-        return results;
-      }
       try {
+        // Inside the try: a command may need the store before the commit (a block of alert
+        // ids), and a store that is away then is ridden out like a failed commit, not taken
+        // for that command's refusal.
+        try {
+          for (PartitionEngine.Submission submission : group) {
+            List<CommandResult> mine = new ArrayList<>(submission.commands().size());
+            for (AlertCommand command : submission.commands()) {
+              mine.add(batch.apply(command));
+            }
+            commands += mine.size();
+            results.add(mine);
+          }
+        } catch (Unavailable storeAway) {
+          batch.giveBackIds();
+          throw storeAway;
+        }
+        ChangeSet changes = expectingRowVersions(batch.changes());
+        List<ChangeSet.AlertUpdate> retriggered = batch.retriggers();
+        if (changes.isEmpty() && retriggered.isEmpty()) {
+          // A purge of a subject whose row another partition deleted writes nothing here, but
+          // its alerts leave this partition's memory all the same.
+          active.forget(batch.purged());
+          return results;
+        }
         long entry;
         try {
           entry = store.commit(changes, new Retriggers(partition, retriggered));

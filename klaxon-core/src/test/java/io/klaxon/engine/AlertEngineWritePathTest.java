@@ -112,6 +112,36 @@ class AlertEngineWritePathTest {
   }
 
   @Test
+  void aStoreAwayWhileAlertIdsAreReservedIsRiddenOutLikeAFailedCommit_notTakenForARefusal() {
+    // The first block of ids cannot be had (the database is away), the next try gets one.
+    BlockedIdsTest.Counter counter =
+        new BlockedIdsTest.Counter() {
+          private boolean failed;
+
+          @Override
+          public synchronized long reserve(int count) {
+            if (!failed) {
+              failed = true;
+              throw new Unavailable("the database cannot be reached to reserve alert ids");
+            }
+            return super.reserve(count);
+          }
+        };
+    engine =
+        AlertEngine.start(
+            store,
+            clock,
+            new EngineSettings(1000, 1000, Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofMillis(5)),
+            EngineMetrics.NONE,
+            AlertIds.inBlocks(counter));
+
+    CommandResult result = engine.apply(trigger("fp"));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(memory.loadActive()).extracting(Alert::fingerprint).containsExactly("fp");
+  }
+
+  @Test
   void aCommitThatLandedButReportedFailureLeavesMemoryEqualToTheStore() {
     start(1000, Duration.ofSeconds(1));
     memory.landThenFail(new Unavailable("connection reset during commit"));

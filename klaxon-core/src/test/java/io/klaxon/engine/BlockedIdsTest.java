@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BlockedIdsTest {
 
   /** A store's counter: blocks follow each other; a block's unused end comes back if last. */
-  static final class Counter implements IdBlocks {
+  static class Counter implements IdBlocks {
     long reservedThrough;
     final List<Integer> sizes = new ArrayList<>();
 
