@@ -339,10 +339,24 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
     listeners.add(listener);
   }
 
-  /** The active alert of a fingerprint, when this instance owns its partition. */
+  /**
+   * The active alert of a fingerprint: from the engine's memory where this instance owns its
+   * partition, else as its owner last committed it to PostgreSQL. Callers decide from it
+   * (Alertmanager resolves, the hosts' check), so a non-owner must not take "not mine" for "none".
+   * While the database is away it is taken for none, as before this read existed: triggers still go
+   * to Kafka.
+   */
   @Override
   public Optional<Alert> active(String fingerprint) {
-    return engines.active(fingerprint);
+    AlertEngine owner = engines.engineOf(fingerprint);
+    if (owner != null) {
+      return owner.active(fingerprint);
+    }
+    try {
+      return store.findActive(fingerprint);
+    } catch (Unavailable databaseAway) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -13,11 +13,11 @@ import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@link AlertEngine} per owned partition, each over its {@link PartitionStore}: its own memory
@@ -77,10 +77,10 @@ final class EnginePerPartition implements PartitionOwner {
     return Set.copyOf(owned.keySet());
   }
 
-  /** The active alert of a fingerprint, when this instance owns its partition. */
-  Optional<Alert> active(String fingerprint) {
+  /** The engine of a fingerprint's partition, when this instance owns it; else null. */
+  @Nullable AlertEngine engineOf(String fingerprint) {
     Owned owner = owned.get(partitioning.of(fingerprint));
-    return owner == null ? Optional.empty() : owner.engine().active(fingerprint);
+    return owner == null ? null : owner.engine();
   }
 
   /** Active alerts in the partitions this instance owns. */

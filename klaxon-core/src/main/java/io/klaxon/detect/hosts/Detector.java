@@ -1,6 +1,7 @@
 package io.klaxon.detect.hosts;
 
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.problem.Conflict;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.InvalidInput.FieldError;
 import io.klaxon.problem.NotFound;
@@ -25,17 +26,34 @@ final class Detector {
   private final StateBook states;
   private final ServerLocks locks;
 
+  /** Cluster mode: other instances take signals too and write the same store. */
+  private final boolean shared;
+
   Detector(
       AlertEngine engine,
       HostStore store,
       ServerBook servers,
       StateBook states,
-      ServerLocks locks) {
+      ServerLocks locks,
+      boolean shared) {
     this.engine = engine;
     this.store = store;
     this.servers = servers;
     this.states = states;
     this.locks = locks;
+    this.shared = shared;
+  }
+
+  /**
+   * In cluster mode, takes these servers and their states as the store has them: what other
+   * instances wrote since (heartbeats, breaches, servers registered or deleted). The caller holds
+   * the servers' locks; in one instance it does nothing, memory being the store's copy.
+   */
+  void refresh(Set<String> ids) {
+    if (shared) {
+      servers.reload(ids);
+      states.replace(ids, store.loadStates(ids));
+    }
   }
 
   SignalReport metrics(List<MetricSample> samples, HostSettings settings, Instant now) {
@@ -46,6 +64,7 @@ final class Detector {
 
   private SignalReport takeMetrics(
       Set<String> ids, List<MetricSample> samples, HostSettings settings, Instant now) {
+    refresh(ids);
     List<String> registered = admit(ids, settings, now);
     Round round = new Round(engine, store, states, servers, now);
     int ignored = 0;
@@ -71,6 +90,7 @@ final class Detector {
 
   private SignalReport takeHeartbeats(
       Set<String> ids, List<Heartbeat> heartbeats, HostSettings settings, Instant now) {
+    refresh(ids);
     List<String> registered = admit(ids, settings, now);
     Round round = new Round(engine, store, states, servers, now);
     int ignored = 0;
@@ -93,6 +113,10 @@ final class Detector {
 
   /** Opens what time alone decides: offline servers, breaches whose cool-down is over. */
   List<HostAlertChange> tick(HostSettings settings, Instant now) {
+    if (shared) { // the heartbeats other instances took are in the store only
+      servers.reloadAll();
+      states.replaceAll(store.loadStates());
+    }
     Set<String> due = new TreeSet<>();
     for (AlertState state : states.all()) {
       AlertState current =
@@ -107,6 +131,7 @@ final class Detector {
     return locks.locked(
         due,
         () -> {
+          refresh(due);
           Round round = new Round(engine, store, states, servers, now);
           for (String server : due) {
             if (servers.get(server).isEmpty()) {
@@ -139,7 +164,14 @@ final class Detector {
       throw new NotFound("server", unknown.getFirst());
     }
     for (String id : unknown) {
-      servers.register(Server.of(id, null, null, List.of(), true, now));
+      try {
+        servers.register(Server.of(id, null, null, List.of(), true, now));
+      } catch (Conflict registeredElsewhere) {
+        if (!shared) {
+          throw registeredElsewhere;
+        }
+        servers.reload(Set.of(id)); // by another instance, since this one looked
+      }
     }
     return unknown;
   }

@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,17 +26,25 @@ public final class HostMonitor {
   private final ServerBook servers;
   private final StateBook states;
   private final Detector detector;
+  private final HostSettings defaults;
+  private final boolean shared;
   private volatile HostSettings settings;
 
   private HostMonitor(
-      AlertEngine engine, HostStore store, InstantSource clock, HostSettings defaults) {
+      AlertEngine engine,
+      HostStore store,
+      InstantSource clock,
+      HostSettings defaults,
+      boolean shared) {
     this.engine = engine;
     this.store = store;
     this.clock = clock;
     this.servers = new ServerBook(store);
     this.states = new StateBook(store.loadStates());
+    this.defaults = defaults;
+    this.shared = shared;
     this.settings = store.loadSettings().orElse(defaults);
-    this.detector = new Detector(engine, store, servers, states, locks);
+    this.detector = new Detector(engine, store, servers, states, locks, shared);
   }
 
   /**
@@ -46,16 +55,33 @@ public final class HostMonitor {
    */
   public static HostMonitor start(
       AlertEngine engine, HostStore store, InstantSource clock, HostSettings defaults) {
-    return new HostMonitor(engine, store, clock, defaults);
+    return new HostMonitor(engine, store, clock, defaults, false);
+  }
+
+  /**
+   * As {@link #start}, for cluster mode, where other instances take signals and change servers and
+   * settings in the same store: each use reads what it needs from the store first (the servers and
+   * states of a request, all of them for the check), so the check on one instance sees the
+   * heartbeats that others took.
+   */
+  public static HostMonitor startShared(
+      AlertEngine engine, HostStore store, InstantSource clock, HostSettings defaults) {
+    return new HostMonitor(engine, store, clock, defaults, true);
   }
 
   /** Every server, by id. */
   public List<Server> servers() {
+    if (shared) {
+      servers.reloadAll();
+    }
     return servers.all();
   }
 
   public Optional<Server> server(String id) {
-    return servers.get(id);
+    if (!shared) {
+      return servers.get(id);
+    }
+    return locks.locked(id, () -> fresh(id).get(id));
   }
 
   /**
@@ -80,7 +106,8 @@ public final class HostMonitor {
       String id, @Nullable String hostname, @Nullable String displayName, List<String> tags) {
     return locks.locked(
         id,
-        () -> servers.update(servers.require(id).describedAs(hostname, displayName, tags, now())));
+        () ->
+            servers.update(fresh(id).require(id).describedAs(hostname, displayName, tags, now())));
   }
 
   /**
@@ -93,7 +120,7 @@ public final class HostMonitor {
     locks.locked(
         id,
         () -> {
-          servers.require(id);
+          fresh(id).require(id);
           engine.apply(new AlertCommand.Purge(Server.SUBJECT_TYPE, id, actor));
           states.forget(id);
           servers.forget(id);
@@ -103,13 +130,29 @@ public final class HostMonitor {
 
   /** One alert state, if its check has taken in a signal. */
   public Optional<AlertState> state(StateKey key) {
-    return states.get(key);
+    if (!shared) {
+      return states.get(key);
+    }
+    return locks.locked(
+        key.server(),
+        () -> {
+          detector.refresh(Set.of(key.server()));
+          return states.get(key);
+        });
   }
 
   /** A server's alert states: metrics, offline, then services by name. */
   public List<AlertState> states(String server) {
-    servers.require(server);
-    return states.of(server);
+    if (!shared) {
+      servers.require(server);
+      return states.of(server);
+    }
+    return locks.locked(
+        server,
+        () -> {
+          fresh(server).require(server);
+          return states.of(server);
+        });
   }
 
   /**
@@ -121,12 +164,12 @@ public final class HostMonitor {
    * @throws io.klaxon.problem.Unavailable when the alerts or states could not be committed
    */
   public SignalReport takeMetrics(List<MetricSample> samples) {
-    return detector.metrics(samples, settings, now());
+    return detector.metrics(samples, settings(), now());
   }
 
   /** Takes in heartbeats, all or none; the refusals are those of {@link #takeMetrics}. */
   public SignalReport takeHeartbeats(List<Heartbeat> heartbeats) {
-    return detector.heartbeats(heartbeats, settings, now());
+    return detector.heartbeats(heartbeats, settings(), now());
   }
 
   /**
@@ -134,10 +177,14 @@ public final class HostMonitor {
    * is over. Call it regularly (the server's scheduler does).
    */
   public List<HostAlertChange> tick() {
-    return detector.tick(settings, now());
+    return detector.tick(settings(), now());
   }
 
+  /** The settings in force; in cluster mode as last saved by any instance. */
   public HostSettings settings() {
+    if (shared) {
+      settings = store.loadSettings().orElse(defaults);
+    }
     return settings;
   }
 
@@ -145,6 +192,12 @@ public final class HostMonitor {
   public synchronized void updateSettings(HostSettings newSettings, Actor actor) {
     store.saveSettings(newSettings, actor, now());
     settings = newSettings;
+  }
+
+  /** The servers, with this one as the store has it in cluster mode; the caller holds its lock. */
+  private ServerBook fresh(String id) {
+    detector.refresh(Set.of(id));
+    return servers;
   }
 
   private Instant now() {

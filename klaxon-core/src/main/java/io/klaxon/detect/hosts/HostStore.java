@@ -4,6 +4,7 @@ import io.klaxon.access.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where servers, their alert states and the detector's settings are kept. Called only by {@link
@@ -37,6 +38,19 @@ public interface HostStore {
 
   /** Every alert state. */
   List<AlertState> loadStates();
+
+  /**
+   * The servers of these ids that exist, as stored: where other instances write the same store
+   * (cluster mode), they are read before each use.
+   */
+  default List<Server> loadServers(Set<String> ids) {
+    return loadServers().stream().filter(server -> ids.contains(server.id())).toList();
+  }
+
+  /** The alert states of these servers, as stored. */
+  default List<AlertState> loadStates(Set<String> servers) {
+    return loadStates().stream().filter(state -> servers.contains(state.key().server())).toList();
+  }
 
   /** Inserts or replaces states, all or none; their servers exist. */
   void saveStates(List<AlertState> states);

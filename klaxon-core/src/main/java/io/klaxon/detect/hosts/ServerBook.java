@@ -3,9 +3,12 @@ package io.klaxon.detect.hosts;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.NotFound;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -58,6 +61,29 @@ final class ServerBook {
     }
     servers.put(server.id(), server);
     return server;
+  }
+
+  /** Takes these servers as the store has them now: new, changed, or gone. */
+  void reload(Set<String> ids) {
+    Map<String, Server> stored = new HashMap<>();
+    store.loadServers(ids).forEach(server -> stored.put(server.id(), server));
+    for (String id : ids) {
+      Server server = stored.get(id);
+      if (server == null) {
+        servers.remove(id);
+      } else {
+        servers.put(id, server);
+      }
+    }
+  }
+
+  /** Takes every server as the store has them now. */
+  void reloadAll() {
+    List<Server> stored = store.loadServers();
+    Set<String> ids = new HashSet<>();
+    stored.forEach(server -> ids.add(server.id()));
+    servers.keySet().retainAll(ids);
+    stored.forEach(server -> servers.put(server.id(), server));
   }
 
   void forget(String id) {

@@ -93,6 +93,32 @@ class HostMonitorTest {
   }
 
   @Test
+  void sharedMonitors_theCheckOnOneSeesTheHeartbeatsTheOtherTook_andBreachesCountTogether() {
+    HostMonitor checker = HostMonitor.startShared(engine, hosts, clock, HostSettings.defaults());
+    HostMonitor taker = HostMonitor.startShared(engine, hosts, clock, HostSettings.defaults());
+    checker.takeHeartbeats(List.of(heartbeat(Map.of())));
+    for (int i = 0; i < 3; i++) {
+      clock.advance(Duration.ofSeconds(120));
+      taker.takeHeartbeats(List.of(heartbeat(Map.of())));
+      assertThat(checker.tick()).isEmpty();
+    }
+    clock.advance(Duration.ofSeconds(180));
+    HostAlertChange offline = checker.tick().getFirst();
+    assertThat(offline.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(offline.alert().type()).isEqualTo("offline");
+    assertThat(taker.state(StateKey.offline("nas-01")).orElseThrow().alerting()).isTrue();
+
+    clock.advance(Duration.ofSeconds(60));
+    checker.takeMetrics(List.of(sample("nas-01", 90)));
+    clock.advance(Duration.ofSeconds(60));
+    taker.takeMetrics(List.of(sample("nas-01", 91)));
+    clock.advance(Duration.ofSeconds(60));
+    HostAlertChange cpu = checker.takeMetrics(List.of(sample("nas-01", 92))).changes().getFirst();
+    assertThat(cpu.alert().type()).isEqualTo("cpu");
+    assertThat(cpu.outcome()).isEqualTo(Outcome.CREATED);
+  }
+
+  @Test
   void noHeartbeatFor180Seconds_opensOffline_andTheNextHeartbeatResolvesIt() {
     monitor.takeHeartbeats(List.of(heartbeat(Map.of())));
     clock.advance(Duration.ofSeconds(179));

@@ -1,5 +1,6 @@
 package io.klaxon.server.hosts;
 
+import io.klaxon.cluster.ClusterNode;
 import io.klaxon.detect.hosts.HostMonitor;
 import io.klaxon.detect.hosts.HostStore;
 import io.klaxon.detect.hosts.MetricHistory;
@@ -11,6 +12,7 @@ import java.time.InstantSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -34,10 +36,21 @@ class HostsConfiguration {
     return JdbcMetricHistory.open(dataSource);
   }
 
+  /**
+   * In cluster mode other instances take signals and change servers in the same database, so the
+   * monitor reads them from it before each use (docs/CLUSTER.md).
+   */
   @Bean
   HostMonitor hostMonitor(
-      AlertEngine engine, HostStore store, InstantSource clock, HostsProperties properties) {
-    HostMonitor monitor = HostMonitor.start(engine, store, clock, properties.settings());
+      AlertEngine engine,
+      HostStore store,
+      InstantSource clock,
+      HostsProperties properties,
+      ObjectProvider<ClusterNode> cluster) {
+    HostMonitor monitor =
+        cluster.getIfAvailable() != null
+            ? HostMonitor.startShared(engine, store, clock, properties.settings())
+            : HostMonitor.start(engine, store, clock, properties.settings());
     log.info("Host monitor started with {} servers", monitor.servers().size());
     return monitor;
   }

@@ -135,6 +135,14 @@ final class AlertReader {
     return selectAlerts().where(alerts.id.eq(id)).fetchOptional(rows::alert);
   }
 
+  Optional<Alert> findActive(String fingerprint) {
+    return selectAlerts()
+        .where(
+            alerts.fingerprint.eq(fingerprint),
+            alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
+        .fetchOptional(rows::alert);
+  }
+
   List<Alert> loadActive() {
     return selectAlerts()
         .where(alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))

@@ -178,6 +178,15 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     return failures.call("read an alert", () -> reader.findById(id));
   }
 
+  /**
+   * The active alert of a fingerprint as its row stands (index alerts_active_fingerprint): in
+   * cluster mode, for alerts whose partition another instance owns. Its counts may lag behind the
+   * re-trigger log.
+   */
+  public Optional<Alert> findActive(String fingerprint) {
+    return failures.call("read an active alert", () -> reader.findActive(fingerprint));
+  }
+
   @Override
   public AlertPage find(AlertQuery query) {
     return failures.call("list alerts", () -> reader.find(query));

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -144,6 +145,32 @@ public final class JdbcHostStore implements HostStore {
     return failures.call(
         "load the alert states",
         () -> dsl.select(st.columns()).from(st.table).orderBy(st.key()).fetch(rows::state));
+  }
+
+  @Override
+  public List<Server> loadServers(Set<String> ids) {
+    HostTables.Servers s = tables.servers;
+    return failures.call(
+        "load servers",
+        () ->
+            dsl.select(s.columns())
+                .from(s.table)
+                .where(s.id.in(ids))
+                .orderBy(s.id)
+                .fetch(rows::server));
+  }
+
+  @Override
+  public List<AlertState> loadStates(Set<String> servers) {
+    HostTables.States st = tables.states;
+    return failures.call(
+        "load alert states",
+        () ->
+            dsl.select(st.columns())
+                .from(st.table)
+                .where(st.serverId.in(servers))
+                .orderBy(st.key())
+                .fetch(rows::state));
   }
 
   @Override

@@ -24,6 +24,7 @@ import io.klaxon.store.ChangeSet.SubjectRef;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.jdbc.settings.JdbcSettingsStore;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the host store keeps, and how a purge of a server's subject cascades. */
@@ -101,6 +102,19 @@ interface HostRowsContract extends HostFixture {
     AlertState cleared = full.withActiveAlertId(null);
     hosts().saveStates(List.of(cleared));
     assertThat(hosts().loadStates()).containsExactlyInAnyOrder(cleared, empty, offline);
+  }
+
+  @Test
+  default void serversAndStatesLoadByServer_forTheOnesAskedOnly() {
+    hosts().insertServer(NAS_01);
+    hosts().insertServer(NAS_02);
+    AlertState one = AlertState.initial(StateKey.offline("nas-01"));
+    AlertState two = AlertState.initial(StateKey.offline("nas-02"));
+    hosts().saveStates(List.of(one, two));
+
+    assertThat(hosts().loadServers(Set.of("nas-02", "nas-09"))).containsExactly(NAS_02);
+    assertThat(hosts().loadStates(Set.of("nas-01", "nas-09"))).containsExactly(one);
+    assertThat(hosts().loadStates(Set.of("nas-09"))).isEmpty();
   }
 
   @Test

@@ -1,0 +1,149 @@
+package io.klaxon.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.klaxon.cluster.KafkaAndPostgres;
+import io.klaxon.server.Api;
+import io.klaxon.server.KlaxonApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alertmanager's API on two servers in cluster mode: alerts fired through one instance and resolved
+ * through the other, whichever owns their partitions, are resolved; a late resolve is not.
+ */
+class ClusterAlertmanagerTest {
+
+  @RegisterExtension static final KafkaAndPostgres backends = KafkaAndPostgres.empty();
+
+  /** Label sets over every partition of four, so that each instance owns some of them. */
+  private static final int ALERTS = 12;
+
+  private static ConfigurableApplicationContext first;
+  private static ConfigurableApplicationContext second;
+  private static Api one;
+  private static Api two;
+
+  @BeforeAll
+  static void startTwoInstances() {
+    first = server("first");
+    second = server("second");
+    one = api(first);
+    two = api(second);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> eachOwnsSome(one.get("/api/cluster").json()));
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+  }
+
+  @Test
+  void firingThroughOneInstance_resolvedThroughTheOther_isResolved_whoeverOwnsIt() {
+    Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    assertThat(one.post("/api/v2/alerts", alerts("resolve", startsAt, null)).status())
+        .isEqualTo(200);
+    awaitStatuses("resolve", "open");
+
+    Instant endsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+    assertThat(two.post("/api/v2/alerts", alerts("resolve", startsAt, endsAt)).status())
+        .isEqualTo(200);
+
+    awaitStatuses("resolve", "resolved");
+  }
+
+  @Test
+  void aLateResolveThroughTheOtherInstance_leavesTheNewerFiringOpen() {
+    Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    assertThat(one.post("/api/v2/alerts", alerts("late", startsAt, null)).status()).isEqualTo(200);
+    awaitStatuses("late", "open");
+
+    // The resolve of an earlier firing, which ended before this one started.
+    Instant endedBefore = startsAt.minusSeconds(600);
+    assertThat(
+            two.post("/api/v2/alerts", alerts("late", endedBefore.minusSeconds(60), endedBefore))
+                .status())
+        .isEqualTo(200);
+    // The intake answers once the owners applied what it sent them.
+    assertThat(statuses("late")).hasSize(ALERTS).containsOnly("open");
+  }
+
+  private static ConfigurableApplicationContext server(String name) {
+    return new SpringApplicationBuilder(KlaxonApplication.class)
+        .run(
+            "--server.port=0",
+            "--klaxon.db.url=" + backends.jdbcUrl(),
+            "--klaxon.cluster.kafka.bootstrap-servers=" + backends.bootstrapServers(),
+            "--klaxon.cluster.node-name=" + name,
+            "--klaxon.cluster.answer-wait=20s",
+            "--klaxon.engine.partitions=4",
+            "--spring.main.banner-mode=off");
+  }
+
+  private static Api api(ConfigurableApplicationContext context) {
+    return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+  }
+
+  private static String alerts(String run, Instant startsAt, @Nullable Instant endsAt) {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < ALERTS; i++) {
+      body.append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"labels":{"alertname":"DiskFull","instance":"nas-%d:9100","run":"%s"},\
+              "annotations":{},"startsAt":"%s"%s}\
+              """
+                  .formatted(
+                      i, run, startsAt, endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\""));
+    }
+    return body.append("]").toString();
+  }
+
+  private static JsonNode listed(String run) {
+    Api.Answer answer = one.get("/api/alerts?source=alertmanager&limit=100&attr.labels.run=" + run);
+    assertThat(answer.status()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static List<String> statuses(String run) {
+    List<String> statuses = new ArrayList<>();
+    listed(run).path("alerts").forEach(alert -> statuses.add(alert.path("status").asString()));
+    return statuses;
+  }
+
+  private static void awaitStatuses(String run, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(statuses(run)).hasSize(ALERTS).containsOnly(status));
+  }
+
+  /** Whether both instances are members and each owns at least one of the four partitions. */
+  private static boolean eachOwnsSome(JsonNode cluster) {
+    if (cluster.path("members").size() != 2) {
+      return false;
+    }
+    List<Integer> owned = new ArrayList<>();
+    for (JsonNode member : cluster.path("members")) {
+      if (member.path("partitions").isEmpty()) {
+        return false;
+      }
+      member.path("partitions").forEach(p -> owned.add(p.asInt()));
+    }
+    return owned.stream().sorted().toList().equals(List.of(0, 1, 2, 3));
+  }
+}
