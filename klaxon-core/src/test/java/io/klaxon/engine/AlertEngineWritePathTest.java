@@ -131,7 +131,8 @@ class AlertEngineWritePathTest {
         AlertEngine.start(
             store,
             clock,
-            new EngineSettings(1000, 1000, Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofMillis(5)),
+            new EngineSettings(
+                1000, 1000, Duration.ofSeconds(2), Duration.ofMillis(1), Duration.ofMillis(5)),
             EngineMetrics.NONE,
             AlertIds.inBlocks(counter));
 
