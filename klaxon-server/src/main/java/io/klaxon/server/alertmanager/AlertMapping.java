@@ -35,30 +35,30 @@ class AlertMapping {
   /** What to do for one alert; no command when there is nothing to do. */
   record Mapped(String fingerprint, @Nullable AlertCommand command) {}
 
-  private final AlertEngine engine;
   private final Severity defaultSeverity;
 
-  AlertMapping(AlertEngine engine, AlertmanagerSettings settings) {
-    this.engine = engine;
+  AlertMapping(AlertmanagerSettings settings) {
     this.defaultSeverity = settings.severity();
   }
 
   /**
    * The command for one alert received at {@code now}.
    *
+   * @param fingerprint the alert's label-set fingerprint ({@link LabelFingerprint#key})
+   * @param active the active alert of that fingerprint, if any ({@link AlertEngine#active})
    * @param index the alert's place in its request, which names it in faults after {@code prefix}
    * @return what to do, or null with the reason added to {@code faults}
    */
   @Nullable Mapped map(
       PostedAlert alert,
+      String fingerprint,
+      Optional<Alert> active,
       Via via,
       Actor actor,
       Instant now,
       String prefix,
       int index,
       List<Fault> faults) {
-    String fingerprint = LabelFingerprint.key(alert.labels());
-    Optional<Alert> active = engine.active(fingerprint);
     Instant endsAt = alert.endsAt();
     boolean resolved =
         alert.firing() != null ? !alert.firing() : endsAt != null && !endsAt.isAfter(now);

@@ -13,6 +13,7 @@ import io.klaxon.alert.Subject;
 import io.klaxon.store.AlertChange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,14 @@ final class AlertReader {
             alerts.fingerprint.eq(fingerprint),
             alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
         .fetchOptional(rows::alert);
+  }
+
+  List<Alert> findActive(Collection<String> fingerprints) {
+    return selectAlerts()
+        .where(
+            alerts.fingerprint.in(fingerprints),
+            alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
+        .fetch(rows::alert);
   }
 
   List<Alert> loadActive() {

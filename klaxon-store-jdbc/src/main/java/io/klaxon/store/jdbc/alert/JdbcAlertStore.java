@@ -20,7 +20,10 @@ import io.klaxon.store.jdbc.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -33,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * history as the {@link ChangeFeed}.
  */
 public final class JdbcAlertStore implements AlertStore, ChangeFeed {
+
+  /** Fingerprints per read of active alerts: well under either database's bind limit. */
+  private static final int FINGERPRINTS_PER_READ = 1_000;
 
   private final Dialect dialect;
   private final Partitioning partitioning;
@@ -185,6 +191,22 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    */
   public Optional<Alert> findActive(String fingerprint) {
     return failures.call("read an active alert", () -> reader.findActive(fingerprint));
+  }
+
+  /**
+   * The active alerts of several fingerprints as their rows stand, by fingerprint, read together (a
+   * request's worth in cluster mode; see {@link #findActive(String)}).
+   */
+  public Map<String, Alert> findActive(Collection<String> fingerprints) {
+    Map<String, Alert> found = new HashMap<>();
+    List<String> all = List.copyOf(fingerprints);
+    for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_READ) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_READ));
+      for (Alert alert : failures.call("read active alerts", () -> reader.findActive(chunk))) {
+        found.put(alert.fingerprint(), alert);
+      }
+    }
+    return found;
   }
 
   @Override
