@@ -43,8 +43,29 @@ final class ActiveIndex {
     private volatile int lastSeenNano;
     private volatile long version;
 
-    /** What the history has not yet told of its re-triggers; null when up to date (writer's). */
-    @Nullable RetriggerTally tally;
+    /**
+     * What the history has not yet told of its re-triggers, as a {@link RetriggerTally}'s fields
+     * (the writer's alone): a tally object per summary lived a minute and died old, too.
+     */
+    private boolean tallied;
+
+    private long recorded;
+    private long pendingSince;
+    private long lastSummaryAt;
+
+    /** Null when the history is up to date. */
+    @Nullable RetriggerTally tally() {
+      return tallied ? new RetriggerTally(recorded, pendingSince, lastSummaryAt) : null;
+    }
+
+    void tally(@Nullable RetriggerTally tally) {
+      tallied = tally != null;
+      if (tally != null) {
+        recorded = tally.recorded();
+        pendingSince = tally.pendingSince();
+        lastSummaryAt = tally.lastSummaryAt();
+      }
+    }
 
     Slot(Alert alert) {
       this.base = alert;
@@ -92,6 +113,12 @@ final class ActiveIndex {
       version = committed.version();
       seq = before + 2;
     }
+  }
+
+  private static boolean upTo(RetriggerTally tally, Alert alert) {
+    return tally.recorded() == alert.occurrences()
+        && tally.pendingSince() == RetriggerTally.NONE
+        && tally.lastSummaryAt() == RetriggerTally.NONE;
   }
 
   /** Whether {@code committed} differs from {@code base} in nothing but its counts. */
@@ -187,7 +214,7 @@ final class ActiveIndex {
   /** What the history has not yet told of an active alert's re-triggers; null when up to date. */
   @Nullable RetriggerTally tally(long id) {
     Slot slot = byId.get(id);
-    return slot == null ? null : slot.tally;
+    return slot == null ? null : slot.tally();
   }
 
   int size() {
@@ -231,7 +258,7 @@ final class ActiveIndex {
       RetriggerTally tally = newTallies.get(committed.id());
       if (tally != null) {
         // Up to date is the default, kept as no tally at all.
-        slot.tally = tally.equals(RetriggerTally.upTo(committed)) ? null : tally;
+        slot.tally(upTo(tally, committed) ? null : tally);
       }
     }
     lastId = newLastId;
