@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -121,16 +122,34 @@ final class ActiveIndex {
         && tally.lastSummaryAt() == RetriggerTally.NONE;
   }
 
-  /** Whether {@code committed} differs from {@code base} in nothing but its counts. */
+  /**
+   * Whether {@code committed} differs from {@code base} in nothing but its counts: the record's
+   * equality but for those, without building an alert to compare.
+   */
   private static boolean countsOnly(Alert base, Alert committed) {
-    Instant seen = committed.lastSeenAt();
-    return withCounts(
-            base,
-            committed.occurrences(),
-            seen.getEpochSecond(),
-            seen.getNano(),
-            committed.version())
-        .equals(committed);
+    return base.id() == committed.id()
+        && base.autoResolved() == committed.autoResolved()
+        && base.severity() == committed.severity()
+        && base.status() == committed.status()
+        && base.previousSeverity() == committed.previousSeverity()
+        && Objects.equals(base.fingerprint(), committed.fingerprint())
+        && Objects.equals(base.source(), committed.source())
+        && Objects.equals(base.type(), committed.type())
+        && Objects.equals(base.title(), committed.title())
+        && Objects.equals(base.message(), committed.message())
+        && Objects.equals(base.subject(), committed.subject())
+        && Objects.equals(base.value(), committed.value())
+        && Objects.equals(base.previousValue(), committed.previousValue())
+        && Objects.equals(base.threshold(), committed.threshold())
+        && Objects.equals(base.changePercent(), committed.changePercent())
+        && Objects.equals(base.detectedAt(), committed.detectedAt())
+        && Objects.equals(base.acknowledgedAt(), committed.acknowledgedAt())
+        && Objects.equals(base.acknowledgedBy(), committed.acknowledgedBy())
+        && Objects.equals(base.resolvedAt(), committed.resolvedAt())
+        && Objects.equals(base.resolvedBy(), committed.resolvedBy())
+        && Objects.equals(base.expiresAt(), committed.expiresAt())
+        && Objects.equals(base.suppressedBy(), committed.suppressedBy())
+        && Objects.equals(base.attributes(), committed.attributes());
   }
 
   private static Alert withCounts(
