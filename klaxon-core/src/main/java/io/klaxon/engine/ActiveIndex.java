@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -21,20 +22,172 @@ import org.jspecify.annotations.Nullable;
 final class ActiveIndex {
 
   /**
-   * One active alert's place, shared by both maps: a change of the alert (a re-trigger) replaces
-   * what the slot holds and touches neither map, and the re-trigger tally lives in it instead of a
-   * map of its own (a node and a boxed id per alert, 70 bytes, under steady re-triggers).
+   * One active alert's place, shared by both maps: a change of the alert replaces what the slot
+   * holds and touches neither map, and the re-trigger tally lives in it instead of a map of its own
+   * (a node and a boxed id per alert, 70 bytes, under steady re-triggers).
+   *
+   * <p>A pure re-trigger moves only occurrences, lastSeenAt and version: those are primitive fields
+   * written in place, and the alert is built from them and the alert as committed at its last other
+   * change on read. A new alert per re-trigger lived as long as the time between two re-triggers of
+   * it (seconds), so it was promoted and died in the old generation, which then filled to the heap
+   * ceiling (issue 22). The writer alone writes; readers get a consistent alert through {@link
+   * #seq}, odd while the writer writes.
    */
   private static final class Slot {
 
-    volatile Alert alert;
+    /** The alert as committed at its last change of anything but its counts. */
+    private volatile Alert base;
 
-    /** What the history has not yet told of its re-triggers; null when up to date (writer's). */
-    @Nullable RetriggerTally tally;
+    private volatile int seq;
+    private volatile long occurrences;
+    private volatile long lastSeenSecond;
+    private volatile int lastSeenNano;
+    private volatile long version;
+
+    /**
+     * What the history has not yet told of its re-triggers, as a {@link RetriggerTally}'s fields
+     * (the writer's alone): a tally object per summary lived a minute and died old, too.
+     */
+    private boolean tallied;
+
+    private long recorded;
+    private long pendingSince;
+    private long lastSummaryAt;
+
+    /** Null when the history is up to date. */
+    @Nullable RetriggerTally tally() {
+      return tallied ? new RetriggerTally(recorded, pendingSince, lastSummaryAt) : null;
+    }
+
+    void tally(@Nullable RetriggerTally tally) {
+      tallied = tally != null;
+      if (tally != null) {
+        recorded = tally.recorded();
+        pendingSince = tally.pendingSince();
+        lastSummaryAt = tally.lastSummaryAt();
+      }
+    }
 
     Slot(Alert alert) {
-      this.alert = alert;
+      this.base = alert;
+      this.occurrences = alert.occurrences();
+      Instant seen = alert.lastSeenAt();
+      this.lastSeenSecond = seen.getEpochSecond();
+      this.lastSeenNano = seen.getNano();
+      this.version = alert.version();
     }
+
+    /** The id and fingerprint, which no change of the slot moves. */
+    Alert identity() {
+      return base;
+    }
+
+    /** The alert as last committed: built from its counts unless they did not move (any thread). */
+    Alert alert() {
+      while (true) {
+        int before = seq;
+        if ((before & 1) == 0) {
+          Alert kept = base;
+          long count = occurrences;
+          long second = lastSeenSecond;
+          int nano = lastSeenNano;
+          long moved = version;
+          if (seq == before) {
+            return withCounts(kept, count, second, nano, moved);
+          }
+        }
+        Thread.onSpinWait();
+      }
+    }
+
+    /** Keeps a committed alert (the writer's). */
+    void hold(Alert committed, boolean countsOnly) {
+      int before = seq;
+      seq = before + 1;
+      if (!countsOnly) {
+        base = committed;
+      }
+      occurrences = committed.occurrences();
+      Instant seen = committed.lastSeenAt();
+      lastSeenSecond = seen.getEpochSecond();
+      lastSeenNano = seen.getNano();
+      version = committed.version();
+      seq = before + 2;
+    }
+  }
+
+  private static boolean upTo(RetriggerTally tally, Alert alert) {
+    return tally.recorded() == alert.occurrences()
+        && tally.pendingSince() == RetriggerTally.NONE
+        && tally.lastSummaryAt() == RetriggerTally.NONE;
+  }
+
+  /**
+   * Whether {@code committed} differs from {@code base} in nothing but its counts: the record's
+   * equality but for those, without building an alert to compare.
+   */
+  private static boolean countsOnly(Alert base, Alert committed) {
+    return base.id() == committed.id()
+        && base.autoResolved() == committed.autoResolved()
+        && base.severity() == committed.severity()
+        && base.status() == committed.status()
+        && base.previousSeverity() == committed.previousSeverity()
+        && Objects.equals(base.fingerprint(), committed.fingerprint())
+        && Objects.equals(base.source(), committed.source())
+        && Objects.equals(base.type(), committed.type())
+        && Objects.equals(base.title(), committed.title())
+        && Objects.equals(base.message(), committed.message())
+        && Objects.equals(base.subject(), committed.subject())
+        && Objects.equals(base.value(), committed.value())
+        && Objects.equals(base.previousValue(), committed.previousValue())
+        && Objects.equals(base.threshold(), committed.threshold())
+        && Objects.equals(base.changePercent(), committed.changePercent())
+        && Objects.equals(base.detectedAt(), committed.detectedAt())
+        && Objects.equals(base.acknowledgedAt(), committed.acknowledgedAt())
+        && Objects.equals(base.acknowledgedBy(), committed.acknowledgedBy())
+        && Objects.equals(base.resolvedAt(), committed.resolvedAt())
+        && Objects.equals(base.resolvedBy(), committed.resolvedBy())
+        && Objects.equals(base.expiresAt(), committed.expiresAt())
+        && Objects.equals(base.suppressedBy(), committed.suppressedBy())
+        && Objects.equals(base.attributes(), committed.attributes());
+  }
+
+  private static Alert withCounts(
+      Alert base, long occurrences, long lastSeenSecond, int lastSeenNano, long version) {
+    Instant lastSeen = base.lastSeenAt();
+    if (base.occurrences() == occurrences
+        && base.version() == version
+        && lastSeen.getEpochSecond() == lastSeenSecond
+        && lastSeen.getNano() == lastSeenNano) {
+      return base;
+    }
+    return new Alert(
+        base.id(),
+        base.fingerprint(),
+        base.source(),
+        base.type(),
+        base.severity(),
+        base.status(),
+        base.title(),
+        base.message(),
+        base.subject(),
+        base.value(),
+        base.previousValue(),
+        base.threshold(),
+        base.changePercent(),
+        base.attributes(),
+        occurrences,
+        base.detectedAt(),
+        Instant.ofEpochSecond(lastSeenSecond, lastSeenNano),
+        base.acknowledgedAt(),
+        base.acknowledgedBy(),
+        base.resolvedAt(),
+        base.resolvedBy(),
+        base.expiresAt(),
+        base.autoResolved(),
+        base.previousSeverity(),
+        version,
+        base.suppressedBy());
   }
 
   private final Map<String, Slot> byFingerprint = new ConcurrentHashMap<>();
@@ -56,20 +209,20 @@ final class ActiveIndex {
     byFingerprint.clear();
     byId.clear();
     for (Slot slot : loaded) {
-      byFingerprint.put(slot.alert.fingerprint(), slot);
-      byId.put(slot.alert.id(), slot);
+      byFingerprint.put(slot.identity().fingerprint(), slot);
+      byId.put(slot.identity().id(), slot);
     }
     lastId = maxId;
   }
 
   Optional<Alert> byFingerprint(String fingerprint) {
     Slot slot = byFingerprint.get(fingerprint);
-    return slot == null ? Optional.empty() : Optional.of(slot.alert);
+    return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
   Optional<Alert> byId(long id) {
     Slot slot = byId.get(id);
-    return slot == null ? Optional.empty() : Optional.of(slot.alert);
+    return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
   /** The active alerts about a subject: a scan, fine for the rare purge. */
@@ -80,7 +233,7 @@ final class ActiveIndex {
   /** What the history has not yet told of an active alert's re-triggers; null when up to date. */
   @Nullable RetriggerTally tally(long id) {
     Slot slot = byId.get(id);
-    return slot == null ? null : slot.tally;
+    return slot == null ? null : slot.tally();
   }
 
   int size() {
@@ -108,18 +261,23 @@ final class ActiveIndex {
       Slot slot = byId.get(committed.id());
       if (slot == null) {
         slot = new Slot(compactor.compact(committed, null));
-        Slot previous = byFingerprint.put(slot.alert.fingerprint(), slot);
-        if (previous != null && previous.alert.id() != committed.id()) {
-          byId.remove(previous.alert.id());
+        Slot previous = byFingerprint.put(slot.identity().fingerprint(), slot);
+        if (previous != null && previous.identity().id() != committed.id()) {
+          byId.remove(previous.identity().id());
         }
         byId.put(committed.id(), slot);
       } else {
-        slot.alert = compactor.compact(committed, slot.alert);
+        Alert base = slot.identity();
+        if (countsOnly(base, committed)) {
+          slot.hold(committed, true);
+        } else {
+          slot.hold(compactor.compact(committed, base), false);
+        }
       }
       RetriggerTally tally = newTallies.get(committed.id());
       if (tally != null) {
         // Up to date is the default, kept as no tally at all.
-        slot.tally = tally.equals(RetriggerTally.upTo(committed)) ? null : tally;
+        slot.tally(upTo(tally, committed) ? null : tally);
       }
     }
     lastId = newLastId;
@@ -128,14 +286,15 @@ final class ActiveIndex {
   private void drop(Alert alert) {
     byId.remove(alert.id());
     byFingerprint.computeIfPresent(
-        alert.fingerprint(), (fp, current) -> current.alert.id() == alert.id() ? null : current);
+        alert.fingerprint(),
+        (fp, current) -> current.identity().id() == alert.id() ? null : current);
   }
 
   /** Every active alert, as last committed, in no order. */
   List<Alert> all() {
     List<Alert> all = new ArrayList<>(byId.size());
     for (Slot slot : byId.values()) {
-      all.add(slot.alert);
+      all.add(slot.alert());
     }
     return Collections.unmodifiableList(all);
   }
@@ -143,9 +302,14 @@ final class ActiveIndex {
   /** Active alerts whose {@code expiresAt} is at or before {@code now}, oldest deadline first. */
   List<Alert> expiredBy(Instant now) {
     return byId.values().stream()
-        .map(slot -> slot.alert)
-        .filter(a -> a.expiresAt() != null && !a.expiresAt().isAfter(now))
+        .filter(slot -> expired(slot.identity(), now))
+        .map(Slot::alert)
         .sorted(Comparator.comparing(Alert::expiresAt))
         .toList();
+  }
+
+  private static boolean expired(Alert alert, Instant now) {
+    Instant expiresAt = alert.expiresAt();
+    return expiresAt != null && !expiresAt.isAfter(now);
   }
 }

@@ -6,9 +6,7 @@ import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One partition's materializer: which alerts' rows lag behind the partition's re-trigger log, and
@@ -24,8 +22,12 @@ final class Materializer {
   private final int partition;
   private final long foldEveryNanos;
 
-  /** Alerts whose row lags behind the log, by id: the version their row holds. */
-  private final Map<Long, Long> rowVersions = new HashMap<>();
+  /**
+   * Alerts whose row lags behind the log, by id: the version their row holds. Primitive and reused:
+   * a boxed entry per re-triggered alert lived until the next fold, long enough to be promoted and
+   * die in the old generation (issue 22).
+   */
+  private final RowVersions rowVersions = new RowVersions();
 
   /** Log entries not folded yet, in commit order. */
   private final List<Long> entries = new ArrayList<>();
@@ -46,8 +48,8 @@ final class Materializer {
    * row lags, else the version the engine's memory held ({@code expected}).
    */
   long rowVersion(long id, long expected) {
-    Long lagging = rowVersions.get(id);
-    return lagging != null ? lagging : expected;
+    long lagging = rowVersions.get(id);
+    return lagging != RowVersions.NONE ? lagging : expected;
   }
 
   /** A commit wrote the whole rows of the alerts it created and updated: they no longer lag. */
@@ -104,9 +106,7 @@ final class Materializer {
       return;
     }
     List<Alert> alerts = new ArrayList<>(rowVersions.size());
-    for (long id : rowVersions.keySet()) {
-      active.byId(id).ifPresent(alerts::add);
-    }
+    rowVersions.forEachId(id -> active.byId(id).ifPresent(alerts::add));
     store.fold(partition, alerts, List.copyOf(entries));
     reset();
   }

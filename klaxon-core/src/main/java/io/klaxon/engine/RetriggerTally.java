@@ -13,9 +13,10 @@ import java.util.List;
  * alert per {@link #SUMMARY_EVERY}, and the next entry of any kind tells how far {@code
  * occurrences} moved since the one before, so nothing counted is left out of the history for long.
  *
- * <p>The engine keeps one per re-triggered active alert, so its times are kept as microseconds
- * since the epoch (the engine's clock is truncated to microseconds) rather than as two {@link
- * Instant}s: 32 bytes instead of 72.
+ * <p>The engine keeps one per re-triggered active alert, as three longs in the alert's slot of its
+ * index (a tally object per summary lived a minute and died in the old generation), so its times
+ * are microseconds since the epoch (the engine's clock is truncated to microseconds) rather than
+ * {@link Instant}s.
  *
  * @param recorded the alert's occurrences as its history last told them
  * @param pendingSince when the first re-trigger not yet told happened, in microseconds since the
