@@ -97,7 +97,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
         new DefaultKafkaConsumerFactory<>(
             replySettings(settings), new StringDeserializer(), new ByteArrayDeserializer());
     this.replies =
-        new ReplyLoop(replyConsumers.createConsumer(), settings, answers, store::findById);
+        new ReplyLoop(replyConsumers.createConsumer(), settings, answers, store::findByIds);
   }
 
   /**

@@ -2,9 +2,10 @@ package io.klaxon.cluster;
 
 import io.klaxon.alert.Alert;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -23,14 +24,14 @@ final class ReplyLoop implements Runnable {
   private final Consumer<String, byte[]> consumer;
   private final ClusterSettings settings;
   private final Answers answers;
-  private final LongFunction<Optional<Alert>> alerts;
+  private final Function<Collection<Long>, Map<Long, Alert>> alerts;
   private volatile boolean running = true;
 
   ReplyLoop(
       Consumer<String, byte[]> consumer,
       ClusterSettings settings,
       Answers answers,
-      LongFunction<Optional<Alert>> alerts) {
+      Function<Collection<Long>, Map<Long, Alert>> alerts) {
     this.consumer = consumer;
     this.settings = settings;
     this.answers = answers;

@@ -10,11 +10,13 @@ import io.klaxon.problem.NotFound;
 import io.klaxon.problem.TransitionRefused;
 import io.klaxon.problem.Unavailable;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,15 +65,20 @@ final class ResultCodec {
         (List<Map<String, Object>>) (List<?>) read.list("results"));
   }
 
-  /** The results of an answer, each alert read from the store by id. */
+  /** The results of an answer, their alerts read from the store by id, all in one read. */
   @SuppressWarnings("unchecked")
-  static List<CommandResult> results(Answer answer, LongFunction<Optional<Alert>> alerts) {
+  static List<CommandResult> results(
+      Answer answer, Function<Collection<Long>, Map<Long, Alert>> alerts) {
+    Set<Long> ids = new HashSet<>();
+    for (Map<String, Object> one : answer.results()) {
+      if (one.get("alertId") instanceof Number id) {
+        ids.add(id.longValue());
+      }
+    }
+    Map<Long, Alert> read = ids.isEmpty() ? Map.of() : alerts.apply(ids);
     List<CommandResult> results = new ArrayList<>();
     for (Map<String, Object> one : answer.results()) {
-      Alert alert =
-          one.get("alertId") instanceof Number id
-              ? alerts.apply(id.longValue()).orElse(null)
-              : null;
+      Alert alert = one.get("alertId") instanceof Number id ? read.get(id.longValue()) : null;
       KlaxonException refusal =
           one.get("refusal") instanceof Map<?, ?> r ? refusal((Map<String, Object>) r) : null;
       results.add(

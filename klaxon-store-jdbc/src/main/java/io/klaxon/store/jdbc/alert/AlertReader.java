@@ -132,6 +132,10 @@ final class AlertReader {
     return new AlertStats(total, byStatus, bySeverity, byType, bySource);
   }
 
+  List<Alert> findByIds(Collection<Long> ids) {
+    return selectAlerts().where(alerts.id.in(ids)).fetch(rows::alert);
+  }
+
   Optional<Alert> findById(long id) {
     return selectAlerts().where(alerts.id.eq(id)).fetchOptional(rows::alert);
   }

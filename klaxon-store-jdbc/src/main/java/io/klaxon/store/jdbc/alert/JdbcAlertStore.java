@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcAlertStore implements AlertStore, ChangeFeed {
 
-  /** Fingerprints per read of active alerts: well under either database's bind limit. */
+  /** Fingerprints or ids per read of alerts: well under either database's bind limit. */
   private static final int FINGERPRINTS_PER_READ = 1_000;
 
   private final Dialect dialect;
@@ -182,6 +182,22 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   @Override
   public Optional<Alert> findById(long id) {
     return failures.call("read an alert", () -> reader.findById(id));
+  }
+
+  /**
+   * Alerts by id, read together (those that do not exist left out): a cluster's answer names a
+   * request's alerts, and one statement reads them all.
+   */
+  public Map<Long, Alert> findByIds(Collection<Long> ids) {
+    Map<Long, Alert> found = new HashMap<>();
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_READ) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_READ));
+      for (Alert alert : failures.call("read alerts", () -> reader.findByIds(chunk))) {
+        found.put(alert.id(), alert);
+      }
+    }
+    return found;
   }
 
   /**
