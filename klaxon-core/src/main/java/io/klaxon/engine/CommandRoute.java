@@ -4,7 +4,6 @@ import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +26,7 @@ public interface CommandRoute {
    * The active alerts of several fingerprints, by fingerprint (those with none are left out): one
    * request's worth at once, so a route that must read some from elsewhere reads them together.
    */
-  default Map<String, Alert> active(Collection<String> fingerprints) {
-    Map<String, Alert> found = new HashMap<>();
-    for (String fingerprint : fingerprints) {
-      active(fingerprint).ifPresent(alert -> found.put(fingerprint, alert));
-    }
-    return found;
-  }
+  Map<String, Alert> active(Collection<String> fingerprints);
 
   int activeCount();
 

@@ -16,6 +16,7 @@ import io.klaxon.store.IdBlocks;
 import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
+import io.klaxon.store.jdbc.RowInsert;
 import io.klaxon.store.jdbc.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,9 +37,6 @@ import org.jspecify.annotations.Nullable;
  * history as the {@link ChangeFeed}.
  */
 public final class JdbcAlertStore implements AlertStore, ChangeFeed {
-
-  /** Fingerprints or ids per read of alerts: well under either database's bind limit. */
-  private static final int FINGERPRINTS_PER_READ = 1_000;
 
   private final Dialect dialect;
   private final Partitioning partitioning;
@@ -190,12 +188,10 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    */
   public Map<Long, Alert> findByIds(Collection<Long> ids) {
     Map<Long, Alert> found = new HashMap<>();
-    List<Long> all = List.copyOf(ids);
-    for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_READ) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_READ));
-      for (Alert alert : failures.call("read alerts", () -> reader.findByIds(chunk))) {
-        found.put(alert.id(), alert);
-      }
+    for (List<Long> chunk : RowInsert.chunks(List.copyOf(ids), 1)) {
+      failures
+          .call("read alerts", () -> reader.findByIds(chunk))
+          .forEach(a -> found.put(a.id(), a));
     }
     return found;
   }
@@ -215,12 +211,10 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
    */
   public Map<String, Alert> findActive(Collection<String> fingerprints) {
     Map<String, Alert> found = new HashMap<>();
-    List<String> all = List.copyOf(fingerprints);
-    for (int from = 0; from < all.size(); from += FINGERPRINTS_PER_READ) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + FINGERPRINTS_PER_READ));
-      for (Alert alert : failures.call("read active alerts", () -> reader.findActive(chunk))) {
-        found.put(alert.fingerprint(), alert);
-      }
+    for (List<String> chunk : RowInsert.chunks(List.copyOf(fingerprints), 1)) {
+      failures
+          .call("read active alerts", () -> reader.findActive(chunk))
+          .forEach(a -> found.put(a.fingerprint(), a));
     }
     return found;
   }
