@@ -59,7 +59,7 @@ final class Detector {
   SignalReport metrics(List<MetricSample> samples, HostSettings settings, Instant now) {
     checkTimes(samples, MetricSample::observedAt, settings, now);
     Set<String> ids = ids(samples, MetricSample::server);
-    return locks.locked(ids, () -> takeMetrics(ids, samples, settings, now));
+    return locks.changing(ids, () -> takeMetrics(ids, samples, settings, now));
   }
 
   private SignalReport takeMetrics(
@@ -85,7 +85,7 @@ final class Detector {
   SignalReport heartbeats(List<Heartbeat> heartbeats, HostSettings settings, Instant now) {
     checkTimes(heartbeats, Heartbeat::observedAt, settings, now);
     Set<String> ids = ids(heartbeats, Heartbeat::server);
-    return locks.locked(ids, () -> takeHeartbeats(ids, heartbeats, settings, now));
+    return locks.changing(ids, () -> takeHeartbeats(ids, heartbeats, settings, now));
   }
 
   private SignalReport takeHeartbeats(
@@ -128,7 +128,7 @@ final class Detector {
     if (due.isEmpty()) {
       return List.of();
     }
-    return locks.locked(
+    return locks.changing(
         due,
         () -> {
           refresh(due);

@@ -15,14 +15,15 @@ import org.jspecify.annotations.Nullable;
  * Host health monitoring: the servers, the detector over their metrics and heartbeats, its alert
  * states and settings. Servers, states and settings are held in memory, loaded from the {@link
  * HostStore} at start-up and written through on every change; alerts go through the {@link
- * AlertEngine}, the one write path. Thread-safe: work on one server is serialized.
+ * AlertEngine}, the one write path. Thread-safe: work on one server is serialized, in cluster mode
+ * across instances too (through {@link HostStore#inServerLock}).
  */
 public final class HostMonitor {
 
   private final AlertEngine engine;
   private final HostStore store;
   private final InstantSource clock;
-  private final ServerLocks locks = new ServerLocks();
+  private final ServerLocks locks;
   private final ServerBook servers;
   private final StateBook states;
   private final Detector detector;
@@ -43,6 +44,7 @@ public final class HostMonitor {
     this.states = new StateBook(store.loadStates());
     this.defaults = defaults;
     this.shared = shared;
+    this.locks = new ServerLocks(store, shared);
     this.settings = store.loadSettings().orElse(defaults);
     this.detector = new Detector(engine, store, servers, states, locks, shared);
   }
@@ -93,7 +95,7 @@ public final class HostMonitor {
   public Server register(
       String id, @Nullable String hostname, @Nullable String displayName, List<String> tags) {
     Server server = Server.of(id, hostname, displayName, tags, false, now());
-    return locks.locked(id, () -> servers.register(server));
+    return locks.changing(id, () -> servers.register(server));
   }
 
   /**
@@ -104,7 +106,7 @@ public final class HostMonitor {
    */
   public Server describe(
       String id, @Nullable String hostname, @Nullable String displayName, List<String> tags) {
-    return locks.locked(
+    return locks.changing(
         id,
         () ->
             servers.update(fresh(id).require(id).describedAs(hostname, displayName, tags, now())));
@@ -117,7 +119,7 @@ public final class HostMonitor {
    * @throws io.klaxon.problem.NotFound when there is no such server
    */
   public void delete(String id, Actor actor) {
-    locks.locked(
+    locks.changing(
         id,
         () -> {
           fresh(id).require(id);

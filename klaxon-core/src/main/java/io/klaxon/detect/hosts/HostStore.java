@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Where servers, their alert states and the detector's settings are kept. Called only by {@link
@@ -50,6 +51,23 @@ public interface HostStore {
   /** The alert states of these servers, as stored. */
   default List<AlertState> loadStates(Set<String> servers) {
     return loadStates().stream().filter(state -> servers.contains(state.key().server())).toList();
+  }
+
+  /**
+   * Does {@code work} holding these servers' lock, and gives its result: no other holder of the
+   * lock of any of them, on this store or (cluster mode) another instance's store on the same
+   * database, works at the same time. In cluster mode each instance reads a server's states,
+   * decides and writes them back under it, so that two signals about one server count one after the
+   * other.
+   *
+   * <p>The default holds nothing: a store that one monitor alone uses needs no lock of its own, the
+   * monitor serializing its work on each server in memory.
+   *
+   * @throws io.klaxon.problem.Unavailable when the lock cannot be taken: the store unreachable, or
+   *     the server held elsewhere for longer than the store waits
+   */
+  default <T> T inServerLock(Set<String> servers, Supplier<T> work) {
+    return work.get();
   }
 
   /** Inserts or replaces states, all or none; their servers exist. */

@@ -16,6 +16,7 @@ import io.klaxon.store.jdbc.alert.AlertTables;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -23,12 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link HostStore} on SQLite or PostgreSQL, beside a {@link JdbcAlertStore} on the same
@@ -39,11 +43,18 @@ public final class JdbcHostStore implements HostStore {
 
   static final String SECTION = "hosts";
 
+  /** How long a change of a server waits for another instance's to end before giving up. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
+  private static final int STRIPES = 64;
+
   private final DSLContext dsl;
   private final Failures failures;
   private final HostTables tables;
   private final HostRows rows;
   private final AlertTables.Subjects subjects;
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final @Nullable AdvisoryServerLocks sharedLocks;
 
   private final Dialect dialect;
   private final org.jooq.Table<Record> history = DSL.table(DSL.name("settings_history"));
@@ -55,8 +66,16 @@ public final class JdbcHostStore implements HostStore {
   private final Field<String> historyOld;
   private final Field<String> historyNew;
 
-  private JdbcHostStore(DataSource dataSource, Dialect dialect) {
+  private JdbcHostStore(DataSource dataSource, Dialect dialect, Duration lockWait) {
     this.dialect = dialect;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+    // SQLite is one process's database: no other instance can be changing a server there.
+    this.sharedLocks =
+        dialect == Dialect.POSTGRESQL
+            ? new AdvisoryServerLocks(dataSource, dialect, lockWait)
+            : null;
     this.historyAt = DSL.field(DSL.name("settings_history", "at"), dialect.timestamp());
     this.historyOld = DSL.field(DSL.name("settings_history", "old_value"), dialect.json());
     this.historyNew = DSL.field(DSL.name("settings_history", "new_value"), dialect.json());
@@ -75,9 +94,14 @@ public final class JdbcHostStore implements HostStore {
    * @throws Unavailable when the database cannot be reached
    */
   public static JdbcHostStore open(DataSource dataSource) {
+    return open(dataSource, LOCK_WAIT);
+  }
+
+  /** As {@link #open(DataSource)}, waiting at most {@code lockWait} for a server's lock. */
+  static JdbcHostStore open(DataSource dataSource, Duration lockWait) {
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.ofProductName(connection.getMetaData().getDatabaseProductName());
-      return new JdbcHostStore(dataSource, dialect);
+      return new JdbcHostStore(dataSource, dialect, lockWait);
     } catch (SQLException e) {
       throw new Unavailable("the host store's database cannot be reached: " + e.getMessage(), e);
     }
@@ -171,6 +195,28 @@ public final class JdbcHostStore implements HostStore {
                 .where(st.serverId.in(servers))
                 .orderBy(st.key())
                 .fetch(rows::state));
+  }
+
+  /**
+   * Holds the servers' locks of this store's threads, then on PostgreSQL those of every store on
+   * the database ({@link AdvisoryServerLocks}); on SQLite, which one process alone opens, the first
+   * suffice.
+   */
+  @Override
+  public <T> T inServerLock(Set<String> servers, Supplier<T> work) {
+    List<ReentrantLock> held =
+        servers.stream()
+            .mapToInt(server -> Math.floorMod(server.hashCode(), STRIPES))
+            .distinct()
+            .sorted()
+            .mapToObj(i -> stripes[i])
+            .toList();
+    held.forEach(ReentrantLock::lock);
+    try {
+      return sharedLocks == null ? work.get() : sharedLocks.locked(servers, work);
+    } finally {
+      held.reversed().forEach(ReentrantLock::unlock);
+    }
   }
 
   @Override

@@ -17,9 +17,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** What the host contract works with: both stores on one database, an engine, a monitor. */
 interface HostFixture {
+
+  /** A thread of its own for each task, as requests to a server have: none waits for another. */
+  Executor THREADS = task -> Thread.ofPlatform().daemon().start(task);
 
   TestDatabase database();
 

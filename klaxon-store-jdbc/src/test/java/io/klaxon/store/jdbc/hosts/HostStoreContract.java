@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
  * which {@link HostFixture#restart} replaces as a restarted server would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HostStoreContract implements HostRowsContract, HostDetectionContract {
+public abstract class HostStoreContract
+    implements HostRowsContract, HostDetectionContract, ServerLockContract {
 
   private final SharedDatabase shared = new SharedDatabase(this::openDatabase);
   private @Nullable JdbcAlertStore alertStore;
