@@ -12,12 +12,14 @@ import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.HostStore;
 import io.klaxon.detect.hosts.Metric;
 import io.klaxon.detect.hosts.MetricSample;
+import io.klaxon.detect.hosts.Server;
 import io.klaxon.detect.hosts.SignalReport;
 import io.klaxon.detect.hosts.StateKey;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +101,7 @@ class PostgresHostStoreTest extends HostStoreContract {
     MeetingHostStore.Meeting meeting = new MeetingHostStore.Meeting(Duration.ofSeconds(1));
     HostMonitor first = instance(meeting);
     HostMonitor second = instance(meeting);
+    first.register("nas-01", null, null, List.of());
 
     int accepted = 0;
     for (int round = 0; round < 6; round++) {
@@ -122,6 +125,25 @@ class PostgresHostStoreTest extends HostStoreContract {
     assertThat(alerts().findById(alert.id()).orElseThrow().occurrences())
         .as("opened once")
         .isEqualTo(1);
+  }
+
+  @Test
+  void theFirstSignalsOfANewServerThroughTwoInstancesAtOnce_registerItOnce() throws Exception {
+    MeetingHostStore.Meeting meeting = new MeetingHostStore.Meeting(Duration.ofSeconds(1));
+    HostMonitor first = instance(meeting);
+    HostMonitor second = instance(meeting);
+    clock().advance(Duration.ofMinutes(1));
+    Instant now = clock().instant();
+
+    meeting.arrange();
+    CompletableFuture<SignalReport> one = breach(first, now.minusSeconds(2));
+    CompletableFuture<SignalReport> other = breach(second, now.minusSeconds(1));
+    List<String> registered = new ArrayList<>(one.get(30, TimeUnit.SECONDS).registered());
+    registered.addAll(other.get(30, TimeUnit.SECONDS).registered());
+    meeting.cancel();
+
+    assertThat(registered).containsExactly("nas-01");
+    assertThat(hosts().loadServers()).extracting(Server::id).containsExactly("nas-01");
   }
 
   @Test
