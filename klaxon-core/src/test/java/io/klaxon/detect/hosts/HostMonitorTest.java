@@ -20,6 +20,7 @@ import io.klaxon.store.InMemoryAlertStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,47 @@ class HostMonitorTest {
     HostAlertChange cpu = checker.takeMetrics(List.of(sample("nas-01", 92))).changes().getFirst();
     assertThat(cpu.alert().type()).isEqualTo("cpu");
     assertThat(cpu.outcome()).isEqualTo(Outcome.CREATED);
+  }
+
+  @Test
+  void sharedMonitors_changeAServerOnlyInsideTheStoresLockOfIt_andReadWithoutIt() {
+    HostMonitor shared = HostMonitor.startShared(engine, hosts, clock, HostSettings.defaults());
+    shared.register("nas-02", null, null, List.of());
+    shared.describe("nas-02", "nas-02.lan", "NAS 2", List.of("storage"));
+    shared.takeHeartbeats(List.of(heartbeat(Map.of("nginx", ServiceStatus.DOWN))));
+    clock.advance(Duration.ofSeconds(60));
+    shared.takeMetrics(List.of(sample("nas-01", 90), sample("nas-02", 91)));
+    clock.advance(Duration.ofSeconds(180));
+    assertThat(shared.tick())
+        .extracting(change -> change.key().check())
+        .contains(HostCheck.OFFLINE);
+    int beforeReads = hosts.locksTaken().size();
+    shared.states("nas-01");
+    shared.server("nas-02");
+    shared.state(StateKey.offline("nas-01"));
+    assertThat(hosts.locksTaken()).hasSize(beforeReads);
+    shared.delete("nas-02", Actor.of("tester"));
+
+    assertThat(hosts.writesOutsideLock()).isEmpty();
+    assertThat(hosts.locksTaken())
+        .containsExactly(
+            Set.of("nas-02"),
+            Set.of("nas-02"),
+            Set.of("nas-01"),
+            Set.of("nas-01", "nas-02"),
+            Set.of("nas-01"),
+            Set.of("nas-02"));
+  }
+
+  @Test
+  void aMonitorAlone_takesNoStoreLock() {
+    cpu(90);
+    monitor.takeHeartbeats(List.of(heartbeat(Map.of())));
+    clock.advance(Duration.ofSeconds(180));
+    assertThat(monitor.tick()).isNotEmpty();
+
+    assertThat(hosts.locksTaken()).isEmpty();
+    assertThat(hosts.writesOutsideLock()).isNotEmpty();
   }
 
   @Test

@@ -11,12 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link HostStore} in memory beside an {@link InMemoryAlertStore}. A server lives as long as its
  * subject in the alert store, as the JDBC schema's cascade has it: a purged subject takes its
- * server and states with it. {@link #failNextSave} makes the next state write fail.
+ * server and states with it. {@link #failNextSave} makes the next state write fail. Its server lock
+ * records the servers locked and the writes about servers not locked at the time.
  */
 final class InMemoryHostStore implements HostStore {
 
@@ -26,6 +31,9 @@ final class InMemoryHostStore implements HostStore {
   private @Nullable HostSettings settings;
   private @Nullable RuntimeException nextSaveFailure;
   private int saves;
+  private final Set<String> inLock = ConcurrentHashMap.newKeySet();
+  private final List<Set<String>> locksTaken = new CopyOnWriteArrayList<>();
+  private final List<String> writesOutsideLock = new CopyOnWriteArrayList<>();
 
   InMemoryHostStore(InMemoryAlertStore alerts) {
     this.alerts = alerts;
@@ -38,7 +46,19 @@ final class InMemoryHostStore implements HostStore {
   }
 
   @Override
+  public <T> T inServerLock(Set<String> ids, Supplier<T> work) {
+    locksTaken.add(Set.copyOf(ids));
+    inLock.addAll(ids);
+    try {
+      return work.get();
+    } finally {
+      inLock.removeAll(ids);
+    }
+  }
+
+  @Override
   public synchronized void insertServer(Server server) {
+    checkLocked("insert", server.id());
     cascade();
     if (servers.containsKey(server.id())) {
       throw new Conflict("id", "server " + server.id() + " already exists");
@@ -51,6 +71,7 @@ final class InMemoryHostStore implements HostStore {
 
   @Override
   public synchronized boolean updateServer(Server server) {
+    checkLocked("update", server.id());
     cascade();
     return servers.replace(server.id(), server) != null;
   }
@@ -63,6 +84,7 @@ final class InMemoryHostStore implements HostStore {
 
   @Override
   public synchronized void saveStates(List<AlertState> changed) {
+    changed.forEach(state -> checkLocked("save a state of", state.key().server()));
     cascade();
     RuntimeException failure = nextSaveFailure;
     if (failure != null) {
@@ -100,6 +122,22 @@ final class InMemoryHostStore implements HostStore {
 
   synchronized int saves() {
     return saves;
+  }
+
+  /** The servers of each {@link #inServerLock}, in order. */
+  List<Set<String>> locksTaken() {
+    return List.copyOf(locksTaken);
+  }
+
+  /** The writes about a server done outside its lock, such as {@code "update nas-01"}. */
+  List<String> writesOutsideLock() {
+    return List.copyOf(writesOutsideLock);
+  }
+
+  private void checkLocked(String write, String server) {
+    if (!inLock.contains(server)) {
+      writesOutsideLock.add(write + " " + server);
+    }
   }
 
   /** What the schema's cascade does: servers whose subject is gone go, with their states. */
