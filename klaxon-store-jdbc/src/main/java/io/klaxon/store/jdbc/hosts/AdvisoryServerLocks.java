@@ -69,19 +69,22 @@ final class AdvisoryServerLocks {
    */
   <T> T locked(Set<String> servers, Supplier<T> work) {
     List<Long> keys = keys(servers);
-    List<long[]> taken = new ArrayList<>(keys.size());
+    List<Held> taken = new ArrayList<>(keys.size());
     try {
       long deadline = System.nanoTime() + wait.toNanos();
       for (long key : keys) {
-        taken.add(new long[] {key, take(key, deadline, servers)});
+        taken.add(new Held(key, take(key, deadline, servers)));
       }
       return work.get();
     } finally {
-      for (long[] lock : taken.reversed()) {
-        release(lock[0], lock[1]);
+      for (Held lock : taken.reversed()) {
+        release(lock.key(), lock.session());
       }
     }
   }
+
+  /** A lock taken, and the number of the session that holds it. */
+  private record Held(long key, long session) {}
 
   /** The locks' keys, in the order every instance takes them. */
   private List<Long> keys(Set<String> servers) {
