@@ -97,6 +97,29 @@ class PostgresHostStoreTest extends HostStoreContract {
   }
 
   @Test
+  void aLockSessionThatEnds_freesItsServers_andItsStoreTakesLocksAgainAfterwards() {
+    JdbcHostStore other = JdbcHostStore.open(database().dataSource(), Duration.ofSeconds(5));
+    String result =
+        hosts()
+            .inServerLock(
+                Set.of("nas-01"),
+                () -> {
+                  // The only advisory lock on the database now is this store's, in its session.
+                  long ended =
+                      count(
+                          "select count(pg_terminate_backend(pid)) from pg_locks"
+                              + " where locktype = 'advisory' and granted"
+                              + " and database = (select oid from pg_database"
+                              + " where datname = current_database())");
+                  assertThat(ended).isEqualTo(1);
+                  return other.inServerLock(Set.of("nas-01"), () -> "taken elsewhere");
+                });
+
+    assertThat(result).isEqualTo("taken elsewhere");
+    assertThat(hosts().inServerLock(Set.of("nas-01"), () -> "again")).isEqualTo("again");
+  }
+
+  @Test
   void breachesAboutOneServerThroughTwoInstancesAtOnce_areEachCounted() throws Exception {
     MeetingHostStore.Meeting meeting = new MeetingHostStore.Meeting(Duration.ofSeconds(1));
     HostMonitor first = instance(meeting);
