@@ -1,7 +1,6 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.access.Actor;
-import io.klaxon.alert.Alert;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
@@ -11,8 +10,6 @@ import io.klaxon.server.problem.PayloadTooLarge;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -71,16 +68,6 @@ class AlertIntake {
     return take(alerts, "", via, actor, new ArrayList<>(), refuse);
   }
 
-  private static List<String> nonNull(@Nullable String[] fingerprints) {
-    List<String> present = new ArrayList<>(fingerprints.length);
-    for (String fingerprint : fingerprints) {
-      if (fingerprint != null) {
-        present.add(fingerprint);
-      }
-    }
-    return present;
-  }
-
   private List<Taken> take(
       List<PostedAlert> alerts,
       String prefix,
@@ -89,32 +76,13 @@ class AlertIntake {
       List<Fault> faults,
       Consumer<List<Fault>> refuse) {
     var now = clock.instant();
-    // The active alerts looked up together: in a cluster, those another instance owns are read
-    // from the database in one statement, not one each.
-    String[] fingerprints = new String[alerts.size()];
-    for (int i = 0; i < alerts.size(); i++) {
-      PostedAlert alert = alerts.get(i);
-      if (alert != null) {
-        fingerprints[i] = LabelFingerprint.key(alert.labels());
-      }
-    }
-    Map<String, Alert> active = engine.active(nonNull(fingerprints));
     List<AlertMapping.Mapped> mapped = new ArrayList<>(alerts.size());
     for (int i = 0; i < alerts.size(); i++) {
       PostedAlert alert = alerts.get(i);
-      String fingerprint = fingerprints[i];
-      if (alert != null && fingerprint != null) {
+      if (alert != null) {
         mapped.add(
             mapping.map(
-                alert,
-                fingerprint,
-                Optional.ofNullable(active.get(fingerprint)),
-                via,
-                actor,
-                now,
-                prefix,
-                i,
-                faults));
+                alert, LabelFingerprint.key(alert.labels()), via, actor, now, prefix, i, faults));
       }
     }
     if (!faults.isEmpty()) {
