@@ -40,10 +40,14 @@ public record AttributeMerge(Set<String> keepFirst, Set<String> keepEarliest) {
   }
 
   /**
-   * The attributes a re-trigger leaves on the alert: {@code offered} itself when the merge keeps
-   * none of the alert's values (the common case of a re-send, which allocates nothing).
+   * The attributes a re-trigger leaves on the alert: {@code held} itself when the merge comes to
+   * them (the common case of a re-send, which then allocates nothing), {@code offered} itself when
+   * it keeps none of the alert's values.
    */
   Map<String, Object> onto(Map<String, Object> held, Map<String, Object> offered) {
+    if (offered.size() == held.size() && comesTo(held, offered)) {
+      return held;
+    }
     @Nullable Map<String, Object> merged = null;
     for (String name : keepFirst) {
       Object mine = held.get(name);
@@ -60,6 +64,23 @@ public record AttributeMerge(Set<String> keepFirst, Set<String> keepEarliest) {
       }
     }
     return merged == null ? offered : Map.copyOf(merged);
+  }
+
+  /** Whether merging {@code offered} leaves every one of its attributes as {@code held} has it. */
+  private boolean comesTo(Map<String, Object> held, Map<String, Object> offered) {
+    for (Map.Entry<String, Object> attribute : offered.entrySet()) {
+      String name = attribute.getKey();
+      Object mine = held.get(name);
+      if (mine == null) {
+        return false;
+      }
+      if (!mine.equals(attribute.getValue())
+          && !keepFirst.contains(name)
+          && !(keepEarliest.contains(name) && earlier(mine, attribute.getValue()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, Object> put(
