@@ -11,7 +11,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,8 @@ class AlertIntake {
   /** Most alerts in one request, as for Klaxon's own events. */
   static final int MAX_ALERTS = 10_000;
 
-  /** What became of one alert: its fingerprint, and the engine's result when there was work. */
-  record Taken(String fingerprint, @Nullable CommandResult result) {}
+  /** What became of one alert: its fingerprint and the engine's result. */
+  record Taken(String fingerprint, CommandResult result) {}
 
   private final AlertEngine engine;
   private final AlertMapping mapping;
@@ -90,19 +89,18 @@ class AlertIntake {
       throw new IllegalStateException("a refusal must throw");
     }
     List<AlertCommand> commands = new ArrayList<>(mapped.size());
-    for (AlertMapping.Mapped one : mapped) {
-      if (one != null && one.command() != null) {
-        commands.add(one.command());
-      }
-    }
-    List<CommandResult> results = engine.apply(commands);
-    List<Taken> taken = new ArrayList<>(mapped.size());
-    int next = 0;
+    List<String> fingerprints = new ArrayList<>(mapped.size());
     for (AlertMapping.Mapped one : mapped) {
       if (one == null) {
         throw new IllegalStateException("every alert was mapped once the faults are none");
       }
-      taken.add(new Taken(one.fingerprint(), one.command() == null ? null : results.get(next++)));
+      commands.add(one.command());
+      fingerprints.add(one.fingerprint());
+    }
+    List<CommandResult> results = engine.apply(commands);
+    List<Taken> taken = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      taken.add(new Taken(fingerprints.get(i), results.get(i)));
     }
     return taken;
   }

@@ -30,8 +30,8 @@ class AlertMapping {
   /** The type of an alert without an {@code alertname} label, which Alertmanager allows. */
   static final String UNNAMED = "unnamed";
 
-  /** What to do for one alert; no command when there is nothing to do. */
-  record Mapped(String fingerprint, @Nullable AlertCommand command) {}
+  /** What to do for one alert: every alert is a command, even one the engine will find idle. */
+  record Mapped(String fingerprint, AlertCommand command) {}
 
   private final Severity defaultSeverity;
 
