@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -358,32 +357,6 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
     } catch (Unavailable databaseAway) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The active alerts of several fingerprints: from memory where this instance owns the partition,
-   * the others read from PostgreSQL in one statement (none while it is away, as for one).
-   */
-  @Override
-  public Map<String, Alert> active(Collection<String> fingerprints) {
-    Map<String, Alert> found = new HashMap<>();
-    List<String> elsewhere = new ArrayList<>();
-    for (String fingerprint : fingerprints) {
-      AlertEngine owner = engines.engineOf(fingerprint);
-      if (owner == null) {
-        elsewhere.add(fingerprint);
-      } else {
-        owner.active(fingerprint).ifPresent(alert -> found.put(fingerprint, alert));
-      }
-    }
-    if (!elsewhere.isEmpty()) {
-      try {
-        found.putAll(store.findActive(elsewhere));
-      } catch (Unavailable databaseAway) {
-        // taken for none, as active(fingerprint) does: triggers still go to Kafka
-      }
-    }
-    return found;
   }
 
   /**

@@ -8,11 +8,15 @@ import io.klaxon.alert.Suppressor;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.engine.AttributeMerge;
+import io.klaxon.engine.StartedBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +25,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The value of a record on the command topic: a versioned JSON object {@code {"v": 1, "commands":
  * [...]}} holding the commands of one request for one partition, in order. Absent fields are left
  * out, so a re-trigger stays small. A reader refuses a version it does not know rather than guess.
+ *
+ * <p>Version 2 added what the owner judges as it applies a command: a change's {@code
+ * onlyIfStartedBy}, a trigger's {@code startedAt} and attribute merge ({@code keepFirst}, {@code
+ * keepEarliest}). A record is written as version 2 only when one of its commands carries one of
+ * them, so that an instance of version 1, which would apply them without the condition or merge,
+ * skips such a record instead, and reads every other.
  */
 public final class CommandCodec {
 
-  /** The version written; readers accept it and every older one. */
-  public static final int VERSION = 1;
+  /** The newest version written; readers accept it and every older one. */
+  public static final int VERSION = 2;
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -38,7 +48,7 @@ public final class CommandCodec {
       encoded.add(encode(command));
     }
     Map<String, Object> value = new LinkedHashMap<>();
-    value.put("v", VERSION);
+    value.put("v", commands.stream().anyMatch(CommandCodec::judgedByTheOwner) ? 2 : 1);
     value.put("commands", encoded);
     return MAPPER.writeValueAsBytes(value);
   }
@@ -85,6 +95,13 @@ public final class CommandCodec {
         putIfPresent(out, "occurredAt", text(t.occurredAt()));
         putIfPresent(out, "expiresAt", text(t.expiresAt()));
         putIfPresent(out, "previousValue", t.previousValue());
+        putIfPresent(out, "startedAt", text(t.startedAt()));
+        if (!t.merge().keepFirst().isEmpty()) {
+          out.put("keepFirst", sorted(t.merge().keepFirst()));
+        }
+        if (!t.merge().keepEarliest().isEmpty()) {
+          out.put("keepEarliest", sorted(t.merge().keepEarliest()));
+        }
       }
       case AlertCommand.Change c -> {
         out.put("kind", "change");
@@ -93,6 +110,13 @@ public final class CommandCodec {
         putIfPresent(out, "note", c.note());
         if (c.automatic()) {
           out.put("automatic", true);
+        }
+        StartedBy condition = c.onlyIfStartedBy();
+        if (condition != null) {
+          Map<String, Object> startedBy = new LinkedHashMap<>();
+          startedBy.put("at", condition.at().toString());
+          putIfPresent(startedBy, "attribute", condition.attribute());
+          out.put("onlyIfStartedBy", startedBy);
         }
       }
       case AlertCommand.Suppress s -> {
@@ -146,14 +170,17 @@ public final class CommandCodec {
               in.instant("occurredAt"),
               in.instant("expiresAt"),
               actor,
-              in.number("previousValue"));
+              in.number("previousValue"),
+              in.instant("startedAt"),
+              new AttributeMerge(names(in.list("keepFirst")), names(in.list("keepEarliest"))));
       case "change" ->
           new AlertCommand.Change(
               ref(in),
               Transition.valueOf(in.text("transition")),
               actor,
               in.optionalText("note"),
-              in.has("automatic"));
+              in.has("automatic"),
+              in.has("onlyIfStartedBy") ? startedBy(in.object("onlyIfStartedBy")) : null);
       case "suppress" -> {
         List<Suppressor> by = new ArrayList<>();
         for (Object one : in.list("suppressedBy")) {
@@ -169,6 +196,35 @@ public final class CommandCodec {
       case "delete" -> new AlertCommand.Delete(in.id("alertId"), actor);
       default -> throw new IllegalArgumentException("unknown command kind " + in.text("kind"));
     };
+  }
+
+  /** Whether the command carries what only a reader of version 2 applies as meant. */
+  private static boolean judgedByTheOwner(AlertCommand command) {
+    return switch (command) {
+      case AlertCommand.Trigger t -> t.startedAt() != null || !t.merge().isEmpty();
+      case AlertCommand.Change c -> c.onlyIfStartedBy() != null;
+      default -> false;
+    };
+  }
+
+  private static StartedBy startedBy(Fields in) {
+    Instant at = in.instant("at");
+    if (at == null) {
+      throw new IllegalArgumentException("a cluster record's onlyIfStartedBy lacks at");
+    }
+    return new StartedBy(at, in.optionalText("attribute"));
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
+  }
+
+  private static Set<String> names(List<?> list) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Object name : list) {
+      names.add(String.valueOf(name));
+    }
+    return names;
   }
 
   private static Map<String, Object> encode(Subject subject) {

@@ -12,10 +12,13 @@ import io.klaxon.alert.Suppressor;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.engine.AttributeMerge;
+import io.klaxon.engine.StartedBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CommandCodecTest {
@@ -63,6 +66,60 @@ class CommandCodecTest {
             new AlertCommand.Delete(11, ACTOR));
 
     assertThat(CommandCodec.decode(CommandCodec.encode(commands))).isEqualTo(commands);
+  }
+
+  @Test
+  void whatTheOwnerJudges_survivesTheTopic_inARecordOfVersionTwo() {
+    List<AlertCommand> commands =
+        List.of(
+            new AlertCommand.Trigger(
+                "am:1a2b",
+                "alertmanager",
+                "DiskFull",
+                Severity.HIGH,
+                "Disk full",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("startsAt", "2026-12-06T10:00:00Z", "receivedAt", "2026-12-06T10:00:05Z"),
+                null,
+                null,
+                ACTOR,
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                new AttributeMerge(Set.of("receivedAt"), Set.of("startsAt", "firstSeen"))),
+            new AlertCommand.Change(
+                AlertRef.fingerprint("am:1a2b"),
+                Transition.RESOLVE,
+                ACTOR,
+                "endsAt 2026-12-06T10:05:00Z has passed",
+                true,
+                new StartedBy(Instant.parse("2026-12-06T10:05:00Z"), "startsAt")),
+            new AlertCommand.Change(
+                AlertRef.id(3),
+                Transition.RESOLVE,
+                ACTOR,
+                null,
+                false,
+                new StartedBy(Instant.parse("2026-12-06T10:05:00.123456Z"), null)));
+
+    byte[] record = CommandCodec.encode(commands);
+
+    assertThat(CommandCodec.decode(record)).isEqualTo(commands);
+    assertThat(new String(record, StandardCharsets.UTF_8)).startsWith("{\"v\":2,");
+  }
+
+  @Test
+  void aRecordWithNothingForTheOwnerToJudge_staysVersionOne_whichEveryInstanceReads() {
+    byte[] record =
+        CommandCodec.encode(
+            List.of(
+                AlertCommand.Trigger.of("plain", "src", "disk", Severity.LOW, "Disk"),
+                AlertCommand.Change.of(AlertRef.id(4), Transition.RESOLVE, ACTOR)));
+
+    assertThat(new String(record, StandardCharsets.UTF_8)).startsWith("{\"v\":1,");
   }
 
   @Test

@@ -25,6 +25,9 @@ public sealed interface AlertCommand {
    * @param previousValue what {@code value} is measured from (the odds detector's price at the
    *     start of its look-back window, seed 000's {@code old_value}); when null the engine keeps
    *     the alert's former value as its previous one
+   * @param startedAt when the producer says the condition began: it dates a new alert ({@code
+   *     detectedAt}) when earlier than {@code occurredAt}; a re-trigger leaves it
+   * @param merge how the trigger's attributes meet the active alert's ({@link AttributeMerge})
    */
   record Trigger(
       String fingerprint,
@@ -41,8 +44,47 @@ public sealed interface AlertCommand {
       @Nullable Instant occurredAt,
       @Nullable Instant expiresAt,
       Actor actor,
-      @Nullable Double previousValue)
+      @Nullable Double previousValue,
+      @Nullable Instant startedAt,
+      AttributeMerge merge)
       implements AlertCommand {
+
+    /** A trigger that neither dates a new alert by its start nor merges attributes. */
+    public Trigger(
+        String fingerprint,
+        String source,
+        String type,
+        Severity severity,
+        String title,
+        @Nullable String message,
+        @Nullable Subject subject,
+        @Nullable Double value,
+        @Nullable Double threshold,
+        @Nullable Double changePercent,
+        Map<String, Object> attributes,
+        @Nullable Instant occurredAt,
+        @Nullable Instant expiresAt,
+        Actor actor,
+        @Nullable Double previousValue) {
+      this(
+          fingerprint,
+          source,
+          type,
+          severity,
+          title,
+          message,
+          subject,
+          value,
+          threshold,
+          changePercent,
+          attributes,
+          occurredAt,
+          expiresAt,
+          actor,
+          previousValue,
+          null,
+          AttributeMerge.NONE);
+    }
 
     /** A trigger that leaves {@code previousValue} to the engine. */
     public Trigger(
@@ -121,14 +163,35 @@ public sealed interface AlertCommand {
     }
   }
 
-  /** Move an alert along its lifecycle. */
+  /**
+   * Move an alert along its lifecycle.
+   *
+   * @param onlyIfStartedBy when present, the move happens only if the alert started by then (the
+   *     engine judges it as it applies the change); otherwise the result is {@link
+   *     Outcome#UNCHANGED} with the alert as it is
+   */
   record Change(
-      AlertRef target, Transition transition, Actor actor, @Nullable String note, boolean automatic)
+      AlertRef target,
+      Transition transition,
+      Actor actor,
+      @Nullable String note,
+      boolean automatic,
+      @Nullable StartedBy onlyIfStartedBy)
       implements AlertCommand {
 
     public Change {
       Limits.requireActor(actor);
       Limits.optionalText("note", note, Limits.TEXT);
+    }
+
+    /** A change with no condition. */
+    public Change(
+        AlertRef target,
+        Transition transition,
+        Actor actor,
+        @Nullable String note,
+        boolean automatic) {
+      this(target, transition, actor, note, automatic, null);
     }
 
     public static Change of(AlertRef target, Transition transition, Actor actor) {

@@ -11,10 +11,7 @@ import io.klaxon.store.AlertStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -201,25 +198,6 @@ public final class AlertEngine implements AutoCloseable {
       return route.active(fingerprint);
     }
     return partitions.get(partitioning.of(fingerprint)).active().byFingerprint(fingerprint);
-  }
-
-  /**
-   * The active alerts of several fingerprints, by fingerprint (those with none left out). In
-   * cluster mode those of partitions another instance owns are read together, as last committed.
-   */
-  public Map<String, Alert> active(Collection<String> fingerprints) {
-    if (route != null) {
-      return route.active(fingerprints);
-    }
-    Map<String, Alert> found = new HashMap<>();
-    for (String fingerprint : fingerprints) {
-      partitions
-          .get(partitioning.of(fingerprint))
-          .active()
-          .byFingerprint(fingerprint)
-          .ifPresent(alert -> found.put(fingerprint, alert));
-    }
-    return found;
   }
 
   /**

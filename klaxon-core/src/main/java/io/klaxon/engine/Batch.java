@@ -247,7 +247,14 @@ final class Batch {
     if (firstNewId == 0) {
       firstNewId = highestNewId;
     }
-    Alert alert = TriggerRules.open(highestNewId, trigger, occurredAt);
+    // A new alert is dated by when its condition began, where the producer says so; never later
+    // than it was seen.
+    Instant startedAt = trigger.startedAt();
+    Instant detectedAt =
+        startedAt != null && startedAt.isBefore(occurredAt)
+            ? startedAt.truncatedTo(ChronoUnit.MICROS)
+            : occurredAt;
+    Alert alert = TriggerRules.open(highestNewId, trigger, detectedAt);
     created.add(alert.id());
     record(alert, now, trigger.actor(), HistoryAction.CREATED, null, List.of(), null);
     return CommandResult.of(Outcome.CREATED, alert);
@@ -259,6 +266,10 @@ final class Batch {
       return CommandResult.of(Outcome.UNCHANGED, null);
     }
     Alert before = found.get();
+    StartedBy condition = change.onlyIfStartedBy();
+    if (condition != null && !condition.holdsFor(before)) {
+      return CommandResult.of(Outcome.UNCHANGED, before);
+    }
     Instant now = now();
     Optional<Alert> after =
         Lifecycle.apply(before, change.transition(), now, change.actor(), change.automatic());

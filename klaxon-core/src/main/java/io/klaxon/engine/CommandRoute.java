@@ -3,9 +3,7 @@ package io.klaxon.engine;
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -21,12 +19,6 @@ public interface CommandRoute {
 
   /** The active alert of a fingerprint, where this instance knows it. */
   Optional<Alert> active(String fingerprint);
-
-  /**
-   * The active alerts of several fingerprints, by fingerprint (those with none are left out): one
-   * request's worth at once, so a route that must read some from elsewhere reads them together.
-   */
-  Map<String, Alert> active(Collection<String> fingerprints);
 
   int activeCount();
 

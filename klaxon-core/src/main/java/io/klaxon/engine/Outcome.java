@@ -16,7 +16,10 @@ public enum Outcome {
   PURGED,
   /** A final alert and its history were deleted (retention). */
   DELETED,
-  /** Nothing to do: already in that state, or no active alert for the fingerprint. */
+  /**
+   * Nothing to do: already in that state, no active alert for the fingerprint, or the change's
+   * condition ({@link StartedBy}) does not hold for the alert.
+   */
   UNCHANGED,
   /** The command was refused; the result carries the reason. */
   REFUSED,

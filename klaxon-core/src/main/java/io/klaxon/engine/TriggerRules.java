@@ -7,6 +7,7 @@ import io.klaxon.alert.Subject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -102,9 +103,13 @@ final class TriggerRules {
     Subject offered = trigger.subject();
     boolean subjectMoved = offered != null && !offered.equals(active.subject());
     Subject subject = subjectMoved ? offered : active.subject();
+    Map<String, Object> offeredAttributes =
+        trigger.merge().isEmpty()
+            ? trigger.attributes()
+            : trigger.merge().onto(active.attributes(), trigger.attributes());
     boolean attributesMoved =
-        !trigger.attributes().isEmpty() && !trigger.attributes().equals(active.attributes());
-    var attributes = attributesMoved ? trigger.attributes() : active.attributes();
+        !offeredAttributes.isEmpty() && !offeredAttributes.equals(active.attributes());
+    var attributes = attributesMoved ? offeredAttributes : active.attributes();
     Instant lastSeenAt = occurredAt.isAfter(active.lastSeenAt()) ? occurredAt : active.lastSeenAt();
 
     Alert after =

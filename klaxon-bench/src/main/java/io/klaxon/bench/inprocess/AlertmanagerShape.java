@@ -4,11 +4,13 @@ import io.klaxon.access.Actor;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.engine.AlertCommand;
+import io.klaxon.engine.AttributeMerge;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Triggers shaped as the server's Alertmanager intake makes them from the side-by-side payload
@@ -22,8 +24,40 @@ public final class AlertmanagerShape {
 
   private AlertmanagerShape() {}
 
-  /** The trigger for label set {@code n}, received at {@code now}. */
+  /** How the intake has the engine merge a re-send's attributes (AlertAttributes.MERGE). */
+  public static final AttributeMerge MERGE =
+      new AttributeMerge(Set.of("receivedAt"), Set.of("startsAt"));
+
+  private static final Instant STARTS_AT = Instant.parse("2026-11-23T06:00:00Z");
+
+  /**
+   * The trigger for label set {@code n}, received at {@code now}, as the intake makes it: the
+   * engine keeps the receivedAt of the first receipt and the earliest startsAt ({@link #MERGE}).
+   */
   public static AlertCommand.Trigger trigger(long n, Instant now) {
+    AlertCommand.Trigger t = unmerged(n, now);
+    return new AlertCommand.Trigger(
+        t.fingerprint(),
+        t.source(),
+        t.type(),
+        t.severity(),
+        t.title(),
+        t.message(),
+        t.subject(),
+        t.value(),
+        t.threshold(),
+        t.changePercent(),
+        t.attributes(),
+        t.occurredAt(),
+        t.expiresAt(),
+        t.actor(),
+        t.previousValue(),
+        STARTS_AT,
+        MERGE);
+  }
+
+  /** {@link #trigger} without the merge: a re-send received later rewrites the alert's row. */
+  public static AlertCommand.Trigger unmerged(long n, Instant now) {
     String host = "host-" + n;
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put(fresh("labels.") + fresh("alertname"), fresh("DiskFull"));
@@ -32,7 +66,7 @@ public final class AlertmanagerShape {
     attributes.put(fresh("labels.") + fresh("severity"), fresh("warning"));
     attributes.put(fresh("annotations.") + fresh("summary"), "disk almost full on " + host);
     attributes.put(fresh("generatorURL"), fresh("http://prometheus/graph"));
-    attributes.put(fresh("startsAt"), Instant.parse("2026-11-23T06:00:00Z").toString());
+    attributes.put(fresh("startsAt"), STARTS_AT.toString());
     attributes.put(fresh("receivedAt"), now.toString());
     attributes.put(fresh("receivedVia"), "api");
     String instance = fresh(host);

@@ -134,9 +134,9 @@ public final class WriterCommand implements Callable<Integer> {
         List<AlertCommand> request = new ArrayList<>(size);
         Instant now = pure ? first : Instant.now();
         for (int i = 0; i < size; i++) {
+          long n = measureNew ? NEW_LABEL_SETS + (done + i) * 7919L : random.nextInt(alerts);
           request.add(
-              AlertmanagerShape.trigger(
-                  measureNew ? NEW_LABEL_SETS + (done + i) * 7919L : random.nextInt(alerts), now));
+              pure ? AlertmanagerShape.trigger(n, now) : AlertmanagerShape.unmerged(n, now));
         }
         engine.apply(request);
         done += size;

@@ -1,9 +1,11 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.engine.AttributeMerge;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -46,13 +48,16 @@ final class AlertAttributes {
   private AlertAttributes() {}
 
   /**
-   * The attributes of a posted alert. A re-send of an active alert keeps the {@code receivedAt} of
-   * its first receipt (its last is {@code lastSeenAt}): a re-send that changes nothing else then
-   * moves only the alert's counts, which the engine keeps in its re-trigger log instead of
-   * rewriting the alert's row.
+   * How the engine merges a re-send's attributes with the active alert's: the alert keeps the
+   * earliest {@code startsAt} sent, as Alertmanager does, and the {@code receivedAt} of its first
+   * receipt (its last is {@code lastSeenAt}): a re-send that changes nothing else then moves only
+   * the alert's counts, which the engine keeps in its re-trigger log instead of rewriting the
+   * alert's row.
    */
-  static Map<String, Object> of(
-      PostedAlert alert, Instant startsAt, Instant receivedAt, Via via, @Nullable Alert active) {
+  static final AttributeMerge MERGE = new AttributeMerge(Set.of(RECEIVED_AT), Set.of(STARTS_AT));
+
+  /** The attributes of a posted alert, as sent; {@link #MERGE} says what an active alert keeps. */
+  static Map<String, Object> of(PostedAlert alert, Instant startsAt, Instant receivedAt, Via via) {
     // Built immutable in one go: the engine's command keeps it as it is (Map.copyOf of an
     // immutable map is that map), where a LinkedHashMap was filled and then copied per alert.
     String generatorURL = alert.generatorURL();
@@ -82,11 +87,7 @@ final class AlertAttributes {
     if (endsAt != null) {
       entries[next++] = Map.entry(ENDS_AT, ENDS_AT_TEXT.format(endsAt));
     }
-    Object firstReceived = active == null ? null : active.attributes().get(RECEIVED_AT);
-    entries[next++] =
-        Map.entry(
-            RECEIVED_AT,
-            firstReceived instanceof String kept ? kept : RECEIVED_AT_TEXT.format(receivedAt));
+    entries[next++] = Map.entry(RECEIVED_AT, RECEIVED_AT_TEXT.format(receivedAt));
     entries[next] = Map.entry(RECEIVED_VIA, via.word);
     return Map.ofEntries(entries);
   }

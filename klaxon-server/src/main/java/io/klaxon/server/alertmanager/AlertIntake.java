@@ -1,7 +1,6 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.access.Actor;
-import io.klaxon.alert.Alert;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.CommandResult;
@@ -11,10 +10,7 @@ import io.klaxon.server.problem.PayloadTooLarge;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +24,8 @@ class AlertIntake {
   /** Most alerts in one request, as for Klaxon's own events. */
   static final int MAX_ALERTS = 10_000;
 
-  /** What became of one alert: its fingerprint, and the engine's result when there was work. */
-  record Taken(String fingerprint, @Nullable CommandResult result) {}
+  /** What became of one alert: its fingerprint and the engine's result. */
+  record Taken(String fingerprint, CommandResult result) {}
 
   private final AlertEngine engine;
   private final AlertMapping mapping;
@@ -71,16 +67,6 @@ class AlertIntake {
     return take(alerts, "", via, actor, new ArrayList<>(), refuse);
   }
 
-  private static List<String> nonNull(@Nullable String[] fingerprints) {
-    List<String> present = new ArrayList<>(fingerprints.length);
-    for (String fingerprint : fingerprints) {
-      if (fingerprint != null) {
-        present.add(fingerprint);
-      }
-    }
-    return present;
-  }
-
   private List<Taken> take(
       List<PostedAlert> alerts,
       String prefix,
@@ -89,32 +75,13 @@ class AlertIntake {
       List<Fault> faults,
       Consumer<List<Fault>> refuse) {
     var now = clock.instant();
-    // The active alerts looked up together: in a cluster, those another instance owns are read
-    // from the database in one statement, not one each.
-    String[] fingerprints = new String[alerts.size()];
-    for (int i = 0; i < alerts.size(); i++) {
-      PostedAlert alert = alerts.get(i);
-      if (alert != null) {
-        fingerprints[i] = LabelFingerprint.key(alert.labels());
-      }
-    }
-    Map<String, Alert> active = engine.active(nonNull(fingerprints));
     List<AlertMapping.Mapped> mapped = new ArrayList<>(alerts.size());
     for (int i = 0; i < alerts.size(); i++) {
       PostedAlert alert = alerts.get(i);
-      String fingerprint = fingerprints[i];
-      if (alert != null && fingerprint != null) {
+      if (alert != null) {
         mapped.add(
             mapping.map(
-                alert,
-                fingerprint,
-                Optional.ofNullable(active.get(fingerprint)),
-                via,
-                actor,
-                now,
-                prefix,
-                i,
-                faults));
+                alert, LabelFingerprint.key(alert.labels()), via, actor, now, prefix, i, faults));
       }
     }
     if (!faults.isEmpty()) {
@@ -122,19 +89,18 @@ class AlertIntake {
       throw new IllegalStateException("a refusal must throw");
     }
     List<AlertCommand> commands = new ArrayList<>(mapped.size());
-    for (AlertMapping.Mapped one : mapped) {
-      if (one != null && one.command() != null) {
-        commands.add(one.command());
-      }
-    }
-    List<CommandResult> results = engine.apply(commands);
-    List<Taken> taken = new ArrayList<>(mapped.size());
-    int next = 0;
+    List<String> fingerprints = new ArrayList<>(mapped.size());
     for (AlertMapping.Mapped one : mapped) {
       if (one == null) {
         throw new IllegalStateException("every alert was mapped once the faults are none");
       }
-      taken.add(new Taken(one.fingerprint(), one.command() == null ? null : results.get(next++)));
+      commands.add(one.command());
+      fingerprints.add(one.fingerprint());
+    }
+    List<CommandResult> results = engine.apply(commands);
+    List<Taken> taken = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      taken.add(new Taken(fingerprints.get(i), results.get(i)));
     }
     return taken;
   }

@@ -1,21 +1,19 @@
 package io.klaxon.server.alertmanager;
 
 import io.klaxon.access.Actor;
-import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import io.klaxon.alert.Transition;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertCommand.Limits;
-import io.klaxon.engine.AlertEngine;
 import io.klaxon.engine.AlertRef;
+import io.klaxon.engine.StartedBy;
 import io.klaxon.problem.InvalidInput;
 import io.klaxon.server.alertmanager.AlertAttributes.Via;
 import io.klaxon.server.alertmanager.PostedAlert.Fault;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,8 +30,8 @@ class AlertMapping {
   /** The type of an alert without an {@code alertname} label, which Alertmanager allows. */
   static final String UNNAMED = "unnamed";
 
-  /** What to do for one alert; no command when there is nothing to do. */
-  record Mapped(String fingerprint, @Nullable AlertCommand command) {}
+  /** What to do for one alert: every alert is a command, even one the engine will find idle. */
+  record Mapped(String fingerprint, AlertCommand command) {}
 
   private final Severity defaultSeverity;
 
@@ -42,17 +40,19 @@ class AlertMapping {
   }
 
   /**
-   * The command for one alert received at {@code now}.
+   * The command for one alert received at {@code now}. It needs no look at the active alert: what
+   * depends on it (the earliest {@code startsAt}, the first receipt, whether a resolve is late) is
+   * judged by the engine as it applies the command, after every earlier one about the alert; in
+   * cluster mode that is the partition's owner, where a read here could miss commands still on
+   * their way to it.
    *
    * @param fingerprint the alert's label-set fingerprint ({@link LabelFingerprint#key})
-   * @param active the active alert of that fingerprint, if any ({@link AlertEngine#active})
    * @param index the alert's place in its request, which names it in faults after {@code prefix}
    * @return what to do, or null with the reason added to {@code faults}
    */
   @Nullable Mapped map(
       PostedAlert alert,
       String fingerprint,
-      Optional<Alert> active,
       Via via,
       Actor actor,
       Instant now,
@@ -64,9 +64,9 @@ class AlertMapping {
         alert.firing() != null ? !alert.firing() : endsAt != null && !endsAt.isAfter(now);
     try {
       if (resolved) {
-        return new Mapped(fingerprint, resolve(active, endsAt, actor));
+        return new Mapped(fingerprint, resolve(fingerprint, endsAt, actor));
       }
-      return new Mapped(fingerprint, trigger(fingerprint, alert, active, via, actor, now));
+      return new Mapped(fingerprint, trigger(fingerprint, alert, via, actor, now));
     } catch (InvalidInput e) {
       for (InvalidInput.FieldError error : e.errors()) {
         faults.add(
@@ -78,19 +78,9 @@ class AlertMapping {
   }
 
   private AlertCommand.Trigger trigger(
-      String fingerprint,
-      PostedAlert alert,
-      Optional<Alert> active,
-      Via via,
-      Actor actor,
-      Instant now) {
+      String fingerprint, PostedAlert alert, Via via, Actor actor, Instant now) {
     Map<String, String> labels = alert.labels();
-    Instant sent = alert.startsAt() != null ? alert.startsAt() : now;
-    // Alertmanager keeps the earliest startsAt of an alert; Klaxon keeps it in the attributes.
-    Instant startsAt =
-        active.map(AlertAttributes::startsAt).filter(kept -> kept.isBefore(sent)).orElse(sent);
-    // The first trigger dates the alert (detectedAt); later ones are sightings, dated now.
-    Instant occurredAt = active.isPresent() ? null : (sent.isBefore(now) ? sent : now);
+    Instant startsAt = alert.startsAt() != null ? alert.startsAt() : now;
     String alertname = labels.get("alertname");
     String description = alert.annotations().get("description");
     return new AlertCommand.Trigger(
@@ -104,26 +94,32 @@ class AlertMapping {
         null,
         null,
         null,
-        AlertAttributes.of(alert, startsAt, now, via, active.orElse(null)),
-        occurredAt,
+        AlertAttributes.of(alert, startsAt, now, via),
+        null, // a re-trigger is a sighting, dated when the engine applies it
         null,
-        actor);
+        actor,
+        null,
+        startsAt, // the first trigger dates the alert (detectedAt), if not in the future
+        AlertAttributes.MERGE);
   }
 
-  private static @Nullable AlertCommand resolve(
-      Optional<Alert> active, @Nullable Instant endsAt, Actor actor) {
-    if (active.isEmpty()) {
-      return null; // nothing firing: Alertmanager would only keep the resolved alert, not show it
-    }
-    if (endsAt != null && AlertAttributes.startsAt(active.get()).isAfter(endsAt)) {
-      return null; // a late resolve of an earlier firing must not close the newer one
-    }
+  /**
+   * Resolves the active alert of the fingerprint, if it started by {@code endsAt}: a late resolve
+   * of an earlier firing must not close a newer one. With nothing active the engine does nothing
+   * (Alertmanager would only keep the resolved alert, not show it).
+   */
+  private static AlertCommand resolve(String fingerprint, @Nullable Instant endsAt, Actor actor) {
     String note =
         endsAt == null
             ? "resolved by the sending Alertmanager"
             : "endsAt " + endsAt + " has passed";
     return new AlertCommand.Change(
-        AlertRef.fingerprint(active.get().fingerprint()), Transition.RESOLVE, actor, note, true);
+        AlertRef.fingerprint(fingerprint),
+        Transition.RESOLVE,
+        actor,
+        note,
+        true,
+        endsAt == null ? null : new StartedBy(endsAt, AlertAttributes.STARTS_AT));
   }
 
   private Severity severity(@Nullable String label) {

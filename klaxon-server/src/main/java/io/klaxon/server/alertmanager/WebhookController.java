@@ -81,9 +81,6 @@ class WebhookController {
 
   private static ItemResult result(int index, AlertIntake.Taken taken) {
     CommandResult result = taken.result();
-    if (result == null) {
-      return new ItemResult(index, null, taken.fingerprint(), "unchanged", null, null);
-    }
     KlaxonException refusal = result.refusal();
     if (refusal != null) {
       return new ItemResult(

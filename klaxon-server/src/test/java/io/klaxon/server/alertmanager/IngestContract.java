@@ -104,6 +104,25 @@ interface IngestContract {
   }
 
   @Test
+  default void aLateResolveOfAnEarlierFiring_leavesTheNewerOneOpen() {
+    var am = am();
+    Map<String, String> labels = am.labels("DiskFull", "high", "nas-late:9100");
+    Instant startsAt = am.now().minusSeconds(60);
+    am.post(alerts(alert(labels, Map.of(), startsAt, am.now().plusSeconds(240))));
+
+    // The resolve of a firing that ended before this one started, arriving late.
+    am.post(alerts(alert(labels, Map.of(), startsAt.minusSeconds(600), startsAt.minusSeconds(1))));
+
+    JsonNode stored = am.klaxonAlerts();
+    assertThat(stored.at("/total").asLong()).isEqualTo(1);
+    assertThat(stored.at("/alerts/0/status").asString()).isEqualTo("open");
+    assertThat(am.v2().size()).isEqualTo(1);
+    // One that ended at the start of the open alert is its own: it resolves it.
+    am.post(alerts(alert(labels, Map.of(), startsAt, startsAt)));
+    assertThat(am.klaxonAlerts().at("/alerts/0/status").asString()).isEqualTo("resolved");
+  }
+
+  @Test
   default void alertNotSentAgain_resolvesAfterResolveTimeout_fromEndsAtOrFromItsLastReceipt() {
     var am = am();
     am.post(

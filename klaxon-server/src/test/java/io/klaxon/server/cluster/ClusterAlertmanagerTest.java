@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.klaxon.cluster.KafkaAndPostgres;
 import io.klaxon.server.Api;
 import io.klaxon.server.KlaxonApplication;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +25,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Alertmanager's API on two servers in cluster mode: alerts fired through one instance and resolved
- * through the other, whichever owns their partitions, are resolved; a late resolve is not.
+ * through the other, whichever owns their partitions, are resolved; a late resolve is not. The
+ * owner decides, in the order the commands reached it: a resolve posted while its firing is still
+ * on its way to the owner resolves it, and a late resolve read against a stale alert does not close
+ * a newer firing. To have commands wait in Kafka, a test holds the owners' commits: every commit
+ * advances its partition's row in {@code cluster_partitions}, which the test keeps locked.
  */
 class ClusterAlertmanagerTest {
 
@@ -68,6 +75,71 @@ class ClusterAlertmanagerTest {
   }
 
   @Test
+  void aResolvePostedBeforeTheOwnerAppliedItsFiring_resolvesIt() throws SQLException {
+    Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    Instant endsAt = startsAt.plusSeconds(30);
+    try (Connection held = holdTheOwners()) {
+      // Both are answered "accepted" once the answer wait has passed: in Kafka, not applied.
+      assertThat(one.post("/api/v2/alerts", alerts("race", startsAt, null)).status())
+          .isEqualTo(200);
+      assertThat(two.post("/api/v2/alerts", alerts("race", startsAt, endsAt)).status())
+          .isEqualTo(200);
+      assertThat(statuses("race")).isEmpty();
+      held.rollback();
+    }
+
+    awaitStatuses("race", "resolved");
+  }
+
+  @Test
+  void aLateResolveOfAnEarlierFiring_readStale_leavesTheNewerFiringOpen() throws SQLException {
+    Instant firstStart = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+    Instant firstEnd = firstStart.plusSeconds(300);
+    Instant secondStart = firstEnd.plusSeconds(120);
+    assertThat(one.post("/api/v2/alerts", alerts("stale", firstStart, null)).status())
+        .isEqualTo(200);
+    awaitStatuses("stale", "open");
+
+    try (Connection held = holdTheOwners()) {
+      // The first firing ends, a second one starts, and the first one's resolve comes again
+      // (Prometheus re-sends resolved alerts): all while the committed alert is the first firing.
+      assertThat(two.post("/api/v2/alerts", alerts("stale", firstStart, firstEnd)).status())
+          .isEqualTo(200);
+      assertThat(one.post("/api/v2/alerts", alerts("stale", secondStart, null)).status())
+          .isEqualTo(200);
+      assertThat(two.post("/api/v2/alerts", alerts("stale", firstStart, firstEnd)).status())
+          .isEqualTo(200);
+      held.rollback();
+    }
+
+    // The same late resolve once more, through the webhook: answered once its owner applied it,
+    // after everything above. It finds the second firing, open.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode answer =
+                  two.post("/api/integrations/alertmanager", webhook("stale", firstStart, firstEnd))
+                      .json();
+              assertThat(each(answer.path("results"), "outcome"))
+                  .hasSize(ALERTS)
+                  .containsOnly("unchanged");
+              assertThat(each(answer.path("results"), "status"))
+                  .hasSize(ALERTS)
+                  .containsOnly("open");
+            });
+    List<String> statuses = statuses("stale");
+    assertThat(statuses).filteredOn("open"::equals).hasSize(ALERTS);
+    assertThat(statuses).filteredOn("resolved"::equals).hasSize(ALERTS);
+    for (JsonNode alert : listed("stale").path("alerts")) {
+      if (alert.path("status").asString().equals("open")) {
+        assertThat(Instant.parse(alert.at("/attributes/startsAt").asString()))
+            .isEqualTo(secondStart);
+      }
+    }
+  }
+
+  @Test
   void aLateResolveThroughTheOtherInstance_leavesTheNewerFiringOpen() {
     Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
     assertThat(one.post("/api/v2/alerts", alerts("late", startsAt, null)).status()).isEqualTo(200);
@@ -90,7 +162,7 @@ class ClusterAlertmanagerTest {
             "--klaxon.db.url=" + backends.jdbcUrl(),
             "--klaxon.cluster.kafka.bootstrap-servers=" + backends.bootstrapServers(),
             "--klaxon.cluster.node-name=" + name,
-            "--klaxon.cluster.answer-wait=20s",
+            "--klaxon.cluster.answer-wait=3s",
             "--klaxon.engine.partitions=4",
             "--spring.main.banner-mode=off");
   }
@@ -112,6 +184,45 @@ class ClusterAlertmanagerTest {
                       i, run, startsAt, endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\""));
     }
     return body.append("]").toString();
+  }
+
+  /** The same alerts as the webhook sends them resolved. */
+  private static String webhook(String run, Instant startsAt, Instant endsAt) {
+    StringBuilder alerts = new StringBuilder("[");
+    for (int i = 0; i < ALERTS; i++) {
+      alerts
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"status":"resolved","labels":{"alertname":"DiskFull","instance":"nas-%d:9100",\
+              "run":"%s"},"annotations":{},"startsAt":"%s","endsAt":"%s"}\
+              """
+                  .formatted(i, run, startsAt, endsAt));
+    }
+    return """
+    {"version":"4","status":"resolved","receiver":"klaxon","groupLabels":{},\
+    "commonLabels":{},"commonAnnotations":{},"externalURL":"http://am:9093","alerts":%s]}\
+    """
+        .formatted(alerts);
+  }
+
+  /**
+   * Locks every partition's row of {@code cluster_partitions}: an owner's commit, which advances
+   * its partition's row, waits until the caller rolls back, while readers read on.
+   */
+  private static Connection holdTheOwners() throws SQLException {
+    Connection held = backends.dataSource().getConnection();
+    held.setAutoCommit(false);
+    try (Statement lock = held.createStatement()) {
+      lock.execute("SELECT partition FROM cluster_partitions FOR UPDATE");
+    }
+    return held;
+  }
+
+  private static List<String> each(JsonNode items, String field) {
+    List<String> values = new ArrayList<>();
+    items.forEach(item -> values.add(item.path(field).asString()));
+    return values;
   }
 
   private static JsonNode listed(String run) {

@@ -148,14 +148,6 @@ final class AlertReader {
         .fetchOptional(rows::alert);
   }
 
-  List<Alert> findActive(Collection<String> fingerprints) {
-    return selectAlerts()
-        .where(
-            alerts.fingerprint.in(fingerprints),
-            alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))
-        .fetch(rows::alert);
-  }
-
   List<Alert> loadActive() {
     return selectAlerts()
         .where(alerts.status.in(AlertStatus.OPEN.word(), AlertStatus.ACKNOWLEDGED.word()))

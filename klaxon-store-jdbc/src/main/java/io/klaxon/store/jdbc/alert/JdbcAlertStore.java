@@ -205,20 +205,6 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
     return failures.call("read an active alert", () -> reader.findActive(fingerprint));
   }
 
-  /**
-   * The active alerts of several fingerprints as their rows stand, by fingerprint, read together (a
-   * request's worth in cluster mode; see {@link #findActive(String)}).
-   */
-  public Map<String, Alert> findActive(Collection<String> fingerprints) {
-    Map<String, Alert> found = new HashMap<>();
-    for (List<String> chunk : RowInsert.chunks(List.copyOf(fingerprints), 1)) {
-      failures
-          .call("read active alerts", () -> reader.findActive(chunk))
-          .forEach(a -> found.put(a.fingerprint(), a));
-    }
-    return found;
-  }
-
   @Override
   public AlertPage find(AlertQuery query) {
     return failures.call("list alerts", () -> reader.find(query));
