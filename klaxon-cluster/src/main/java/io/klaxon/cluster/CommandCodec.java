@@ -28,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Version 2 added what the owner judges as it applies a command: a change's {@code
  * onlyIfStartedBy}, a trigger's {@code startedAt} and attribute merge ({@code keepFirst}, {@code
- * keepEarliest}). A record is written as version 2 only when one of its commands carries one of
- * them, so that an instance of version 1, which would apply them without the condition or merge,
- * skips such a record instead, and reads every other.
+ * keepEarliest}). A record is written as version 2 only when one of its changes carries a
+ * condition, so that an instance of version 1, which would resolve unconditionally, skips such a
+ * record instead. A trigger's start and merge stay in records of version 1: an earlier instance
+ * reads past them and applies the trigger with the attributes as sent (a moved {@code receivedAt}
+ * during a rolling upgrade), which is better than dropping every Alertmanager firing it owns.
  */
 public final class CommandCodec {
 
@@ -172,7 +174,7 @@ public final class CommandCodec {
               actor,
               in.number("previousValue"),
               in.instant("startedAt"),
-              new AttributeMerge(names(in.list("keepFirst")), names(in.list("keepEarliest"))));
+              merge(in));
       case "change" ->
           new AlertCommand.Change(
               ref(in),
@@ -198,13 +200,17 @@ public final class CommandCodec {
     };
   }
 
-  /** Whether the command carries what only a reader of version 2 applies as meant. */
+  /** Whether a reader of version 1 would apply the command against its meaning. */
   private static boolean judgedByTheOwner(AlertCommand command) {
-    return switch (command) {
-      case AlertCommand.Trigger t -> t.startedAt() != null || !t.merge().isEmpty();
-      case AlertCommand.Change c -> c.onlyIfStartedBy() != null;
-      default -> false;
-    };
+    return command instanceof AlertCommand.Change change && change.onlyIfStartedBy() != null;
+  }
+
+  private static AttributeMerge merge(Fields in) {
+    Set<String> keepFirst = names(in.list("keepFirst"));
+    Set<String> keepEarliest = names(in.list("keepEarliest"));
+    return keepFirst.isEmpty() && keepEarliest.isEmpty()
+        ? AttributeMerge.NONE
+        : new AttributeMerge(keepFirst, keepEarliest);
   }
 
   private static StartedBy startedBy(Fields in) {

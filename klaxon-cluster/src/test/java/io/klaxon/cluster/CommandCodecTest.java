@@ -123,6 +123,35 @@ class CommandCodecTest {
   }
 
   @Test
+  void aFiringWithItsStartAndMerge_staysVersionOne_soAnEarlierOwnerAppliesItRatherThanDropsIt() {
+    List<AlertCommand> firing =
+        List.of(
+            new AlertCommand.Trigger(
+                "am:3c4d",
+                "alertmanager",
+                "DiskFull",
+                Severity.HIGH,
+                "Disk full",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("startsAt", "2026-12-06T10:00:00Z", "receivedAt", "2026-12-06T10:00:05Z"),
+                null,
+                null,
+                ACTOR,
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                new AttributeMerge(Set.of("receivedAt"), Set.of("startsAt"))));
+
+    byte[] record = CommandCodec.encode(firing);
+
+    assertThat(new String(record, StandardCharsets.UTF_8)).startsWith("{\"v\":1,");
+    assertThat(CommandCodec.decode(record)).isEqualTo(firing);
+  }
+
+  @Test
   void aRecordOfAnUnknownVersionIsRefusedRatherThanGuessed() {
     byte[] future = "{\"v\":99,\"commands\":[]}".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> CommandCodec.decode(future))

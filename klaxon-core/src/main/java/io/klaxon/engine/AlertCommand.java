@@ -134,6 +134,11 @@ public sealed interface AlertCommand {
       Limits.requireText("title", title, Limits.TITLE);
       Limits.optionalText("message", message, Limits.TEXT);
       Limits.requireActor(actor);
+      // An embedding caller is not held to the nullness annotations: refused here, not on the
+      // writer's thread where the batch would fail with it.
+      if (merge == null) {
+        throw new InvalidInput("merge", "is required (AttributeMerge.NONE for none)");
+      }
       if (subject != null) {
         Limits.requireText("subject.type", subject.type(), Limits.KEY);
         Limits.requireText("subject.key", subject.key(), Limits.KEY);

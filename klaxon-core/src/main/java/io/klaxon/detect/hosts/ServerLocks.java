@@ -3,14 +3,12 @@ package io.klaxon.detect.hosts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Serializes the work on each server: a state is read, decided on, committed with its alerts and
- * written back under its server's lock, so two requests about one server never interleave. Servers
- * share a fixed set of locks by hash; a set of servers is locked in stripe order, so that no two
- * callers wait on each other.
+ * written back under its server's lock, so two requests about one server never interleave ({@link
+ * ServerStripes}).
  *
  * <p>In cluster mode the work that changes a server also holds the store's lock of it ({@link
  * HostStore#inServerLock}), which the other instances take too; reads hold this instance's lock
@@ -18,18 +16,13 @@ import java.util.function.Supplier;
  */
 final class ServerLocks {
 
-  private static final int STRIPES = 64;
-
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final ServerStripes stripes = new ServerStripes();
   private final HostStore store;
   private final boolean shared;
 
   ServerLocks(HostStore store, boolean shared) {
     this.store = store;
     this.shared = shared;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
   }
 
   /**
@@ -51,19 +44,7 @@ final class ServerLocks {
 
   /** Does {@code work} holding the locks of all {@code servers} in this instance only. */
   <T> T locked(Collection<String> servers, Supplier<T> work) {
-    List<ReentrantLock> held =
-        servers.stream()
-            .mapToInt(server -> Math.floorMod(server.hashCode(), STRIPES))
-            .distinct()
-            .sorted()
-            .mapToObj(i -> stripes[i])
-            .toList();
-    held.forEach(ReentrantLock::lock);
-    try {
-      return work.get();
-    } finally {
-      held.reversed().forEach(ReentrantLock::unlock);
-    }
+    return stripes.locked(servers, work);
   }
 
   <T> T locked(String server, Supplier<T> work) {

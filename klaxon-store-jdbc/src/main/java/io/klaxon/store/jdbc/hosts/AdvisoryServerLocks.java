@@ -89,15 +89,14 @@ final class AdvisoryServerLocks {
   /** The locks' keys, in the order every instance takes them. */
   private List<Long> keys(Set<String> servers) {
     String namespace = schema();
-    return servers.stream()
-        .map(
-            id ->
-                UUID.nameUUIDFromBytes(
-                        ("klaxon-host/" + namespace + "/" + id).getBytes(StandardCharsets.UTF_8))
-                    .getMostSignificantBits())
-        .distinct()
-        .sorted()
-        .toList();
+    return servers.stream().map(id -> key(namespace, id)).distinct().sorted().toList();
+  }
+
+  /** The advisory lock's key of one server of the schema {@code namespace}. */
+  static long key(String namespace, String server) {
+    return UUID.nameUUIDFromBytes(
+            ("klaxon-host/" + namespace + "/" + server).getBytes(StandardCharsets.UTF_8))
+        .getMostSignificantBits();
   }
 
   /** Waits for the lock, pausing longer each time it is found held; gives the session's number. */

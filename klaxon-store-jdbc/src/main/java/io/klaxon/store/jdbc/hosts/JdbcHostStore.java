@@ -7,6 +7,7 @@ import io.klaxon.detect.hosts.AlertState;
 import io.klaxon.detect.hosts.HostSettings;
 import io.klaxon.detect.hosts.HostStore;
 import io.klaxon.detect.hosts.Server;
+import io.klaxon.detect.hosts.ServerStripes;
 import io.klaxon.problem.Conflict;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.jdbc.Dialect;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -46,14 +46,14 @@ public final class JdbcHostStore implements HostStore {
   /** How long a change of a server waits for another instance's to end before giving up. */
   static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
-  private static final int STRIPES = 64;
-
   private final DSLContext dsl;
   private final Failures failures;
   private final HostTables tables;
   private final HostRows rows;
   private final AlertTables.Subjects subjects;
-  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  // PostgreSQL's advisory locks are re-entrant within a session, and this store's threads share
+  // one session for them: two threads would both "hold" one server's lock without these.
+  private final ServerStripes stripes = new ServerStripes();
   private final @Nullable AdvisoryServerLocks sharedLocks;
 
   private final Dialect dialect;
@@ -68,9 +68,6 @@ public final class JdbcHostStore implements HostStore {
 
   private JdbcHostStore(DataSource dataSource, Dialect dialect, Duration lockWait) {
     this.dialect = dialect;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new ReentrantLock();
-    }
     // SQLite is one process's database: no other instance can be changing a server there.
     this.sharedLocks =
         dialect == Dialect.POSTGRESQL
@@ -204,19 +201,8 @@ public final class JdbcHostStore implements HostStore {
    */
   @Override
   public <T> T inServerLock(Set<String> servers, Supplier<T> work) {
-    List<ReentrantLock> held =
-        servers.stream()
-            .mapToInt(server -> Math.floorMod(server.hashCode(), STRIPES))
-            .distinct()
-            .sorted()
-            .mapToObj(i -> stripes[i])
-            .toList();
-    held.forEach(ReentrantLock::lock);
-    try {
-      return sharedLocks == null ? work.get() : sharedLocks.locked(servers, work);
-    } finally {
-      held.reversed().forEach(ReentrantLock::unlock);
-    }
+    return stripes.locked(
+        servers, () -> sharedLocks == null ? work.get() : sharedLocks.locked(servers, work));
   }
 
   @Override

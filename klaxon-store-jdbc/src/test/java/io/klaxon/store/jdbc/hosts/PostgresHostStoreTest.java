@@ -104,13 +104,16 @@ class PostgresHostStoreTest extends HostStoreContract {
             .inServerLock(
                 Set.of("nas-01"),
                 () -> {
-                  // The only advisory lock on the database now is this store's, in its session.
+                  // Only the session holding this store's lock of nas-01 is ended: other tests and
+                  // Flyway hold advisory locks of their own on the same database.
                   long ended =
                       count(
                           "select count(pg_terminate_backend(pid)) from pg_locks"
-                              + " where locktype = 'advisory' and granted"
+                              + " where locktype = 'advisory' and granted and objsubid = 1"
+                              + " and ((classid::bigint << 32) | objid::bigint) = ?"
                               + " and database = (select oid from pg_database"
-                              + " where datname = current_database())");
+                              + " where datname = current_database())",
+                          AdvisoryServerLocks.key(database().schema(), "nas-01"));
                   assertThat(ended).isEqualTo(1);
                   return other.inServerLock(Set.of("nas-01"), () -> "taken elsewhere");
                 });
