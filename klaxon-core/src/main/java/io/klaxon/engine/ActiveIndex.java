@@ -225,6 +225,11 @@ final class ActiveIndex {
     return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
+  /** Whether the alert is active here, without building it. */
+  boolean holds(long id) {
+    return byId.containsKey(id);
+  }
+
   /** The active alerts about a subject: a scan, fine for the rare purge. */
   List<Alert> ofSubject(SubjectRef subject) {
     return all().stream().filter(subject::matches).toList();
