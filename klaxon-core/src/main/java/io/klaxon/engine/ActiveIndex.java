@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -293,6 +294,13 @@ final class ActiveIndex {
     byFingerprint.computeIfPresent(
         alert.fingerprint(),
         (fp, current) -> current.identity().id() == alert.id() ? null : current);
+  }
+
+  /** Visits every active alert, each built as it is visited and not kept. */
+  void forEach(Consumer<? super Alert> action) {
+    for (Slot slot : byId.values()) {
+      action.accept(slot.alert());
+    }
   }
 
   /** Every active alert, as last committed, in no order. */
