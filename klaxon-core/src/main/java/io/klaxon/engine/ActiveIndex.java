@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -225,6 +226,11 @@ final class ActiveIndex {
     return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
+  /** Whether the alert is active here, without building it. */
+  boolean holds(long id) {
+    return byId.containsKey(id);
+  }
+
   /** The active alerts about a subject: a scan, fine for the rare purge. */
   List<Alert> ofSubject(SubjectRef subject) {
     return all().stream().filter(subject::matches).toList();
@@ -288,6 +294,13 @@ final class ActiveIndex {
     byFingerprint.computeIfPresent(
         alert.fingerprint(),
         (fp, current) -> current.identity().id() == alert.id() ? null : current);
+  }
+
+  /** Visits every active alert, each built as it is visited and not kept. */
+  void forEach(Consumer<? super Alert> action) {
+    for (Slot slot : byId.values()) {
+      action.accept(slot.alert());
+    }
   }
 
   /** Every active alert, as last committed, in no order. */

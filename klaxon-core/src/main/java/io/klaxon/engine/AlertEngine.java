@@ -216,6 +216,22 @@ public final class AlertEngine implements AutoCloseable {
     return all;
   }
 
+  /**
+   * Visits every active alert as last committed, one at a time and in no order: what {@link
+   * #activeAlerts} lists, for a job that keeps few of them. A list of every active alert, built
+   * every few seconds, outlived young collections and died in the old generation (issue 22). In
+   * cluster mode, those of the partitions this instance owns.
+   */
+  public void forEachActive(Consumer<? super Alert> action) {
+    if (route != null) {
+      route.activeAlerts().forEach(action);
+      return;
+    }
+    for (PartitionEngine partition : partitions) {
+      partition.active().forEach(action);
+    }
+  }
+
   public int activeCount() {
     if (route != null) {
       return route.activeCount();

@@ -68,6 +68,26 @@ class AlertEnginePartitionsTest {
   }
 
   @Test
+  void forEachActive_visitsEveryActiveAlertOfEveryPartition_asActiveAlertsListsThem() {
+    List<String> fingerprints =
+        IntStream.range(0, 40).mapToObj(i -> fingerprintAbout("srv-" + i)).toList();
+    engine.apply(fingerprints.stream().map(Commands::trigger).toList());
+    engine.apply(trigger(fingerprints.get(0)));
+    long resolved = engine.active(fingerprints.get(1)).orElseThrow().id();
+    engine.apply(change(resolved, Transition.RESOLVE));
+
+    List<Alert> visited = new ArrayList<>();
+    engine.forEachActive(visited::add);
+
+    assertThat(visited).hasSize(39).containsExactlyInAnyOrderElementsOf(engine.activeAlerts());
+    assertThat(visited).extracting(Alert::id).doesNotContain(resolved);
+    assertThat(visited)
+        .filteredOn(alert -> alert.fingerprint().equals(fingerprints.get(0)))
+        .extracting(Alert::occurrences)
+        .containsExactly(2L);
+  }
+
+  @Test
   void aReTriggerInTheSameSubmission_findsTheAlertOpenedBeforeIt() {
     String fingerprint = fingerprintAbout("nas-01");
 

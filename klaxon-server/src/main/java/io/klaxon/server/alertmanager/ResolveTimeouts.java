@@ -47,14 +47,20 @@ class ResolveTimeouts {
   int resolveOverdue() {
     Instant now = clock.instant();
     List<Alert> overdue = new ArrayList<>();
-    for (Alert alert : candidates()) {
-      if (AlertMapping.SOURCE.equals(alert.source())
-          && AlertAttributes.isLabelSet(alert)
-          && AlertAttributes.cameVia(alert, Via.API)
-          && !deadline(alert).isAfter(now)) {
-        overdue.add(alert);
-      }
-    }
+    // From the engine's memory, not the store (paging every active alert out of the store every
+    // check cost as much CPU as the requests that keep them alive, issue 22's profile), one at a
+    // time: a list of them all lived long enough to be promoted and die in the old generation. In
+    // cluster mode, those of the partitions this instance owns, since the job runs in each
+    // partition's owner.
+    engine.forEachActive(
+        alert -> {
+          if (AlertMapping.SOURCE.equals(alert.source())
+              && AlertAttributes.isLabelSet(alert)
+              && AlertAttributes.cameVia(alert, Via.API)
+              && !deadline(alert).isAfter(now)) {
+            overdue.add(alert);
+          }
+        });
     overdue.sort(Comparator.comparing(Alert::detectedAt).thenComparingLong(Alert::id));
     List<AlertCommand> commands = new ArrayList<>();
     int resolved = 0;
@@ -72,16 +78,6 @@ class ResolveTimeouts {
       }
     }
     return resolved + apply(commands);
-  }
-
-  /**
-   * The active alerts that may be overdue, as the engine last committed them: from its memory, not
-   * the store (paging every active alert out of the store every check cost as much CPU as the
-   * requests that keep them alive, issue 22's profile); in cluster mode, those of the partitions
-   * this instance owns, since the job runs in each partition's owner.
-   */
-  private List<Alert> candidates() {
-    return engine.activeAlerts();
   }
 
   /** When the alert resolves unless it is sent again. */

@@ -34,6 +34,9 @@ final class AlertLog {
   /** Log entries per delete statement: well under either database's limit of bind values. */
   private static final int DELETE_CHUNK = 1_000;
 
+  /** Alerts per statement (or JDBC batch) of a fold. */
+  private static final int FOLD_CHUNK = 2_000;
+
   private static final String FOLD_FROM_ARRAYS =
       "update alerts set occurrences = v.occurrences,"
           + " last_seen_at = timestamptz 'epoch' + v.seen * interval '1 microsecond',"
@@ -116,14 +119,19 @@ final class AlertLog {
 
   /** Writes the alerts' counts into their rows where older, and deletes the entries folded. */
   void fold(DSLContext tx, List<Alert> alerts, List<Long> entries) {
-    List<long[]> counts = new ArrayList<>(alerts.size());
-    for (Alert alert : alerts) {
-      counts.add(
-          new long[] {
-            alert.id(), alert.occurrences(), micros(alert.lastSeenAt()), alert.version()
-          });
+    // A chunk at a time: what one chunk's statement binds dies before the next one is built, where
+    // all of a fold's rows at once outlived young collections and were promoted (issue 22).
+    for (int from = 0; from < alerts.size(); from += FOLD_CHUNK) {
+      List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + FOLD_CHUNK));
+      List<long[]> counts = new ArrayList<>(chunk.size());
+      for (Alert alert : chunk) {
+        counts.add(
+            new long[] {
+              alert.id(), alert.occurrences(), micros(alert.lastSeenAt()), alert.version()
+            });
+      }
+      writeCounts(tx, counts);
     }
-    writeCounts(tx, counts);
     for (int from = 0; from < entries.size(); from += DELETE_CHUNK) {
       List<Long> chunk = entries.subList(from, Math.min(entries.size(), from + DELETE_CHUNK));
       tx.deleteFrom(log.table).where(log.seq.in(chunk)).execute();

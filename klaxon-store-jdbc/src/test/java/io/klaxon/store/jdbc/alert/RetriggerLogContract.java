@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
@@ -59,6 +60,19 @@ interface RetriggerLogContract extends StoreFixture {
     try (Connection connection = database().dataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery("select count(*) from alert_log")) {
+      count.next();
+      return count.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long rowsWithOccurrences(long occurrences) {
+    try (Connection connection = database().dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet count =
+            statement.executeQuery(
+                "select count(*) from alerts where occurrences = " + occurrences)) {
       count.next();
       return count.getLong(1);
     } catch (SQLException e) {
@@ -119,6 +133,33 @@ interface RetriggerLogContract extends StoreFixture {
                 assertThat(engine.materializerLagSeconds()).isZero();
               });
     }
+  }
+
+  @Test
+  default void aFoldOfMoreAlertsThanOneStatementTakes_writesEveryLaggingRow() {
+    int alerts = 4_500; // the fold writes 2,000 a statement: two full chunks and a partial one
+    List<AlertCommand> triggers = new ArrayList<>();
+    for (int i = 0; i < alerts; i++) {
+      triggers.add(AlertStoreFixture.trigger("disk:nas-" + i, NAS));
+    }
+    EngineSettings foldOnCloseLargeRequests =
+        new EngineSettings(
+            10_000,
+            1_000,
+            Duration.ofSeconds(10),
+            Duration.ofMillis(20),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(20));
+    try (AlertEngine engine = engine(store(), foldOnCloseLargeRequests)) {
+      for (int round = 0; round < 3; round++) {
+        engine.apply(triggers);
+      }
+      assertThat(rowsWithOccurrences(3)).as("the rows lag behind the log").isZero();
+    }
+
+    assertThat(rowsWithOccurrences(3)).isEqualTo(alerts);
+    assertThat(logEntries()).isZero();
   }
 
   @Test
