@@ -18,6 +18,7 @@ import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.Failures;
 import io.klaxon.store.jdbc.RowInsert;
 import io.klaxon.store.jdbc.Schema;
+import io.klaxon.store.jdbc.TransactionIsolation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +50,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   private JdbcAlertStore(DataSource dataSource, Dialect dialect, @Nullable Integer partitions) {
     this.dialect = dialect;
     this.failures = new Failures(dialect);
-    DSLContext dsl = DSL.using(dataSource, dialect.sqlDialect());
+    DSLContext dsl = TransactionIsolation.dsl(dataSource, dialect);
     this.partitioning =
         failures.call(
             "record the engine's partitions",

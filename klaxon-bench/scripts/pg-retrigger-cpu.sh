@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# CPU per re-trigger of one Klaxon server on PostgreSQL, by thread and in the database (issue 22).
+#
+#   klaxon-bench/scripts/pg-retrigger-cpu.sh LABEL [server arguments…]
+#
+# Starts ./klaxon (no AOT cache) on a fresh schema i22p_LABEL of database DB (i22p_bench: a
+# database of its own, so that pg_stat_database counts only this server's commits), warms it up
+# with rounds of 30 s of alertmanager-post.lua until 100,000 alerts are active, re-sends them for
+# 20 s (the JIT), then measures DURATION (30) seconds of re-triggers with wrk -t2 -c8. Around the
+# measured run: each Java thread's utime+stime (/proc/PID/task/*/stat, grouped by name), the CPU of
+# the server's PostgreSQL backends (application_name klaxon-bench-cpu), pg_stat_wal (cluster-wide),
+# the database's xact_commit and the schema's pg_stat_user_tables; printed per alert (wrk's
+# requests × 100) or per request. FF=N sets the alerts table's fillfactor before the warm-up;
+# JFR=1 records a profile of the measured run (LABEL dir/rec.jfr); KEEP=1 leaves the server up.
+# Environment: PORT (18580), DB (i22p_bench, created when missing), WORK (/tmp/i22p).
+set -u
+label=$1; shift
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PORT=${PORT:-18580} DB=${DB:-i22p_bench} DURATION=${DURATION:-30}
+schema=i22p_$label
+W=${WORK:-/tmp/i22p}/$label; rm -rf "$W"; mkdir -p "$W"
+S=$ROOT/klaxon-bench/scripts/alertmanager-post.lua
+APP=klaxon-bench-cpu
+pg() { psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "$1"; }
+psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1 from pg_database where datname='$DB'" |
+  grep -q 1 || psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
+pg "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
+KLAXON_NO_AOT=1 ./klaxon --server.port="$PORT" --klaxon.data-dir="$W/data" \
+  --klaxon.security.rate-limit.enabled=false \
+  "--klaxon.db.url=jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres&currentSchema=$schema&ApplicationName=$APP" \
+  "$@" >"$W/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 2400); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && break; sleep 0.5; done
+KLAXON_API_KEY=$(cat "$W/data/admin.key")
+export KLAXON_API_KEY
+[ -z "${FF:-}" ] || pg "ALTER TABLE $schema.alerts SET (fillfactor = $FF)"
+active() {
+  curl -fs -H "Authorization: Bearer $KLAXON_API_KEY" "http://127.0.0.1:$PORT/actuator/prometheus" |
+    awk '/^klaxon_alerts_active/ {printf "%.0f", $2}'
+}
+post() { # SECONDS OFFSET OUT
+  FINGERPRINTS=100000 THREADS=2 OFFSET=$2 wrk -t2 -c8 -d"$1"s --timeout 10s -s "$S" "http://127.0.0.1:$PORT" >"$3"
+}
+sent=0
+for r in $(seq 1 10); do
+  post 30 "$sent" "$W/warm$r.wrk"
+  sent=$((sent + 100 * $(awk '/requests in/ {print $1}' "$W/warm$r.wrk")))
+  a=$(active); echo "warm-up round $r: $a active" >&2
+  [ "${a:-0}" -ge 100000 ] && break
+done
+post 20 0 "$W/jit.wrk"
+sleep 2
+snap() { # OUT
+  {
+    for t in /proc/$pid/task/*; do
+      name=$(cat "$t/comm" 2>/dev/null) || continue
+      st=$(cat "$t/stat" 2>/dev/null) || continue
+      set -- ${st##*) }
+      echo "T ${name// /_} $((${12} + ${13}))"
+    done
+    for bp in $(pg "select pid from pg_stat_activity where application_name='$APP'"); do
+      st=$(cat "/proc/$bp/stat" 2>/dev/null) || continue
+      set -- ${st##*) }
+      echo "B $bp $((${12} + ${13}))"
+    done
+    pg "select 'W', wal_sync, wal_records, wal_bytes from pg_stat_wal"
+    pg "select 'D', xact_commit from pg_stat_database where datname='$DB'"
+    pg "select 'U', relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables where schemaname='$schema'"
+  } >"$1"
+}
+uptime >"$W/load-before"
+snap "$W/s1"
+[ -z "${JFR:-}" ] || "$(dirname "$(readlink "/proc/$pid/exe")")/jcmd" "$pid" JFR.start duration="${DURATION}s" filename="$W/rec.jfr" settings=profile >/dev/null
+post "$DURATION" 777 "$W/measure.wrk"
+snap "$W/s2"
+uptime >"$W/load-after"
+requests=$(awk '/requests in/ {print $1}' "$W/measure.wrk")
+grep -E 'Requests/sec|Non-2xx' "$W/measure.wrk"
+echo "load before: $(cat "$W/load-before")"
+echo "load after:  $(cat "$W/load-after")"
+python3 - "$W/s1" "$W/s2" "$requests" "$(getconf CLK_TCK)" <<'EOF'
+import collections, re, sys
+def load(path):
+    d = {'T': collections.Counter(), 'B': {}, 'W': [0, 0, 0], 'D': 0, 'U': {}}
+    for line in open(path):
+        if line.startswith(('T ', 'B ')):
+            kind, key, ticks = line.split()
+            if kind == 'T':
+                d['T'][re.sub(r'[-_]?\d+$', '', key)] += int(ticks)
+            else:
+                d['B'][key] = int(ticks)
+            continue
+        p = line.strip().split('|')
+        if p[0] == 'W': d['W'] = [float(x) for x in p[1:]]
+        elif p[0] == 'D': d['D'] = int(p[1])
+        elif p[0] == 'U': d['U'][p[1]] = [int(x) for x in p[2:]]
+    return d
+a, b = load(sys.argv[1]), load(sys.argv[2])
+requests = float(sys.argv[3]); alerts = requests * 100; tick = 1e6 / int(sys.argv[4])
+rows = sorted(((b['T'][k] - a['T'].get(k, 0)) * tick / alerts, k) for k in b['T'])[::-1]
+print(f"Java, whole process: {sum(v for v, _ in rows):.1f} us per alert")
+for v, k in rows[:12]:
+    if v > 0.05: print(f"  {k:28s} {v:6.2f}")
+backends = sum(b['B'][p] - a['B'].get(p, 0) for p in b['B'])
+print(f"PostgreSQL backends: {backends * tick / alerts:.1f} us per alert ({len(b['B'])} backends)")
+print(f"WAL flushes per request {(b['W'][0] - a['W'][0]) / requests:.2f} (cluster-wide),"
+      f" WAL records per alert {(b['W'][1] - a['W'][1]) / alerts:.2f},"
+      f" WAL bytes per alert {(b['W'][2] - a['W'][2]) / alerts:.0f}")
+print(f"commits per request {(b['D'] - a['D']) / requests:.2f} (the database's)")
+for t in sorted(b['U']):
+    x = [b['U'][t][i] - a['U'].get(t, [0] * 4)[i] for i in range(4)]
+    if any(x):
+        print(f"  {t:24s} inserted {x[0] / alerts:.3f}/alert, updated {x[1] / alerts:.3f}/alert"
+              f" ({x[2] / max(1, x[1]) * 100:.0f}% HOT), deleted {x[3] / requests:.2f}/request")
+EOF
+echo "alerts: $(pg "select pg_relation_size('$schema.alerts') / 8192") pages"
+if [ -z "${KEEP:-}" ]; then
+  kill "$pid"; wait "$pid" 2>/dev/null
+  pg "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
+fi

@@ -1,0 +1,16 @@
+-- Room on each heap page of `alerts` for a new version of every row on it (issue 22).
+--
+-- The materializer's fold rewrites an active alert's occurrences, last_seen_at and version, none
+-- of them indexed: such an update is HOT (no index writes) when the new version fits on the
+-- row's own page. A dead version can only be pruned from its page once no transaction's snapshot
+-- still needs it, and under ingest there is always some (other partitions' commits and folds, the
+-- feed's readers), so the room left by fillfactor = 90 (about one row's worth) ran out: measured
+-- over 100,000 re-triggered alerts, only 64% of the row updates were HOT, and each other one
+-- wrote the table's eight indexes. At 50, every row of a page can get one new version before a
+-- prune is needed: 100% HOT in the same run, the database's CPU per re-trigger 55 -> 35 us, WAL
+-- per re-trigger 807 -> 470 bytes (BENCHMARKS.md, "i22p: PostgreSQL re-triggers (session 7)").
+-- The price is space: about twice the pages for the alerts inserted from now on.
+--
+-- Only pages written from now on are filled to 50%; rows already stored keep their pages until
+-- they are rewritten (VACUUM FULL alerts, or pg_repack, applies it to all of them: OPERATIONS.md).
+ALTER TABLE alerts SET (fillfactor = 50);
