@@ -150,6 +150,23 @@ final class AlertWriter {
         });
   }
 
+  /**
+   * Writes the change set, the pure re-triggers into their rows (not the log) and runs {@code
+   * alsoInTransaction}, in one transaction: when it throws, nothing is kept.
+   */
+  void commit(
+      ChangeSet changes,
+      List<ChangeSet.AlertUpdate> retriggered,
+      Consumer<DSLContext> alsoInTransaction) {
+    dsl.transaction(
+        configuration -> {
+          DSLContext tx = configuration.dsl();
+          write(tx, changes);
+          updates.applyRetriggers(tx, retriggered);
+          alsoInTransaction.accept(tx);
+        });
+  }
+
   /** Runs {@code work} in a transaction of its own and returns its result (joint commits). */
   <T> T transaction(Function<DSLContext, T> work) {
     return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
