@@ -25,10 +25,14 @@ public final class JdbcBatch {
   private final String sql;
   private final List<Class<?>> types;
 
-  /** Of an insert of one row: what comes before its row of values, and that row; else null. */
+  /**
+   * Of an insert of one row: what comes before its row of values, that row, and what follows it (an
+   * upsert's {@code on conflict …}, without parameters); else null.
+   */
   private final @Nullable String insertHead;
 
   private final @Nullable String rowOfValues;
+  private final String insertTail;
 
   /**
    * @param binds the fields whose values are bound, in the order of the statement's parameters
@@ -43,10 +47,27 @@ public final class JdbcBatch {
           "'" + sql + "' has " + query.getBindValues().size() + " parameters, not " + types.size());
     }
     Matcher values = VALUES.matcher(sql);
-    String row = values.find() && sql.endsWith(")") ? sql.substring(values.end() - 1) : null;
+    int from = values.find() ? values.end() - 1 : -1;
+    int to = from < 0 ? -1 : closing(sql, from);
+    String row = to < 0 ? null : sql.substring(from, to + 1);
     boolean onlyRow = row != null && row.chars().filter(c -> c == '?').count() == types.size();
     this.insertHead = onlyRow ? sql.substring(0, values.start()) + " values " : null;
     this.rowOfValues = onlyRow ? row : null;
+    this.insertTail = onlyRow ? sql.substring(to + 1) : "";
+  }
+
+  /** Where the parenthesis opened at {@code open} closes; -1 when it does not. */
+  private static int closing(String sql, int open) {
+    int depth = 0;
+    for (int i = open; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Whether the statement is an insert of one row, which {@link #insertRows} can repeat. */
@@ -55,10 +76,10 @@ public final class JdbcBatch {
   }
 
   /**
-   * Runs an insert of one row as one statement of many: its row of values repeated once per row
-   * given. PostgreSQL runs each statement of a batch on its own, so one statement of many rows is
-   * cheaper there; repeating the row rendered once costs far less than jOOQ building and rendering
-   * a multi-row insert each time.
+   * Runs an insert (or upsert) of one row as one statement of many: its row of values repeated once
+   * per row given. PostgreSQL runs each statement of a batch on its own, so one statement of many
+   * rows is cheaper there; repeating the row rendered once costs far less than jOOQ building and
+   * rendering a multi-row insert each time.
    *
    * @return the rows inserted
    */
@@ -68,11 +89,13 @@ public final class JdbcBatch {
     if (head == null || row == null) {
       throw new IllegalStateException("'" + sql + "' is not an insert of one row");
     }
-    StringBuilder many = new StringBuilder(head.length() + rows.size() * (row.length() + 2));
+    StringBuilder many =
+        new StringBuilder(head.length() + rows.size() * (row.length() + 2) + insertTail.length());
     many.append(head);
     for (int r = 0; r < rows.size(); r++) {
       many.append(r == 0 ? "" : ", ").append(row);
     }
+    many.append(insertTail);
     return tx.connectionResult(
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(many.toString())) {

@@ -29,6 +29,24 @@ class MultiRowInsertTest {
   }
 
   @Test
+  void theSubjectsUpsertOnPostgresqlKeepsItsConflictClauseAfterTheRows() {
+    AlertTables.Subjects s = tables.subjects;
+    JdbcBatch upsert =
+        new JdbcBatch(
+            postgres,
+            Dialect.POSTGRESQL,
+            postgres
+                .insertInto(s.table, s.columns())
+                .values(s.columns().stream().map(DSL::param).toList())
+                .onConflict(s.type, s.key)
+                .doUpdate()
+                .set(s.name, DSL.excluded(s.name))
+                .where(s.name.isDistinctFrom(DSL.excluded(s.name))),
+            s.columns());
+    assertThat(upsert.insertsOneRow()).isTrue();
+  }
+
+  @Test
   void aStatementThatIsNoInsertOfOneRowIsNotTakenForOne() {
     AlertTables.Alerts a = tables.alerts;
     JdbcBatch update =
