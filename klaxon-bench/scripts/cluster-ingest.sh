@@ -129,11 +129,28 @@ done
   exit 1
 }
 
+# cpu PID...: CPU time (user + system, clock ticks) the processes have used so far.
+cpu() {
+  local pid total=0
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+
 # run LABEL LABEL_SETS SECONDS: three wrk side by side, one per instance; prints one line per
-# instance (alerts/s of 2xx answers) and the sum.
+# instance (alerts/s of 2xx answers), the sum, and the CPU the three instances and Kafka used
+# per 1,000 alerts (a figure the other loads of a shared machine distort less than alerts/s).
 run() {
   local label=$1 n
   local wrks=()
+  local instances=("${PIDS[@]: -3}") kafka=()
+  [ "${#PIDS[@]}" -gt 3 ] && kafka=("${PIDS[0]}")
+  local cpu_instances cpu_kafka ticks
+  ticks=$(getconf CLK_TCK)
+  cpu_instances=$(cpu "${instances[@]}")
+  cpu_kafka=$(cpu "${kafka[@]}")
   for n in 1 2 3; do
     KLAXON_API_KEY=$KEY FINGERPRINTS=$2 THREADS=3 OFFSET=$((n - 1)) \
       wrk -t1 -c"$CONNECTIONS" -d"$3"s --timeout 10s -s "$SCRIPT" \
@@ -153,6 +170,11 @@ run() {
       "$rate" "$requests" "$seconds" "${non2xx:-0}"
   done
   printf '%-12s all    %10s alerts/s\n' "$label" "$total"
+  cpu_instances=$(($(cpu "${instances[@]}") - cpu_instances))
+  cpu_kafka=$(($(cpu "${kafka[@]}") - cpu_kafka))
+  awk -v l="$label" -v i="$cpu_instances" -v k="$cpu_kafka" -v t="$ticks" -v r="$total" -v s="$3" \
+    'BEGIN {a = r * s; if (a < 1) a = 1
+      printf "%-12s cpu    %10.1f ms per 1,000 alerts in the instances, %.1f in Kafka\n", l, i * 1e6 / t / a, k * 1e6 / t / a}'
 }
 
 {

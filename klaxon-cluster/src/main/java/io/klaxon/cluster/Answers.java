@@ -19,12 +19,14 @@ final class Answers {
   private static final class Pending {
     private final Map<Integer, List<Integer>> positions;
     private final CommandResult[] results;
+    private final boolean withAlerts;
     private int missing;
     private final CompletableFuture<List<CommandResult>> done = new CompletableFuture<>();
 
-    Pending(int size, Map<Integer, List<Integer>> positions) {
+    Pending(int size, Map<Integer, List<Integer>> positions, boolean withAlerts) {
       this.positions = positions;
       this.results = new CommandResult[size];
+      this.withAlerts = withAlerts;
       this.missing = positions.size();
     }
 
@@ -46,13 +48,15 @@ final class Answers {
    *
    * @param given results known without asking an owner (an id that does not exist), by position
    * @param positions for each partition asked, the positions of its commands in the request
+   * @param withAlerts whether the caller needs the results' alerts, or only their outcomes
    */
   CompletableFuture<List<CommandResult>> expect(
       String request,
       int size,
       Map<Integer, CommandResult> given,
-      Map<Integer, List<Integer>> positions) {
-    Pending waiting = new Pending(size, positions);
+      Map<Integer, List<Integer>> positions,
+      boolean withAlerts) {
+    Pending waiting = new Pending(size, positions, withAlerts);
     given.forEach((position, result) -> waiting.results[position] = result);
     if (positions.isEmpty()) {
       waiting.done.complete(List.of(waiting.results));
@@ -75,5 +79,14 @@ final class Answers {
   /** Whether someone here waits for the request: answers for others need not be read back. */
   boolean waitsFor(String request) {
     return pending.containsKey(request);
+  }
+
+  /**
+   * Whether the one waiting for the request needs its results' alerts: a caller that needs only the
+   * outcomes (the Alertmanager API answers none) spares their read back.
+   */
+  boolean wantsAlerts(String request) {
+    Pending waiting = pending.get(request);
+    return waiting != null && waiting.withAlerts;
   }
 }

@@ -173,6 +173,21 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
    */
   @Override
   public CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands) {
+    return submit(commands, true);
+  }
+
+  /**
+   * As {@link #submit}, for a caller that needs only the outcomes: the results of partitions other
+   * instances own come without their alert, which is then not read back from PostgreSQL.
+   */
+  @Override
+  public CompletableFuture<List<CommandResult>> submitForOutcomes(
+      List<? extends AlertCommand> commands) {
+    return submit(commands, false);
+  }
+
+  private CompletableFuture<List<CommandResult>> submit(
+      List<? extends AlertCommand> commands, boolean withAlerts) {
     if (commands.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
@@ -197,7 +212,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       byPartition.computeIfAbsent(partition.getAsInt(), p -> new ArrayList<>()).add(command);
     }
     CompletableFuture<List<CommandResult>> answered =
-        answers.expect(request, commands.size(), given, positions);
+        answers.expect(request, commands.size(), given, positions, withAlerts);
     List<CompletableFuture<?>> sends = new ArrayList<>();
     byPartition.forEach((partition, mine) -> sends.add(send(request, partition, mine)));
     List<CommandResult> accepted = accepted(commands);
@@ -256,7 +271,7 @@ public final class ClusterNode implements CommandRoute, AutoCloseable {
       positions.put(partition, List.of(partition));
     }
     CompletableFuture<List<CommandResult>> answered =
-        answers.expect(request, settings.partitions(), Map.of(), positions);
+        answers.expect(request, settings.partitions(), Map.of(), positions, true);
     List<CompletableFuture<?>> sends = new ArrayList<>();
     for (int partition = 0; partition < settings.partitions(); partition++) {
       sends.add(send(request, partition, List.of(purge)));

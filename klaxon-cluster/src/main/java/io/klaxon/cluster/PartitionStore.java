@@ -4,6 +4,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ForwardingAlertStore;
+import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import io.klaxon.store.jdbc.cluster.JdbcPartitionLedger;
 import java.util.List;
@@ -61,9 +62,20 @@ final class PartitionStore extends ForwardingAlertStore {
 
   @Override
   public void commit(ChangeSet changes) {
+    commit(changes, new Retriggers(partition, List.of()));
+  }
+
+  /**
+   * Pure re-triggers are written into their rows with the rest, as their counts only (no log: other
+   * instances read the rows, and the commit is fenced whole).
+   */
+  @Override
+  public long commit(ChangeSet changes, Retriggers retriggers) {
     // Without records, the offset stays where it is: the ledger keeps the greater one.
     long offset = Math.max(nextOffset, 0);
-    store.commit(changes, tx -> JdbcPartitionLedger.advance(tx, partition, epoch, offset));
+    store.commit(
+        changes, retriggers, tx -> JdbcPartitionLedger.advance(tx, partition, epoch, offset));
     offsetCommitted = true;
+    return 0;
   }
 }

@@ -71,7 +71,11 @@ final class ReplyLoop implements Runnable {
     try {
       ResultCodec.Answer answer = ResultCodec.decode(value);
       if (answers.waitsFor(answer.request())) {
-        answers.answer(answer.request(), answer.partition(), ResultCodec.results(answer, alerts));
+        answers.answer(
+            answer.request(),
+            answer.partition(),
+            ResultCodec.results(
+                answer, answers.wantsAlerts(answer.request()) ? alerts : ids -> Map.of()));
       }
     } catch (RuntimeException e) {
       log.warn("Skipped an unreadable answer: {}", e.toString());

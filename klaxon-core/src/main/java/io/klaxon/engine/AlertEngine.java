@@ -153,8 +153,24 @@ public final class AlertEngine implements AutoCloseable {
    *     partition that could not commit
    */
   public List<CommandResult> apply(List<? extends AlertCommand> commands) {
+    return joined(submit(commands));
+  }
+
+  /**
+   * Applies commands as {@link #apply} does, for a caller that needs only their outcomes: in a
+   * cluster, the results of alerts another instance owns come without the alert, which is then not
+   * read back from the database. One instance answers as {@link #apply} does.
+   */
+  public List<CommandResult> applyForOutcomes(List<? extends AlertCommand> commands) {
+    if (route == null || commands.isEmpty()) {
+      return apply(commands);
+    }
+    return joined(route.submitForOutcomes(commands));
+  }
+
+  private static List<CommandResult> joined(CompletableFuture<List<CommandResult>> submitted) {
     try {
-      return submit(commands).join();
+      return submitted.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof KlaxonException refusal) {
         throw refusal;

@@ -17,6 +17,12 @@ public interface CommandRoute {
   /** As {@link AlertEngine#submit}: completes with one result per command, in order. */
   CompletableFuture<List<CommandResult>> submit(List<? extends AlertCommand> commands);
 
+  /**
+   * As {@link #submit}, for a caller that needs only the outcomes: a result's alert may be left out
+   * where getting it would cost (an alert another instance owns).
+   */
+  CompletableFuture<List<CommandResult>> submitForOutcomes(List<? extends AlertCommand> commands);
+
   /** The active alert of a fingerprint, where this instance knows it. */
   Optional<Alert> active(String fingerprint);
 

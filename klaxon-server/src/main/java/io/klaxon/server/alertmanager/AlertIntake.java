@@ -42,7 +42,8 @@ class AlertIntake {
    *
    * @param prefix put before each item's index in fault paths ({@code alerts} for the webhook)
    * @param refuse throws the caller's refusal for the faults found; it must not return
-   * @return one entry per item, in order, once the commands are committed
+   * @return one entry per item, in order, once the commands are committed; through the API ({@link
+   *     Via#API}) a result may come without its alert (in a cluster, one another instance owns)
    */
   List<Taken> take(
       List<JsonNode> items, String prefix, Via via, Actor actor, Consumer<List<Fault>> refuse) {
@@ -97,7 +98,10 @@ class AlertIntake {
       commands.add(one.command());
       fingerprints.add(one.fingerprint());
     }
-    List<CommandResult> results = engine.apply(commands);
+    // The API answers 200 with no body: only the webhook's answer shows the alerts, so only it
+    // has a cluster read back the alerts that other instances own.
+    List<CommandResult> results =
+        via == Via.WEBHOOK ? engine.apply(commands) : engine.applyForOutcomes(commands);
     List<Taken> taken = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
       taken.add(new Taken(fingerprints.get(i), results.get(i)));

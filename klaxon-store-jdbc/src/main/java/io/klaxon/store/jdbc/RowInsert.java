@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Inserts many rows into one table, the way that is cheapest on the dialect: a JDBC batch of one
  * prepared row on SQLite, multi-row inserts on PostgreSQL (see {@link
- * Dialect#prefersRowBatches()}).
+ * Dialect#prefersRowBatches()}), both from one row's statement rendered once and bound directly.
  *
  * @param <T> what one row is made from
  */
@@ -29,7 +29,15 @@ public final class RowInsert<T> {
   private final Table<Record> table;
   private final List<Field<?>> columns;
   private final Function<T, List<@Nullable Object>> values;
+
+  /**
+   * The insert of one row rendered once: run as a batch of rows where row batches are cheapest,
+   * else repeated into one statement of many rows; null when it could not be split so (then jOOQ
+   * builds each multi-row insert).
+   */
   private final @Nullable JdbcBatch batch;
+
+  private final boolean rowBatches;
 
   public RowInsert(
       DSLContext dsl,
@@ -40,19 +48,25 @@ public final class RowInsert<T> {
     this.table = table;
     this.columns = columns;
     this.values = values;
-    this.batch =
-        dialect.prefersRowBatches()
-            ? new JdbcBatch(
-                dsl, dialect, dsl.insertInto(table, columns).values(params(columns)), columns)
-            : null;
+    this.rowBatches = dialect.prefersRowBatches();
+    JdbcBatch oneRow =
+        new JdbcBatch(
+            dsl, dialect, dsl.insertInto(table, columns).values(params(columns)), columns);
+    this.batch = rowBatches || oneRow.insertsOneRow() ? oneRow : null;
   }
 
   public void insert(DSLContext tx, List<T> items) {
     if (items.isEmpty()) {
       return;
     }
-    if (batch != null) {
+    if (batch != null && rowBatches) {
       batch.execute(tx, items.stream().map(values).toList());
+      return;
+    }
+    if (batch != null) {
+      for (List<T> chunk : chunks(items, columns.size())) {
+        batch.insertRows(tx, chunk.stream().map(values).toList());
+      }
       return;
     }
     for (List<T> chunk : chunks(items, columns.size())) {

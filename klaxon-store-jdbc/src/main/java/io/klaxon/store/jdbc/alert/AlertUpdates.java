@@ -1,13 +1,23 @@
 package io.klaxon.store.jdbc.alert;
 
+import io.klaxon.alert.Alert;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.JdbcBatch;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -26,8 +36,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class AlertUpdates {
 
+  /**
+   * Pure re-triggers' counts into their rows in one statement on PostgreSQL (which would run each
+   * statement of a JDBC batch on its own), under each row's optimistic lock.
+   */
+  private static final String COUNTS_FROM_ARRAYS =
+      "update alerts set occurrences = v.occurrences,"
+          + " last_seen_at = timestamptz 'epoch' + v.seen * interval '1 microsecond',"
+          + " version = v.version"
+          + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
+          + " as v(id, occurrences, seen, version, expected)"
+          + " where alerts.id = v.id and alerts.version = v.expected"
+          + " returning alerts.id";
+
   private final AlertTables.Alerts alerts;
   private final AlertRows rows;
+  private final Dialect dialect;
 
   /** Where the assigned and the indexed columns are in {@link AlertRows#values}. */
   private final int[] assignedAt;
@@ -36,9 +60,26 @@ final class AlertUpdates {
   private final JdbcBatch versioned;
   private final @Nullable JdbcBatch indexedWhereChanged;
 
+  /** The re-triggers' counts as a batch of one row each, where row batches are cheapest. */
+  private final JdbcBatch counts;
+
   AlertUpdates(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
     this.alerts = tables.alerts;
     this.rows = rows;
+    this.dialect = dialect;
+    // update alerts set occurrences = ?, last_seen_at = ?, version = ? where id = ? and version = ?
+    this.counts =
+        new JdbcBatch(
+            dsl,
+            dialect,
+            dsl.update(alerts.table)
+                .set(alerts.occurrences, DSL.param(alerts.occurrences))
+                .set(alerts.lastSeenAt, DSL.param(alerts.lastSeenAt))
+                .set(alerts.version, DSL.param(alerts.version))
+                .where(alerts.id.eq(DSL.param(alerts.id)))
+                .and(alerts.version.eq(DSL.param(alerts.version))),
+            List.of(
+                alerts.occurrences, alerts.lastSeenAt, alerts.version, alerts.id, alerts.version));
     List<Field<?>> fixed =
         List.of(alerts.id, alerts.fingerprint, alerts.source, alerts.type, alerts.detectedAt);
     List<Field<?>> indexed =
@@ -103,6 +144,73 @@ final class AlertUpdates {
       }
       indexedWhereChanged.execute(tx, values);
     }
+  }
+
+  /**
+   * Writes pure re-triggers into their rows: only occurrences, last sighting and version moved, so
+   * only those are written (no labels or attributes rendered again), under each row's optimistic
+   * lock.
+   *
+   * @throws ConcurrentChange when an alert is no longer at its expected version
+   */
+  void applyRetriggers(DSLContext tx, List<AlertUpdate> retriggered) {
+    if (retriggered.isEmpty()) {
+      return;
+    }
+    if (dialect.prefersRowBatches()) {
+      List<List<@Nullable Object>> values = new ArrayList<>(retriggered.size());
+      for (AlertUpdate update : retriggered) {
+        Alert alert = update.alert();
+        values.add(
+            List.of(
+                alert.occurrences(),
+                alert.lastSeenAt(),
+                alert.version(),
+                alert.id(),
+                update.expectedVersion()));
+      }
+      requireEveryRowUpdated(counts.execute(tx, values), retriggered);
+      return;
+    }
+    Set<Long> written =
+        tx.connectionResult(connection -> countsFromArrays(connection, retriggered));
+    for (AlertUpdate update : retriggered) {
+      if (!written.contains(update.alert().id())) {
+        throw new ConcurrentChange(update.alert().id(), update.expectedVersion());
+      }
+    }
+  }
+
+  private static Set<Long> countsFromArrays(Connection connection, List<AlertUpdate> retriggered)
+      throws SQLException {
+    int n = retriggered.size();
+    Long[][] columns = new Long[5][n];
+    for (int i = 0; i < n; i++) {
+      AlertUpdate update = retriggered.get(i);
+      Alert alert = update.alert();
+      columns[0][i] = alert.id();
+      columns[1][i] = alert.occurrences();
+      columns[2][i] = micros(alert.lastSeenAt());
+      columns[3][i] = alert.version();
+      columns[4][i] = update.expectedVersion();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(COUNTS_FROM_ARRAYS)) {
+      for (int column = 0; column < columns.length; column++) {
+        Array array = connection.createArrayOf("bigint", columns[column]);
+        statement.setArray(column + 1, array);
+      }
+      Set<Long> written = new HashSet<>(2 * n);
+      try (ResultSet ids = statement.executeQuery()) {
+        while (ids.next()) {
+          written.add(ids.getLong(1));
+        }
+      }
+      return written;
+    }
+  }
+
+  private static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
 
   private static <T> Condition distinctFromParam(Field<T> column) {

@@ -43,8 +43,14 @@ final class AlertWriter {
   private final AlertLog log;
   private final FeedSequencer sequencer;
 
-  /** The subjects' upsert as one prepared row bound directly, where row batches are cheapest. */
+  /**
+   * The subjects' upsert of one row rendered once and bound directly: a batch of rows where row
+   * batches are cheapest, else repeated into one statement of many rows; null when it could not be
+   * split so (then jOOQ builds each upsert).
+   */
   private final @Nullable JdbcBatch subjectUpsert;
+
+  private final boolean rowBatches;
 
   /** Counts new alerts where no insert trigger does (SQLite since V16); null elsewhere. */
   private final @Nullable NewAlertCounts newCounts;
@@ -72,17 +78,17 @@ final class AlertWriter {
     this.sequencer = new FeedSequencer(dsl, dialect, tables);
     this.log = new AlertLog(dsl, dialect, tables);
     AlertTables.Subjects s = tables.subjects;
-    this.subjectUpsert =
-        dialect.prefersRowBatches()
-            ? new JdbcBatch(
-                dsl,
-                dialect,
-                upsertSubjects(
-                    s,
-                    dsl.insertInto(s.table, s.columns())
-                        .values(s.columns().stream().<Field<?>>map(DSL::param).toList())),
-                s.columns())
-            : null;
+    JdbcBatch oneSubject =
+        new JdbcBatch(
+            dsl,
+            dialect,
+            upsertSubjects(
+                s,
+                dsl.insertInto(s.table, s.columns())
+                    .values(s.columns().stream().<Field<?>>map(DSL::param).toList())),
+            s.columns());
+    this.rowBatches = dialect.prefersRowBatches();
+    this.subjectUpsert = rowBatches || oneSubject.insertsOneRow() ? oneSubject : null;
     this.newCounts =
         dialect.countsNewAlertsByTrigger() ? null : new NewAlertCounts(dsl, dialect, tables);
   }
@@ -150,6 +156,23 @@ final class AlertWriter {
         });
   }
 
+  /**
+   * Writes the change set, the pure re-triggers into their rows (not the log) and runs {@code
+   * alsoInTransaction}, in one transaction: when it throws, nothing is kept.
+   */
+  void commit(
+      ChangeSet changes,
+      List<ChangeSet.AlertUpdate> retriggered,
+      Consumer<DSLContext> alsoInTransaction) {
+    dsl.transaction(
+        configuration -> {
+          DSLContext tx = configuration.dsl();
+          write(tx, changes);
+          updates.applyRetriggers(tx, retriggered);
+          alsoInTransaction.accept(tx);
+        });
+  }
+
   /** Runs {@code work} in a transaction of its own and returns its result (joint commits). */
   <T> T transaction(Function<DSLContext, T> work) {
     return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
@@ -207,8 +230,16 @@ final class AlertWriter {
     for (Subject subject : subjects) {
       unique.put(subject.type() + '\u0000' + subject.key(), subject);
     }
-    if (subjectUpsert != null) {
-      subjectUpsert.execute(tx, unique.values().stream().map(rows::values).toList());
+    JdbcBatch upsert = subjectUpsert;
+    if (upsert != null && rowBatches) {
+      upsert.execute(tx, unique.values().stream().map(rows::values).toList());
+      return;
+    }
+    if (upsert != null) {
+      for (List<Subject> chunk :
+          RowInsert.chunks(List.copyOf(unique.values()), tables.subjects.columns().size())) {
+        upsert.insertRows(tx, chunk.stream().map(rows::values).toList());
+      }
       return;
     }
     AlertTables.Subjects s = tables.subjects;

@@ -289,4 +289,20 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   public void commit(ChangeSet changes, Consumer<DSLContext> alsoInTransaction) {
     failures.run("commit alert changes", () -> writer.commit(changes, alsoInTransaction));
   }
+
+  /**
+   * As {@link #commit(ChangeSet, Consumer)}, with a partition's pure re-triggers written into their
+   * rows in the same transaction, not into the re-trigger log: only their occurrences, last
+   * sighting and version, under each row's optimistic lock (cluster mode, whose rows other
+   * instances read and whose every commit is fenced).
+   *
+   * @throws io.klaxon.store.ConcurrentChange when an updated or re-triggered alert's row is no
+   *     longer at its expected version
+   */
+  public void commit(
+      ChangeSet changes, Retriggers retriggers, Consumer<DSLContext> alsoInTransaction) {
+    failures.run(
+        "commit alert changes",
+        () -> writer.commit(changes, retriggers.alerts(), alsoInTransaction));
+  }
 }

@@ -20,6 +20,7 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
+import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.ForwardingAlertStore;
 import io.klaxon.store.Retriggers;
 import java.sql.Connection;
@@ -206,6 +207,67 @@ interface RetriggerLogContract extends StoreFixture {
     assertThat(loaded).singleElement().extracting(Alert::occurrences).isEqualTo(3L);
     assertThat(stored(1).version()).isEqualTo(3);
     assertThat(logEntries()).isZero();
+  }
+
+  @Test
+  default void retriggersCommittedIntoTheRows_writeTheirCountsInTheCallersTransaction_notTheLog() {
+    Alert alert = alert(1).fingerprint("disk:nas-01").build();
+    create(alert);
+    int partition = store().partitioning().of(alert.fingerprint());
+    Alert thrice = new AlertLogFixture(alert).retriggered(3);
+    AtomicBoolean inTransaction = new AtomicBoolean();
+
+    store().commit(emptyChanges(), retriggers(partition, thrice, 1), tx -> inTransaction.set(true));
+
+    assertThat(inTransaction).isTrue();
+    assertThat(logEntries()).isZero();
+    assertThat(stored(1)).isEqualTo(thrice);
+  }
+
+  @Test
+  default void aRetriggerIntoARowThatMovedMeanwhile_isRefusedWithEverythingElseOfItsCommit() {
+    Alert alert = alert(1).fingerprint("disk:nas-01").build();
+    create(alert);
+    int partition = store().partitioning().of(alert.fingerprint());
+    Alert moved = new AlertLogFixture(alert).retriggered(5);
+    store()
+        .commit(new ChangeSet(List.of(), List.of(), List.of(new AlertUpdate(moved, 1)), List.of()));
+    Alert other = alert(2).fingerprint("disk:nas-02").build();
+    AtomicBoolean inTransaction = new AtomicBoolean();
+
+    assertThatThrownBy(
+            () ->
+                store()
+                    .commit(
+                        creation(other),
+                        retriggers(partition, new AlertLogFixture(alert).retriggered(3), 1),
+                        tx -> inTransaction.set(true)))
+        .isInstanceOf(ConcurrentChange.class)
+        .hasMessageContaining("alert 1");
+
+    assertThat(inTransaction).as("refused before the caller's part").isFalse();
+    assertThat(stored(1)).isEqualTo(moved);
+    assertThat(store().findById(2)).isEmpty();
+  }
+
+  @Test
+  default void retriggersIntoTheRows_areUndoneWhenTheCallersPartOfTheTransactionFails() {
+    Alert alert = alert(1).fingerprint("disk:nas-01").build();
+    create(alert);
+    int partition = store().partitioning().of(alert.fingerprint());
+
+    assertThatThrownBy(
+            () ->
+                store()
+                    .commit(
+                        emptyChanges(),
+                        retriggers(partition, new AlertLogFixture(alert).retriggered(3), 1),
+                        tx -> {
+                          throw new IllegalStateException("fenced");
+                        }))
+        .hasMessageContaining("fenced");
+
+    assertThat(stored(1)).isEqualTo(alert);
   }
 
   @Test
