@@ -9,13 +9,16 @@ import io.klaxon.store.ChangeSet.SubjectRef;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.Retriggers;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Commits the commands of several callers in one transaction. A store that is unavailable is
@@ -36,6 +39,7 @@ final class GroupCommit {
   private final AlertIds ids;
   private final Predicate<SubjectRef> deletesSubject;
   private final List<Consumer<List<Alert>>> listeners;
+  private final CommittedAlerts memory = new Memory();
 
   GroupCommit(
       int partition,
@@ -84,15 +88,7 @@ final class GroupCommit {
     Duration backoff = settings.firstBackoff();
     while (true) {
       long started = System.nanoTime();
-      Batch batch =
-          new Batch(
-              active::byFingerprint,
-              this::alertById,
-              active::ofSubject,
-              active::tally,
-              ids,
-              deletesSubject,
-              clock);
+      Batch batch = new Batch(memory, ids, deletesSubject, clock);
       List<List<CommandResult>> results = new ArrayList<>(group.size());
       int commands = 0;
       try {
@@ -133,7 +129,10 @@ final class GroupCommit {
         }
         active.forget(batch.purged());
         active.publish(
-            batch.touched(), batch.tallies(), Math.max(active.lastId(), batch.highestNewId()));
+            batch.touched(),
+            batch::countsOnly,
+            batch.tallies(),
+            Math.max(active.lastId(), batch.highestNewId()));
         metrics.committed(
             group.size(),
             commands,
@@ -222,9 +221,35 @@ final class GroupCommit {
         changes.deleted());
   }
 
-  private java.util.Optional<io.klaxon.alert.Alert> alertById(long id) {
-    var mine = active.byId(id);
-    return mine.isPresent() ? mine : store.findById(id);
+  /** The engine's memory, and the store for alerts no longer active. */
+  private final class Memory implements CommittedAlerts {
+
+    @Override
+    public Optional<Alert> active(String fingerprint) {
+      return active.byFingerprint(fingerprint);
+    }
+
+    @Override
+    public TriggerRules.@Nullable Retriggered retrigger(
+        String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt) {
+      return active.retrigger(fingerprint, trigger, occurredAt);
+    }
+
+    @Override
+    public Optional<Alert> byId(long id) {
+      Optional<Alert> mine = active.byId(id);
+      return mine.isPresent() ? mine : store.findById(id);
+    }
+
+    @Override
+    public List<Alert> ofSubject(SubjectRef subject) {
+      return active.ofSubject(subject);
+    }
+
+    @Override
+    public @Nullable RetriggerTally tally(long id) {
+      return active.tally(id);
+    }
   }
 
   /** A failed commit may still have landed; the store is the truth, so memory follows it. */
