@@ -150,6 +150,22 @@ final class Batch {
     return retriggered;
   }
 
+  /** Whether this batch decided which alert, if any, is active for the fingerprint. */
+  boolean decides(String fingerprint) {
+    return activeIds.containsKey(fingerprint);
+  }
+
+  /** The alert this batch left active for a fingerprint it {@link #decides}; null for none. */
+  @Nullable Alert activeAfter(String fingerprint) {
+    Long id = activeIds.get(fingerprint);
+    return id == null ? null : touched.get(id);
+  }
+
+  /** The alert with this id as this batch left it; null when the batch did not touch it. */
+  @Nullable Alert touched(long id) {
+    return touched.get(id);
+  }
+
   /**
    * Whether this batch only re-triggered the stored alert with this id (see {@link #retriggers}).
    */
