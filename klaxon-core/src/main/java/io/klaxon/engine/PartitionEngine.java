@@ -47,6 +47,14 @@ final class PartitionEngine {
    */
   private final ExecutorService committer;
 
+  /**
+   * Whether the writer hands its next commit to the committer: only when callers came while the
+   * last one committed, for otherwise there is nothing to apply meanwhile, and the hand-over (two
+   * thread wake-ups a commit) would only add to a lone caller's wait, as a cluster owner's that
+   * submits one batch at a time. The writer's alone.
+   */
+  private boolean handOver;
+
   private volatile boolean closing;
   private volatile @Nullable Throwable broken;
 
@@ -321,6 +329,7 @@ final class PartitionEngine {
           gathering.attempt = null;
         }
         List<Submission> waiting = gathering == null ? null : gathering.group;
+        handOver = waiting != null;
         if (!settle(inFlight.group(), inFlight.commands(), inFlight.attempt(), waiting)) {
           return;
         }
@@ -372,8 +381,9 @@ final class PartitionEngine {
   }
 
   /**
-   * Starts committing a group applied in memory, or commits it here and now when it could not be
-   * applied (a store away: the commit rides it out); null when nothing is left under way.
+   * Starts committing a group applied in memory, on the committer or (see {@link #handOver}) here,
+   * or commits it here and now when it could not be applied (a store away: the commit rides it
+   * out); null when nothing is left under way.
    */
   private @Nullable InFlight launch(
       List<Submission> group, int commands, GroupCommit.@Nullable Attempt applied) {
@@ -382,7 +392,7 @@ final class PartitionEngine {
       return null;
     }
     Submission marker = new Submission(List.of(), COMMITTED);
-    applied.start(committer, () -> queue.add(marker));
+    applied.start(handOver ? committer : Runnable::run, () -> queue.add(marker));
     return new InFlight(group, commands, applied, marker);
   }
 
