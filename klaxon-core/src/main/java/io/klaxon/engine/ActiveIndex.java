@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,6 +100,15 @@ final class ActiveIndex {
         }
         Thread.onSpinWait();
       }
+    }
+
+    /**
+     * The alert re-triggered, built from the base and the counts without the alert in between: the
+     * writer's alone, which needs no {@link #seq} since nothing else writes the slot.
+     */
+    TriggerRules.Retriggered retrigger(AlertCommand.Trigger trigger, Instant occurredAt) {
+      return TriggerRules.retrigger(
+          base, occurrences, lastSeenSecond, lastSeenNano, version, trigger, occurredAt);
     }
 
     /** Keeps a committed alert (the writer's). */
@@ -221,6 +231,13 @@ final class ActiveIndex {
     return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
+  /** The active alert for a fingerprint as re-triggered; null when none (the writer's alone). */
+  TriggerRules.@Nullable Retriggered retrigger(
+      String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt) {
+    Slot slot = byFingerprint.get(fingerprint);
+    return slot == null ? null : slot.retrigger(trigger, occurredAt);
+  }
+
   Optional<Alert> byId(long id) {
     Slot slot = byId.get(id);
     return slot == null ? Optional.empty() : Optional.of(slot.alert());
@@ -257,8 +274,15 @@ final class ActiveIndex {
     }
   }
 
-  /** Takes in what a committed batch changed. */
-  void publish(Iterable<Alert> touched, Map<Long, RetriggerTally> newTallies, long newLastId) {
+  /**
+   * Takes in what a committed batch changed; {@code countsOnly} tells the alerts the batch knows
+   * moved nothing but their counts, which are then not compared field by field again.
+   */
+  void publish(
+      Iterable<Alert> touched,
+      LongPredicate countsOnly,
+      Map<Long, RetriggerTally> newTallies,
+      long newLastId) {
     for (Alert committed : touched) {
       if (!committed.isActive()) {
         drop(committed);
@@ -274,7 +298,7 @@ final class ActiveIndex {
         byId.put(committed.id(), slot);
       } else {
         Alert base = slot.identity();
-        if (countsOnly(base, committed)) {
+        if (countsOnly.test(committed.id()) || countsOnly(base, committed)) {
           slot.hold(committed, true);
         } else {
           slot.hold(compactor.compact(committed, base), false);

@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Batch {
 
-  private final Function<String, Optional<Alert>> committedActive;
-  private final LongFunction<Optional<Alert>> committedById;
-  private final Function<SubjectRef, List<Alert>> committedOfSubject;
-  private final LongFunction<@Nullable RetriggerTally> committedTally;
+  private final CommittedAlerts committed;
   private final InstantSource clock;
   private final AlertIds ids;
 
@@ -87,17 +82,11 @@ final class Batch {
   private final Set<Long> deleted = new LinkedHashSet<>();
 
   Batch(
-      Function<String, Optional<Alert>> committedActive,
-      LongFunction<Optional<Alert>> committedById,
-      Function<SubjectRef, List<Alert>> committedOfSubject,
-      LongFunction<@Nullable RetriggerTally> committedTally,
+      CommittedAlerts committed,
       AlertIds ids,
       Predicate<SubjectRef> deletesSubject,
       InstantSource clock) {
-    this.committedActive = committedActive;
-    this.committedById = committedById;
-    this.committedOfSubject = committedOfSubject;
-    this.committedTally = committedTally;
+    this.committed = committed;
     this.ids = ids;
     this.deletesSubject = deletesSubject;
     this.clock = clock;
@@ -161,6 +150,29 @@ final class Batch {
     return retriggered;
   }
 
+  /** Whether this batch decided which alert, if any, is active for the fingerprint. */
+  boolean decides(String fingerprint) {
+    return activeIds.containsKey(fingerprint);
+  }
+
+  /** The alert this batch left active for a fingerprint it {@link #decides}; null for none. */
+  @Nullable Alert activeAfter(String fingerprint) {
+    Long id = activeIds.get(fingerprint);
+    return id == null ? null : touched.get(id);
+  }
+
+  /** The alert with this id as this batch left it; null when the batch did not touch it. */
+  @Nullable Alert touched(long id) {
+    return touched.get(id);
+  }
+
+  /**
+   * Whether this batch only re-triggered the stored alert with this id (see {@link #retriggers}).
+   */
+  boolean countsOnly(long id) {
+    return countsOnly.contains(id);
+  }
+
   Collection<Alert> touched() {
     return touched.values();
   }
@@ -191,11 +203,11 @@ final class Batch {
     Instant now = now();
     Instant occurredAt =
         trigger.occurredAt() == null ? now : trigger.occurredAt().truncatedTo(ChronoUnit.MICROS);
-    Optional<Alert> active = active(trigger.fingerprint());
-    if (active.isPresent()) {
-      TriggerRules.Retriggered retrigger =
-          TriggerRules.retrigger(active.get(), trigger, occurredAt);
+    TriggerRules.Retriggered retrigger = retrigger(trigger, occurredAt);
+    if (retrigger != null) {
       Alert after = retrigger.alert();
+      // A re-trigger moves neither the id nor the status, and exactly one occurrence.
+      AlertStatus statusBefore = after.status();
       // A re-trigger about the subject its alert already has writes no subject row: the row was
       // written when the alert took the subject (upserting it again was a third of the writer's
       // work per re-trigger in the issue 22 profile).
@@ -203,7 +215,7 @@ final class Batch {
       if (retrigger.subjectMoved() && subject != null) {
         subjects.put(subject.reference(), subject);
       }
-      RetriggerTally tally = tally(active.get());
+      RetriggerTally tally = tally(after.id(), after.occurrences() - 1);
       if (!retrigger.pure()) {
         record(
             tally,
@@ -211,7 +223,7 @@ final class Batch {
             now,
             trigger.actor(),
             HistoryAction.RETRIGGERED,
-            active.get().status(),
+            statusBefore,
             retrigger.changes(),
             null);
       } else if (tally.summaryDue(now)) {
@@ -221,7 +233,7 @@ final class Batch {
             now,
             trigger.actor(),
             HistoryAction.RETRIGGERED,
-            active.get().status(),
+            statusBefore,
             List.of(),
             tally.summary(after, now));
         tallies.put(after.id(), tally.summarized(after, now));
@@ -343,9 +355,9 @@ final class Batch {
         doomed.add(alert.id());
       }
     }
-    for (Alert committed : committedOfSubject.apply(subject)) {
-      purgedActive.put(committed.id(), committed);
-      doomed.add(committed.id());
+    for (Alert stored : committed.ofSubject(subject)) {
+      purgedActive.put(stored.id(), stored);
+      doomed.add(stored.id());
     }
     for (long id : doomed) { // first free the fingerprints, while the overlay still has them
       Alert current = touched.containsKey(id) ? touched.get(id) : purgedActive.get(id);
@@ -379,7 +391,7 @@ final class Batch {
     }
     if (touched.containsKey(id) && !created.contains(id)) {
       // Made final by this batch: the engine's memory still holds it as active until commit.
-      committedById.apply(id).filter(Alert::isActive).ifPresent(was -> purgedActive.put(id, was));
+      committed.byId(id).filter(Alert::isActive).ifPresent(was -> purgedActive.put(id, was));
     }
     touched.remove(id);
     storedVersions.remove(id);
@@ -392,7 +404,7 @@ final class Batch {
   }
 
   private boolean storedAbout(long id, SubjectRef subject) {
-    return committedById.apply(id).map(subject::matches).orElse(false);
+    return committed.byId(id).map(subject::matches).orElse(false);
   }
 
   /** By fingerprint: the active alert or none. By id: that alert, or {@link NotFound}. */
@@ -407,7 +419,7 @@ final class Batch {
         if (mine != null) {
           yield Optional.of(mine);
         }
-        Alert stored = committedById.apply(id).orElseThrow(() -> new NotFound("alert", id));
+        Alert stored = committed.byId(id).orElseThrow(() -> new NotFound("alert", id));
         if (purged.stream().anyMatch(subject -> subject.matches(stored))) {
           throw new NotFound("alert", id); // deleted earlier in this batch
         }
@@ -421,7 +433,20 @@ final class Batch {
       Long id = activeIds.get(fingerprint);
       return id == null ? Optional.empty() : Optional.of(Objects.requireNonNull(touched.get(id)));
     }
-    return committedActive.apply(fingerprint);
+    return committed.active(fingerprint);
+  }
+
+  /** The active alert for the trigger's fingerprint, re-triggered by it; null when none. */
+  private TriggerRules.@Nullable Retriggered retrigger(
+      AlertCommand.Trigger trigger, Instant occurredAt) {
+    String fingerprint = trigger.fingerprint();
+    if (activeIds.containsKey(fingerprint)) {
+      Long id = activeIds.get(fingerprint);
+      return id == null
+          ? null
+          : TriggerRules.retrigger(Objects.requireNonNull(touched.get(id)), trigger, occurredAt);
+    }
+    return committed.retrigger(fingerprint, trigger, occurredAt);
   }
 
   /** Records a change that did not move {@code occurrences}, with its history entry. */
@@ -433,7 +458,15 @@ final class Batch {
       @Nullable AlertStatus fromStatus,
       List<HistoryEntry.FieldChange> changes,
       @Nullable String note) {
-    record(tally(after), after, at, actor, action, fromStatus, changes, note);
+    record(
+        tally(after.id(), after.occurrences()),
+        after,
+        at,
+        actor,
+        action,
+        fromStatus,
+        changes,
+        note);
   }
 
   private void record(
@@ -463,18 +496,18 @@ final class Batch {
 
   /**
    * What the history has not yet told of the alert's re-triggers, as this batch sees it; {@code
-   * alert} is the alert before the change at hand, or after one that did not move occurrences.
+   * occurrences} are the alert's before the change at hand, or after one that did not move them.
    */
-  private RetriggerTally tally(Alert alert) {
-    RetriggerTally mine = tallies.get(alert.id());
+  private RetriggerTally tally(long id, long occurrences) {
+    RetriggerTally mine = tallies.get(id);
     if (mine != null) {
       return mine;
     }
-    if (created.contains(alert.id())) {
-      return RetriggerTally.upTo(alert);
+    if (created.contains(id)) {
+      return RetriggerTally.upTo(occurrences);
     }
-    RetriggerTally committed = committedTally.apply(alert.id());
-    return committed != null ? committed : RetriggerTally.upTo(alert);
+    RetriggerTally stored = committed.tally(id);
+    return stored != null ? stored : RetriggerTally.upTo(occurrences);
   }
 
   /** Takes in an alert's new state, with or without a history entry. */

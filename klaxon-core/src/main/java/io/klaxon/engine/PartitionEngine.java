@@ -8,6 +8,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +32,29 @@ final class PartitionEngine {
 
   private final int partition;
   private final AlertStore store;
-  private final InstantSource clock;
   private final EngineSettings settings;
   private final EngineMetrics metrics;
-  private final AlertIds ids;
-  private final List<Consumer<List<Alert>>> listeners;
   private final ActiveIndex active = new ActiveIndex();
   private final Materializer materializer;
   private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
   private final Semaphore room;
   private final Thread writer;
+  private final GroupCommit commit;
+
+  /**
+   * Runs the store's commits, so that the writer applies the next group meanwhile: one thread, so a
+   * partition's commits stay in order.
+   */
+  private final ExecutorService committer;
+
+  /**
+   * Whether the writer hands its next commit to the committer: only when callers came while the
+   * last one committed, for otherwise there is nothing to apply meanwhile, and the hand-over (two
+   * thread wake-ups a commit) would only add to a lone caller's wait, as a cluster owner's that
+   * submits one batch at a time. The writer's alone.
+   */
+  private boolean handOver;
+
   private volatile boolean closing;
   private volatile @Nullable Throwable broken;
 
@@ -47,6 +62,9 @@ final class PartitionEngine {
    * Queued by {@link #stopTaking}: the writer stops when it reaches it, after all that came before.
    */
   private static final Submission CLOSE = new Submission(List.of(), new CompletableFuture<>());
+
+  /** The answer of the markers that tell the writer a commit ended (see {@link InFlight}). */
+  private static final CompletableFuture<List<CommandResult>> COMMITTED = new CompletableFuture<>();
 
   /** Commands from one caller, and where to send their results. */
   record Submission(
@@ -62,13 +80,25 @@ final class PartitionEngine {
       List<Consumer<List<Alert>>> listeners) {
     this.partition = partition;
     this.store = new PartitionStore(store, partition);
-    this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
-    this.ids = ids;
-    this.listeners = listeners;
     this.room = new Semaphore(settings.queueCapacity());
     this.materializer = new Materializer(partition, settings.materializeEvery());
+    this.commit =
+        new GroupCommit(
+            partition,
+            this.store,
+            materializer,
+            clock,
+            settings,
+            metrics,
+            active,
+            ids,
+            this::deletesSubject,
+            listeners);
+    this.committer =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("klaxon-alert-committer-" + partition).daemon(true).factory());
     this.writer =
         Thread.ofPlatform()
             .name("klaxon-alert-writer-" + partition)
@@ -187,81 +217,219 @@ final class PartitionEngine {
   private void failQueued(Unavailable reason) {
     Submission late;
     while ((late = queue.poll()) != null) {
-      if (!CLOSE.equals(late)) { // equal only to itself: its answer is its own
+      if (!CLOSE.equals(late) && late.answer() != COMMITTED) { // CLOSE: equal only to itself
         late.answer().completeExceptionally(reason);
       }
     }
   }
 
+  /**
+   * A group whose commit is under way on the committer, its callers not yet answered; {@code
+   * marker} is queued when the commit ends.
+   */
+  private record InFlight(
+      List<Submission> group, int commands, GroupCommit.Attempt attempt, Submission marker) {}
+
+  /**
+   * The group gathering while another commits, applied as it comes over what that one changes;
+   * {@code attempt} null when it is to be applied only once that one is settled.
+   */
+  private static final class Gathering {
+    final List<Submission> group = new ArrayList<>();
+    int commands;
+    GroupCommit.@Nullable Attempt attempt;
+  }
+
+  /** Runs the writer; whatever ends it, the committer's thread ends with it. */
   private void writeLoop() {
+    try {
+      pipeline();
+    } finally {
+      committer.shutdown();
+    }
+  }
+
+  /**
+   * Takes groups and commits them one after another, and applies the callers that come while a
+   * group commits in memory meanwhile, so that the writer's work and the store's commit (its fsync)
+   * overlap; they form the next group. A group is started on the store only once the one before is
+   * settled, and its callers answered only once it is durable. When the commit before fails, the
+   * group applied over it is dropped unseen and applied again over memory as read again: nothing it
+   * did is answered, published or counted twice.
+   */
+  @SuppressWarnings(
+      "ReferenceEquality") // markers are told apart by identity: as records, all equal
+  private void pipeline() {
     Submission carried = null;
+    InFlight inFlight = null;
+    Gathering gathering = null;
     while (true) {
-      Submission first;
-      try {
-        first = carried != null ? carried : next();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      carried = null;
-      if (CLOSE.equals(first)) {
-        foldQuietly(); // shutdown drains: every re-trigger into the rows
-        return;
-      }
-      List<Submission> group = new ArrayList<>();
-      group.add(first);
-      int commands = first.commands().size();
-      boolean closeAfter = false;
-      Submission next;
-      while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
-        if (CLOSE.equals(next)) {
-          closeAfter = true;
-          break;
-        }
-        if (commands + next.commands().size() > settings.maxBatchCommands()) {
-          carried = next;
-          break;
-        }
-        group.add(next);
-        commands += next.commands().size();
-      }
-      try {
-        new GroupCommit(
-                partition,
-                store,
-                materializer,
-                clock,
-                settings,
-                metrics,
-                active,
-                ids,
-                this::deletesSubject,
-                listeners)
-            .run(group);
-      } catch (RuntimeException | Error e) {
-        // Whatever broke, no caller may wait forever: fail this group, and after an Error
-        // (out of memory) stop taking writes so that health checks see a broken engine.
-        Unavailable failed = new Unavailable("the alert engine failed: " + e, e);
-        if (e instanceof Error) {
-          broken = e;
-          closing = true;
-        }
-        group.forEach(s -> s.answer().completeExceptionally(failed));
-        if (e instanceof Error) {
-          room.release(commands);
-          failQueued(failed);
+      if (inFlight == null) {
+        Submission first;
+        try {
+          first = carried != null ? carried : next();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
           return;
         }
-      } finally {
-        if (broken == null) {
-          room.release(commands);
+        carried = null;
+        if (first.answer() == COMMITTED) {
+          continue; // the end of a commit already settled
+        }
+        if (CLOSE.equals(first)) {
+          foldQuietly(); // shutdown drains: every re-trigger into the rows
+          return;
+        }
+        List<Submission> group = new ArrayList<>();
+        group.add(first);
+        int commands = first.commands().size();
+        Submission next;
+        while (commands < settings.maxBatchCommands() && (next = queue.poll()) != null) {
+          if (next.answer() == COMMITTED) {
+            continue;
+          }
+          if (CLOSE.equals(next)
+              || commands + next.commands().size() > settings.maxBatchCommands()) {
+            carried = next;
+            break;
+          }
+          group.add(next);
+          commands += next.commands().size();
+        }
+        inFlight = launch(group, commands, commit.begin(group));
+        if (broken != null) {
+          return;
+        }
+        continue;
+      }
+      Submission next;
+      if (carried != null) {
+        next = carried;
+        carried = null;
+      } else {
+        try {
+          next = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
-      if (materializer.due()) {
-        foldQuietly(); // also under a backlog that never lets the queue run dry
+      if (next.answer() == COMMITTED && next != inFlight.marker()) {
+        continue; // the end of a commit already settled
       }
-      if (closeAfter) {
-        carried = CLOSE;
+      boolean full =
+          gathering != null
+              && gathering.commands + next.commands().size() > settings.maxBatchCommands();
+      if (next == inFlight.marker() || CLOSE.equals(next) || full) {
+        if (next != inFlight.marker()) {
+          carried = next; // after the commit under way and the group gathered
+        }
+        if (gathering != null && gathering.attempt != null && inFlight.attempt().fails()) {
+          gathering.attempt.discard(); // applied over changes that are not committed: never seen
+          gathering.attempt = null;
+        }
+        List<Submission> waiting = gathering == null ? null : gathering.group;
+        handOver = waiting != null;
+        if (!settle(inFlight.group(), inFlight.commands(), inFlight.attempt(), waiting)) {
+          return;
+        }
+        inFlight = null;
+        if (gathering != null) {
+          GroupCommit.Attempt applied =
+              gathering.attempt != null ? gathering.attempt : commit.begin(gathering.group);
+          inFlight = launch(gathering.group, gathering.commands, applied);
+          gathering = null;
+          if (broken != null) {
+            return;
+          }
+        }
+        if (materializer.due() || CLOSE.equals(carried)) {
+          // The fold runs between commits only, never beside one.
+          if (inFlight != null
+              && !settle(inFlight.group(), inFlight.commands(), inFlight.attempt(), null)) {
+            return;
+          }
+          inFlight = null;
+          if (materializer.due()) {
+            foldQuietly(); // also under a backlog that never lets the queue run dry
+          }
+        }
+        continue;
+      }
+      if (gathering == null) {
+        gathering = new Gathering();
+        if (GroupCommit.pipelines(inFlight.group())) {
+          gathering.attempt = commit.after(inFlight.attempt());
+        }
+      }
+      gathering.group.add(next);
+      gathering.commands += next.commands().size();
+      GroupCommit.Attempt open = gathering.attempt;
+      if (open != null) {
+        if (!GroupCommit.pipelines(List.of(next))) {
+          open.discard(); // applied once the group before is settled, over memory
+          gathering.attempt = null;
+        } else {
+          try {
+            open.add(next);
+          } catch (RuntimeException notApplied) {
+            gathering.attempt = null; // discarded: applied again once the group before is settled
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts committing a group applied in memory, on the committer or (see {@link #handOver}) here,
+   * or commits it here and now when it could not be applied (a store away: the commit rides it
+   * out); null when nothing is left under way.
+   */
+  private @Nullable InFlight launch(
+      List<Submission> group, int commands, GroupCommit.@Nullable Attempt applied) {
+    if (applied == null) {
+      settle(group, commands, null, null);
+      return null;
+    }
+    Submission marker = new Submission(List.of(), COMMITTED);
+    applied.start(handOver ? committer : Runnable::run, () -> queue.add(marker));
+    return new InFlight(group, commands, applied, marker);
+  }
+
+  /**
+   * Commits a group, or finishes committing its attempt, and answers its callers; false when the
+   * engine broke (an {@link Error}): every caller waiting, {@code alsoWaiting} too, is failed then.
+   */
+  private boolean settle(
+      List<Submission> group,
+      int commands,
+      GroupCommit.@Nullable Attempt attempt,
+      @Nullable List<Submission> alsoWaiting) {
+    try {
+      commit.run(group, attempt);
+      return true;
+    } catch (RuntimeException | Error e) {
+      // Whatever broke, no caller may wait forever: fail this group, and after an Error
+      // (out of memory) stop taking writes so that health checks see a broken engine.
+      Unavailable failed = new Unavailable("the alert engine failed: " + e, e);
+      if (e instanceof Error) {
+        broken = e;
+        closing = true;
+      }
+      group.forEach(s -> s.answer().completeExceptionally(failed));
+      if (e instanceof Error) {
+        room.release(commands);
+        if (alsoWaiting != null) {
+          alsoWaiting.forEach(s -> s.answer().completeExceptionally(failed));
+          room.release(alsoWaiting.stream().mapToInt(s -> s.commands().size()).sum());
+        }
+        failQueued(failed);
+        return false;
+      }
+      return true;
+    } finally {
+      if (broken == null) {
+        room.release(commands);
       }
     }
   }

@@ -34,9 +34,9 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
 
   private static final long SUMMARY_EVERY_MICROS = SUMMARY_EVERY.toNanos() / 1_000;
 
-  /** An alert whose history is up to date (just created, or loaded at start-up). */
-  static RetriggerTally upTo(Alert alert) {
-    return new RetriggerTally(alert.occurrences(), NONE, NONE);
+  /** An alert whose history tells its {@code occurrences} (just created, or loaded at start-up). */
+  static RetriggerTally upTo(long occurrences) {
+    return new RetriggerTally(occurrences, NONE, NONE);
   }
 
   /** Whether a pure re-trigger at {@code now} gets a summary entry of its own. */

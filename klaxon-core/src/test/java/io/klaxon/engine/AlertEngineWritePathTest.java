@@ -79,6 +79,66 @@ class AlertEngineWritePathTest {
   }
 
   @Test
+  void callersAppliedWhileTheGroupBeforeCommitsAreShownAndAnsweredOnlyOnceTheirCommitIsDurable()
+      throws Exception {
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var second = engine.submit(List.of(trigger("second")));
+    var again = engine.submit(List.of(trigger("first")));
+    Thread.sleep(100); // the writer applies them in memory meanwhile
+
+    assertThat(first.isDone() || second.isDone() || again.isDone()).isFalse();
+    assertThat(engine.active("first")).isEmpty();
+    assertThat(engine.active("second")).isEmpty();
+    store.open();
+
+    assertThat(first.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(second.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    CommandResult retriggered = again.get(5, TimeUnit.SECONDS).getFirst();
+    assertThat(retriggered.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(retriggered.alert().occurrences()).isEqualTo(2);
+    assertThat(memory.commits()).hasSize(2);
+    assertThat(memory.loadActive())
+        .extracting(Alert::fingerprint, Alert::occurrences)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("first", 2L),
+            org.assertj.core.groups.Tuple.tuple("second", 1L));
+  }
+
+  @Test
+  void whenTheCommitBeforeFailsCallersAppliedOverItAreAppliedAgainWithoutWhatFailed()
+      throws Exception {
+    start(1000, Duration.ZERO);
+    engine.apply(trigger("x"));
+    store.close();
+    memory.failCommits(new Unavailable("database down"), 1);
+    var failing = engine.submit(List.of(trigger("x")));
+    assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+    var after = engine.submit(List.of(trigger("x"), trigger("y")));
+    Thread.sleep(100); // the writer applies it over the re-trigger that is committing
+    store.open();
+
+    assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(Unavailable.class);
+    List<CommandResult> results = after.get(5, TimeUnit.SECONDS);
+    // Counted once: the failed re-trigger is not in it, and the caller's own is not twice.
+    assertThat(results.getFirst().alert().occurrences()).isEqualTo(2);
+    assertThat(memory.loadActive())
+        .extracting(Alert::fingerprint, Alert::occurrences)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("x", 2L),
+            org.assertj.core.groups.Tuple.tuple("y", 1L));
+    assertThat(engine.active("x")).map(Alert::occurrences).contains(2L);
+    assertThat(engine.active("y"))
+        .map(Alert::id)
+        .isEqualTo(
+            memory.loadActive().stream()
+                .filter(a -> a.fingerprint().equals("y"))
+                .findFirst()
+                .map(Alert::id));
+  }
+
+  @Test
   void aCallerWhoseCommandsCannotBeCommittedFailsAloneAndTheOthersCommit() throws Exception {
     start(1000, Duration.ofSeconds(1));
     CompletableFuture<List<CommandResult>> first = blockWriter();
@@ -234,7 +294,7 @@ class AlertEngineWritePathTest {
 
   /** A store whose commits can be held at a gate, and which refuses a poisoned fingerprint. */
   private static final class GatedStore extends ForwardingAlertStore {
-    final CountDownLatch entered = new CountDownLatch(1);
+    volatile CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile String poisoned = "";
     private volatile @org.jspecify.annotations.Nullable Error fatal;
@@ -244,6 +304,7 @@ class AlertEngineWritePathTest {
     }
 
     void close() {
+      entered = new CountDownLatch(1);
       gate = new CountDownLatch(1);
     }
 

@@ -26,9 +26,9 @@ import picocli.CommandLine.Option;
  * {@link JdbcAlertStore} over SQLite as the server opens it (WAL, {@code synchronous=FULL} unless
  * told otherwise) holds {@code --alerts} open alerts; batches of random re-triggers (or, with
  * {@code --new}, of label sets never seen before) are applied and the CPU time of the engine's
- * writer threads ({@code klaxon-alert-writer*}, from {@link ThreadMXBean}) is divided by the alerts
- * posted. On a shared machine this is steadier than a rate: CPU time is not stretched by other
- * processes the way wall time is.
+ * writer and committer threads ({@code klaxon-alert-writer*}, {@code klaxon-alert-committer*}, from
+ * {@link ThreadMXBean}) is divided by the alerts posted. On a shared machine this is steadier than
+ * a rate: CPU time is not stretched by other processes the way wall time is.
  */
 @Command(
     name = "writer",
@@ -173,11 +173,16 @@ public final class WriterCommand implements Callable<Integer> {
   private static long writerCpu(ThreadMXBean threads) {
     long total = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith("klaxon-alert-writer")) {
+      if (info != null && writes(info.getThreadName())) {
         total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
     }
     return total;
+  }
+
+  /** The engine's writer threads and, since the writer hands each commit over, its committers. */
+  private static boolean writes(String thread) {
+    return thread.startsWith("klaxon-alert-writer") || thread.startsWith("klaxon-alert-committer");
   }
 
   private static long processCpu() {
