@@ -2,12 +2,9 @@ package io.klaxon.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -77,13 +74,12 @@ class TransactionIsolationTest {
   }
 
   /** The test database's pool, counting the isolation reads that reach the driver. */
-  private static final class AskingCount implements DataSource {
+  private static final class AskingCount extends ForwardingDataSource {
 
     final AtomicInteger asked = new AtomicInteger();
-    private final DataSource delegate;
 
     AskingCount(DataSource delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -95,46 +91,6 @@ class TransactionIsolationTest {
           return super.getTransactionIsolation();
         }
       };
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-      return delegate.isWrapperFor(type);
     }
   }
 }

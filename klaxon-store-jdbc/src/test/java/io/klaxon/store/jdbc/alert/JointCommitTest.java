@@ -9,14 +9,13 @@ import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.Retriggers;
+import io.klaxon.store.jdbc.ForwardingDataSource;
 import io.klaxon.store.jdbc.TestDatabase;
 import io.klaxon.store.jdbc.alert.RetriggerLogContract.AlertLogFixture;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -193,14 +191,13 @@ class JointCommitTest {
   }
 
   /** Hands out connections only while open, and counts them: holds a commit at its start. */
-  private static final class Gate implements DataSource {
-    private final DataSource delegate;
+  private static final class Gate extends ForwardingDataSource {
     private final AtomicInteger taken = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile CountDownLatch open = new CountDownLatch(0);
 
     Gate(DataSource delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void hold() {
@@ -234,46 +231,6 @@ class JointCommitTest {
       }
       taken.incrementAndGet();
       return delegate.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-      return delegate.isWrapperFor(type);
     }
   }
 }
