@@ -1,6 +1,7 @@
 package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet.SubjectRef;
 import java.time.Instant;
@@ -243,9 +244,20 @@ final class ActiveIndex {
     return slot == null ? Optional.empty() : Optional.of(slot.alert());
   }
 
-  /** Whether the alert is active here, without building it. */
-  boolean holds(long id) {
-    return byId.containsKey(id);
+  /**
+   * Adds an active alert's counts to those of a fold, without building the alert; nothing when it
+   * is not active here (made final or deleted since: that change wrote its row). The writer's
+   * alone, which needs no {@link Slot#seq}.
+   */
+  void countsOf(long id, AlertCounts into) {
+    Slot slot = byId.get(id);
+    if (slot != null) {
+      into.add(
+          id,
+          slot.occurrences,
+          AlertCounts.micros(slot.lastSeenSecond, slot.lastSeenNano),
+          slot.version);
+    }
   }
 
   /** The active alerts about a subject: a scan, fine for the rare purge. */

@@ -1,14 +1,12 @@
 package io.klaxon.engine;
 
-import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import java.time.Duration;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * One partition's materializer: which alerts' rows lag behind the partition's re-trigger log, and
@@ -30,6 +28,13 @@ final class Materializer {
    * die in the old generation (issue 22).
    */
   private final RowVersions rowVersions = new RowVersions();
+
+  /**
+   * The lagging alerts' counts as memory holds them, refilled for each fold: an alert built per
+   * lagging alert to carry them lived through young collections and died old (issue 22), and a fold
+   * covers up to every active alert.
+   */
+  private final AlertCounts folding = new AlertCounts();
 
   /** Log entries not folded yet, in commit order. */
   private final List<Long> entries = new ArrayList<>();
@@ -107,45 +112,11 @@ final class Materializer {
     if (!pending()) {
       return;
     }
-    long[] ids = new long[rowVersions.size()];
-    int[] held = {0};
-    rowVersions.forEachId(
-        id -> {
-          if (active.holds(id)) {
-            ids[held[0]++] = id;
-          }
-        });
-    store.fold(partition, new Lagging(active, ids, held[0]), List.copyOf(entries));
+    folding.clear();
+    rowVersions.forEachId(id -> active.countsOf(id, folding));
+    store.fold(partition, folding, List.copyOf(entries));
+    folding.clear();
     reset();
-  }
-
-  /**
-   * The lagging alerts as the engine's memory holds them, each built when read. A fold covers up to
-   * every active alert and takes a while on the database: a list of them all, built up front, lived
-   * through young collections and died in the old generation after each fold (issue 22), while the
-   * store reads these a chunk at a time.
-   */
-  private static final class Lagging extends AbstractList<Alert> implements RandomAccess {
-    private final ActiveIndex active;
-    private final long[] ids;
-    private final int size;
-
-    Lagging(ActiveIndex active, long[] ids, int size) {
-      this.active = active;
-      this.ids = ids;
-      this.size = size;
-    }
-
-    @Override
-    public Alert get(int index) {
-      // Only the writer thread, which runs the fold, removes alerts from memory.
-      return active.byId(ids[index]).orElseThrow();
-    }
-
-    @Override
-    public int size() {
-      return size;
-    }
   }
 
   /** After a failed fold: wait {@code pause} before the next try. */

@@ -1,6 +1,7 @@
 package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ForwardingAlertStore;
@@ -39,7 +40,7 @@ final class PartitionStore extends ForwardingAlertStore {
   }
 
   @Override
-  public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+  public void fold(int partition, AlertCounts alerts, List<Long> entries) {
     delegate.fold(partition, alerts, entries);
   }
 }

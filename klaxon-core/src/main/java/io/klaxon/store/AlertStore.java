@@ -171,9 +171,9 @@ public interface AlertStore {
    * The materializer's step, in one transaction: writes the alerts' {@code occurrences}, {@code
    * lastSeenAt} and {@code version} into their rows where a row's version is lower (never
    * backwards; an alert whose row is gone is skipped), and deletes the partition's log entries
-   * named, which those alerts' state includes. The engine's list may hold every active alert and
-   * builds each as it is read: read it once, a chunk at a time, without keeping what was read. This
-   * default, for a store without a log, does nothing.
+   * named, which those alerts' state includes. The counts may cover every active alert; they belong
+   * to the engine, which refills them for its next fold: read them, do not keep them. This default,
+   * for a store without a log, does nothing.
    */
-  default void fold(int partition, List<Alert> alerts, List<Long> entries) {}
+  default void fold(int partition, AlertCounts alerts, List<Long> entries) {}
 }

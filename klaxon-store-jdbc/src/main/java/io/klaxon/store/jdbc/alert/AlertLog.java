@@ -1,6 +1,7 @@
 package io.klaxon.store.jdbc.alert;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
@@ -53,6 +54,9 @@ final class AlertLog {
   private final AlertTables.Log log;
   private final JdbcBatch foldRows;
 
+  /** The fold's row update, bound by {@link #updateRows} on SQLite. */
+  private final String foldRowsSql;
+
   AlertLog(DSLContext dsl, Dialect dialect, AlertTables tables) {
     this.dialect = dialect;
     this.log = tables.log;
@@ -69,6 +73,14 @@ final class AlertLog {
                 .where(a.id.eq(DSL.param(a.id)))
                 .and(a.version.lt(DSL.param(a.version))),
             List.of(a.occurrences, a.lastSeenAt, a.version, a.id, a.version));
+    this.foldRowsSql =
+        dsl.render(
+            dsl.update(a.table)
+                .set(a.occurrences, DSL.param(a.occurrences))
+                .set(a.lastSeenAt, DSL.param(a.lastSeenAt))
+                .set(a.version, DSL.param(a.version))
+                .where(a.id.eq(DSL.param(a.id)))
+                .and(a.version.lt(DSL.param(a.version))));
   }
 
   /** Appends the re-triggers as one entry of the partition's log; returns the entry's number. */
@@ -149,23 +161,51 @@ final class AlertLog {
   }
 
   /** Writes the alerts' counts into their rows where older, and deletes the entries folded. */
-  void fold(DSLContext tx, List<Alert> alerts, List<Long> entries) {
-    // A chunk at a time: what one chunk's statement binds dies before the next one is built, where
-    // all of a fold's rows at once outlived young collections and were promoted (issue 22).
-    for (int from = 0; from < alerts.size(); from += FOLD_CHUNK) {
-      List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + FOLD_CHUNK));
-      List<long[]> counts = new ArrayList<>(chunk.size());
-      for (Alert alert : chunk) {
-        counts.add(
-            new long[] {
-              alert.id(), alert.occurrences(), micros(alert.lastSeenAt()), alert.version()
-            });
+  void fold(DSLContext tx, AlertCounts alerts, List<Long> entries) {
+    if (!alerts.isEmpty()) {
+      if (dialect.prefersRowBatches()) {
+        tx.connection(connection -> updateRows(connection, alerts));
+      } else {
+        // A chunk at a time: what one chunk's statement binds dies before the next one is built.
+        for (int from = 0; from < alerts.size(); from += FOLD_CHUNK) {
+          int to = Math.min(alerts.size(), from + FOLD_CHUNK);
+          List<long[]> counts = new ArrayList<>(to - from);
+          for (int i = from; i < to; i++) {
+            counts.add(
+                new long[] {
+                  alerts.id(i), alerts.occurrences(i), alerts.lastSeenMicros(i), alerts.version(i)
+                });
+          }
+          writeCounts(tx, counts);
+        }
       }
-      writeCounts(tx, counts);
     }
     for (int from = 0; from < entries.size(); from += DELETE_CHUNK) {
       List<Long> chunk = entries.subList(from, Math.min(entries.size(), from + DELETE_CHUNK));
       tx.deleteFrom(log.table).where(log.seq.in(chunk)).execute();
+    }
+  }
+
+  /**
+   * The fold's row updates as a JDBC batch of plain longs (SQLite keeps instants as microseconds):
+   * jOOQ's row of boxed values per alert, bound through {@code setObject}, cost more than SQLite's
+   * update of the row, on the writer's thread.
+   */
+  private void updateRows(Connection connection, AlertCounts alerts) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(foldRowsSql)) {
+      for (int from = 0; from < alerts.size(); from += FOLD_CHUNK) {
+        int to = Math.min(alerts.size(), from + FOLD_CHUNK);
+        for (int i = from; i < to; i++) {
+          long version = alerts.version(i);
+          update.setLong(1, alerts.occurrences(i));
+          update.setLong(2, alerts.lastSeenMicros(i));
+          update.setLong(3, version);
+          update.setLong(4, alerts.id(i));
+          update.setLong(5, version);
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
     }
   }
 

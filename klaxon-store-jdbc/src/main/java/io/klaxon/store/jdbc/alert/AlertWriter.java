@@ -6,6 +6,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.Retriggers;
 import io.klaxon.store.jdbc.Dialect;
@@ -110,7 +111,7 @@ final class AlertWriter {
   }
 
   /** The materializer's fold, in one transaction (see {@link AlertLog#fold}). */
-  void fold(List<Alert> alerts, List<Long> entries) {
+  void fold(AlertCounts alerts, List<Long> entries) {
     if (alerts.isEmpty() && entries.isEmpty()) {
       return;
     }

@@ -9,6 +9,7 @@ import io.klaxon.alert.Partitioning;
 import io.klaxon.alert.Subject;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertChange;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeFeed;
 import io.klaxon.store.ChangeSet;
@@ -271,7 +272,7 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   }
 
   @Override
-  public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+  public void fold(int partition, AlertCounts alerts, List<Long> entries) {
     if (alerts.isEmpty() && entries.isEmpty()) {
       return;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.klaxon.alert.Alert;
 import io.klaxon.problem.Unavailable;
 import io.klaxon.store.AlertBuilder;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.TestDatabase;
 import java.sql.Connection;
@@ -104,15 +105,12 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
   void aFoldRewritesEveryRowOnItsOwnPage_whileAnOlderSnapshotKeepsThePreviousVersions()
       throws SQLException {
     List<Alert> created = new ArrayList<>();
-    List<Alert> retriggered = new ArrayList<>();
+    AlertCounts retriggered = new AlertCounts();
     for (long id = 1; id <= 300; id++) {
-      created.add(AlertBuilder.alert(id).fingerprint("hosts|server/h-" + id + "|disk").build());
+      Alert alert = AlertBuilder.alert(id).fingerprint("hosts|server/h-" + id + "|disk").build();
+      created.add(alert);
       retriggered.add(
-          AlertBuilder.alert(id)
-              .fingerprint("hosts|server/h-" + id + "|disk")
-              .lastSeenAt(AlertBuilder.T0.plusSeconds(30))
-              .version(2)
-              .build());
+          id, alert.occurrences(), AlertCounts.micros(AlertBuilder.T0.plusSeconds(30)), 2);
     }
     create(created.toArray(Alert[]::new));
     Map<Long, Long> pagesBefore = pagesOfRows();

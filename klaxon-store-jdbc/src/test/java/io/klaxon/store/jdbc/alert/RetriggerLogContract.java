@@ -16,6 +16,7 @@ import io.klaxon.engine.AlertRef;
 import io.klaxon.engine.EngineMetrics;
 import io.klaxon.engine.EngineSettings;
 import io.klaxon.problem.Unavailable;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.AlertStore;
 import io.klaxon.store.AlertStoreFixture;
 import io.klaxon.store.ChangeSet;
@@ -300,7 +301,7 @@ interface RetriggerLogContract extends StoreFixture {
           }
 
           @Override
-          public void fold(int partition, List<Alert> alerts, List<Long> entries) {
+          public void fold(int partition, AlertCounts alerts, List<Long> entries) {
             if (foldFails.get()) {
               throw new Unavailable("the database is away");
             }
