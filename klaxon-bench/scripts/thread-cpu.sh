@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CPU per re-trigger, thread by thread: starts this tree's server jar (built by ./klaxon or
 # `./klaxon mvnw -DskipTests package`) with the launcher's JVM flags on a fresh SQLite data dir,
-# warms it up with 50 s of the side-by-side's client (alertmanager-post.lua, wrk -t2 -c8), then
-# posts re-triggers for 40 s and divides each thread's utime+stime (/proc/PID/task/*/stat) by the
+# warms it up with the side-by-side's client (alertmanager-post.lua, wrk -t2 -c8: 30 s, then 20 s
+# more at a time until every label set was sent once, then 20 s of re-sends), then posts
+# re-triggers for 40 s and divides each thread's utime+stime (/proc/PID/task/*/stat) by the
 # alerts posted.
 #
 #   klaxon-bench/scripts/thread-cpu.sh LABEL [extra server arguments…]
@@ -32,15 +33,26 @@ for _ in $(seq 1 600); do
 done
 export KLAXON_API_KEY
 KLAXON_API_KEY=$(cat "$DATA/admin.key")
-post() { FINGERPRINTS=$FP THREADS=2 wrk -t2 -c8 -d"$1" --timeout 10s \
+post() { FINGERPRINTS=$FP THREADS=2 OFFSET=${2:-0} wrk -t2 -c8 -d"$1" --timeout 10s \
   -s klaxon-bench/scripts/alertmanager-post.lua "http://127.0.0.1:$PORT/api/v2/alerts"; }
 snap() {
   for t in /proc/$PID/task/*; do
     echo "$(cat "$t/comm") $(cut -d')' -f2 "$t/stat" | awk '{print $12 + $13}')"
   done
 }
-post 30s >"$WORK/wrk-$LABEL-warmup1.txt"
-post 20s >"$WORK/wrk-$LABEL-warmup2.txt"
+# Under load a warm-up may not reach every label set: the measured run would then open new alerts,
+# which cost several times a re-trigger. Each warm-up starts where the one before stopped (OFFSET)
+# until every label set was sent once, then one more re-sends from the start.
+SENT=0
+ROUND=1
+post 30s >"$WORK/wrk-$LABEL-warmup$ROUND.txt"
+SENT=$(awk '/requests in/ {print $1 * 100}' "$WORK/wrk-$LABEL-warmup$ROUND.txt")
+while [ "$SENT" -lt "$FP" ]; do
+  ROUND=$((ROUND + 1))
+  post 20s "$SENT" >"$WORK/wrk-$LABEL-warmup$ROUND.txt"
+  SENT=$((SENT + $(awk '/requests in/ {print $1 * 100}' "$WORK/wrk-$LABEL-warmup$ROUND.txt")))
+done
+post 20s >"$WORK/wrk-$LABEL-warmup$((ROUND + 1)).txt"
 snap >"$WORK/cpu-$LABEL-before.txt"
 L1=$(cut -d' ' -f1-3 /proc/loadavg)
 post 40s >"$WORK/wrk-$LABEL.txt"

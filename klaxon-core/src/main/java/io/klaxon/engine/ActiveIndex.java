@@ -57,6 +57,17 @@ final class ActiveIndex {
     private long pendingSince;
     private long lastSummaryAt;
 
+    /**
+     * The {@link TriggerDigest} of {@link #base} for triggers merged by {@link #digestedFor} (the
+     * writer's alone, worked out at the first trigger that brings a digest after the base changed):
+     * a trigger with the same digest moves only the counts, known without reading the base's text
+     * and attributes, which are no longer in the CPU's caches when the next re-trigger comes.
+     */
+    private @Nullable AttributeMerge digestedFor;
+
+    private long digestHigh;
+    private long digestLow;
+
     /** Null when the history is up to date. */
     @Nullable RetriggerTally tally() {
       return tallied ? new RetriggerTally(recorded, pendingSince, lastSummaryAt) : null;
@@ -107,9 +118,29 @@ final class ActiveIndex {
      * The alert re-triggered, built from the base and the counts without the alert in between: the
      * writer's alone, which needs no {@link #seq} since nothing else writes the slot.
      */
-    TriggerRules.Retriggered retrigger(AlertCommand.Trigger trigger, Instant occurredAt) {
+    TriggerRules.Retriggered retrigger(
+        AlertCommand.Trigger trigger, @Nullable TriggerDigest digest, Instant occurredAt) {
+      if (digest != null && bringsNothingNew(trigger.merge(), digest)) {
+        return TriggerRules.countsOnly(
+            base, occurrences, lastSeenSecond, lastSeenNano, version, occurredAt);
+      }
       return TriggerRules.retrigger(
           base, occurrences, lastSeenSecond, lastSeenNano, version, trigger, occurredAt);
+    }
+
+    /** Whether a trigger of this digest brings exactly what the base holds. */
+    private boolean bringsNothingNew(AttributeMerge merge, TriggerDigest digest) {
+      AttributeMerge digested = digestedFor;
+      if (!Objects.equals(digested, merge)) { // the same object for every Alertmanager trigger
+        TriggerDigest held = TriggerDigest.of(base, merge);
+        if (held == null) {
+          return false;
+        }
+        digestedFor = merge;
+        digestHigh = held.high();
+        digestLow = held.low();
+      }
+      return digest.high() == digestHigh && digest.low() == digestLow;
     }
 
     /** Keeps a committed alert (the writer's). */
@@ -118,6 +149,7 @@ final class ActiveIndex {
       seq = before + 1;
       if (!countsOnly) {
         base = committed;
+        digestedFor = null;
       }
       occurrences = committed.occurrences();
       Instant seen = committed.lastSeenAt();
@@ -234,9 +266,12 @@ final class ActiveIndex {
 
   /** The active alert for a fingerprint as re-triggered; null when none (the writer's alone). */
   TriggerRules.@Nullable Retriggered retrigger(
-      String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt) {
+      String fingerprint,
+      AlertCommand.Trigger trigger,
+      @Nullable TriggerDigest digest,
+      Instant occurredAt) {
     Slot slot = byFingerprint.get(fingerprint);
-    return slot == null ? null : slot.retrigger(trigger, occurredAt);
+    return slot == null ? null : slot.retrigger(trigger, digest, occurredAt);
   }
 
   Optional<Alert> byId(long id) {

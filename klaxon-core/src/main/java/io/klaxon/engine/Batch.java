@@ -93,9 +93,14 @@ final class Batch {
   }
 
   CommandResult apply(AlertCommand command) {
+    return apply(command, null);
+  }
+
+  /** As {@link #apply(AlertCommand)}, with a trigger's {@link TriggerDigest} if it has one. */
+  CommandResult apply(AlertCommand command, @Nullable TriggerDigest digest) {
     try {
       return switch (command) {
-        case AlertCommand.Trigger trigger -> trigger(trigger);
+        case AlertCommand.Trigger trigger -> trigger(trigger, digest);
         case AlertCommand.Change change -> change(change);
         case AlertCommand.Note note -> note(note);
         case AlertCommand.Suppress suppress -> suppress(suppress);
@@ -199,11 +204,11 @@ final class Batch {
     return tallies;
   }
 
-  private CommandResult trigger(AlertCommand.Trigger trigger) {
+  private CommandResult trigger(AlertCommand.Trigger trigger, @Nullable TriggerDigest digest) {
     Instant now = now();
     Instant occurredAt =
         trigger.occurredAt() == null ? now : trigger.occurredAt().truncatedTo(ChronoUnit.MICROS);
-    TriggerRules.Retriggered retrigger = retrigger(trigger, occurredAt);
+    TriggerRules.Retriggered retrigger = retrigger(trigger, digest, occurredAt);
     if (retrigger != null) {
       Alert after = retrigger.alert();
       // A re-trigger moves neither the id nor the status, and exactly one occurrence.
@@ -438,7 +443,7 @@ final class Batch {
 
   /** The active alert for the trigger's fingerprint, re-triggered by it; null when none. */
   private TriggerRules.@Nullable Retriggered retrigger(
-      AlertCommand.Trigger trigger, Instant occurredAt) {
+      AlertCommand.Trigger trigger, @Nullable TriggerDigest digest, Instant occurredAt) {
     String fingerprint = trigger.fingerprint();
     if (activeIds.containsKey(fingerprint)) {
       Long id = activeIds.get(fingerprint);
@@ -446,7 +451,7 @@ final class Batch {
           ? null
           : TriggerRules.retrigger(Objects.requireNonNull(touched.get(id)), trigger, occurredAt);
     }
-    return committed.retrigger(fingerprint, trigger, occurredAt);
+    return committed.retrigger(fingerprint, trigger, digest, occurredAt);
   }
 
   /** Records a change that did not move {@code occurrences}, with its history entry. */

@@ -18,10 +18,15 @@ interface CommittedAlerts {
 
   /**
    * The active alert for a fingerprint as re-triggered by {@code trigger}, built once from what is
-   * held rather than from a copy of the alert first; null when none is active.
+   * held rather than from a copy of the alert first; null when none is active. The trigger's {@link
+   * TriggerDigest}, when it has one, may decide without comparing that it moves only the alert's
+   * counts.
    */
   TriggerRules.@Nullable Retriggered retrigger(
-      String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt);
+      String fingerprint,
+      AlertCommand.Trigger trigger,
+      @Nullable TriggerDigest digest,
+      Instant occurredAt);
 
   /** The alert with this id, active or not. */
   Optional<Alert> byId(long id);

@@ -213,8 +213,9 @@ final class GroupCommit {
     void add(PartitionEngine.Submission submission) {
       List<CommandResult> mine = new ArrayList<>(submission.commands().size());
       try {
-        for (AlertCommand command : submission.commands()) {
-          mine.add(batch.apply(command));
+        List<? extends AlertCommand> commands = submission.commands();
+        for (int i = 0; i < commands.size(); i++) {
+          mine.add(batch.apply(commands.get(i), submission.digest(i)));
         }
       } catch (RuntimeException notApplied) {
         discard();
@@ -360,13 +361,16 @@ final class GroupCommit {
 
     @Override
     public TriggerRules.@Nullable Retriggered retrigger(
-        String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt) {
+        String fingerprint,
+        AlertCommand.Trigger trigger,
+        @Nullable TriggerDigest digest,
+        Instant occurredAt) {
       Batch batch = committing;
       if (batch != null && batch.decides(fingerprint)) {
         Alert after = batch.activeAfter(fingerprint);
         return after == null ? null : TriggerRules.retrigger(after, trigger, occurredAt);
       }
-      return memory.retrigger(fingerprint, trigger, occurredAt);
+      return memory.retrigger(fingerprint, trigger, digest, occurredAt);
     }
 
     @Override
@@ -471,8 +475,11 @@ final class GroupCommit {
 
     @Override
     public TriggerRules.@Nullable Retriggered retrigger(
-        String fingerprint, AlertCommand.Trigger trigger, Instant occurredAt) {
-      return active.retrigger(fingerprint, trigger, occurredAt);
+        String fingerprint,
+        AlertCommand.Trigger trigger,
+        @Nullable TriggerDigest digest,
+        Instant occurredAt) {
+      return active.retrigger(fingerprint, trigger, digest, occurredAt);
     }
 
     @Override

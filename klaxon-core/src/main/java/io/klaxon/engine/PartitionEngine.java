@@ -6,6 +6,7 @@ import io.klaxon.store.AlertStore;
 import io.klaxon.store.ChangeSet;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -66,9 +67,39 @@ final class PartitionEngine {
   /** The answer of the markers that tell the writer a commit ended (see {@link InFlight}). */
   private static final CompletableFuture<List<CommandResult>> COMMITTED = new CompletableFuture<>();
 
-  /** Commands from one caller, and where to send their results. */
+  /**
+   * Commands from one caller, and where to send their results.
+   *
+   * @param digests each trigger's {@link TriggerDigest}, by the command's index (null for other
+   *     commands, or a trigger without one), computed on the caller's thread rather than the
+   *     writer's; empty when none were computed
+   */
   record Submission(
-      List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {}
+      List<? extends AlertCommand> commands,
+      List<@Nullable TriggerDigest> digests,
+      CompletableFuture<List<CommandResult>> answer) {
+
+    Submission(
+        List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {
+      this(commands, List.of(), answer);
+    }
+
+    /** The digest of the command at {@code index}, if it is a trigger that has one. */
+    @Nullable TriggerDigest digest(int index) {
+      return index < digests.size() ? digests.get(index) : null;
+    }
+
+    /** A caller's commands, with the digest of each trigger. */
+    static Submission of(
+        List<? extends AlertCommand> commands, CompletableFuture<List<CommandResult>> answer) {
+      List<@Nullable TriggerDigest> digests = new ArrayList<>(commands.size());
+      for (AlertCommand command : commands) {
+        digests.add(
+            command instanceof AlertCommand.Trigger trigger ? TriggerDigest.of(trigger) : null);
+      }
+      return new Submission(commands, Collections.unmodifiableList(digests), answer);
+    }
+  }
 
   private PartitionEngine(
       int partition,
@@ -168,7 +199,7 @@ final class PartitionEngine {
 
   /** Queues commands for which room was {@link #reserve reserved}. */
   CompletableFuture<List<CommandResult>> enqueue(List<? extends AlertCommand> commands) {
-    Submission submission = new Submission(List.copyOf(commands), new CompletableFuture<>());
+    Submission submission = Submission.of(List.copyOf(commands), new CompletableFuture<>());
     queue.add(submission);
     return submission.answer();
   }

@@ -177,6 +177,55 @@ final class TriggerRules {
     return new Retriggered(after, changes, subjectMoved, countsOnly);
   }
 
+  /**
+   * The alert re-triggered by a trigger known to bring exactly what it holds ({@link
+   * TriggerDigest}): one more occurrence and the latest sighting, nothing else, decided without
+   * reading the alert's text and attributes. What {@link #retrigger(Alert, long, long, int, long,
+   * AlertCommand.Trigger, Instant)} answers for such a trigger.
+   */
+  static Retriggered countsOnly(
+      Alert active,
+      long occurrencesBefore,
+      long lastSeenSecond,
+      int lastSeenNano,
+      long versionBefore,
+      Instant occurredAt) {
+    long occurredSecond = occurredAt.getEpochSecond();
+    boolean later =
+        occurredSecond > lastSeenSecond
+            || (occurredSecond == lastSeenSecond && occurredAt.getNano() > lastSeenNano);
+    Instant lastSeenAt = later ? occurredAt : seen(active, lastSeenSecond, lastSeenNano);
+    Alert after =
+        new Alert(
+            active.id(),
+            active.fingerprint(),
+            active.source(),
+            active.type(),
+            active.severity(),
+            active.status(),
+            active.title(),
+            active.message(),
+            active.subject(),
+            active.value(),
+            active.previousValue(),
+            active.threshold(),
+            active.changePercent(),
+            active.attributes(),
+            occurrencesBefore + 1,
+            active.detectedAt(),
+            lastSeenAt,
+            active.acknowledgedAt(),
+            active.acknowledgedBy(),
+            active.resolvedAt(),
+            active.resolvedBy(),
+            active.expiresAt(),
+            active.autoResolved(),
+            active.previousSeverity(),
+            versionBefore + 1,
+            active.suppressedBy());
+    return new Retriggered(after, List.of(), false, true);
+  }
+
   /** The alert's last sighting as an instant: its own object when the counts did not move it. */
   private static Instant seen(Alert base, long second, int nano) {
     Instant kept = base.lastSeenAt();
