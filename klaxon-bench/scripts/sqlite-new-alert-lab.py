@@ -32,12 +32,16 @@ def build(path, variant):
     for ext in ('-wal','-shm'):
         if os.path.exists(path+ext): os.remove(path+ext)
     c = sqlite3.connect(path, isolation_level=None)
+    for v in variant:
+        if v.startswith('ps'):
+            c.execute('pragma page_size=%d' % int(v[2:]))
     c.execute('pragma foreign_keys=on'); c.execute('pragma journal_mode=wal'); c.execute('pragma synchronous=FULL')
     for f in files:
         c.executescript(open(f).read())
     c.execute("insert into engine_partitions values (1,1)")
     for v in variant:
-        c.executescript(VARIANTS[v])
+        if not v.startswith('ps'):
+            c.executescript(VARIANTS[v])
     return c
 
 VARIANTS = {
@@ -56,6 +60,11 @@ VARIANTS = {
  'ckpt10k': 'pragma wal_autocheckpoint=10000;',
  'ckpt40k': 'pragma wal_autocheckpoint=40000;',
  'sorted': '',
+ 'alt': '',
+ 'cache8': 'pragma cache_size=-8192;',
+ 'cache16': 'pragma cache_size=-16384;',
+ 'mmap256': 'pragma mmap_size=268435456;',
+ 'ckpt0': 'pragma wal_autocheckpoint=0;',
  'fpnonunique': "drop index alerts_active_fingerprint; create index alerts_active_fingerprint on alerts (fingerprint) where status in ('open','acknowledged');",
  'fpfull': "drop index alerts_active_fingerprint; create unique index alerts_active_fingerprint on alerts (fingerprint);",
 }
@@ -67,9 +76,11 @@ SUPS = ("insert into subjects (type,key,name,starts_at,attributes) values (?,?,?
         " where name is not excluded.name or starts_at is not excluded.starts_at or attributes is not excluded.attributes")
 
 class Run:
-    def __init__(s, c, skip=()): s.c=c; s.next_id=1; s.skip=set(skip); s.sort=False
+    def __init__(s, c, skip=()): s.c=c; s.conns=[c]; s.turn=0; s.next_id=1; s.skip=set(skip); s.sort=False
     def batch(s, ns, now):
-        c = s.c
+        # 'alt': commits alternate between two connections, as the server's writer and committer
+        # threads take theirs from the pool (each then starts with the other's changes unseen).
+        c = s.conns[s.turn % len(s.conns)]; s.turn += 1
         subj = [("instance","host-%d"%n,"host-%d"%n,None,"{}") for n in ns]
         rows=[]; hist=[]
         for n in ns:
@@ -101,13 +112,20 @@ def measure(name, variant, base=100000, new=60000, bs=800, skip=()):
     for f in range(0, base, 1000):
         r.batch(range(f, f+1000), now)
     r.skip = set(skip)
+    if 'alt' in variant:
+        c2 = sqlite3.connect(path, isolation_level=None)
+        c2.execute('pragma foreign_keys=on'); c2.execute('pragma synchronous=FULL')
+        for v in variant:
+            if not v.startswith('ps') and VARIANTS[v].startswith('pragma'):
+                c2.executescript(VARIANTS[v])
+        r.conns = [c, c2]
     cpu = 0; k = 0; start = time.time()
     while k < new:
         ns = [1_000_000_000 + (k+i)*7919 for i in range(bs)]
         cpu += r.batch(ns, now); k += bs
     wall = time.time()-start
     print("%-28s %6.1f us CPU/new alert  (%d new beside %d, batch %d, wall %.1f s)" % (name, cpu/k*1e6, k, base, bs, wall), flush=True)
-    c.close()
+    for conn in r.conns: conn.close()
     for ext in ('','-wal','-shm'):
         try: os.remove(path+ext)
         except FileNotFoundError: pass

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.klaxon.engine.AlertCommand;
 import io.klaxon.engine.AlertEngine;
+import io.klaxon.engine.EngineMetrics;
+import io.klaxon.engine.EngineSettings;
 import io.klaxon.store.jdbc.Dialect;
 import io.klaxon.store.jdbc.alert.JdbcAlertStore;
 import java.lang.management.ManagementFactory;
@@ -17,6 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,14 +92,32 @@ public final class WriterCommand implements Callable<Integer> {
               + " (default: receivedAt moves with each batch, so each re-trigger rewrites its row)")
   boolean pure;
 
+  @Option(
+      names = "--callers",
+      defaultValue = "1",
+      description =
+          "callers submitting batches side by side (default ${DEFAULT-VALUE}); the side-by-side's"
+              + " wrk -c8 with 100 alerts a request is --callers 8 --batch 100, whose commits"
+              + " overlap on the writer and its committer as the server's do")
+  int callers;
+
+  @Option(
+      names = "--pragmas",
+      defaultValue = "",
+      description =
+          "more SQLite connection settings for the URL, e.g."
+              + " wal_autocheckpoint=10000&cache_size=-16384 (default none: as the server)")
+  String pragmas;
+
   @Option(names = "--dir", description = "scratch directory (default: a new temporary one)")
   @Nullable Path dir;
 
   @Override
   public Integer call() throws Exception {
-    if (alerts < 1 || retriggers < 1 || batch < 1 || fresh < 0) {
+    if (alerts < 1 || retriggers < 1 || batch < 1 || callers < 1 || fresh < 0) {
       System.err.println(
-          "writer: --alerts, --retriggers and --batch must be at least 1, --new at least 0");
+          "writer: --alerts, --retriggers, --batch and --callers must be at least 1, --new at"
+              + " least 0");
       return 2;
     }
     boolean measureNew = fresh > 0;
@@ -104,13 +129,21 @@ public final class WriterCommand implements Callable<Integer> {
     // checkpoint at each close and start every commit with an empty page cache.
     HikariConfig pool = new HikariConfig();
     pool.setJdbcUrl(
-        Dialect.sqliteUrl(scratch.resolve("writer.db")) + "&synchronous=" + synchronous);
+        Dialect.sqliteUrl(scratch.resolve("writer.db"))
+            + "&synchronous="
+            + synchronous
+            + (pragmas.isEmpty() ? "" : "&" + pragmas));
     pool.setMaximumPoolSize(10);
     pool.setPoolName("klaxon-bench-writer");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Commits commits = new Commits();
     try (HikariDataSource sqlite = new HikariDataSource(pool);
         AlertEngine engine =
-            AlertEngine.start(JdbcAlertStore.open(sqlite), InstantSource.system())) {
+            AlertEngine.start(
+                JdbcAlertStore.open(sqlite),
+                InstantSource.system(),
+                EngineSettings.defaults(),
+                commits)) {
       Instant first = Instant.now();
       for (int from = 0; from < alerts; from += 1_000) {
         List<AlertCommand> opening = new ArrayList<>(1_000);
@@ -123,35 +156,61 @@ public final class WriterCommand implements Callable<Integer> {
           System.err.printf("writer: opening %,d of %,d alerts%n", from, alerts);
         }
       }
-      SplittableRandom random = new SplittableRandom(22);
       long writerBefore = writerCpu(threads);
       long processBefore = processCpu();
+      commits.reset();
       long began = System.nanoTime();
-      long nextReport = began + 5_000_000_000L;
-      int done = 0;
-      while (done < measured) {
-        int size = Math.min(batch, measured - done);
-        List<AlertCommand> request = new ArrayList<>(size);
-        Instant now = pure ? first : Instant.now();
-        for (int i = 0; i < size; i++) {
-          long n = measureNew ? NEW_LABEL_SETS + (done + i) * 7919L : random.nextInt(alerts);
-          request.add(
-              pure ? AlertmanagerShape.trigger(n, now) : AlertmanagerShape.unmerged(n, now));
+      AtomicInteger taken = new AtomicInteger();
+      AtomicLong nextReport = new AtomicLong(began + 5_000_000_000L);
+      List<Future<?>> running = new ArrayList<>(callers);
+      ExecutorService callerPool = Executors.newFixedThreadPool(callers);
+      try {
+        for (int c = 0; c < callers; c++) {
+          SplittableRandom random = new SplittableRandom(22 + c);
+          running.add(
+              callerPool.submit(
+                  () -> {
+                    for (int from = taken.getAndAdd(batch);
+                        from < measured;
+                        from = taken.getAndAdd(batch)) {
+                      int size = Math.min(batch, measured - from);
+                      List<AlertCommand> request = new ArrayList<>(size);
+                      Instant now = pure ? first : Instant.now();
+                      for (int i = 0; i < size; i++) {
+                        long n =
+                            measureNew
+                                ? NEW_LABEL_SETS + (from + i) * 7919L
+                                : random.nextInt(alerts);
+                        request.add(
+                            pure
+                                ? AlertmanagerShape.trigger(n, now)
+                                : AlertmanagerShape.unmerged(n, now));
+                      }
+                      engine.apply(request);
+                      long report = nextReport.get();
+                      if (System.nanoTime() > report
+                          && nextReport.compareAndSet(report, report + 5_000_000_000L)) {
+                        System.err.printf("writer: %,d of %,d %ss%n", from + size, measured, what);
+                      }
+                    }
+                    return null;
+                  }));
         }
-        engine.apply(request);
-        done += size;
-        if (System.nanoTime() > nextReport) {
-          System.err.printf("writer: %,d of %,d %ss%n", done, measured, what);
-          nextReport += 5_000_000_000L;
+        for (Future<?> caller : running) {
+          caller.get();
         }
+      } finally {
+        callerPool.shutdownNow();
       }
+      int done = measured;
       double seconds = (System.nanoTime() - began) / 1e9;
       double writerMicros = (writerCpu(threads) - writerBefore) / 1e3 / done;
       double processMicros = (processCpu() - processBefore) / 1e3 / done;
       System.out.printf(
           "writer: %,d %ss %s %,d open alerts in batches of %,d, SQLite"
               + " synchronous=%s%s: %.1f µs of writer CPU per %s (a ceiling of %,.0f/s"
-              + " per core), %.1f µs of process CPU; %,.0f %ss/s of wall time%n",
+              + " per core), %.1f µs of process CPU; %,.0f %ss/s of wall time; %,d callers,"
+              + " %,d commits of %,.0f commands on average%n",
           done,
           what,
           measureNew ? "beside" : "of",
@@ -164,9 +223,30 @@ public final class WriterCommand implements Callable<Integer> {
           1e6 / writerMicros,
           processMicros,
           done / seconds,
-          what);
+          what,
+          callers,
+          commits.count.get(),
+          commits.count.get() == 0 ? 0.0 : (double) commits.commands.get() / commits.count.get());
     }
     return 0;
+  }
+
+  /** Counts the engine's commits and the commands they held. */
+  private static final class Commits implements EngineMetrics {
+    final AtomicLong count = new AtomicLong();
+    final AtomicLong commands = new AtomicLong();
+
+    @Override
+    public void committed(
+        int requests, int commands, int alertsWritten, int historyWritten, long nanos) {
+      count.incrementAndGet();
+      this.commands.addAndGet(commands);
+    }
+
+    void reset() {
+      count.set(0);
+      commands.set(0);
+    }
   }
 
   /** CPU nanoseconds of the engine's writer threads so far. */

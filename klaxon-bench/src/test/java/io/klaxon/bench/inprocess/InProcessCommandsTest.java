@@ -73,6 +73,32 @@ class InProcessCommandsTest {
   }
 
   @Test
+  void theWriterCommandWithSeveralCallersPostsEveryNewAlertOnceAndCountsTheCommits() {
+    String out =
+        run(
+            new WriterCommand(),
+            "--alerts",
+            "300",
+            "--new",
+            "500",
+            "--batch",
+            "30",
+            "--callers",
+            "4",
+            "--synchronous",
+            "OFF",
+            "--dir",
+            scratch.toString());
+
+    assertThat(out).contains("500 new alerts beside 300 open alerts").contains("4 callers");
+    Matcher commits = Pattern.compile("([0-9,]+) commits of ([0-9,]+) commands").matcher(out);
+    assertThat(commits.find()).as(out).isTrue();
+    int count = Integer.parseInt(commits.group(1).replace(",", ""));
+    // 17 requests of at most 30: never more commits than requests, never fewer than 500 / 20,000.
+    assertThat(count).isBetween(1, 17);
+  }
+
+  @Test
   void theWriterCommandRefusesAnEmptyRun() {
     CommandLine command = new CommandLine(new WriterCommand());
     command.setErr(new java.io.PrintWriter(new ByteArrayOutputStream()));

@@ -33,7 +33,8 @@ class DialectTest {
   void sqliteUrlsCarryThePerConnectionSettings() {
     assertThat(Dialect.sqliteUrl(Path.of("/data/klaxon.db")))
         .isEqualTo(
-            "jdbc:sqlite:/data/klaxon.db?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000");
+            "jdbc:sqlite:/data/klaxon.db?foreign_keys=true&journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000"
+                + "&wal_autocheckpoint=10000");
   }
 
   @ParameterizedTest

@@ -28,7 +28,8 @@ class SqliteAlertStoreTest extends JdbcAlertStoreContract {
   }
 
   @Test
-  void everyPooledConnectionEnforcesForeignKeysAndWaitsWhenBusy() throws SQLException {
+  void everyPooledConnectionEnforcesForeignKeysWaitsWhenBusyAndCheckpointsEveryTenThousandPages()
+      throws SQLException {
     List<Connection> connections = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) { // held at once, so they are distinct connections
@@ -38,6 +39,7 @@ class SqliteAlertStoreTest extends JdbcAlertStoreContract {
         assertThat(pragma(connection, "foreign_keys")).isEqualTo("1");
         assertThat(pragma(connection, "busy_timeout")).isEqualTo("10000");
         assertThat(pragma(connection, "journal_mode")).isEqualTo("wal");
+        assertThat(pragma(connection, "wal_autocheckpoint")).isEqualTo("10000");
       }
     } finally {
       for (Connection connection : connections) {
