@@ -34,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PostedBodyConverter implements HttpMessageConverter<PostedBody> {
 
+  /** Room for the alerts of a usual request (the side-by-side posts 100), read without growing. */
+  private static final int TYPICAL_ALERTS = 128;
+
   private final List<HttpMessageConverter<?>> others;
 
   /**
@@ -106,7 +109,7 @@ final class PostedBodyConverter implements HttpMessageConverter<PostedBody> {
     if (parser.nextToken() != JsonToken.START_ARRAY) {
       return null;
     }
-    List<PostedAlert> alerts = new ArrayList<>();
+    List<PostedAlert> alerts = new ArrayList<>(TYPICAL_ALERTS);
     for (JsonToken token = parser.nextToken();
         token != JsonToken.END_ARRAY;
         token = parser.nextToken()) {
