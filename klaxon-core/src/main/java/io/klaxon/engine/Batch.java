@@ -232,6 +232,7 @@ final class Batch {
             retrigger.changes(),
             null);
       } else if (tally.summaryDue(now)) {
+        boolean onlyCountsBefore = !touched.containsKey(after.id()) || countsOnly(after.id());
         record(
             tally,
             after,
@@ -242,6 +243,13 @@ final class Batch {
             List.of(),
             tally.summary(after, now));
         tallies.put(after.id(), tally.summarized(after, now));
+        // The summary is a history row of its own; the alert's row needs no rewrite for it, as only
+        // its counts moved: they go to the log as a pure re-trigger's do. A summary rewrote the
+        // whole row, and at one per alert a minute it was the largest share of PostgreSQL's work
+        // per re-trigger at 100,000 alerts (issue 22, BENCHMARKS.md).
+        if (onlyCountsBefore && !created.contains(after.id()) && retrigger.countsOnly()) {
+          countsOnly.add(after.id());
+        }
       } else {
         boolean firstTouch = !touched.containsKey(after.id());
         keep(after, true); // counted on the alert; a later entry tells it

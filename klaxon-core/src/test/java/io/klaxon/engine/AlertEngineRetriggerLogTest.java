@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryAction;
 import io.klaxon.alert.Severity;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which re-triggers the engine hands to the store's log (log first, issue 22): only those that move
- * nothing but the alert's counts, and never one that owes a history row.
+ * nothing but the alert's counts; a re-trigger's summary is a history row written beside its log
+ * entry.
  */
 class AlertEngineRetriggerLogTest {
 
@@ -67,17 +69,47 @@ class AlertEngineRetriggerLogTest {
   void aRetriggerThatMovesOnlyCounts_goesToTheLog_withTheVersionItsRowHolds() {
     try (AlertEngine engine = engine()) {
       engine.apply(trigger("disk:nas-01"));
-      engine.apply(trigger("disk:nas-01")); // its summary is due: history and row
+      engine.apply(trigger("disk:nas-01")); // its summary is due: a history row, counts logged
       engine.apply(trigger("disk:nas-01"));
       engine.apply(trigger("disk:nas-01"));
 
-      assertThat(store.logged).hasSize(2);
+      assertThat(store.logged).hasSize(3);
       AlertUpdate last = store.logged.getLast().getFirst();
       assertThat(last.alert().occurrences()).isEqualTo(4);
       assertThat(last.alert().version()).isEqualTo(4);
       assertThat(last.expectedVersion()).isEqualTo(3);
       assertThat(store.written.getLast().updated()).isEmpty();
       assertThat(store.written.getLast().history()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRetriggerWithASummaryDue_writesTheSummaryRow_andLogsItsCounts_withoutRewritingTheRow() {
+    try (AlertEngine engine = engine()) {
+      engine.apply(trigger("disk:nas-01"));
+
+      Alert after = engine.apply(trigger("disk:nas-01")).alertOrThrow(); // its summary is due
+
+      ChangeSet written = store.written.getLast();
+      assertThat(written.updated()).as("the alert's row is not rewritten").isEmpty();
+      assertThat(written.history())
+          .singleElement()
+          .satisfies(
+              entry -> {
+                assertThat(entry.action()).isEqualTo(HistoryAction.RETRIGGERED);
+                assertThat(entry.version()).isEqualTo(after.version());
+              });
+      assertThat(store.logged)
+          .singleElement()
+          .satisfies(
+              entry ->
+                  assertThat(entry)
+                      .singleElement()
+                      .satisfies(
+                          update -> {
+                            assertThat(update.alert().occurrences()).isEqualTo(2);
+                            assertThat(update.expectedVersion()).isEqualTo(1);
+                          }));
     }
   }
 
@@ -103,9 +135,11 @@ class AlertEngineRetriggerLogTest {
               null,
               Actor.of(Commands.SOURCE));
 
+      int loggedBefore = store.logged.size();
+
       Alert after = engine.apply(newAttributes).alertOrThrow();
 
-      assertThat(store.logged).isEmpty();
+      assertThat(store.logged).hasSize(loggedBefore);
       assertThat(store.written.getLast().updated())
           .extracting(AlertUpdate::alert)
           .containsExactly(after);
@@ -125,8 +159,8 @@ class AlertEngineRetriggerLogTest {
       AlertUpdate update = store.written.getLast().updated().getFirst();
       assertThat(update.alert()).isEqualTo(raised);
       assertThat(update.expectedVersion())
-          .as("the row stayed at the summary's version while the log moved on")
-          .isEqualTo(2);
+          .as("the row stayed at the version it was created with while the log moved on")
+          .isEqualTo(1);
       assertThat(raised.occurrences()).isEqualTo(5);
     }
   }

@@ -184,6 +184,22 @@ public enum Dialect {
     return this == POSTGRESQL;
   }
 
+  /**
+   * Lets the current transaction commit without waiting for its WAL to reach the disk, where the
+   * database allows it per transaction (PostgreSQL: {@code synchronous_commit = off} for this
+   * transaction only; SQLite: nothing). A crash of the database may then lose the transaction,
+   * whole, unless a later synchronous commit flushed the WAL past it: only for work on which
+   * nothing was acknowledged and that is done again after such a crash.
+   */
+  public void deferFlushOfTransaction(Connection connection) throws SQLException {
+    if (this != POSTGRESQL) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("set local synchronous_commit = off");
+    }
+  }
+
   /** Binds an instant as this database stores it: microseconds on SQLite, timestamptz else. */
   public void bind(PreparedStatement statement, int index, @Nullable Instant instant)
       throws SQLException {

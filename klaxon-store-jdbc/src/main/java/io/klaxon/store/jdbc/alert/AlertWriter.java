@@ -174,6 +174,18 @@ final class AlertWriter {
         });
   }
 
+  /**
+   * Appends log entries and nothing else as one statement in a transaction of its own (the
+   * database's autocommit): a joint commit of pure re-triggers only, the common case under
+   * re-triggers, which as a jOOQ transaction cost a second round trip ({@code COMMIT}) and the
+   * transaction's set-up on the writer's thread.
+   *
+   * @return the entries' numbers in the order of the shares
+   */
+  long[] appendAlone(List<Retriggers> shares) {
+    return log.append(dsl, shares);
+  }
+
   /** Runs {@code work} in a transaction of its own and returns its result (joint commits). */
   <T> T transaction(Function<DSLContext, T> work) {
     return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));

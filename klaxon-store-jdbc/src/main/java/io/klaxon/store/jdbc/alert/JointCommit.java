@@ -126,6 +126,10 @@ final class JointCommit {
 
   private void commit(List<Share> group) {
     try {
+      if (onlyLogged(group)) {
+        logAlone(group);
+        return;
+      }
       if (group.size() == 1) {
         alone(group.getFirst());
         return;
@@ -151,6 +155,35 @@ final class JointCommit {
       throw e;
     } finally {
       group.forEach(share -> share.done = true);
+    }
+  }
+
+  /** Whether the shares hold pure re-triggers and nothing else. */
+  private static boolean onlyLogged(List<Share> group) {
+    for (Share share : group) {
+      if (!share.changes.isEmpty() || share.retriggers.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The shares' log entries as one autocommitted insert: one statement is all or nothing, so
+   * nothing needs splitting; when it fails every share hears of it, as its own commit would fail.
+   */
+  private void logAlone(List<Share> group) {
+    List<Retriggers> logged = new ArrayList<>(group.size());
+    for (Share share : group) {
+      logged.add(new Retriggers(share.partition, share.retriggers));
+    }
+    try {
+      long[] entries = writer.appendAlone(logged);
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).entry = entries[i];
+      }
+    } catch (RuntimeException failed) {
+      group.forEach(share -> share.failure = failed);
     }
   }
 
