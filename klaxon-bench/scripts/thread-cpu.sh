@@ -13,6 +13,9 @@
 # for re-triggers: a new-alert run alone posts a tenth of the requests), 15 s of label sets never
 # seen (to compile the new-alert path), then MEASURE seconds (20: a new alert stays active in the
 # heap, and 224 MiB holds a few hundred thousand) of other label sets never seen, each once.
+# On a busy machine give NEW=1 a smaller FP (20000): the warm-up over 100,000 label sets then
+# creates them slowly and posts too few requests for the JIT to compile the per-request code
+# (Tomcat, Spring), which then costs a new alert two to three times what it costs when warm.
 #
 # Environment: FP (label sets the client cycles through, 100000), PORT (18700), WORK
 # (/tmp/klaxon-thread-cpu), JAVA (the launcher's JDK), JAR (the server jar,
