@@ -135,11 +135,7 @@ final class TriggerRules {
     boolean attributesMoved =
         !offeredAttributes.isEmpty() && !offeredAttributes.equals(active.attributes());
     var attributes = attributesMoved ? offeredAttributes : active.attributes();
-    long occurredSecond = occurredAt.getEpochSecond();
-    boolean later =
-        occurredSecond > lastSeenSecond
-            || (occurredSecond == lastSeenSecond && occurredAt.getNano() > lastSeenNano);
-    Instant lastSeenAt = later ? occurredAt : seen(active, lastSeenSecond, lastSeenNano);
+    Instant lastSeenAt = lastSeen(active, lastSeenSecond, lastSeenNano, occurredAt);
 
     Alert after =
         new Alert(
@@ -190,11 +186,7 @@ final class TriggerRules {
       int lastSeenNano,
       long versionBefore,
       Instant occurredAt) {
-    long occurredSecond = occurredAt.getEpochSecond();
-    boolean later =
-        occurredSecond > lastSeenSecond
-            || (occurredSecond == lastSeenSecond && occurredAt.getNano() > lastSeenNano);
-    Instant lastSeenAt = later ? occurredAt : seen(active, lastSeenSecond, lastSeenNano);
+    Instant lastSeenAt = lastSeen(active, lastSeenSecond, lastSeenNano, occurredAt);
     Alert after =
         new Alert(
             active.id(),
@@ -224,6 +216,14 @@ final class TriggerRules {
             versionBefore + 1,
             active.suppressedBy());
     return new Retriggered(after, List.of(), false, true);
+  }
+
+  /** The later of the alert's last sighting and this trigger's. */
+  private static Instant lastSeen(Alert base, long second, int nano, Instant occurredAt) {
+    long occurredSecond = occurredAt.getEpochSecond();
+    boolean later =
+        occurredSecond > second || (occurredSecond == second && occurredAt.getNano() > nano);
+    return later ? occurredAt : seen(base, second, nano);
   }
 
   /** The alert's last sighting as an instant: its own object when the counts did not move it. */
