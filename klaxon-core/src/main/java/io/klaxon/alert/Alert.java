@@ -138,4 +138,38 @@ public record Alert(
         version + 1,
         newSuppressedBy);
   }
+
+  /**
+   * A copy with other counts and nothing else changed: what a re-trigger that brings nothing new
+   * leaves, and what the engine's memory builds from the counts it keeps apart from the alert.
+   */
+  public Alert withCounts(long newOccurrences, Instant newLastSeenAt, long newVersion) {
+    return new Alert(
+        id,
+        fingerprint,
+        source,
+        type,
+        severity,
+        status,
+        title,
+        message,
+        subject,
+        value,
+        previousValue,
+        threshold,
+        changePercent,
+        attributes,
+        newOccurrences,
+        detectedAt,
+        newLastSeenAt,
+        acknowledgedAt,
+        acknowledgedBy,
+        resolvedAt,
+        resolvedBy,
+        expiresAt,
+        autoResolved,
+        previousSeverity,
+        newVersion,
+        suppressedBy);
+  }
 }

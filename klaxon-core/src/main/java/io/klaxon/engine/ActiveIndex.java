@@ -205,33 +205,8 @@ final class ActiveIndex {
         && lastSeen.getNano() == lastSeenNano) {
       return base;
     }
-    return new Alert(
-        base.id(),
-        base.fingerprint(),
-        base.source(),
-        base.type(),
-        base.severity(),
-        base.status(),
-        base.title(),
-        base.message(),
-        base.subject(),
-        base.value(),
-        base.previousValue(),
-        base.threshold(),
-        base.changePercent(),
-        base.attributes(),
-        occurrences,
-        base.detectedAt(),
-        Instant.ofEpochSecond(lastSeenSecond, lastSeenNano),
-        base.acknowledgedAt(),
-        base.acknowledgedBy(),
-        base.resolvedAt(),
-        base.resolvedBy(),
-        base.expiresAt(),
-        base.autoResolved(),
-        base.previousSeverity(),
-        version,
-        base.suppressedBy());
+    return base.withCounts(
+        occurrences, Instant.ofEpochSecond(lastSeenSecond, lastSeenNano), version);
   }
 
   private final Map<String, Slot> byFingerprint = new ConcurrentHashMap<>();

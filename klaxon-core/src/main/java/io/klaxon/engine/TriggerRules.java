@@ -187,34 +187,7 @@ final class TriggerRules {
       long versionBefore,
       Instant occurredAt) {
     Instant lastSeenAt = lastSeen(active, lastSeenSecond, lastSeenNano, occurredAt);
-    Alert after =
-        new Alert(
-            active.id(),
-            active.fingerprint(),
-            active.source(),
-            active.type(),
-            active.severity(),
-            active.status(),
-            active.title(),
-            active.message(),
-            active.subject(),
-            active.value(),
-            active.previousValue(),
-            active.threshold(),
-            active.changePercent(),
-            active.attributes(),
-            occurrencesBefore + 1,
-            active.detectedAt(),
-            lastSeenAt,
-            active.acknowledgedAt(),
-            active.acknowledgedBy(),
-            active.resolvedAt(),
-            active.resolvedBy(),
-            active.expiresAt(),
-            active.autoResolved(),
-            active.previousSeverity(),
-            versionBefore + 1,
-            active.suppressedBy());
+    Alert after = active.withCounts(occurrencesBefore + 1, lastSeenAt, versionBefore + 1);
     return new Retriggered(after, List.of(), false, true);
   }
 
