@@ -2,6 +2,7 @@ package io.klaxon.engine;
 
 import io.klaxon.alert.Alert;
 import io.klaxon.alert.HistoryEntry.FieldChange;
+import io.klaxon.store.AlertCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
 
   /** Whether a pure re-trigger at {@code now} gets a summary entry of its own. */
   boolean summaryDue(Instant now) {
-    return lastSummaryAt == NONE || micros(now) - lastSummaryAt >= SUMMARY_EVERY_MICROS;
+    return lastSummaryAt == NONE || AlertCounts.micros(now) - lastSummaryAt >= SUMMARY_EVERY_MICROS;
   }
 
   /** A re-trigger at {@code now} that is counted but not yet told. */
@@ -49,7 +50,7 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
     if (pendingSince != NONE) {
       return this; // unchanged: no new tally per re-trigger to die in the old generation
     }
-    return new RetriggerTally(recorded, micros(now), lastSummaryAt);
+    return new RetriggerTally(recorded, AlertCounts.micros(now), lastSummaryAt);
   }
 
   /** The history now tells occurrences up to {@code alert}'s. */
@@ -59,7 +60,7 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
 
   /** A summary entry at {@code now} told occurrences up to {@code alert}'s. */
   RetriggerTally summarized(Alert alert, Instant now) {
-    return new RetriggerTally(alert.occurrences(), NONE, micros(now));
+    return new RetriggerTally(alert.occurrences(), NONE, AlertCounts.micros(now));
   }
 
   /**
@@ -84,11 +85,6 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
       return "re-triggered once at " + now;
     }
     return "re-triggered " + times + " times between " + since + " and " + now;
-  }
-
-  private static long micros(Instant time) {
-    return Math.addExact(
-        Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
   }
 
   private static Instant instant(long micros) {

@@ -157,7 +157,7 @@ final class AlertLog {
       Alert alert = update.alert();
       entry.putLong(alert.id());
       entry.putLong(alert.occurrences());
-      entry.putLong(micros(alert.lastSeenAt()));
+      entry.putLong(AlertCounts.micros(alert.lastSeenAt()));
       entry.putLong(alert.version());
     }
     return entry.array();
@@ -309,10 +309,6 @@ final class AlertLog {
       }
       statement.executeUpdate();
     }
-  }
-
-  private static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
 
   private static Instant instant(long micros) {

@@ -1,6 +1,7 @@
 package io.klaxon.store.jdbc.alert;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.store.AlertCounts;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.ConcurrentChange;
 import io.klaxon.store.jdbc.Dialect;
@@ -10,8 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -190,7 +189,7 @@ final class AlertUpdates {
       Alert alert = update.alert();
       columns[0][i] = alert.id();
       columns[1][i] = alert.occurrences();
-      columns[2][i] = micros(alert.lastSeenAt());
+      columns[2][i] = AlertCounts.micros(alert.lastSeenAt());
       columns[3][i] = alert.version();
       columns[4][i] = update.expectedVersion();
     }
@@ -207,10 +206,6 @@ final class AlertUpdates {
       }
       return written;
     }
-  }
-
-  private static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
   }
 
   private static <T> Condition distinctFromParam(Field<T> column) {
