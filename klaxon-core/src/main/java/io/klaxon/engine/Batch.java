@@ -92,11 +92,10 @@ final class Batch {
     this.clock = clock;
   }
 
-  CommandResult apply(AlertCommand command) {
-    return apply(command, null);
-  }
-
-  /** As {@link #apply(AlertCommand)}, with a trigger's {@link TriggerDigest} if it has one. */
+  /**
+   * Applies one command; a trigger's {@link TriggerDigest}, where its caller worked one out, lets a
+   * re-send move only the counts without comparing field by field (null: compare them).
+   */
   CommandResult apply(AlertCommand command, @Nullable TriggerDigest digest) {
     try {
       return switch (command) {
