@@ -13,7 +13,9 @@
 # WARMUP_MAX (seconds, 600), STARTUP (seconds to wait for a server to come up, 300), PORT_BASE
 # (18220), PG_URL (jdbc:postgresql://127.0.0.1:5432/test?user=postgres), WORK
 # (/tmp/klaxon-side-by-side), KLAXON_JAVA_OPTS (passed to ./klaxon). Needs wrk and
-# prometheus-alertmanager (Debian packages).
+# prometheus-alertmanager (Debian packages). Besides the rates it prints the CPU each measured run
+# took per alert (the machine, the server, its JIT, PostgreSQL): on a 2-core machine that the
+# client shares, the CPU per alert is what a rate is made of, and it varies less between runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -91,6 +93,39 @@ warm_up() {
   done
 }
 
+# CPU ticks (USER_HZ) spent so far: the whole machine (every CPU, idle and iowait left out), one
+# process, its JIT compiler threads, and PostgreSQL's processes (0 where none runs).
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+proc_ticks() { cut -d')' -f2 "/proc/$1/stat" | awk '{print $12 + $13}'; }
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+    C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(cut -d')' -f2 "$t/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo "$sum"
+}
+pg_ticks() {
+  local p sum=0
+  for p in $(pgrep -x postgres || true); do
+    sum=$((sum + $(proc_ticks "$p" 2>/dev/null || echo 0)))
+  done
+  echo "$sum"
+}
+cpu_snapshot() { echo "$(machine_ticks) $(proc_ticks "$1") $(jit_ticks "$1") $(pg_ticks)"; }
+
+# cpu_per_alert NAME BEFORE AFTER: µs of CPU per alert the run NAME posted, as "machine server
+# jit postgresql" (from two cpu_snapshot lines).
+cpu_per_alert() {
+  local alerts
+  alerts=$((100 * $(awk '/requests in/ {print $1}' "$WORK/$1.wrk")))
+  awk -v a="$alerts" -v hz="$(getconf CLK_TCK)" -v before="$2" -v after="$3" 'BEGIN {
+    split(before, b, " "); split(after, e, " ")
+    for (i = 1; i <= 4; i++) printf "%.1f%s", (e[i] - b[i]) * 1e6 / hz / (a > 0 ? a : 1), (i < 4 ? " " : "")
+  }'
+}
+
 # measure LABEL URL PID: warm-up (creates the 100,000), re-triggers, RSS, then new alerts.
 measure() {
   local load sampler=""
@@ -101,10 +136,17 @@ measure() {
     sample_lag "$2" "$WORK/$1-lag.txt" &
     sampler=$!
   fi
+  local before after
+  before=$(cpu_snapshot "$3")
   retrigger=$(run "$1-retrigger" "$2" "$FINGERPRINTS" "$DURATION")
+  after=$(cpu_snapshot "$3")
+  printf '%s\t%s\t%s\n' "$1" re-triggers "$(cpu_per_alert "$1-retrigger" "$before" "$after")" >>"$WORK/cpu.txt"
   rss=$(rss_mib "$3")
   held=$(active "$1" "$2" || echo "?")
+  before=$(cpu_snapshot "$3")
   new=$(run "$1-new" "$2" 2000000000 "$DURATION")
+  after=$(cpu_snapshot "$3")
+  printf '%s\t%s\t%s\n' "$1" "new alerts" "$(cpu_per_alert "$1-new" "$before" "$after")" >>"$WORK/cpu.txt"
   [ -z "$sampler" ] || kill "$sampler" 2>/dev/null || true
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$retrigger" "$new" "$rss" "$held" "$load" >>"$RESULTS"
 }
@@ -182,6 +224,13 @@ while IFS=$'\t' read -r label retrigger new rss held load; do
 done <"$RESULTS"
 echo
 cat "$WORK/notes.txt" 2>/dev/null || true
+echo
+echo "CPU per alert posted in each measured run, µs: the whole machine (both cores: the client, the"
+echo "server, PostgreSQL and anything else), the server process, of it the JIT compiler threads, and"
+echo "PostgreSQL's processes:"
+awk -F'\t' '{split($3, c, " ")
+  printf "  %-20s %-12s machine %6s  server %6s  JIT %5s  PostgreSQL %6s\n", $1, $2, c[1], c[2], c[3], c[4]}' \
+  "$WORK/cpu.txt" 2>/dev/null || true
 echo "RSS and active are read after the warm-up and re-trigger runs (100,000 active once the"
 echo "warm-up got through every label set within WARMUP_MAX; see the active column)."
 echo "wrk outputs and server logs: $WORK"
