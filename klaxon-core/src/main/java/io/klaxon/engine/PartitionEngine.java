@@ -59,7 +59,7 @@ final class PartitionEngine {
   /**
    * Whether the store joins the partitions' commits ({@link AlertStore#joinsPartitionCommits}): the
    * writer then never hands over. Measured on PostgreSQL re-triggers, the partition writers and
-   * committers spent 6.1-8.4 µs of CPU per re-trigger with hand-overs and 5.3 without
+   * committers spent 6.1-8.8 µs of CPU per re-trigger with hand-overs and 5.3-6.0 without
    * (BENCHMARKS.md, "i22g"); the other partitions' writers use the cores while one waits.
    */
   private final boolean commitsOnWriter;
