@@ -11,7 +11,10 @@
 # the server's PostgreSQL backends (application_name klaxon-bench-cpu), pg_stat_wal (cluster-wide),
 # the database's xact_commit and the schema's pg_stat_user_tables; printed per alert (wrk's
 # requests × 100) or per request. FF=N sets the alerts table's fillfactor before the warm-up;
-# JFR=1 records a profile of the measured run (LABEL dir/rec.jfr); KEEP=1 leaves the server up.
+# JFR=1 records a profile of the measured run (LABEL dir/rec.jfr); PERF=1 samples the server's
+# backends with perf (cpu-clock, call graphs: LABEL dir/pg.perf) during it and prints the share of
+# their samples by kind of work (the first kind a sample's stack shows, in the order listed);
+# KEEP=1 leaves the server up.
 # Environment: PORT (18580), DB (i22p_bench, created when missing), WORK (/tmp/i22p).
 set -u
 label=$1; shift
@@ -72,7 +75,14 @@ snap() { # OUT
 uptime >"$W/load-before"
 snap "$W/s1"
 [ -z "${JFR:-}" ] || "$(dirname "$(readlink "/proc/$pid/exe")")/jcmd" "$pid" JFR.start duration="${DURATION}s" filename="$W/rec.jfr" settings=profile >/dev/null
+if [ -n "${PERF:-}" ]; then
+  perf record -e cpu-clock -F 499 -g -o "$W/pg.perf" \
+    -p "$(pg "select string_agg(pid::text, ',') from pg_stat_activity where application_name='$APP'")" \
+    -- sleep "$DURATION" >"$W/perf.log" 2>&1 &
+  perfpid=$!
+fi
 post "$DURATION" 777 "$W/measure.wrk"
+[ -z "${PERF:-}" ] || wait "$perfpid"
 snap "$W/s2"
 uptime >"$W/load-after"
 requests=$(awk '/requests in/ {print $1}' "$W/measure.wrk")
@@ -115,6 +125,34 @@ for t in sorted(b['U']):
               f" ({x[2] / max(1, x[1]) * 100:.0f}% HOT), deleted {x[3] / requests:.2f}/request")
 EOF
 echo "alerts: $(pg "select pg_relation_size('$schema.alerts') / 8192") pages"
+[ -z "${PERF:-}" ] || perf script -i "$W/pg.perf" -F ip,sym 2>/dev/null | python3 -c '
+import collections, sys
+kinds = [  # (kind, functions whose presence in a stack names it), first match wins
+    ("foreign key checks (RI triggers)", ("RI_FKey_check", "SPI_execute_snapshot", "AfterTriggerEndQuery")),
+    ("commit: WAL flush", ("XLogFlush", "fdatasync")),
+    ("commit: the rest", ("CommitTransactionCommand",)),
+    ("planning", ("pg_plan_queries", "GetCachedPlan", "BuildCachedPlan", "standard_planner")),
+    ("parsing", ("pg_analyze_and_rewrite", "raw_parser", "base_yyparse", "parse_analyze")),
+    ("row deletes", ("heap_delete", "ExecDelete")),
+    ("row updates: heap_update", ("heap_update",)),
+    ("row inserts", ("heap_insert", "ExecInsert", "heap_multi_insert", "ExecInsertIndexTuples")),
+    ("index look-ups and heap fetches", ("index_getnext_slot", "index_getnext_tid", "index_fetch_heap", "_bt_first")),
+    ("page pruning", ("heap_page_prune_opt",)),
+    ("executor, the rest (scans, constraints, tuples)", ("standard_ExecutorRun", "ExecScan", "standard_ExecutorStart", "standard_ExecutorEnd")),
+    ("network", ("pq_getbyte", "pq_flush", "secure_read", "secure_write", "pq_recvbuf", "socket_flush", "internal_flush")),
+    ("transaction start and end", ("StartTransactionCommand", "AbortCurrentTransaction", "finish_xact_command", "start_xact_command")),
+]
+shares, total = collections.Counter(), 0
+for block in sys.stdin.read().split("\n\n"):
+    stack = [line.split(None, 1)[-1] for line in block.strip().splitlines()]
+    if not stack:
+        continue
+    total += 1
+    shares[next((k for k, fs in kinds if any(f in s for s in stack for f in fs)), "other")] += 1
+print(f"PostgreSQL backends by kind of work ({total} perf samples):")
+for kind, n in shares.most_common():
+    print(f"  {n / total * 100:5.1f}%  {kind}")
+'
 if [ -z "${KEEP:-}" ]; then
   kill "$pid"; wait "$pid" 2>/dev/null
   pg "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1

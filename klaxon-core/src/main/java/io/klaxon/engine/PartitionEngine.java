@@ -56,6 +56,14 @@ final class PartitionEngine {
    */
   private boolean handOver;
 
+  /**
+   * Whether the store joins the partitions' commits ({@link AlertStore#joinsPartitionCommits}): the
+   * writer then never hands over. Measured on PostgreSQL re-triggers, the partition writers and
+   * committers spent 6.1-8.8 µs of CPU per re-trigger with hand-overs and 5.3-6.0 without
+   * (BENCHMARKS.md, "i22g"); the other partitions' writers use the cores while one waits.
+   */
+  private final boolean commitsOnWriter;
+
   private volatile boolean closing;
   private volatile @Nullable Throwable broken;
 
@@ -114,6 +122,7 @@ final class PartitionEngine {
     this.settings = settings;
     this.metrics = metrics;
     this.room = new Semaphore(settings.queueCapacity());
+    this.commitsOnWriter = this.store.joinsPartitionCommits();
     this.materializer = new Materializer(partition, settings.materializeEvery());
     this.commit =
         new GroupCommit(
@@ -360,7 +369,7 @@ final class PartitionEngine {
           gathering.attempt = null;
         }
         List<Submission> waiting = gathering == null ? null : gathering.group;
-        handOver = waiting != null;
+        handOver = waiting != null && !commitsOnWriter;
         if (!settle(inFlight.group(), inFlight.commands(), inFlight.attempt(), waiting)) {
           return;
         }

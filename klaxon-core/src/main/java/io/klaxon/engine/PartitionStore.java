@@ -40,6 +40,11 @@ final class PartitionStore extends ForwardingAlertStore {
   }
 
   @Override
+  public boolean joinsPartitionCommits() {
+    return delegate.joinsPartitionCommits();
+  }
+
+  @Override
   public void fold(int partition, AlertCounts alerts, List<Long> entries) {
     delegate.fold(partition, alerts, entries);
   }

@@ -140,6 +140,17 @@ public interface AlertStore {
   void commit(ChangeSet changes);
 
   /**
+   * Whether {@link #commit(ChangeSet, Retriggers)} joins what several partitions commit at about
+   * the same time into one transaction, each caller waiting for its share's commit (PostgreSQL, one
+   * instance). A partition's writer then waits there itself: the committer thread it hands a commit
+   * to otherwise would only wait in its place, at the cost of two thread wake-ups a commit. False
+   * by default; a forwarding view does not forward it, as it does not forward that commit.
+   */
+  default boolean joinsPartitionCommits() {
+    return false;
+  }
+
+  /**
    * Writes a change set and a partition's pure re-triggers in one transaction: all of it or none of
    * it. A store with a re-trigger log (log first) keeps the re-triggers as one log entry, which
    * {@link #fold} later writes into the alerts' rows, and returns the entry's number (positive);

@@ -106,6 +106,33 @@ class AlertEngineWritePathTest {
   }
 
   @Test
+  void theGroupThatGatheredDuringACommitIsHandedToThePartitionsCommitter() throws Exception {
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var second = engine.submit(List.of(trigger("second")));
+    store.open();
+
+    first.get(5, TimeUnit.SECONDS);
+    second.get(5, TimeUnit.SECONDS);
+    assertThat(store.committedOn)
+        .containsExactly("klaxon-alert-writer-0", "klaxon-alert-committer-0");
+  }
+
+  @Test
+  void aStoreThatJoinsPartitionCommitsIsCommittedByTheWriterItself_evenWithCallersWaiting()
+      throws Exception {
+    store.joins = true;
+    start(1000, Duration.ofSeconds(1));
+    CompletableFuture<List<CommandResult>> first = blockWriter();
+    var second = engine.submit(List.of(trigger("second")));
+    store.open();
+
+    assertThat(first.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(second.get(5, TimeUnit.SECONDS).getFirst().outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(store.committedOn).containsExactly("klaxon-alert-writer-0", "klaxon-alert-writer-0");
+  }
+
+  @Test
   void whenTheCommitBeforeFailsCallersAppliedOverItAreAppliedAgainWithoutWhatFailed()
       throws Exception {
     start(1000, Duration.ZERO);
@@ -298,6 +325,8 @@ class AlertEngineWritePathTest {
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile String poisoned = "";
     private volatile @org.jspecify.annotations.Nullable Error fatal;
+    volatile boolean joins;
+    final List<String> committedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GatedStore(AlertStore delegate) {
       super(delegate);
@@ -321,7 +350,13 @@ class AlertEngineWritePathTest {
     }
 
     @Override
+    public boolean joinsPartitionCommits() {
+      return joins;
+    }
+
+    @Override
     public void commit(ChangeSet changes) {
+      committedOn.add(Thread.currentThread().getName());
       entered.countDown();
       try {
         gate.await(10, TimeUnit.SECONDS);

@@ -53,6 +53,9 @@ final class AlertWriter {
 
   private final boolean rowBatches;
 
+  /** Whether history rows go in as one statement over arrays (PostgreSQL). */
+  private final boolean historyFromArrays;
+
   /** Counts new alerts where no insert trigger does (SQLite since V16); null elsewhere. */
   private final @Nullable NewAlertCounts newCounts;
 
@@ -89,6 +92,7 @@ final class AlertWriter {
                     .values(s.columns().stream().<Field<?>>map(DSL::param).toList())),
             s.columns());
     this.rowBatches = dialect.prefersRowBatches();
+    this.historyFromArrays = dialect == Dialect.POSTGRESQL;
     this.subjectUpsert = rowBatches || oneSubject.insertsOneRow() ? oneSubject : null;
     this.newCounts =
         dialect.countsNewAlertsByTrigger() ? null : new NewAlertCounts(dsl, dialect, tables);
@@ -204,7 +208,12 @@ final class AlertWriter {
       newCounts.add(tx, changes.created());
     }
     // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
-    historyInsert.insert(tx, positioned(tx, changes.history()));
+    List<AlertRows.FeedEntry> history = positioned(tx, changes.history());
+    if (historyFromArrays) {
+      HistoryArrayInsert.insert(tx, history);
+    } else {
+      historyInsert.insert(tx, history);
+    }
   }
 
   /**

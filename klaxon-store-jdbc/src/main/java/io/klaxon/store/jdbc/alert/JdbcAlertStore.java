@@ -272,6 +272,11 @@ public final class JdbcAlertStore implements AlertStore, ChangeFeed {
   }
 
   @Override
+  public boolean joinsPartitionCommits() {
+    return joint != null;
+  }
+
+  @Override
   public void fold(int partition, AlertCounts alerts, List<Long> entries) {
     if (alerts.isEmpty() && entries.isEmpty()) {
       return;
