@@ -108,9 +108,35 @@ record TriggerDigest(long high, long low) {
    * lanes made the digest a fifth of the request threads' CPU on re-triggers (issue 22).
    */
   private static final class Lanes {
+    /**
+     * An attribute entry's lanes after its name, by the name's hash: names repeat (a deployment has
+     * a few dozen), and their text was half of what a re-trigger's digest hashed. Written without
+     * locks: a reader sees a slot's whole record or an older one, and a name that does not match
+     * its slot is hashed again.
+     */
+    private static final @Nullable NameLanes[] NAMES = new NameLanes[256];
+
+    private record NameLanes(String name, long h1, long h2, long length) {}
+
     private long h1 = 0x9368e53c2f6af274L;
     private long h2 = 0x586dcd208f7cd3fdL;
     private long length;
+
+    /** New lanes that have taken the attribute name, as {@code text(name)} on new lanes would. */
+    private static Lanes afterName(String name) {
+      int slot = name.hashCode() & (NAMES.length - 1);
+      NameLanes kept = NAMES[slot];
+      Lanes lanes = new Lanes();
+      if (kept != null && kept.name().equals(name)) {
+        lanes.h1 = kept.h1();
+        lanes.h2 = kept.h2();
+        lanes.length = kept.length();
+      } else {
+        lanes.text(name);
+        NAMES[slot] = new NameLanes(name, lanes.h1, lanes.h2, lanes.length);
+      }
+      return lanes;
+    }
 
     void add(long block) {
       add(block, block);
@@ -189,9 +215,8 @@ record TriggerDigest(long high, long low) {
       long sum1 = 0;
       long sum2 = 0;
       for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-        Lanes entry = new Lanes();
         String name = attribute.getKey();
-        entry.text(name);
+        Lanes entry = afterName(name);
         if (!keptFirst.contains(name) && !entry.value(attribute.getValue())) {
           return false;
         }

@@ -97,6 +97,25 @@ class TriggerDigestTest {
   }
 
   @Test
+  void attributeNamesOfOneHash_keepTheirOwnDigests_andANameDigestsAlikeEveryTime() {
+    // "Aa" and "BB" have one String.hashCode: the digest's table of names holds them in one slot.
+    Map<String, Object> aa = attributes("a", "b");
+    aa.put("labels.Aa", "x");
+    Map<String, Object> bb = attributes("a", "b");
+    bb.put("labels.BB", "x");
+    Map<String, Object> aaAgain = attributes("a", "b");
+    aaAgain.put(new String("labels.Aa".toCharArray()), "x");
+
+    TriggerDigest first = TriggerDigest.of(trigger("Disk full", aa));
+    TriggerDigest other = TriggerDigest.of(trigger("Disk full", bb));
+
+    assertThat("labels.Aa".hashCode()).isEqualTo("labels.BB".hashCode());
+    assertThat(other).isNotEqualTo(first);
+    assertThat(TriggerDigest.of(trigger("Disk full", aaAgain))).isEqualTo(first);
+    assertThat(TriggerDigest.of(trigger("Disk full", bb))).isEqualTo(other);
+  }
+
+  @Test
   void anAttributeOfAnotherKind_hasNoDigest() {
     Map<String, Object> listed = attributes("a", "b");
     listed.put("tags", List.of("x", "y"));
