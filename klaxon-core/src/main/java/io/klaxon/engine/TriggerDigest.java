@@ -104,8 +104,8 @@ record TriggerDigest(long high, long low) {
   /**
    * Two lanes of MurmurHash3's x64 128-bit block mixing over a stream of longs, each field preceded
    * by what tells it apart from its neighbours (a length, a null mark, a type). A text goes in as
-   * MurmurHash3 takes its input, two blocks a round (one per lane, 8 chars): one block for both
-   * lanes made the digest a fifth of the request threads' CPU on re-triggers (issue 22).
+   * MurmurHash3 takes its input, two blocks a round (one per lane, 8 chars), half the rounds of one
+   * block for both lanes (the digest is computed on the request threads for every trigger).
    */
   private static final class Lanes {
     /**
