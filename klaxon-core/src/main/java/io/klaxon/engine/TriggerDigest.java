@@ -103,25 +103,62 @@ record TriggerDigest(long high, long low) {
 
   /**
    * Two lanes of MurmurHash3's x64 128-bit block mixing over a stream of longs, each field preceded
-   * by what tells it apart from its neighbours (a length, a null mark, a type).
+   * by what tells it apart from its neighbours (a length, a null mark, a type). A text goes in as
+   * MurmurHash3 takes its input, two blocks a round (one per lane, 8 chars), half the rounds of one
+   * block for both lanes (the digest is computed on the request threads for every trigger).
    */
   private static final class Lanes {
+    /**
+     * An attribute entry's lanes after its name, by the name's hash: names repeat (a deployment has
+     * a few dozen), and their text was half of what a re-trigger's digest hashed. Written without
+     * locks: a reader sees a slot's whole record or an older one, and a name that does not match
+     * its slot is hashed again.
+     */
+    private static final @Nullable NameLanes[] NAMES = new NameLanes[256];
+
+    private record NameLanes(String name, long h1, long h2, long length) {}
+
     private long h1 = 0x9368e53c2f6af274L;
     private long h2 = 0x586dcd208f7cd3fdL;
     private long length;
 
+    /** New lanes that have taken the attribute name, as {@code text(name)} on new lanes would. */
+    private static Lanes afterName(String name) {
+      int slot = name.hashCode() & (NAMES.length - 1);
+      NameLanes kept = NAMES[slot];
+      Lanes lanes = new Lanes();
+      if (kept != null && kept.name().equals(name)) {
+        lanes.h1 = kept.h1();
+        lanes.h2 = kept.h2();
+        lanes.length = kept.length();
+      } else {
+        lanes.text(name);
+        NAMES[slot] = new NameLanes(name, lanes.h1, lanes.h2, lanes.length);
+      }
+      return lanes;
+    }
+
     void add(long block) {
-      long k1 = Long.rotateLeft(block * C1, 31) * C2;
+      add(block, block);
+    }
+
+    /** One round: {@code first} into the first lane, {@code second} into the second. */
+    private void add(long first, long second) {
+      long k1 = Long.rotateLeft(first * C1, 31) * C2;
       h1 ^= k1;
       h1 = Long.rotateLeft(h1, 27) + h2;
       h1 = h1 * 5 + 0x52dce729;
-      long k2 = Long.rotateLeft(block * C2, 33) * C1;
+      long k2 = Long.rotateLeft(second * C2, 33) * C1;
       h2 ^= k2;
       h2 = Long.rotateLeft(h2, 31) + h1;
       h2 = h2 * 5 + 0x38495ab5;
       length++;
     }
 
+    /**
+     * The length, then 8 chars a round, then a last round with the 0 to 7 chars left (4 in the
+     * first block, the rest in the second), which the length tells apart.
+     */
     void text(@Nullable String text) {
       if (text == null) {
         add(-1);
@@ -130,18 +167,24 @@ record TriggerDigest(long high, long low) {
       int size = text.length();
       add(size);
       int i = 0;
-      for (; i + 4 <= size; i += 4) {
-        add(
-            (long) text.charAt(i) << 48
-                | (long) text.charAt(i + 1) << 32
-                | (long) text.charAt(i + 2) << 16
-                | text.charAt(i + 3));
+      for (; i + 8 <= size; i += 8) {
+        add(chars(text, i, 4), chars(text, i + 4, 4));
       }
-      long rest = 0;
-      for (; i < size; i++) {
-        rest = rest << 16 | text.charAt(i);
+      int left = size - i;
+      if (left >= 4) {
+        add(chars(text, i, 4), chars(text, i + 4, left - 4));
+      } else {
+        add(chars(text, i, left), 0);
       }
-      add(rest);
+    }
+
+    /** {@code count} (at most 4) chars of the text from {@code from}, 16 bits each. */
+    private static long chars(String text, int from, int count) {
+      long block = 0;
+      for (int i = from; i < from + count; i++) {
+        block = block << 16 | text.charAt(i);
+      }
+      return block;
     }
 
     void number(@Nullable Double number) {
@@ -172,9 +215,8 @@ record TriggerDigest(long high, long low) {
       long sum1 = 0;
       long sum2 = 0;
       for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-        Lanes entry = new Lanes();
         String name = attribute.getKey();
-        entry.text(name);
+        Lanes entry = afterName(name);
         if (!keptFirst.contains(name) && !entry.value(attribute.getValue())) {
           return false;
         }

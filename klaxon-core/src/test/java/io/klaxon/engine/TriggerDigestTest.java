@@ -7,6 +7,7 @@ import io.klaxon.alert.Alert;
 import io.klaxon.alert.Severity;
 import io.klaxon.alert.Subject;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,47 @@ class TriggerDigestTest {
     TriggerDigest digest = TriggerDigest.of(base);
     assertThat(changed)
         .allSatisfy(other -> assertThat(TriggerDigest.of(other)).isNotEqualTo(digest));
+  }
+
+  @Test
+  void aTitleThatDiffersInOneChar_orInItsLength_movesTheDigest_whereverTheChange() {
+    // Texts go in 8 chars a round, with a last round of 0 to 7: every position and tail length.
+    String text = "Disk almost full on host-1"; // a title is never blank: lengths 1 to 26
+    Set<TriggerDigest> digests = new HashSet<>();
+    int made = 0;
+    for (int length = 1; length <= text.length(); length++) {
+      String title = text.substring(0, length);
+      digests.add(TriggerDigest.of(trigger(title, attributes("a", "b"))));
+      digests.add(TriggerDigest.of(trigger(title + "\u0000", attributes("a", "b"))));
+      made += 2;
+      for (int at = 0; at < length; at++) {
+        char[] changed = title.toCharArray();
+        changed[at] = (char) (changed[at] ^ 0x100); // beyond Latin-1: every bit of a char counts
+        digests.add(TriggerDigest.of(trigger(new String(changed), attributes("a", "b"))));
+        made++;
+      }
+    }
+
+    assertThat(digests).hasSize(made).doesNotContainNull();
+  }
+
+  @Test
+  void attributeNamesOfOneHash_keepTheirOwnDigests_andANameDigestsAlikeEveryTime() {
+    // "Aa" and "BB" have one String.hashCode: the digest's table of names holds them in one slot.
+    Map<String, Object> aa = attributes("a", "b");
+    aa.put("labels.Aa", "x");
+    Map<String, Object> bb = attributes("a", "b");
+    bb.put("labels.BB", "x");
+    Map<String, Object> aaAgain = attributes("a", "b");
+    aaAgain.put(new String("labels.Aa".toCharArray()), "x");
+
+    TriggerDigest first = TriggerDigest.of(trigger("Disk full", aa));
+    TriggerDigest other = TriggerDigest.of(trigger("Disk full", bb));
+
+    assertThat("labels.Aa".hashCode()).isEqualTo("labels.BB".hashCode());
+    assertThat(other).isNotEqualTo(first);
+    assertThat(TriggerDigest.of(trigger("Disk full", aaAgain))).isEqualTo(first);
+    assertThat(TriggerDigest.of(trigger("Disk full", bb))).isEqualTo(other);
   }
 
   @Test

@@ -4,29 +4,21 @@ import io.klaxon.problem.InvalidInput;
 import io.klaxon.problem.KlaxonException;
 import io.klaxon.problem.NotFound;
 import io.klaxon.problem.Unavailable;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors of console pages as HTML pages (the API's problem details stay with the API), and what
- * every page's layout needs.
+ * Errors of console pages as HTML pages (the API's problem details stay with the API). What every
+ * page's layout needs comes from {@link ConsolePath}.
  */
 @ControllerAdvice(annotations = ConsolePage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
-
-  /** The path of the page, for the navigation's current link. */
-  @ModelAttribute("path")
-  String path(HttpServletRequest request) {
-    return request.getRequestURI();
-  }
 
   @ExceptionHandler(NotFound.class)
   String notFound(NotFound e, Model model, HttpServletResponse response) {

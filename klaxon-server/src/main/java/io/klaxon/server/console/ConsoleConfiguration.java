@@ -3,11 +3,18 @@ package io.klaxon.server.console;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** What the console needs of Spring MVC beyond its controllers. */
 @Configuration(proxyBeanMethods = false)
-class ConsoleConfiguration {
+class ConsoleConfiguration implements WebMvcConfigurer {
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ConsolePath());
+  }
 
   /**
    * Keeps Thymeleaf's resource URL rewriting off. It comes on because a webjar locator is on the

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a controller of console pages, wherever its feature keeps it: {@link ConsoleAdvice} turns
- * its errors into HTML pages and gives its views what the layout needs.
+ * its errors into HTML pages and {@link ConsolePath} gives its views what the layout needs.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

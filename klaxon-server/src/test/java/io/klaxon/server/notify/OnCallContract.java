@@ -66,7 +66,10 @@ abstract class OnCallContract extends AckLinkContract {
     assertThat(page.raw().body())
         .contains("id=\"schedule-" + schedule + "\"", "Next 14 days of " + schedule)
         .contains(
-            "class=\"oncall-now\">" + (now == null || now.equals("null") ? "nobody" : now) + "<");
+            "class=\"oncall-now\">" + (now == null || now.equals("null") ? "nobody" : now) + "<")
+        // The navigation marks the page it is on, from the page's path.
+        .contains("aria-current=\"page\">On call<")
+        .doesNotContain("aria-current=\"page\">Alerts<");
 
     Api.Answer ics = api.get("/api/schedules/" + schedule + ".ics");
     assertThat(ics.status()).isEqualTo(200);
