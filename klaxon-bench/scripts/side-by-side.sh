@@ -10,7 +10,7 @@
 # rounds of WARMUP seconds until the server holds all 100,000 (or WARMUP_MAX has passed: a slow or
 # busy server then holds fewer, and the active column says how many).
 # Environment: DURATION (seconds per measured run, 15), WARMUP (seconds per warm-up round, 30),
-# WARMUP_MAX (seconds, 600), STARTUP (seconds to wait for a server to come up, 300), PORT_BASE
+# WARMUP_MAX (seconds, 600), SETTLE (seconds of re-sends after the warm-up, before measuring: 0), STARTUP (seconds to wait for a server to come up, 300), PORT_BASE
 # (18220), PG_URL (jdbc:postgresql://127.0.0.1:5432/test?user=postgres), WORK
 # (/tmp/klaxon-side-by-side), KLAXON_JAVA_OPTS (passed to ./klaxon). Needs wrk and
 # prometheus-alertmanager (Debian packages). Besides the rates it prints the CPU each measured run
@@ -24,6 +24,7 @@ BLACKHOLE=$ROOT/klaxon-bench/scripts/alertmanager-blackhole.yml
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-30}
 WARMUP_MAX=${WARMUP_MAX:-600}
+SETTLE=${SETTLE:-0}
 STARTUP=${STARTUP:-300}
 FINGERPRINTS=100000
 PORT_BASE=${PORT_BASE:-18220}
@@ -130,6 +131,11 @@ cpu_per_alert() {
 measure() {
   local load sampler=""
   warm_up "$1" "$2"
+  if [ "$SETTLE" -gt 0 ]; then
+    # Re-sends only, every server alike: a JVM's compilers are still at work after the warm-up
+    # (the JIT column below), which a server that runs for days is not.
+    run "$1-settle" "$2" "$FINGERPRINTS" "$SETTLE" >/dev/null
+  fi
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   local retrigger rss held new
   if [ "$1" != alertmanager ]; then
