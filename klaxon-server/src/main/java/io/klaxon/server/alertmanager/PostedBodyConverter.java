@@ -38,9 +38,6 @@ final class PostedBodyConverter implements HttpMessageConverter<PostedBody> {
   /** Room for the alerts of a usual request (the side-by-side posts 100), read without growing. */
   private static final int TYPICAL_ALERTS = 128;
 
-  /** The largest declared length read into an array of that length at once (the rest in chunks). */
-  private static final long MAX_DECLARED = 16 << 20;
-
   private final List<HttpMessageConverter<?>> others;
 
   /**
@@ -102,14 +99,15 @@ final class PostedBodyConverter implements HttpMessageConverter<PostedBody> {
   }
 
   /**
-   * The body's bytes, read into one array of its declared length when it declares one (a body
-   * larger than the limit was refused before it came here): {@code readAllBytes} reads into 16 KiB
-   * chunks and copies them into the array it answers, for every request.
+   * The body's bytes, read into one array of its declared length when it declares one ({@code
+   * BodySizeLimit} refused a declared length over {@code klaxon.api.max-body-size} before it came
+   * here): {@code readAllBytes} reads into 16 KiB chunks and copies them into the array it answers,
+   * for every request.
    */
   private static byte[] bytes(HttpInputMessage input) throws IOException {
     long declared = input.getHeaders().getContentLength();
     InputStream in = input.getBody();
-    if (declared < 0 || declared > MAX_DECLARED) {
+    if (declared < 0 || declared >= Integer.MAX_VALUE) {
       return in.readAllBytes();
     }
     byte[] body = new byte[(int) declared];

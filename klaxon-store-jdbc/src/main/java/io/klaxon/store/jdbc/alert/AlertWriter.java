@@ -53,9 +53,6 @@ final class AlertWriter {
 
   private final boolean rowBatches;
 
-  /** Whether history rows go in as one statement over arrays (PostgreSQL). */
-  private final boolean historyFromArrays;
-
   /** Counts new alerts where no insert trigger does (SQLite since V16); null elsewhere. */
   private final @Nullable NewAlertCounts newCounts;
 
@@ -92,7 +89,6 @@ final class AlertWriter {
                     .values(s.columns().stream().<Field<?>>map(DSL::param).toList())),
             s.columns());
     this.rowBatches = dialect.prefersRowBatches();
-    this.historyFromArrays = dialect == Dialect.POSTGRESQL;
     this.subjectUpsert = rowBatches || oneSubject.insertsOneRow() ? oneSubject : null;
     this.newCounts =
         dialect.countsNewAlertsByTrigger() ? null : new NewAlertCounts(dsl, dialect, tables);
@@ -209,8 +205,8 @@ final class AlertWriter {
     }
     // Last: on SQLite the feed's counter row stays locked until commit, so keep that short.
     List<AlertRows.FeedEntry> history = positioned(tx, changes.history());
-    if (historyFromArrays) {
-      HistoryArrayInsert.insert(tx, history);
+    if (!rowBatches) {
+      HistoryArrayInsert.insert(tx, history); // one statement over arrays (PostgreSQL)
     } else {
       historyInsert.insert(tx, history);
     }
