@@ -114,16 +114,20 @@ pg_ticks() {
   done
   echo "$sum"
 }
-cpu_snapshot() { echo "$(machine_ticks) $(proc_ticks "$1") $(jit_ticks "$1") $(pg_ticks)"; }
+# Bytes the process handed to write() and its kind so far (/proc/PID/io wchar): on SQLite, what
+# the alert tables' pages cost in WAL and checkpoint writes.
+written() { awk '/^wchar:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0; }
+cpu_snapshot() { echo "$(machine_ticks) $(proc_ticks "$1") $(jit_ticks "$1") $(pg_ticks) $(written "$1")"; }
 
 # cpu_per_alert NAME BEFORE AFTER: µs of CPU per alert the run NAME posted, as "machine server
-# jit postgresql" (from two cpu_snapshot lines).
+# jit postgresql", then the server's bytes written per alert (from two cpu_snapshot lines).
 cpu_per_alert() {
   local alerts
   alerts=$((100 * $(awk '/requests in/ {print $1}' "$WORK/$1.wrk")))
   awk -v a="$alerts" -v hz="$(getconf CLK_TCK)" -v before="$2" -v after="$3" 'BEGIN {
     split(before, b, " "); split(after, e, " ")
-    for (i = 1; i <= 4; i++) printf "%.1f%s", (e[i] - b[i]) * 1e6 / hz / (a > 0 ? a : 1), (i < 4 ? " " : "")
+    for (i = 1; i <= 4; i++) printf "%.1f ", (e[i] - b[i]) * 1e6 / hz / (a > 0 ? a : 1)
+    printf "%.0f", (e[5] - b[5]) / (a > 0 ? a : 1)
   }'
 }
 
@@ -233,9 +237,9 @@ cat "$WORK/notes.txt" 2>/dev/null || true
 echo
 echo "CPU per alert posted in each measured run, µs: the whole machine (both cores: the client, the"
 echo "server, PostgreSQL and anything else), the server process, of it the JIT compiler threads, and"
-echo "PostgreSQL's processes:"
+echo "PostgreSQL's processes; and the bytes the server handed to write() per alert:"
 awk -F'\t' '{split($3, c, " ")
-  printf "  %-20s %-12s machine %6s  server %6s  JIT %5s  PostgreSQL %6s\n", $1, $2, c[1], c[2], c[3], c[4]}' \
+  printf "  %-20s %-12s machine %6s  server %6s  JIT %5s  PostgreSQL %6s  written %6s B\n", $1, $2, c[1], c[2], c[3], c[4], c[5]}' \
   "$WORK/cpu.txt" 2>/dev/null || true
 echo "RSS and active are read after the warm-up and re-trigger runs (100,000 active once the"
 echo "warm-up got through every label set within WARMUP_MAX; see the active column)."

@@ -69,8 +69,9 @@ VARIANTS = {
  'fpfull': "drop index alerts_active_fingerprint; create unique index alerts_active_fingerprint on alerts (fingerprint);",
 }
 
-ACOLS = "id,fingerprint,source,type,severity,status,title,message,subject_type,subject_key,subject_name,value,previous_value,threshold,change_percent,attributes,occurrences,detected_at,last_seen_at,acknowledged_at,acknowledged_by,resolved_at,resolved_by,expires_at,auto_resolved,previous_severity,version,suppressed_by,engine_partition"
-AINS = "insert into alerts (%s) values (%s)" % (ACOLS, ','.join('?'*29))
+ACOLS = "id,fingerprint,source,type,severity,status,title,message,subject_type,subject_key,subject_name,value,previous_value,threshold,change_percent,attributes,detected_at,acknowledged_at,acknowledged_by,resolved_at,resolved_by,expires_at,auto_resolved,previous_severity,suppressed_by,engine_partition"
+AINS = "insert into alerts (%s) values (%s)" % (ACOLS, ','.join('?'*26))
+OINS = "insert into alert_occurrences (id,occurrences,last_seen_at,version) values (?,?,?,?)"
 HINS = "insert into alert_history (alert_id,version,at,actor,action,from_status,to_status,changes,note,material,feed_position) values (?,?,?,?,?,?,?,?,?,?,?)"
 SUPS = ("insert into subjects (type,key,name,starts_at,attributes) values (?,?,?,?,?) on conflict (type,key) do update set name=excluded.name, starts_at=excluded.starts_at, attributes=excluded.attributes"
         " where name is not excluded.name or starts_at is not excluded.starts_at or attributes is not excluded.attributes")
@@ -82,10 +83,11 @@ class Run:
         # threads take theirs from the pool (each then starts with the other's changes unseen).
         c = s.conns[s.turn % len(s.conns)]; s.turn += 1
         subj = [("instance","host-%d"%n,"host-%d"%n,None,"{}") for n in ns]
-        rows=[]; hist=[]
+        rows=[]; occ=[]; hist=[]
         for n in ns:
             i = s.next_id; s.next_id += 1
-            rows.append((i,fp(n),"alertmanager","DiskFull","medium","open","disk almost full on host-%d"%n,None,"instance","host-%d"%n,"host-%d"%n,None,None,None,None,ATTR%(n,n),1,DET,now,None,None,None,None,None,0,None,1,None,0))
+            rows.append((i,fp(n),"alertmanager","DiskFull","medium","open","disk almost full on host-%d"%n,None,"instance","host-%d"%n,"host-%d"%n,None,None,None,None,ATTR%(n,n),DET,None,None,None,None,None,0,None,None,0))
+            occ.append((i,1,now,1))
             hist.append([i,1,now,"alertmanager","created",None,"open","[]",None,1,None])
         if 'subjects' in s.skip:
             c.execute("begin immediate"); c.executemany(SUPS, subj); c.execute("commit")
@@ -93,7 +95,7 @@ class Run:
         t0 = time.process_time()
         c.execute("begin immediate")
         if 'subjects' not in s.skip: c.executemany(SUPS, subj)
-        if 'alerts' not in s.skip: c.executemany(AINS, rows)
+        if 'alerts' not in s.skip: c.executemany(AINS, rows); c.executemany(OINS, occ)
         if 'history' not in s.skip:
             c.execute("update alert_feed set last_position = last_position + ?", (len(ns),))
             last = c.execute("select last_position from alert_feed").fetchone()[0]

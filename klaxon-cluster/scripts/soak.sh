@@ -80,10 +80,10 @@ done
 echo "soak: $acknowledged triggers acknowledged; waiting for them to be applied"
 q() { psql -qtA "$PG" -c "set search_path to $SCHEMA; $1" | tail -1; }
 for _ in $(seq 1 120); do
-  [ "$(q 'select coalesce(sum(occurrences), 0) from alerts')" -ge "$acknowledged" ] && break
+  [ "$(q 'select coalesce(sum(occurrences), 0) from alert_occurrences')" -ge "$acknowledged" ] && break
   sleep 1
 done
-counted=$(q "select coalesce(sum(occurrences), 0) from alerts")
+counted=$(q "select coalesce(sum(occurrences), 0) from alert_occurrences")
 duplicates=$(q "select count(*) from (select fingerprint from alerts where status in ('open','acknowledged') group by fingerprint having count(*) > 1) d")
 echo "soak: acknowledged $acknowledged, counted $counted, duplicate active fingerprints $duplicates"
 curl -s -H "Authorization: Bearer $KEY" "http://127.0.0.1:$((PORT_BASE + 1))/api/cluster"; echo

@@ -127,7 +127,7 @@ class ClusterTakeoverTest {
   }
 
   private static long occurrences() throws SQLException {
-    return number("select coalesce(sum(occurrences), 0) from alerts");
+    return number("select coalesce(sum(occurrences), 0) from alert_occurrences");
   }
 
   private static long activeAlerts() throws SQLException {

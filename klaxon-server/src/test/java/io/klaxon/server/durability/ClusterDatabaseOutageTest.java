@@ -108,7 +108,8 @@ class ClusterDatabaseOutageTest {
 
   private static long occurrences(String prefix) throws Exception {
     return backends.number(
-        "select coalesce(sum(occurrences), 0) from alerts where fingerprint like '%"
+        "select coalesce(sum(occurrences), 0) from alerts join alert_occurrences using (id)"
+            + " where fingerprint like '%"
             + prefix
             + "-%'");
   }

@@ -220,7 +220,7 @@ class ClusterFailuresTest {
             s.executeQuery(
                 "select coalesce("
                     + aggregate
-                    + ", 0) from alerts where fingerprint like '"
+                    + ", 0) from alerts join alert_occurrences using (id) where fingerprint like '"
                     + prefix
                     + "-%'")) {
       r.next();

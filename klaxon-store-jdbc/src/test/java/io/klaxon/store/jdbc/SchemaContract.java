@@ -39,6 +39,7 @@ public abstract class SchemaContract {
   static final Set<String> ALERT_TABLES =
       Set.of(
           "alerts",
+          "alert_occurrences",
           "alert_history",
           "alert_ids",
           "alert_counts",
@@ -110,6 +111,50 @@ public abstract class SchemaContract {
       assertThat(server.findById(created.id())).contains(created);
       assertThat(tables(database)).containsAll(SOME_SERVER_TABLES);
     }
+  }
+
+  @Test
+  void aDatabaseWithLaterAlertMigrations_getsTheOccurrencesTableOutOfOrder_withItsAlertsCounts()
+      throws IOException, SQLException {
+    try (TestDatabase database = newDatabase()) {
+      // The alert migrations of a release before V15, which had V16 to V21 already.
+      Path before = Files.createDirectories(dir.resolve("alert-migrations-before-v15"));
+      try (Stream<Path> files = Files.list(classpathFolder(alertLocation(database.dialect())))) {
+        for (Path file : files.toList()) {
+          if (!file.getFileName().toString().startsWith("V15__")) {
+            Files.copy(file, before.resolve(file.getFileName()));
+          }
+        }
+      }
+      Flyway.configure()
+          .dataSource(database.dataSource())
+          .locations("filesystem:" + before)
+          .load()
+          .migrate();
+      String seen = database.dialect() == Dialect.POSTGRESQL ? "now()" : "1796551200000000";
+      try (Connection connection = database.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute(
+            "insert into alerts (id, fingerprint, source, type, severity, status, title,"
+                + " occurrences, detected_at, last_seen_at, version)"
+                + " values (7, 'disk:nas-01', 'hosts', 'disk', 'high', 'open', 'Disk', 42, "
+                + seen
+                + ", "
+                + seen
+                + ", 9)");
+      }
+
+      Alert upgraded = JdbcAlertStore.open(database.dataSource()).findById(7).orElseThrow();
+
+      assertThat(upgraded.occurrences()).isEqualTo(42);
+      assertThat(upgraded.version()).isEqualTo(9);
+      assertThat(upgraded.lastSeenAt()).isEqualTo(upgraded.detectedAt());
+      assertThat(failedMigrations(database)).isZero();
+    }
+  }
+
+  private static String alertLocation(Dialect dialect) {
+    return Schema.ALERTS.locations(dialect).getFirst();
   }
 
   /** Every migration of both locations copied into one folder: the layout before the split. */

@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The re-trigger log ({@code alert_log}, log first): a group commit's pure re-triggers as one
  * compact row, instead of one row update per alert, and the materializer's fold of the latest
- * counts into {@code alerts}. An entry holds, per alert, its id, occurrences, last sighting
- * (microseconds) and version as big-endian 64-bit numbers. Folding writes a row only where its
- * version is lower, so an old entry replayed after a newer change never moves an alert backwards.
+ * counts into {@code alert_occurrences}. An entry holds, per alert, its id, occurrences, last
+ * sighting (microseconds) and version as big-endian 64-bit numbers. Folding writes a row only where
+ * its version is lower, so an old entry replayed after a newer change never moves an alert
+ * backwards.
  */
 final class AlertLog {
 
@@ -41,12 +42,12 @@ final class AlertLog {
   private static final int FOLD_CHUNK = 2_000;
 
   private static final String FOLD_FROM_ARRAYS =
-      "update alerts set occurrences = v.occurrences,"
+      "update alert_occurrences set occurrences = v.occurrences,"
           + " last_seen_at = timestamptz 'epoch' + v.seen * interval '1 microsecond',"
           + " version = v.version"
           + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
           + " as v(id, occurrences, seen, version)"
-          + " where alerts.id = v.id and alerts.version < v.version";
+          + " where alert_occurrences.id = v.id and alert_occurrences.version < v.version";
 
   private static final String DELETE_FROM_ARRAY =
       "delete from " + AlertTables.Log.NAME + " where seq = any(?::bigint[])";
@@ -64,26 +65,22 @@ final class AlertLog {
     this.dialect = dialect;
     this.log = tables.log;
     AlertTables.Alerts a = tables.alerts;
-    // update alerts set occurrences = ?, last_seen_at = ?, version = ? where id = ? and version < ?
+    // update alert_occurrences set occurrences = ?, last_seen_at = ?, version = ?
+    // where id = ? and version < ?
+    var update =
+        dsl.update(a.occurrencesTable)
+            .set(a.occurrences, DSL.param(a.occurrences))
+            .set(a.lastSeenAt, DSL.param(a.lastSeenAt))
+            .set(a.version, DSL.param(a.version))
+            .where(a.occurrencesId.eq(DSL.param(a.occurrencesId)))
+            .and(a.version.lt(DSL.param(a.version)));
     this.foldRows =
         new JdbcBatch(
             dsl,
             dialect,
-            dsl.update(a.table)
-                .set(a.occurrences, DSL.param(a.occurrences))
-                .set(a.lastSeenAt, DSL.param(a.lastSeenAt))
-                .set(a.version, DSL.param(a.version))
-                .where(a.id.eq(DSL.param(a.id)))
-                .and(a.version.lt(DSL.param(a.version))),
-            List.of(a.occurrences, a.lastSeenAt, a.version, a.id, a.version));
-    this.foldRowsSql =
-        dsl.render(
-            dsl.update(a.table)
-                .set(a.occurrences, DSL.param(a.occurrences))
-                .set(a.lastSeenAt, DSL.param(a.lastSeenAt))
-                .set(a.version, DSL.param(a.version))
-                .where(a.id.eq(DSL.param(a.id)))
-                .and(a.version.lt(DSL.param(a.version))));
+            update,
+            List.of(a.occurrences, a.lastSeenAt, a.version, a.occurrencesId, a.version));
+    this.foldRowsSql = dsl.render(update);
   }
 
   /** Appends the re-triggers as one entry of the partition's log; returns the entry's number. */

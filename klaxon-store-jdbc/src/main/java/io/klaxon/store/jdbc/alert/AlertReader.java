@@ -218,7 +218,7 @@ final class AlertReader {
     selection.addAll(history.insertColumns());
     return dsl.select(selection)
         .from(history.table)
-        .join(alerts.table)
+        .join(alerts.withOccurrences())
         .on(alerts.id.eq(history.alertId))
         .leftJoin(tables.subjects.table)
         .on(tables.subjects.type.eq(alerts.subjectType), tables.subjects.key.eq(alerts.subjectKey))
@@ -294,7 +294,7 @@ final class AlertReader {
   private SelectJoinStep<Record> selectAlerts() {
     AlertTables.Subjects subjects = tables.subjects;
     return dsl.select(rows.alertSelection())
-        .from(alerts.table)
+        .from(alerts.withOccurrences())
         .leftJoin(subjects.table)
         .on(subjects.type.eq(alerts.subjectType), subjects.key.eq(alerts.subjectKey));
   }

@@ -28,12 +28,20 @@ public final class AlertRows {
   private final Field<Instant> subjectStartsAt;
   private final Field<String> subjectAttributes;
 
+  /** Where {@link #values(Alert)} has the columns of {@code alert_occurrences}. */
+  private final boolean[] inOccurrences;
+
   AlertRows(AlertTables tables) {
     this.alerts = tables.alerts;
     this.subjects = tables.subjects;
     this.history = tables.history;
     this.subjectStartsAt = subjects.startsAt.as("subject_starts_at");
     this.subjectAttributes = subjects.attributes.as("subject_attributes");
+    List<Field<?>> columns = alerts.columns();
+    this.inOccurrences = new boolean[columns.size()];
+    for (int i = 0; i < inOccurrences.length; i++) {
+      inOccurrences[i] = alerts.inOccurrences(columns.get(i));
+    }
   }
 
   /** What to select, from alerts left-joined to subjects, for {@link #alert}. */
@@ -46,9 +54,23 @@ public final class AlertRows {
 
   /** A new alert's row, in the order of {@link AlertTables.Alerts#insertColumns()}. */
   List<@Nullable Object> insertValues(Alert alert, int partition) {
-    List<@Nullable Object> values = new ArrayList<>(values(alert));
+    List<@Nullable Object> all = values(alert);
+    List<@Nullable Object> values = new ArrayList<>(all.size() + 1);
+    for (int i = 0; i < inOccurrences.length; i++) {
+      if (!inOccurrences[i]) {
+        values.add(all.get(i));
+      }
+    }
     values.add((long) partition);
     return values;
+  }
+
+  /**
+   * A new alert's row of {@code alert_occurrences}, in the order of {@link
+   * AlertTables.Alerts#occurrencesColumns()}.
+   */
+  List<@Nullable Object> occurrences(Alert alert) {
+    return List.of(alert.id(), alert.occurrences(), alert.lastSeenAt(), alert.version());
   }
 
   /** An alert's column values, in the order of {@link AlertTables.Alerts#columns()}. */

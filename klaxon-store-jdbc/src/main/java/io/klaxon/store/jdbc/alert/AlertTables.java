@@ -64,11 +64,23 @@ public final class AlertTables {
     }
   }
 
-  /** {@code alerts}: one row per alert, its current state. */
+  /**
+   * {@code alerts}: one row per alert, its current state; with {@code alert_occurrences}, the row
+   * of the three columns every re-trigger moves (occurrences, last sighting, version).
+   *
+   * <p>Those three live in a narrow table of their own so that the materializer's fold rewrites
+   * rows of about 25 bytes instead of whole alerts: on SQLite the fold wrote each re-triggered
+   * alert's page (eight rows to a page) to the WAL and again at the checkpoint, 267 MiB/s under
+   * re-triggers (BENCHMARKS.md, "Quiet runs, session 9"). Every read of an alert joins the two
+   * ({@link #withOccurrences()}); {@link #columns()} lists the columns of both.
+   */
   static final class Alerts {
     static final String NAME = "alerts";
+    static final String OCCURRENCES_NAME = "alert_occurrences";
     public final Table<Record> table = DSL.table(name(NAME));
+    final Table<Record> occurrencesTable = DSL.table(name(OCCURRENCES_NAME));
     final Field<Long> id = column(NAME, "id", SQLDataType.BIGINT);
+    final Field<Long> occurrencesId = column(OCCURRENCES_NAME, "id", SQLDataType.BIGINT);
     final Field<String> fingerprint = text(NAME, "fingerprint");
     final Field<String> source = text(NAME, "source");
     public final Field<String> type = text(NAME, "type");
@@ -84,7 +96,7 @@ public final class AlertTables {
     final Field<Double> threshold = column(NAME, "threshold", SQLDataType.DOUBLE);
     final Field<Double> changePercent = column(NAME, "change_percent", SQLDataType.DOUBLE);
     final Field<String> attributes;
-    final Field<Long> occurrences = column(NAME, "occurrences", SQLDataType.BIGINT);
+    final Field<Long> occurrences = column(OCCURRENCES_NAME, "occurrences", SQLDataType.BIGINT);
     final Field<Instant> detectedAt;
     final Field<Instant> lastSeenAt;
     final Field<Instant> acknowledgedAt;
@@ -94,17 +106,20 @@ public final class AlertTables {
     final Field<Instant> expiresAt;
     final Field<Boolean> autoResolved = column(NAME, "auto_resolved", SQLDataType.BOOLEAN);
     final Field<String> previousSeverity = text(NAME, "previous_severity");
-    final Field<Long> version = column(NAME, "version", SQLDataType.BIGINT);
+    final Field<Long> version = column(OCCURRENCES_NAME, "version", SQLDataType.BIGINT);
     final Field<String> suppressedBy;
 
     /** The engine partition of the alert ({@link io.klaxon.alert.Partitioning}), set on insert. */
     final Field<Long> enginePartition = column(NAME, "engine_partition", SQLDataType.BIGINT);
 
+    private final Table<Record> withOccurrences;
+
     private Alerts(DataType<Instant> time, DataType<String> json) {
+      withOccurrences = table.join(occurrencesTable).on(occurrencesId.eq(id));
       attributes = column(NAME, "attributes", json);
       suppressedBy = column(NAME, "suppressed_by", json);
       detectedAt = column(NAME, "detected_at", time);
-      lastSeenAt = column(NAME, "last_seen_at", time);
+      lastSeenAt = column(OCCURRENCES_NAME, "last_seen_at", time);
       acknowledgedAt = column(NAME, "acknowledged_at", time);
       resolvedAt = column(NAME, "resolved_at", time);
       expiresAt = column(NAME, "expires_at", time);
@@ -143,11 +158,30 @@ public final class AlertTables {
           suppressedBy);
     }
 
-    /** Every column and the partition, in the order of {@link AlertRows#insertValues}. */
+    /** The columns of {@code alert_occurrences}, in the order of {@link AlertRows#occurrences}. */
+    List<Field<?>> occurrencesColumns() {
+      return List.of(occurrencesId, occurrences, lastSeenAt, version);
+    }
+
+    /** Whether a column of {@link #columns()} is one of {@code alert_occurrences}. */
+    boolean inOccurrences(Field<?> column) {
+      return column.equals(occurrences) || column.equals(lastSeenAt) || column.equals(version);
+    }
+
+    /**
+     * The columns of {@code alerts} and the partition, in the order of {@link
+     * AlertRows#insertValues}.
+     */
     List<Field<?>> insertColumns() {
       List<Field<?>> columns = new java.util.ArrayList<>(columns());
+      columns.removeIf(this::inOccurrences);
       columns.add(enginePartition);
       return List.copyOf(columns);
+    }
+
+    /** {@code alerts} joined to its row of {@code alert_occurrences}: what reads select from. */
+    Table<Record> withOccurrences() {
+      return withOccurrences;
     }
   }
 

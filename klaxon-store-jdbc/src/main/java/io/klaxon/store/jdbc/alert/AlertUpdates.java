@@ -27,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * Rewrites changed alerts under their optimistic lock, as JDBC batches: re-triggers make this the
  * hottest statement of all.
  *
+ * <p>The lock is the version in {@code alert_occurrences}: a change writes that row first, only
+ * where the version is still the one it read, then the rest of the alert into {@code alerts}. A
+ * re-trigger writes only the first.
+ *
  * <p>The fingerprint, source, type and detection time are fixed when an alert is created (the
  * engine never changes them), so updates leave them alone. On SQLite, which rewrites an index entry
  * whenever an update assigns one of its columns, the indexed columns that can change are written by
- * a second statement, only in the rows where one of them did change: a re-trigger then touches no
- * index at all.
+ * a second statement, only in the rows where one of them did change.
  */
 final class AlertUpdates {
 
@@ -40,45 +43,49 @@ final class AlertUpdates {
    * statement of a JDBC batch on its own), under each row's optimistic lock.
    */
   private static final String COUNTS_FROM_ARRAYS =
-      "update alerts set occurrences = v.occurrences,"
+      "update alert_occurrences set occurrences = v.occurrences,"
           + " last_seen_at = timestamptz 'epoch' + v.seen * interval '1 microsecond',"
           + " version = v.version"
           + " from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])"
           + " as v(id, occurrences, seen, version, expected)"
-          + " where alerts.id = v.id and alerts.version = v.expected"
-          + " returning alerts.id";
+          + " where alert_occurrences.id = v.id and alert_occurrences.version = v.expected"
+          + " returning alert_occurrences.id";
 
   private final AlertTables.Alerts alerts;
   private final AlertRows rows;
   private final Dialect dialect;
 
-  /** Where the assigned and the indexed columns are in {@link AlertRows#values}. */
+  /** Where the assigned, the counted and the indexed columns are in {@link AlertRows#values}. */
   private final int[] assignedAt;
 
+  private final int[] countedAt;
+
   private final int[] indexedAt;
-  private final JdbcBatch versioned;
+  private final JdbcBatch rest;
   private final @Nullable JdbcBatch indexedWhereChanged;
 
-  /** The re-triggers' counts as a batch of one row each, where row batches are cheapest. */
+  /**
+   * The counts (occurrences, last sighting, version) under the optimistic lock, as a batch of one
+   * row each: every change's, and the re-triggers' where row batches are cheapest.
+   */
   private final JdbcBatch counts;
 
   AlertUpdates(DSLContext dsl, Dialect dialect, AlertTables tables, AlertRows rows) {
     this.alerts = tables.alerts;
     this.rows = rows;
     this.dialect = dialect;
-    // update alerts set occurrences = ?, last_seen_at = ?, version = ? where id = ? and version = ?
+    // update alert_occurrences set occurrences = ?, last_seen_at = ?, version = ?
+    // where id = ? and version = ?
+    List<Field<?>> counted = List.of(alerts.occurrences, alerts.lastSeenAt, alerts.version);
     this.counts =
         new JdbcBatch(
             dsl,
             dialect,
-            dsl.update(alerts.table)
-                .set(alerts.occurrences, DSL.param(alerts.occurrences))
-                .set(alerts.lastSeenAt, DSL.param(alerts.lastSeenAt))
-                .set(alerts.version, DSL.param(alerts.version))
-                .where(alerts.id.eq(DSL.param(alerts.id)))
+            dsl.update(alerts.occurrencesTable)
+                .set(assignments(counted))
+                .where(alerts.occurrencesId.eq(DSL.param(alerts.occurrencesId)))
                 .and(alerts.version.eq(DSL.param(alerts.version))),
-            List.of(
-                alerts.occurrences, alerts.lastSeenAt, alerts.version, alerts.id, alerts.version));
+            concat(counted, List.of(alerts.occurrencesId, alerts.version)));
     List<Field<?>> fixed =
         List.of(alerts.id, alerts.fingerprint, alerts.source, alerts.type, alerts.detectedAt);
     List<Field<?>> indexed =
@@ -87,20 +94,21 @@ final class AlertUpdates {
     List<Field<?>> assigned =
         alerts.columns().stream()
             .filter(column -> !fixed.contains(column) && !(split && indexed.contains(column)))
+            .filter(column -> !alerts.inOccurrences(column))
             .toList();
     assignedAt = positions(assigned);
+    countedAt = positions(counted);
     indexedAt = positions(indexed);
 
-    // update alerts set <assigned> where id = ? and version = <expected>
-    versioned =
+    // update alerts set <assigned> where id = ?: after the counts' row, which holds the lock
+    rest =
         new JdbcBatch(
             dsl,
             dialect,
             dsl.update(alerts.table)
                 .set(assignments(assigned))
-                .where(alerts.id.eq(DSL.param(alerts.id)))
-                .and(alerts.version.eq(DSL.param(alerts.version))),
-            concat(assigned, List.of(alerts.id, alerts.version)));
+                .where(alerts.id.eq(DSL.param(alerts.id))),
+            concat(assigned, List.of(alerts.id)));
     // update alerts set <indexed> where id = ? and (<any indexed> is distinct from <new>)
     indexedWhereChanged =
         split
@@ -123,16 +131,21 @@ final class AlertUpdates {
       return;
     }
     List<List<@Nullable Object>> all = new ArrayList<>(updates.size());
+    List<List<@Nullable Object>> counted = new ArrayList<>(updates.size());
     List<List<@Nullable Object>> values = new ArrayList<>(updates.size());
     for (AlertUpdate update : updates) {
       List<@Nullable Object> alert = rows.values(update.alert());
       all.add(alert);
+      List<@Nullable Object> count = pick(alert, countedAt);
+      count.add(update.alert().id());
+      count.add(update.expectedVersion());
+      counted.add(count);
       List<@Nullable Object> row = pick(alert, assignedAt);
       row.add(update.alert().id());
-      row.add(update.expectedVersion());
       values.add(row);
     }
-    requireEveryRowUpdated(versioned.execute(tx, values), updates);
+    requireEveryRowUpdated(counts.execute(tx, counted), updates);
+    rest.execute(tx, values);
     if (indexedWhereChanged != null) {
       values.clear();
       for (List<@Nullable Object> alert : all) {
@@ -146,9 +159,9 @@ final class AlertUpdates {
   }
 
   /**
-   * Writes pure re-triggers into their rows: only occurrences, last sighting and version moved, so
-   * only those are written (no labels or attributes rendered again), under each row's optimistic
-   * lock.
+   * Writes pure re-triggers into their rows of {@code alert_occurrences}: only occurrences, last
+   * sighting and version moved, so only those are written (no labels or attributes rendered again),
+   * under each row's optimistic lock.
    *
    * @throws ConcurrentChange when an alert is no longer at its expected version
    */

@@ -40,6 +40,7 @@ final class AlertWriter {
   private final AlertRows rows;
   private final AlertUpdates updates;
   private final RowInsert<Alert> alertInsert;
+  private final RowInsert<Alert> occurrencesInsert;
   private final RowInsert<AlertRows.FeedEntry> historyInsert;
   private final AlertLog log;
   private final FeedSequencer sequencer;
@@ -73,6 +74,13 @@ final class AlertWriter {
             tables.alerts.table,
             tables.alerts.insertColumns(),
             alert -> rows.insertValues(alert, partitioning.of(alert.fingerprint())));
+    this.occurrencesInsert =
+        new RowInsert<>(
+            dsl,
+            dialect,
+            tables.alerts.occurrencesTable,
+            tables.alerts.occurrencesColumns(),
+            rows::occurrences);
     this.historyInsert =
         new RowInsert<>(
             dsl, dialect, tables.history.table, tables.history.writtenColumns(), rows::values);
@@ -200,6 +208,7 @@ final class AlertWriter {
     // fingerprint, and the unique index on active fingerprints checks row by row.
     updates.apply(tx, changes.updated());
     alertInsert.insert(tx, changes.created());
+    occurrencesInsert.insert(tx, changes.created());
     if (newCounts != null) {
       newCounts.add(tx, changes.created());
     }

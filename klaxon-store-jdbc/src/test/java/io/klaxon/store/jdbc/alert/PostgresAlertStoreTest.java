@@ -96,10 +96,11 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
   }
 
   /**
-   * A fold rewrites each row on its own heap page (a HOT update, which writes none of the alerts'
-   * indexes) even when every row of a page is rewritten while an older snapshot still needs the
-   * versions before: the alerts table leaves room on each page for a new version of each row (V19).
-   * With the fill factor of 90 before, 288 of these 300 rows moved to other pages.
+   * A fold rewrites each row of {@code alert_occurrences} on its own heap page (a HOT update, which
+   * writes no index entry) even when every row of a page is rewritten while an older snapshot still
+   * needs the versions before: the table leaves room on each page for a new version of each row
+   * (V15, as V19 did for {@code alerts}, where with a fill factor of 90 288 of these 300 rows moved
+   * to other pages).
    */
   @Test
   void aFoldRewritesEveryRowOnItsOwnPage_whileAnOlderSnapshotKeepsThePreviousVersions()
@@ -119,7 +120,7 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
         Statement statement = reader.createStatement()) {
       reader.setAutoCommit(false);
       statement.execute("set transaction isolation level repeatable read");
-      statement.executeQuery("select count(*) from alerts").close(); // takes the snapshot
+      statement.executeQuery("select count(*) from alert_occurrences").close(); // the snapshot
       store().fold(0, retriggered, List.of());
       reader.rollback();
     }
@@ -134,13 +135,14 @@ class PostgresAlertStoreTest extends JdbcAlertStoreContract {
     assertThat(moved).as("rows rewritten on another page").isZero();
   }
 
-  /** Each alert's heap page: the block number of its row's current version. */
+  /** Each alert's heap page in {@code alert_occurrences}: its row's current version's block. */
   private Map<Long, Long> pagesOfRows() throws SQLException {
     Map<Long, Long> pages = new HashMap<>();
     try (Connection connection = database().dataSource().getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
-            statement.executeQuery("select id, (ctid::text::point)[0]::bigint from alerts")) {
+            statement.executeQuery(
+                "select id, (ctid::text::point)[0]::bigint from alert_occurrences")) {
       while (rows.next()) {
         pages.put(rows.getLong(1), rows.getLong(2));
       }

@@ -76,7 +76,7 @@ interface RetriggerLogContract extends StoreFixture {
         Statement statement = connection.createStatement();
         ResultSet count =
             statement.executeQuery(
-                "select count(*) from alerts where occurrences = " + occurrences)) {
+                "select count(*) from alert_occurrences where occurrences = " + occurrences)) {
       count.next();
       return count.getLong(1);
     } catch (SQLException e) {
