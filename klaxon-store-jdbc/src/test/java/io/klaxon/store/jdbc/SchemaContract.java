@@ -131,18 +131,7 @@ public abstract class SchemaContract {
           .locations("filesystem:" + before)
           .load()
           .migrate();
-      String seen = database.dialect() == Dialect.POSTGRESQL ? "now()" : "1796551200000000";
-      try (Connection connection = database.dataSource().getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute(
-            "insert into alerts (id, fingerprint, source, type, severity, status, title,"
-                + " occurrences, detected_at, last_seen_at, version)"
-                + " values (7, 'disk:nas-01', 'hosts', 'disk', 'high', 'open', 'Disk', 42, "
-                + seen
-                + ", "
-                + seen
-                + ", 9)");
-      }
+      database.insertAlertBeforeV15(7, "disk:nas-01", 42, 9);
 
       Alert upgraded = JdbcAlertStore.open(database.dataSource()).findById(7).orElseThrow();
 

@@ -108,6 +108,33 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Inserts an open alert as the schema before V15 held one, its counts in {@code alerts}: for
+   * tests of databases an earlier release migrated. Detected and last seen at the same instant.
+   */
+  public void insertAlertBeforeV15(long id, String fingerprint, long occurrences, long version)
+      throws SQLException {
+    String at = dialect == Dialect.POSTGRESQL ? "now()" : "1796551200000000";
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "insert into alerts (id, fingerprint, source, type, severity, status, title,"
+              + " occurrences, detected_at, last_seen_at, version) values ("
+              + id
+              + ", '"
+              + fingerprint
+              + "', 'hosts', 'disk', 'high', 'open', 'Disk', "
+              + occurrences
+              + ", "
+              + at
+              + ", "
+              + at
+              + ", "
+              + version
+              + ")");
+    }
+  }
+
   /** Closes the pool, then drops the PostgreSQL schema with everything in it. */
   @Override
   public void close() {

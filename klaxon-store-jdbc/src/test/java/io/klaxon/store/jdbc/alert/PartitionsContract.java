@@ -109,18 +109,9 @@ interface PartitionsContract extends StoreFixture {
           .target("11")
           .load()
           .migrate();
-      String now = old.dialect() == Dialect.POSTGRESQL ? "now()" : "0";
+      old.insertAlertBeforeV15(7, "hosts|server/nas-01|disk", 1, 1);
       try (Connection connection = old.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
-        statement.execute(
-            "insert into alerts (id, fingerprint, source, type, severity, status, title,"
-                + " occurrences, detected_at, last_seen_at, version)"
-                + " values (7, 'hosts|server/nas-01|disk', 'hosts', 'disk', 'high', 'open',"
-                + " 'Disk', 1, "
-                + now
-                + ", "
-                + now
-                + ", 1)");
         statement.execute("update alert_ids set last_id = 7");
       }
 
