@@ -69,10 +69,10 @@ public final class AlertTables {
    * of the three columns every re-trigger moves (occurrences, last sighting, version).
    *
    * <p>Those three live in a narrow table of their own so that the materializer's fold rewrites
-   * rows of about 25 bytes instead of whole alerts: on SQLite the fold wrote each re-triggered
-   * alert's page (eight rows to a page) to the WAL and again at the checkpoint, 267 MiB/s under
-   * re-triggers (BENCHMARKS.md, "Quiet runs, session 9"). Every read of an alert joins the two
-   * ({@link #withOccurrences()}); {@link #columns()} lists the columns of both.
+   * rows of 14 bytes (195 to a page on SQLite) instead of whole alerts: on SQLite the fold wrote
+   * each re-triggered alert's page (eight rows to a page) to the WAL and again at the checkpoint,
+   * 267 MiB/s under re-triggers (BENCHMARKS.md, "Quiet runs, session 9"). Every read of an alert
+   * joins the two ({@link #withOccurrences()}); {@link #columns()} lists the columns of both.
    */
   static final class Alerts {
     static final String NAME = "alerts";
