@@ -49,6 +49,7 @@ class ExamplesTest {
       assertEquals(
           Set.of(
               "alerts",
+              "alert_occurrences",
               "alert_history",
               "alert_ids",
               "alert_counts",
