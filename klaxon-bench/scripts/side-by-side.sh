@@ -117,17 +117,31 @@ pg_ticks() {
 # Bytes the process handed to write() and its kind so far (/proc/PID/io wchar): on SQLite, what
 # the alert tables' pages cost in WAL and checkpoint writes.
 written() { awk '/^wchar:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0; }
-cpu_snapshot() { echo "$(machine_ticks) $(proc_ticks "$1") $(jit_ticks "$1") $(pg_ticks) $(written "$1")"; }
+# Rows in the server's alert_history so far (0 for Alertmanager): in a re-trigger run, the
+# coalesced summaries (one per alert a minute) that PostgreSQL inserts with their feed positions.
+HISTORY_DB=""
+history_rows() {
+  case "$HISTORY_DB" in
+  sqlite:*) python3 -c 'import sqlite3, sys
+c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True, timeout=30)
+print(c.execute("select count(*) from alert_history").fetchone()[0])' "${HISTORY_DB#sqlite:}" ;;
+  postgresql:*) psql -h 127.0.0.1 -U postgres -d test -tAc \
+    "select count(*) from ${HISTORY_DB#postgresql:}.alert_history" ;;
+  *) echo 0 ;;
+  esac
+}
+cpu_snapshot() { echo "$(machine_ticks) $(proc_ticks "$1") $(jit_ticks "$1") $(pg_ticks) $(written "$1") $(history_rows)"; }
 
 # cpu_per_alert NAME BEFORE AFTER: µs of CPU per alert the run NAME posted, as "machine server
-# jit postgresql", then the server's bytes written per alert (from two cpu_snapshot lines).
+# jit postgresql", then the server's bytes written and history rows added per alert (from two
+# cpu_snapshot lines).
 cpu_per_alert() {
   local alerts
   alerts=$((100 * $(awk '/requests in/ {print $1}' "$WORK/$1.wrk")))
   awk -v a="$alerts" -v hz="$(getconf CLK_TCK)" -v before="$2" -v after="$3" 'BEGIN {
     split(before, b, " "); split(after, e, " ")
     for (i = 1; i <= 4; i++) printf "%.1f ", (e[i] - b[i]) * 1e6 / hz / (a > 0 ? a : 1)
-    printf "%.0f", (e[5] - b[5]) / (a > 0 ? a : 1)
+    printf "%.0f %.3f", (e[5] - b[5]) / (a > 0 ? a : 1), (e[6] - b[6]) / (a > 0 ? a : 1)
   }'
 }
 
@@ -215,10 +229,12 @@ klaxon() { # LABEL [spring arguments…]
 }
 
 if [ "$STORES" = sqlite ] || [ "$STORES" = both ]; then
+  HISTORY_DB="sqlite:$WORK/sqlite/klaxon.db"
   klaxon sqlite
 fi
 if [ "$STORES" = postgresql ] || [ "$STORES" = both ]; then
   schema="sidebyside_$$"
+  HISTORY_DB="postgresql:$schema"
   klaxon postgresql "--klaxon.db.url=$PG_URL&currentSchema=$schema"
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" \
     >/dev/null 2>&1 || true
@@ -237,9 +253,10 @@ cat "$WORK/notes.txt" 2>/dev/null || true
 echo
 echo "CPU per alert posted in each measured run, µs: the whole machine (both cores: the client, the"
 echo "server, PostgreSQL and anything else), the server process, of it the JIT compiler threads, and"
-echo "PostgreSQL's processes; and the bytes the server handed to write() per alert:"
+echo "PostgreSQL's processes; the bytes the server handed to write() and the history rows it added,"
+echo "per alert:"
 awk -F'\t' '{split($3, c, " ")
-  printf "  %-20s %-12s machine %6s  server %6s  JIT %5s  PostgreSQL %6s  written %6s B\n", $1, $2, c[1], c[2], c[3], c[4], c[5]}' \
+  printf "  %-20s %-12s machine %6s  server %6s  JIT %5s  PostgreSQL %6s  written %6s B  history %s\n", $1, $2, c[1], c[2], c[3], c[4], c[5], c[6]}' \
   "$WORK/cpu.txt" 2>/dev/null || true
 echo "RSS and active are read after the warm-up and re-trigger runs (100,000 active once the"
 echo "warm-up got through every label set within WARMUP_MAX; see the active column)."

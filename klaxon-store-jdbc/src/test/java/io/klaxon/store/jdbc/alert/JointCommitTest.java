@@ -69,7 +69,7 @@ class JointCommitTest {
   }
 
   @Test
-  void partitionsThatCommitWhileAnotherCommits_shareOneTransaction_eachWithItsOwnLogEntry()
+  void pureRetriggersThatCommitWhileAnotherCommits_shareOneTransaction_eachWithItsOwnLogEntry()
       throws Exception {
     List<Integer> partitions = List.copyOf(alerts.keySet());
     gate.hold();
@@ -87,6 +87,9 @@ class JointCommitTest {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    assertThat(gate.waiting())
+        .as("log inserts of pure re-triggers wait for the one under way")
+        .isEqualTo(1);
     gate.open();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isPositive();
@@ -99,12 +102,51 @@ class JointCommitTest {
     assertThat(gate.taken() - before)
         .as("one transaction for the first, one for the three that waited for it")
         .isEqualTo(2);
+    assertOccurrences(partitions, partitions.subList(0, 1));
+  }
+
+  @Test
+  void changesThatCommitWhileTwoCommit_shareOneTransaction() throws Exception {
+    List<Integer> partitions = List.copyOf(alerts.keySet());
+    gate.hold();
+    int before = gate.taken();
+
+    List<CompletableFuture<Long>> underWay = startTwoTransactions(partitions);
+    List<Thread> followers = new ArrayList<>();
+    List<CompletableFuture<Long>> later = new ArrayList<>();
+    for (int partition : partitions.subList(2, partitions.size())) {
+      CompletableFuture<Long> entry = new CompletableFuture<>();
+      followers.add(startThread(() -> retrigger(partition, 3), entry));
+      later.add(entry);
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    assertThat(gate.waiting()).as("no third transaction while two are under way").isEqualTo(2);
+    gate.open();
+
+    for (CompletableFuture<Long> entry : underWay) {
+      entry.get(30, TimeUnit.SECONDS);
+    }
+    for (int i = 0; i < later.size(); i++) {
+      long entry = later.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(partitionOfLogEntry(entry))
+          .as("entry %d is its own partition's", entry)
+          .isEqualTo(partitions.get(i + 2));
+    }
+    assertThat(gate.taken() - before)
+        .as("one transaction for each of the two under way, one for the two that waited")
+        .isEqualTo(3);
+    assertOccurrences(partitions, partitions.subList(0, 2));
+  }
+
+  /** Each partition's alert has 2 occurrences where listed in {@code atTwo}, else 3. */
+  private void assertOccurrences(List<Integer> partitions, List<Integer> atTwo) {
     for (int partition : partitions) {
-      long expected = partition == partitions.get(0) ? 2 : 3;
       assertThat(store.loadActive(partition))
           .singleElement()
           .extracting(Alert::occurrences)
-          .isEqualTo(expected);
+          .isEqualTo(atTwo.contains(partition) ? 2L : 3L);
     }
   }
 
@@ -114,8 +156,8 @@ class JointCommitTest {
     gate.hold();
     int before = gate.taken();
 
-    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    List<CompletableFuture<Long>> underWay =
+        startTwoTransactions(List.of(partitions.get(0), partitions.get(3)));
     CompletableFuture<Long> good = new CompletableFuture<>();
     CompletableFuture<Long> stale = new CompletableFuture<>();
     Alert moved = new AlertLogFixture(alerts.get(partitions.get(2))).retriggered(7);
@@ -134,20 +176,38 @@ class JointCommitTest {
         .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
     gate.open();
 
-    first.get(30, TimeUnit.SECONDS);
+    for (CompletableFuture<Long> entry : underWay) {
+      entry.get(30, TimeUnit.SECONDS);
+    }
     assertThat(partitionOfLogEntry(good.get(30, TimeUnit.SECONDS))).isEqualTo(partitions.get(1));
     assertThat(stale)
         .failsWithin(Duration.ofSeconds(30))
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(ConcurrentChange.class);
     assertThat(gate.taken() - before)
-        .as("the first alone, the two together, then each alone")
-        .isEqualTo(4);
+        .as("the two under way alone, the two that waited together, then each alone")
+        .isEqualTo(5);
     assertThat(store.findById(moved.id()).orElseThrow().occurrences()).isEqualTo(1);
     assertThat(store.loadActive(partitions.get(1)))
         .singleElement()
         .extracting(Alert::occurrences)
         .isEqualTo(3L);
+  }
+
+  /**
+   * Updates the alerts of the first two of {@code partitions} (occurrences 2, a material change),
+   * one after the other, so that each starts a joint transaction of its own; both wait at the shut
+   * gate.
+   */
+  private List<CompletableFuture<Long>> startTwoTransactions(List<Integer> partitions) {
+    List<CompletableFuture<Long>> entries = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      int partition = partitions.get(i);
+      entries.add(commitInThread(() -> update(partition, 2)));
+      int started = i + 1;
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == started);
+    }
+    return entries;
   }
 
   private long retrigger(int partition, long occurrences) {
@@ -157,6 +217,18 @@ class JointCommitTest {
         new Retriggers(
             partition,
             List.of(new AlertUpdate(new AlertLogFixture(alert).retriggered(occurrences), 1))));
+  }
+
+  /** Commits a change of the partition's alert (not a pure re-trigger): no log entry. */
+  private long update(int partition, long occurrences) {
+    Alert alert = alerts.get(partition);
+    return store.commit(
+        new ChangeSet(
+            List.of(),
+            List.of(),
+            List.of(new AlertUpdate(new AlertLogFixture(alert).retriggered(occurrences), 1)),
+            List.of()),
+        new Retriggers(partition, List.of()));
   }
 
   private int partitionOfLogEntry(long entry) throws SQLException {
