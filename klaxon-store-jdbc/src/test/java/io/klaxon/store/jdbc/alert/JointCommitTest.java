@@ -77,28 +77,15 @@ class JointCommitTest {
 
     CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
-    List<Thread> followers = new ArrayList<>();
-    List<CompletableFuture<Long>> later = new ArrayList<>();
-    for (int partition : partitions.subList(1, partitions.size())) {
-      CompletableFuture<Long> entry = new CompletableFuture<>();
-      followers.add(startThread(() -> retrigger(partition, 3), entry));
-      later.add(entry);
-    }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    List<CompletableFuture<Long>> later =
+        retriggerAndWait(partitions.subList(1, partitions.size()));
     assertThat(gate.waiting())
         .as("log inserts of pure re-triggers wait for the one under way")
         .isEqualTo(1);
     gate.open();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isPositive();
-    for (int i = 0; i < later.size(); i++) {
-      long entry = later.get(i).get(30, TimeUnit.SECONDS);
-      assertThat(partitionOfLogEntry(entry))
-          .as("entry %d is its own partition's", entry)
-          .isEqualTo(partitions.get(i + 1));
-    }
+    assertEntriesOf(later, partitions.subList(1, partitions.size()));
     assertThat(gate.taken() - before)
         .as("one transaction for the first, one for the three that waited for it")
         .isEqualTo(2);
@@ -112,32 +99,48 @@ class JointCommitTest {
     int before = gate.taken();
 
     List<CompletableFuture<Long>> underWay = startTwoTransactions(partitions);
-    List<Thread> followers = new ArrayList<>();
-    List<CompletableFuture<Long>> later = new ArrayList<>();
-    for (int partition : partitions.subList(2, partitions.size())) {
-      CompletableFuture<Long> entry = new CompletableFuture<>();
-      followers.add(startThread(() -> retrigger(partition, 3), entry));
-      later.add(entry);
-    }
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    List<CompletableFuture<Long>> later =
+        retriggerAndWait(partitions.subList(2, partitions.size()));
     assertThat(gate.waiting()).as("no third transaction while two are under way").isEqualTo(2);
     gate.open();
 
     for (CompletableFuture<Long> entry : underWay) {
       entry.get(30, TimeUnit.SECONDS);
     }
-    for (int i = 0; i < later.size(); i++) {
-      long entry = later.get(i).get(30, TimeUnit.SECONDS);
-      assertThat(partitionOfLogEntry(entry))
-          .as("entry %d is its own partition's", entry)
-          .isEqualTo(partitions.get(i + 2));
-    }
+    assertEntriesOf(later, partitions.subList(2, partitions.size()));
     assertThat(gate.taken() - before)
         .as("one transaction for each of the two under way, one for the two that waited")
         .isEqualTo(3);
     assertOccurrences(partitions, partitions.subList(0, 2));
+  }
+
+  /**
+   * Re-triggers (to 3) each partition's alert in a thread of its own, and returns once every one of
+   * those threads waits.
+   */
+  private List<CompletableFuture<Long>> retriggerAndWait(List<Integer> partitions) {
+    List<Thread> followers = new ArrayList<>();
+    List<CompletableFuture<Long>> entries = new ArrayList<>();
+    for (int partition : partitions) {
+      CompletableFuture<Long> entry = new CompletableFuture<>();
+      followers.add(startThread(() -> retrigger(partition, 3), entry));
+      entries.add(entry);
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> followers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    return entries;
+  }
+
+  /** Each of {@code entries} is a log entry of the partition at its place in {@code partitions}. */
+  private void assertEntriesOf(List<CompletableFuture<Long>> entries, List<Integer> partitions)
+      throws Exception {
+    for (int i = 0; i < entries.size(); i++) {
+      long entry = entries.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(partitionOfLogEntry(entry))
+          .as("entry %d is its own partition's", entry)
+          .isEqualTo(partitions.get(i));
+    }
   }
 
   /** Each partition's alert has 2 occurrences where listed in {@code atTwo}, else 3. */
