@@ -118,7 +118,7 @@ pg_ticks() {
 # the alert tables' pages cost in WAL and checkpoint writes.
 written() { awk '/^wchar:/ {print $2}' "/proc/$1/io" 2>/dev/null || echo 0; }
 # Rows in the server's alert_history so far (0 for Alertmanager): in a re-trigger run, the
-# coalesced summaries (one per alert a minute) that PostgreSQL inserts with their feed positions.
+# coalesced re-trigger summaries (at most one per alert a minute).
 HISTORY_DB=""
 history_rows() {
   case "$HISTORY_DB" in
