@@ -1,6 +1,7 @@
 package io.klaxon.store.jdbc.alert;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.store.AlertCounts;
 import io.klaxon.store.ChangeSet.AlertUpdate;
 import io.klaxon.store.Retriggers;
@@ -101,11 +102,26 @@ final class AlertLog {
    * returns the entries' numbers in the order of the shares.
    */
   long[] append(DSLContext tx, List<Retriggers> shares) {
+    return append(tx, shares, List.of());
+  }
+
+  /**
+   * Appends one entry per share as {@link #append(DSLContext, List)} does, and inserts {@code
+   * summaries} (history rows that are not material: the re-triggers' summaries) in the same
+   * statement, so that both commit or neither (PostgreSQL only).
+   */
+  long[] append(DSLContext tx, List<Retriggers> shares, List<HistoryEntry> summaries) {
     if (shares.isEmpty()) {
+      if (!summaries.isEmpty()) {
+        throw new IllegalArgumentException("summaries ride a log entry: there is none");
+      }
       return new long[0];
     }
+    if (!summaries.isEmpty() && dialect.prefersRowBatches()) {
+      throw new IllegalStateException("summaries join a log insert on PostgreSQL only");
+    }
     // The rows take their numbers in the order of the VALUES list.
-    long[] numbers = tx.connectionResult(connection -> appendRows(connection, shares));
+    long[] numbers = tx.connectionResult(connection -> appendRows(connection, shares, summaries));
     Arrays.sort(numbers);
     if (numbers.length != shares.size()) {
       throw new IllegalStateException(
@@ -118,12 +134,28 @@ final class AlertLog {
    * The joint commit's insert as plain JDBC, one statement text per number of shares: rendered by
    * jOOQ, it was 15% of the partition writers' CPU in a profile of PostgreSQL re-triggers (its SQL
    * built anew for every commit); the driver prepares each text (one per number of shares) once on
-   * the server.
+   * the server. Summaries go first, as a data-modifying {@code WITH} that PostgreSQL runs exactly
+   * once whether or not the insert reads it.
    */
-  private static long[] appendRows(Connection connection, List<Retriggers> shares)
+  private static long[] appendRows(
+      Connection connection, List<Retriggers> shares, List<HistoryEntry> summaries)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(appendSql(shares.size()))) {
+    String sql = appendSql(shares.size());
+    if (!summaries.isEmpty()) {
+      sql = "with summaries as (" + HistoryArrayInsert.SQL + ") " + sql;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       int parameter = 1;
+      if (!summaries.isEmpty()) {
+        List<AlertRows.FeedEntry> rows = new ArrayList<>(summaries.size());
+        for (HistoryEntry summary : summaries) {
+          if (summary.isMaterial()) {
+            throw new IllegalArgumentException("a material change is not a summary: " + summary);
+          }
+          rows.add(new AlertRows.FeedEntry(summary, null));
+        }
+        parameter = HistoryArrayInsert.bind(insert, parameter, rows);
+      }
       for (Retriggers share : shares) {
         insert.setInt(parameter++, share.partition());
         insert.setBytes(parameter++, entry(share.alerts()));

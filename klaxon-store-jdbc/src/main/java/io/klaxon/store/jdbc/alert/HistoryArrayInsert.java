@@ -43,6 +43,20 @@ final class HistoryArrayInsert {
 
   private static void insert(Connection connection, List<AlertRows.FeedEntry> rows)
       throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
+      bind(statement, 1, rows);
+      statement.executeUpdate();
+    }
+  }
+
+  /**
+   * Binds the rows to {@link #SQL}'s parameters, which are {@code first} and the ten after it in
+   * {@code statement} (the text may be part of a larger statement).
+   *
+   * @return the next parameter's index
+   */
+  static int bind(PreparedStatement statement, int first, List<AlertRows.FeedEntry> rows)
+      throws SQLException {
     int size = rows.size();
     long[] alertIds = new long[size];
     long[] versions = new long[size];
@@ -72,20 +86,24 @@ final class HistoryArrayInsert {
       material[i] = entry.isMaterial();
       positions[i] = row.position();
     }
-    try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-      // Primitive arrays go in binary (pgjdbc's ArrayEncoding), the others as array literals.
-      statement.setObject(1, alertIds);
-      statement.setObject(2, versions);
-      statement.setObject(3, at);
-      statement.setObject(4, actors);
-      statement.setObject(5, actions);
-      statement.setObject(6, fromStatuses);
-      statement.setObject(7, toStatuses);
-      statement.setObject(8, changes);
-      statement.setObject(9, notes);
-      statement.setObject(10, material);
-      statement.setObject(11, positions);
-      statement.executeUpdate();
+    // Primitive arrays go in binary (pgjdbc's ArrayEncoding), the others as array literals.
+    Object[] columns = {
+      alertIds,
+      versions,
+      at,
+      actors,
+      actions,
+      fromStatuses,
+      toStatuses,
+      changes,
+      notes,
+      material,
+      positions
+    };
+    int parameter = first;
+    for (Object column : columns) {
+      statement.setObject(parameter++, column);
     }
+    return parameter;
   }
 }

@@ -58,7 +58,8 @@ final class JointCommit {
    * transaction at a time while the shares of the next gathered: new alerts 3,610-3,734/s side by
    * side, 4,531-4,929/s with two. Shares of pure re-triggers only (one autocommitted log insert)
    * still wait for the transaction under way: with two, the database's CPU per re-trigger rose from
-   * 11.5 to 12.7-14.0 µs, for more and smaller inserts (BENCHMARKS.md, session 11).
+   * 11.5 to 12.7-14.0 µs, for more and smaller inserts (BENCHMARKS.md, session 11). Shares that
+   * carry summaries go into the log insert too, but a second may start beside the one under way.
    */
   static final int IN_FLIGHT = 2;
 
@@ -104,7 +105,7 @@ final class JointCommit {
     try {
       waiting.add(mine);
       while (!mine.done) {
-        if (waiting.isEmpty() || committing >= (onlyLogged(waiting) ? 1 : IN_FLIGHT)) {
+        if (waiting.isEmpty() || committing >= (onlyPureRetriggers(waiting) ? 1 : IN_FLIGHT)) {
           // Mine is in a transaction under way, or the limit is reached: wait for one to end.
           turn.awaitUninterruptibly();
           continue;
@@ -172,32 +173,63 @@ final class JointCommit {
     }
   }
 
-  /** Whether the shares hold pure re-triggers and nothing else. */
+  /**
+   * Whether the shares hold pure re-triggers and nothing else but their summaries (history rows
+   * that are not material): what one insert into the log carries.
+   */
   private static boolean onlyLogged(List<Share> group) {
     for (Share share : group) {
-      if (!share.changes.isEmpty() || share.retriggers.isEmpty()) {
+      if (share.retriggers.isEmpty() || !onlySummaries(share.changes)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Whether the shares hold pure re-triggers and nothing else, not even a summary. */
+  private static boolean onlyPureRetriggers(List<Share> group) {
+    for (Share share : group) {
+      if (share.retriggers.isEmpty() || !share.changes.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean onlySummaries(ChangeSet changes) {
+    return changes.subjects().isEmpty()
+        && changes.created().isEmpty()
+        && changes.updated().isEmpty()
+        && changes.purged().isEmpty()
+        && changes.deleted().isEmpty()
+        && changes.highestNewId() == 0
+        && changes.history().stream().noneMatch(HistoryEntry::isMaterial);
+  }
+
   /**
-   * The shares' log entries as one autocommitted insert: one statement is all or nothing, so
-   * nothing needs splitting; when it fails every share hears of it, as its own commit would fail.
+   * The shares' log entries and summaries as one autocommitted insert: one statement is all or
+   * nothing. When log entries alone fail, every share hears of it, as its own commit would fail. A
+   * summary can fail on its own (its alert deleted meanwhile with its subject): then, while the
+   * database is reachable, each share is committed alone, as a joint transaction is split.
    */
   private void logAlone(List<Share> group) {
     List<Retriggers> logged = new ArrayList<>(group.size());
+    List<HistoryEntry> summaries = new ArrayList<>();
     for (Share share : group) {
       logged.add(new Retriggers(share.partition, share.retriggers));
+      summaries.addAll(share.changes.history());
     }
     try {
-      long[] entries = writer.appendAlone(logged);
+      long[] entries = writer.appendAlone(logged, summaries);
       for (int i = 0; i < group.size(); i++) {
         group.get(i).entry = entries[i];
       }
     } catch (RuntimeException failed) {
-      group.forEach(share -> share.failure = failed);
+      if (summaries.isEmpty() || group.size() == 1 || unavailable(failed)) {
+        group.forEach(share -> share.failure = failed);
+      } else {
+        group.forEach(this::alone);
+      }
     }
   }
 

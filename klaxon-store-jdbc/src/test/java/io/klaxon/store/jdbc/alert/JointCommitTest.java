@@ -4,6 +4,8 @@ import static io.klaxon.store.AlertBuilder.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.klaxon.alert.Alert;
+import io.klaxon.alert.HistoryAction;
+import io.klaxon.alert.HistoryEntry;
 import io.klaxon.alert.Subject;
 import io.klaxon.store.ChangeSet;
 import io.klaxon.store.ChangeSet.AlertUpdate;
@@ -114,16 +116,120 @@ class JointCommitTest {
     assertOccurrences(partitions, partitions.subList(0, 2));
   }
 
+  @Test
+  void summariesThatCommitWhileALogInsertRuns_joinTheNextLogInsert_andAreKept() throws Exception {
+    List<Integer> partitions = List.copyOf(alerts.keySet());
+    List<Integer> followers = partitions.subList(1, partitions.size());
+    gate.hold();
+    int before = gate.taken();
+
+    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    List<CompletableFuture<Long>> later =
+        commitAndWait(
+            followers.stream()
+                .<Supplier<Long>>map(p -> () -> summarize(p, alerts.get(p).id()))
+                .toList());
+    assertThat(gate.waiting())
+        .as("re-triggers with their summaries wait for the log insert under way")
+        .isEqualTo(1);
+    gate.open();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isPositive();
+    assertEntriesOf(later, followers);
+    assertThat(gate.taken() - before)
+        .as("one insert for the first, one for the three that waited with their summaries")
+        .isEqualTo(2);
+    assertOccurrences(partitions, partitions.subList(0, 1));
+    for (int partition : followers) {
+      assertThat(store.history(alerts.get(partition).id()))
+          .filteredOn(entry -> SUMMARY.equals(entry.note()))
+          .singleElement()
+          .satisfies(entry -> assertThat(entry.isMaterial()).isFalse());
+    }
+  }
+
+  @Test
+  void aSummaryThatCannotBeKept_failsItsShareAlone() throws Exception {
+    List<Integer> partitions = List.copyOf(alerts.keySet());
+    gate.hold();
+    int before = gate.taken();
+
+    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    int goodPartition = partitions.get(1);
+    long noSuchAlert = 1_000_000;
+    List<CompletableFuture<Long>> waited =
+        commitAndWait(
+            List.of(
+                () -> summarize(goodPartition, alerts.get(goodPartition).id()),
+                () -> summarize(partitions.get(2), noSuchAlert)));
+    CompletableFuture<Long> good = waited.get(0);
+    CompletableFuture<Long> orphan = waited.get(1);
+    gate.open();
+
+    first.get(30, TimeUnit.SECONDS);
+    assertThat(partitionOfLogEntry(good.get(30, TimeUnit.SECONDS))).isEqualTo(goodPartition);
+    assertThat(orphan)
+        .failsWithin(Duration.ofSeconds(30))
+        .withThrowableOfType(ExecutionException.class);
+    assertThat(gate.taken() - before)
+        .as("the first alone, the two that waited together, then each alone")
+        .isEqualTo(4);
+    assertThat(store.history(alerts.get(goodPartition).id()))
+        .extracting(HistoryEntry::note)
+        .contains(SUMMARY);
+    assertThat(store.loadActive(partitions.get(2)))
+        .as("the failed share's re-trigger was not kept either")
+        .singleElement()
+        .extracting(Alert::occurrences)
+        .isEqualTo(1L);
+    assertOccurrences(List.of(goodPartition), List.of());
+  }
+
+  private static final String SUMMARY = "re-triggered 2 times (a test's summary)";
+
+  /**
+   * Re-triggers (to 3) the partition's alert with a summary of the re-triggers about {@code
+   * alertId}, as the engine does once a minute: a history row that is not material.
+   */
+  private long summarize(int partition, long alertId) {
+    Alert retriggered = new AlertLogFixture(alerts.get(partition)).retriggered(3);
+    HistoryEntry summary =
+        new HistoryEntry(
+            alertId,
+            retriggered.version(),
+            retriggered.lastSeenAt(),
+            "test",
+            HistoryAction.RETRIGGERED,
+            retriggered.status(),
+            retriggered.status(),
+            List.of(new HistoryEntry.FieldChange("occurrences", "1", "3")),
+            SUMMARY);
+    return store.commit(
+        new ChangeSet(List.of(), List.of(), List.of(), List.of(summary)),
+        new Retriggers(partition, List.of(new AlertUpdate(retriggered, 1))));
+  }
+
   /**
    * Re-triggers (to 3) each partition's alert in a thread of its own, and returns once every one of
    * those threads waits.
    */
   private List<CompletableFuture<Long>> retriggerAndWait(List<Integer> partitions) {
+    return commitAndWait(
+        partitions.stream().<Supplier<Long>>map(p -> () -> retrigger(p, 3)).toList());
+  }
+
+  /**
+   * Runs each commit in a thread of its own, and returns once every one of those threads waits (for
+   * a joint commit's turn).
+   */
+  private static List<CompletableFuture<Long>> commitAndWait(List<Supplier<Long>> commits) {
     List<Thread> followers = new ArrayList<>();
     List<CompletableFuture<Long>> entries = new ArrayList<>();
-    for (int partition : partitions) {
+    for (Supplier<Long> commit : commits) {
       CompletableFuture<Long> entry = new CompletableFuture<>();
-      followers.add(startThread(() -> retrigger(partition, 3), entry));
+      followers.add(startThread(commit, entry));
       entries.add(entry);
     }
     Awaitility.await()
