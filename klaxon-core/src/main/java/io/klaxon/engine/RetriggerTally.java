@@ -22,8 +22,9 @@ import java.util.List;
  * @param recorded the alert's occurrences as its history last told them
  * @param pendingSince when the first re-trigger not yet told happened, in microseconds since the
  *     epoch; {@link #NONE} when none is pending
- * @param lastSummaryAt when the last summary entry was written, in microseconds since the epoch;
- *     {@link #NONE} when none since start-up
+ * @param lastSummaryAt when the last summary entry was written, in microseconds since the epoch
+ *     (the first one's time moved later by the alert's {@link #offset}); {@link #NONE} when none
+ *     since start-up
  */
 record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
 
@@ -58,9 +59,29 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
     return new RetriggerTally(alert.occurrences(), NONE, lastSummaryAt);
   }
 
-  /** A summary entry at {@code now} told occurrences up to {@code alert}'s. */
+  /**
+   * A summary entry at {@code now} told occurrences up to {@code alert}'s. After an alert's first
+   * summary the next is due {@link #SUMMARY_EVERY} plus the alert's {@link #offset} later, and a
+   * minute after each one before it from then on: alerts created together (or loaded together at
+   * start-up) would otherwise all summarize in the same few seconds of every minute, and in those
+   * seconds PostgreSQL's re-trigger rate fell by a quarter (BENCHMARKS.md, session 12).
+   */
   RetriggerTally summarized(Alert alert, Instant now) {
-    return new RetriggerTally(alert.occurrences(), NONE, AlertCounts.micros(now));
+    long at = AlertCounts.micros(now);
+    return new RetriggerTally(
+        alert.occurrences(), NONE, lastSummaryAt == NONE ? at + offsetMicros(alert.id()) : at);
+  }
+
+  /**
+   * How much later than a minute an alert's second summary comes: a fixed share of the minute per
+   * alert id, spread evenly over consecutive ids (Fibonacci hashing).
+   */
+  static Duration offset(long alertId) {
+    return Duration.ofNanos(offsetMicros(alertId) * 1_000);
+  }
+
+  private static long offsetMicros(long alertId) {
+    return Math.floorMod(alertId * 0x9E3779B97F4A7C15L, SUMMARY_EVERY_MICROS);
   }
 
   /**

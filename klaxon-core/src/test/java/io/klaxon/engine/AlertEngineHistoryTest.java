@@ -13,6 +13,7 @@ import io.klaxon.alert.Transition;
 import io.klaxon.store.InMemoryAlertStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,19 +67,52 @@ class AlertEngineHistoryTest {
     engine.apply(trigger("fp"));
     clock.advance(Duration.ofSeconds(30));
     engine.apply(trigger("fp"));
-    Instant due = first.plus(Duration.ofMinutes(1));
+    Instant due = first.plus(Duration.ofMinutes(1)).plus(RetriggerTally.offset(id));
+    clock.set(due.minusNanos(1_000));
+    engine.apply(trigger("fp"));
+    assertThat(store.history(id)).as("not due yet: one summary so far").hasSize(2);
     clock.set(due);
     engine.apply(trigger("fp"));
 
     HistoryEntry summary = store.history(id).getLast();
     assertThat(summary.action()).isEqualTo(HistoryAction.RETRIGGERED);
     assertThat(summary.at()).isEqualTo(due);
-    assertThat(summary.version()).isEqualTo(5);
+    assertThat(summary.version()).isEqualTo(6);
     assertThat(summary.note())
-        .isEqualTo("re-triggered 3 times between " + pendingSince + " and " + due);
-    assertThat(summary.changes()).containsExactly(new FieldChange("occurrences", "2", "5"));
+        .isEqualTo("re-triggered 4 times between " + pendingSince + " and " + due);
+    assertThat(summary.changes()).containsExactly(new FieldChange("occurrences", "2", "6"));
     assertThat(summary.isMaterial()).isFalse();
     assertThat(store.history(id)).hasSize(3);
+  }
+
+  @Test
+  void afterTheSecondSummary_eachComesAMinuteAfterTheOneBefore() {
+    long id = engine.apply(trigger("fp")).alertOrThrow().id();
+    Instant first = clock.advance(Duration.ofSeconds(1));
+    engine.apply(trigger("fp")); // summary: once
+    Instant second = first.plus(Duration.ofMinutes(1)).plus(RetriggerTally.offset(id));
+    clock.set(second);
+    engine.apply(trigger("fp")); // the second summary
+    clock.set(second.plus(Duration.ofSeconds(59)));
+    engine.apply(trigger("fp"));
+    clock.set(second.plus(Duration.ofMinutes(1)));
+    engine.apply(trigger("fp"));
+
+    assertThat(store.history(id))
+        .extracting(HistoryEntry::at)
+        .containsExactly(first.minusSeconds(1), first, second, second.plus(Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void alertsCreatedTogether_spreadTheirSecondSummariesOverTheMinute() {
+    int[] perSixSeconds = new int[10];
+    for (long id = 1; id <= 600; id++) {
+      Duration offset = RetriggerTally.offset(id);
+      assertThat(offset).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofMinutes(1));
+      perSixSeconds[(int) (offset.toSeconds() / 6)]++;
+    }
+    assertThat(Arrays.stream(perSixSeconds).boxed().toList())
+        .allSatisfy(n -> assertThat(n).isBetween(45, 75));
   }
 
   @Test
