@@ -59,7 +59,9 @@ final class JointCommit {
    * side, 4,531-4,929/s with two. Shares of pure re-triggers only (one autocommitted log insert)
    * still wait for the transaction under way: with two, the database's CPU per re-trigger rose from
    * 11.5 to 12.7-14.0 µs, for more and smaller inserts (BENCHMARKS.md, session 11). Shares that
-   * carry summaries go into the log insert too, but a second may start beside the one under way.
+   * carry summaries go into the log insert too, and wait as those of pure re-triggers do: once
+   * summaries were spread over the minute, most inserts carried a few, and letting a second start
+   * raised the database's commits per request from 0.97 to 1.37 (BENCHMARKS.md, session 12).
    */
   static final int IN_FLIGHT = 2;
 
@@ -105,7 +107,7 @@ final class JointCommit {
     try {
       waiting.add(mine);
       while (!mine.done) {
-        if (waiting.isEmpty() || committing >= (onlyPureRetriggers(waiting) ? 1 : IN_FLIGHT)) {
+        if (waiting.isEmpty() || committing >= (onlyLogged(waiting) ? 1 : IN_FLIGHT)) {
           // Mine is in a transaction under way, or the limit is reached: wait for one to end.
           turn.awaitUninterruptibly();
           continue;
@@ -180,16 +182,6 @@ final class JointCommit {
   private static boolean onlyLogged(List<Share> group) {
     for (Share share : group) {
       if (share.retriggers.isEmpty() || !onlySummaries(share.changes)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the shares hold pure re-triggers and nothing else, not even a summary. */
-  private static boolean onlyPureRetriggers(List<Share> group) {
-    for (Share share : group) {
-      if (share.retriggers.isEmpty() || !share.changes.isEmpty()) {
         return false;
       }
     }
