@@ -14,7 +14,11 @@
 # JFR=1 records a profile of the measured run (LABEL dir/rec.jfr); PERF=1 samples the server's
 # backends with perf (cpu-clock, call graphs: LABEL dir/pg.perf) during it and prints the share of
 # their samples by kind of work (the first kind a sample's stack shows, in the order listed);
-# KEEP=1 leaves the server up.
+# KEEP=1 leaves the server up. EVERY_SECOND=1 also samples, once a second of the measured run, the
+# server's and its backends' CPU, the machine's idle time, the fold's row updates and the history
+# rows inserted (LABEL dir/cpu-per-second.txt, rows-per-second.txt), and prints their means over
+# the seconds with a wave of summaries (more than 2,000 history rows a second), with a few, and
+# without.
 # Environment: PORT (18580), DB (i22p_bench, created when missing), WORK (/tmp/i22p).
 set -u
 label=$1; shift
@@ -81,7 +85,24 @@ if [ -n "${PERF:-}" ]; then
     -- sleep "$DURATION" >"$W/perf.log" 2>&1 &
   perfpid=$!
 fi
+every_second() { # time, server ticks, backends' ticks, idle ticks | time, fold updates, history rows
+  local bps
+  bps=$(pg "select string_agg(pid::text, ' ') from pg_stat_activity where application_name='$APP'")
+  echo "select extract(epoch from clock_timestamp()), coalesce(sum(n_tup_upd) filter (where relname = 'alert_occurrences'), 0), coalesce(sum(n_tup_ins) filter (where relname = 'alert_history'), 0) from pg_stat_user_tables where schemaname = '$schema' \\watch 1" |
+    timeout "$DURATION" psql -h 127.0.0.1 -U postgres -d "$DB" -At >"$W/rows-per-second.txt" 2>/dev/null &
+  local end=$((SECONDS + DURATION)) j b st c
+  while [ $SECONDS -lt $end ]; do
+    read -r -a st <"/proc/$pid/stat"; j=$((st[13] + st[14])); b=0
+    for bp in $bps; do read -r -a st <"/proc/$bp/stat" 2>/dev/null && b=$((b + st[13] + st[14])); done
+    read -r -a c </proc/stat
+    echo "$EPOCHREALTIME $j $b ${c[4]}"
+    sleep 1
+  done >"$W/cpu-per-second.txt"
+  wait
+}
+[ -z "${EVERY_SECOND:-}" ] || { every_second & sampler=$!; }
 post "$DURATION" 777 "$W/measure.wrk"
+[ -z "${EVERY_SECOND:-}" ] || wait "$sampler"
 [ -z "${PERF:-}" ] || wait "$perfpid"
 snap "$W/s2"
 uptime >"$W/load-after"
@@ -153,6 +174,27 @@ print(f"PostgreSQL backends by kind of work ({total} perf samples):")
 for kind, n in shares.most_common():
     print(f"  {n / total * 100:5.1f}%  {kind}")
 '
+[ -z "${EVERY_SECOND:-}" ] || python3 - "$W" "$(getconf CLK_TCK)" <<'EOF'
+import sys
+w, hz = sys.argv[1], float(sys.argv[2])
+cpu = [[float(x) for x in line.split()] for line in open(f"{w}/cpu-per-second.txt") if len(line.split()) == 4]
+rows = [[float(x) for x in line.split("|")] for line in open(f"{w}/rows-per-second.txt") if "|" in line]
+def nearest(t):
+    return min(rows, key=lambda r: abs(r[0] - t))
+seconds = []
+for before, after in zip(cpu, cpu[1:]):
+    r0, r1 = nearest(before[0]), nearest(after[0])
+    dt, dr = after[0] - before[0], (r1[0] - r0[0]) or 1
+    seconds.append(((after[1] - before[1]) / hz / dt, (after[2] - before[2]) / hz / dt,
+                    (after[3] - before[3]) / hz / dt, (r1[1] - r0[1]) / dr, (r1[2] - r0[2]) / dr))
+for name, chosen in (("with a wave of summaries (> 2,000 history rows/s)", [s for s in seconds if s[4] > 2000]),
+                     ("with a few summaries (up to 2,000/s)", [s for s in seconds if 0 < s[4] <= 2000]),
+                     ("without summaries", [s for s in seconds if s[4] == 0])):
+    if chosen:
+        m = [sum(s[i] for s in chosen) / len(chosen) for i in range(5)]
+        print(f"{len(chosen):3d} s {name}: server {m[0]:.2f} cores, backends {m[1]:.2f}, idle {m[2]:.2f};"
+              f" fold updates {m[3]:,.0f}/s, history rows {m[4]:,.0f}/s")
+EOF
 if [ -z "${KEEP:-}" ]; then
   kill "$pid"; wait "$pid" 2>/dev/null
   pg "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1
