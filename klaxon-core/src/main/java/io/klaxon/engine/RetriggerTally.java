@@ -64,7 +64,7 @@ record RetriggerTally(long recorded, long pendingSince, long lastSummaryAt) {
    * summary the next is due {@link #SUMMARY_EVERY} plus the alert's {@link #offset} later, and a
    * minute after each one before it from then on: alerts created together (or loaded together at
    * start-up) would otherwise all summarize in the same few seconds of every minute, and in those
-   * seconds PostgreSQL's re-trigger rate fell by a quarter (BENCHMARKS.md, session 12).
+   * seconds PostgreSQL's re-trigger rate fell by a quarter to a half (BENCHMARKS.md, session 12).
    */
   RetriggerTally summarized(Alert alert, Instant now) {
     long at = AlertCounts.micros(now);

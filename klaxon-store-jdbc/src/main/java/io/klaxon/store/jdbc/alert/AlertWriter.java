@@ -189,9 +189,8 @@ final class AlertWriter {
    * transaction's set-up on the writer's thread.
    *
    * <p>{@code summaries}, history rows that are not material, go in the same statement
-   * (PostgreSQL): under re-triggers of alerts that were created together, their summaries fall due
-   * together once a minute, and as joint transactions of their own they halved the rate while they
-   * lasted.
+   * (PostgreSQL): with them, a share took the change-set path, a joint transaction of its own, and
+   * each summary cost the rate about what two re-triggers do (BENCHMARKS.md, session 12).
    *
    * @return the entries' numbers in the order of the shares
    */

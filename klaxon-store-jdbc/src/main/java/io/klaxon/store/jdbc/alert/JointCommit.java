@@ -61,7 +61,7 @@ final class JointCommit {
    * 11.5 to 12.7-14.0 µs, for more and smaller inserts (BENCHMARKS.md, session 11). Shares that
    * carry summaries go into the log insert too, and wait as those of pure re-triggers do: once
    * summaries were spread over the minute, most inserts carried a few, and letting a second start
-   * raised the database's commits per request from 0.97 to 1.37 (BENCHMARKS.md, session 12).
+   * raised the database's commits per request from 0.91 to 1.37 (BENCHMARKS.md, session 12).
    */
   static final int IN_FLIGHT = 2;
 
