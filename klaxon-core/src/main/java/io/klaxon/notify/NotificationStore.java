@@ -20,6 +20,12 @@ public interface NotificationStore {
   /** Adds or replaces one; a new one goes last. */
   void putDocument(ConfigKind kind, String name, String json, Actor actor, Instant at);
 
+  /**
+   * Adds one unless one of that kind and name exists, and returns the document kept: {@code json},
+   * or the one saved before (by another instance starting beside this one, say).
+   */
+  String putDocumentIfAbsent(ConfigKind kind, String name, String json, Actor actor, Instant at);
+
   /** Removes one; false when there was none of that name. */
   boolean deleteDocument(ConfigKind kind, String name);
 

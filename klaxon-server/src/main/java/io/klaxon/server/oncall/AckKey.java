@@ -37,8 +37,10 @@ final class AckKey {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String json = "{\"key\":\"" + Base64.getEncoder().encodeToString(key) + "\"}";
-    store.putDocument(ConfigKind.SECRET, NAME, json, Actor.of("system"), clock.instant());
-    return key;
+    // Instances of a cluster that start together each make a key: the first saved is every one's.
+    return decode(
+        store.putDocumentIfAbsent(
+            ConfigKind.SECRET, NAME, json, Actor.of("system"), clock.instant()));
   }
 
   private static byte[] decode(String json) {

@@ -116,6 +116,41 @@ public final class JdbcNotificationStore implements NotificationStore {
   }
 
   @Override
+  public String putDocumentIfAbsent(
+      ConfigKind kind, String name, String json, Actor actor, Instant at) {
+    return failures.call(
+        "save the notification " + kind.word() + " " + name,
+        () ->
+            dsl.transactionResult(
+                configuration -> {
+                  DSLContext tx = configuration.dsl();
+                  NotificationTables.Config c = tables.config(kind);
+                  Field<Integer> last = DSL.max(c.position);
+                  Integer max =
+                      tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
+                  tx.insertInto(c.table)
+                      .set(c.kind, kind.word())
+                      .set(c.name, name)
+                      .set(c.position, max == null ? 0 : max + 1)
+                      .set(c.document, json)
+                      .set(c.updatedAt, NotificationPlanning.micros(at))
+                      .set(c.updatedBy, actor.name())
+                      .onConflictDoNothing()
+                      .execute();
+                  String kept =
+                      tx.select(c.document)
+                          .from(c.table)
+                          .where(c.kind.eq(kind.word()), c.name.eq(name))
+                          .fetchOne(c.document);
+                  if (kept == null) {
+                    throw new IllegalStateException(
+                        "the notification " + kind.word() + " " + name + " was not saved");
+                  }
+                  return kept;
+                }));
+  }
+
+  @Override
   public boolean deleteDocument(ConfigKind kind, String name) {
     return failures.call(
         "delete the notification " + kind.word() + " " + name, () -> delete(dsl, kind, name));

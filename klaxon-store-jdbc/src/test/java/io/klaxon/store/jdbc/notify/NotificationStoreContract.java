@@ -2,6 +2,7 @@ package io.klaxon.store.jdbc.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.klaxon.access.Actor;
 import io.klaxon.alert.AlertStatus;
@@ -423,6 +424,31 @@ public abstract class NotificationStoreContract {
     assertThat(store().documents(ConfigKind.RECEIVER))
         .extracting(ConfigDocument::name)
         .containsExactly("a");
+  }
+
+  @Test
+  void aDocumentPutIfAbsent_keepsTheFirstOneSaved_andChangesNothingElse() {
+    store().putDocument(ConfigKind.SECRET, "other", "{\"key\":\"o\"}", Actor.of("alice"), T0);
+
+    String first =
+        store()
+            .putDocumentIfAbsent(
+                ConfigKind.SECRET, "ack", "{\"key\":\"first\"}", Actor.of("node1"), T0);
+    String second =
+        store()
+            .putDocumentIfAbsent(
+                ConfigKind.SECRET,
+                "ack",
+                "{\"key\":\"second\"}",
+                Actor.of("node2"),
+                T0.plusSeconds(1));
+
+    assertThat(first).as("as stored (PostgreSQL's jsonb spaces it)").contains("first");
+    assertThat(second).as("the one saved first is every caller's").isEqualTo(first);
+    assertThat(store().documents(ConfigKind.SECRET))
+        .extracting(ConfigDocument::name, ConfigDocument::updatedBy)
+        .containsExactly(tuple("other", "alice"), tuple("ack", "node1"));
+    assertThat(store().documents(ConfigKind.SECRET).getLast().json()).isEqualTo(first);
   }
 
   @Test
