@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -125,18 +127,7 @@ public final class JdbcNotificationStore implements NotificationStore {
                 configuration -> {
                   DSLContext tx = configuration.dsl();
                   NotificationTables.Config c = tables.config(kind);
-                  Field<Integer> last = DSL.max(c.position);
-                  Integer max =
-                      tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
-                  tx.insertInto(c.table)
-                      .set(c.kind, kind.word())
-                      .set(c.name, name)
-                      .set(c.position, max == null ? 0 : max + 1)
-                      .set(c.document, json)
-                      .set(c.updatedAt, NotificationPlanning.micros(at))
-                      .set(c.updatedBy, actor.name())
-                      .onConflictDoNothing()
-                      .execute();
+                  insertLast(tx, kind, name, json, actor, at).onConflictDoNothing().execute();
                   String kept =
                       tx.select(c.document)
                           .from(c.table)
@@ -199,17 +190,23 @@ public final class JdbcNotificationStore implements NotificationStore {
             .where(c.kind.eq(kind.word()), c.name.eq(name))
             .execute();
     if (updated == 0) {
-      Field<Integer> last = DSL.max(c.position);
-      Integer max = tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
-      tx.insertInto(c.table)
-          .set(c.kind, kind.word())
-          .set(c.name, name)
-          .set(c.position, max == null ? 0 : max + 1)
-          .set(c.document, json)
-          .set(c.updatedAt, NotificationPlanning.micros(at))
-          .set(c.updatedBy, actor.name())
-          .execute();
+      insertLast(tx, kind, name, json, actor, at).execute();
     }
+  }
+
+  /** The insert of a new document after the others of its kind, not yet executed. */
+  private InsertSetMoreStep<Record> insertLast(
+      DSLContext tx, ConfigKind kind, String name, String json, Actor actor, Instant at) {
+    NotificationTables.Config c = tables.config(kind);
+    Field<Integer> last = DSL.max(c.position);
+    Integer max = tx.select(last).from(c.table).where(c.kind.eq(kind.word())).fetchOne(last);
+    return tx.insertInto(c.table)
+        .set(c.kind, kind.word())
+        .set(c.name, name)
+        .set(c.position, max == null ? 0 : max + 1)
+        .set(c.document, json)
+        .set(c.updatedAt, NotificationPlanning.micros(at))
+        .set(c.updatedBy, actor.name());
   }
 
   private void putRule(DSLContext tx, InhibitRule rule, String origin, Actor actor, Instant at) {
