@@ -77,8 +77,7 @@ class JointCommitTest {
     gate.hold();
     int before = gate.taken();
 
-    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    CompletableFuture<Long> first = retriggerAtTheGate(partitions.get(0));
     List<CompletableFuture<Long>> later =
         retriggerAndWait(partitions.subList(1, partitions.size()));
     assertThat(gate.waiting())
@@ -123,8 +122,7 @@ class JointCommitTest {
     gate.hold();
     int before = gate.taken();
 
-    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    CompletableFuture<Long> first = retriggerAtTheGate(partitions.get(0));
     List<CompletableFuture<Long>> later =
         commitAndWait(
             followers.stream()
@@ -155,8 +153,7 @@ class JointCommitTest {
     gate.hold();
     int before = gate.taken();
 
-    CompletableFuture<Long> first = commitInThread(() -> retrigger(partitions.get(0), 2));
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    CompletableFuture<Long> first = retriggerAtTheGate(partitions.get(0));
     int goodPartition = partitions.get(1);
     long noSuchAlert = 1_000_000;
     List<CompletableFuture<Long>> waited =
@@ -209,6 +206,13 @@ class JointCommitTest {
     return store.commit(
         new ChangeSet(List.of(), List.of(), List.of(), List.of(summary)),
         new Retriggers(partition, List.of(new AlertUpdate(retriggered, 1))));
+  }
+
+  /** Re-triggers (to 2) the partition's alert in a thread of its own, held at the shut gate. */
+  private CompletableFuture<Long> retriggerAtTheGate(int partition) {
+    CompletableFuture<Long> entry = commitInThread(() -> retrigger(partition, 2));
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+    return entry;
   }
 
   /**
